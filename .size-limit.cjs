@@ -1,0 +1,38 @@
+// Size budgets, checked by `npm test` (minified and brotlied, as a host's bundler ships them).
+// The sample data (sample*, simulatePromotion, SAMPLE_*) is for stories, tests and demos: it is
+// exported from headless but tree-shaken away when a host does not import it, so the headless
+// budget is what a host pays for everything else, and the samples have their own line.
+const { existsSync } = require('node:fs');
+
+const isSample = (name) => /^(sample|simulate|SAMPLE_)/.test(name);
+const headlessExports = existsSync('./dist/headless.cjs') ? Object.keys(require('./dist/headless.cjs')) : [];
+const logic = headlessExports.filter((name) => !isSample(name));
+const samples = headlessExports.filter(isSample);
+
+module.exports = [
+  {
+    name: 'gitops-releases/headless: every export but the sample data, without dagre',
+    path: 'dist/headless.js',
+    import: `{ ${logic.join(', ')} }`,
+    ignore: ['@dagrejs/dagre'],
+    limit: '6 kB',
+  },
+  {
+    name: 'gitops-releases/headless: everything, sample data included, without dagre',
+    path: 'dist/headless.js',
+    import: '*',
+    ignore: ['@dagrejs/dagre'],
+    limit: '8 kB',
+  },
+  {
+    name: 'StatusBadge imported alone (tree-shaken, with the headless code it uses)',
+    path: 'dist/index.js',
+    import: '{ StatusBadge }',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime', '@dagrejs/dagre'],
+    limit: '3 kB',
+  },
+];
+// Guard against a budget that measures nothing: a missing build must fail, not pass quietly.
+if (logic.length < 10 || samples.length === 0) {
+  throw new Error('dist/headless.cjs is missing or exports too little: run `npm run build` first');
+}
