@@ -1,0 +1,4 @@
+export type * from './types';
+export * from './status';
+export * from './source-status';
+export * from './duration';
