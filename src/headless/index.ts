@@ -1,0 +1,8 @@
+/**
+ * `gitops-releases/headless`: the release model, status vocabulary, graph layout and sample data,
+ * with no React, DOM or CSS. Runs in Node, a worker, a server or a test.
+ */
+export * from './model';
+export * from './adapters/errors';
+export * from './graph';
+export * from './sample';

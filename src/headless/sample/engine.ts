@@ -1,0 +1,381 @@
+import { ReleaseDataError } from '../adapters/errors';
+import { topologicalOrder } from '../graph/validate';
+import type {
+  ApplicationState,
+  EnvironmentStep,
+  FlowEnvironment,
+  Issue,
+  Person,
+  PromotionFlow,
+  Release,
+  Status,
+} from '../model/types';
+import { STATUS_LABELS, aggregateStatus } from '../model/status';
+import { rng, type Rng } from './rng';
+
+export const NOW = '2026-11-20T10:00:00.000Z';
+const SEC = 1000;
+const MIN = 60 * SEC;
+
+const APPS = ['payments-api', 'checkout-web', 'orders-worker', 'cart-api', 'auth-gateway', 'pricing-svc'];
+const TRIGGER = ['build', 'unit-tests'];
+const PRE = ['integration-tests', 'approval', 'security-scan'];
+const POST = ['smoke-tests', 'notify-slack', 'load-test'];
+const PEOPLE = ['Ada.Lopez', 'Kenji.Sato', 'Priya.Nair', 'Tom.Becker', 'Lena.Novak', 'Omar.Haddad'];
+const VERBS = ['Fix', 'Add', 'Update', 'Refactor', 'Harden'];
+const THINGS = ['card-retries', 'checkout-layout', 'order-timeouts', 'cart-totals', 'auth-tokens', 'currency-rounding'];
+/** Appended by `longNames` so every name passes 60 characters. */
+export const LONG = 'primary-cluster-blue-green-rollout-with-extended-validation';
+
+// Segment kinds, by index: where a step is listed and what the environment's subtitle says meanwhile.
+const LISTS = ['trigger', 'preAction', '', '', 'postAction'] as const;
+const TEXT = [
+  'Running Trigger Workflow',
+  'Running Pre-Action Workflow',
+  'Waiting For Pull Request Merge',
+  'Waiting For App To Sync',
+  'Running Post-Action Workflow',
+];
+const PR = 2;
+const SYNC = 3;
+
+/** One stretch of an environment's timeline; times are ms from the environment's start. */
+interface Segment {
+  k: number;
+  name: string;
+  s: number;
+  e: number;
+  /** One workflow name per application: each workflow runs once per application. */
+  wf: string[];
+}
+
+interface EnvPlan {
+  f: FlowEnvironment;
+  apps: string[];
+  segs: Segment[];
+  sync: Segment;
+  pr?: Segment;
+  /** When each application is synced and healthy, ms from the environment's start. */
+  ready: number[];
+  /** Start and end, ms from the release's creation; Infinity for an environment that never runs. */
+  S: number;
+  E: number;
+  out: Status;
+  fail?: Segment;
+}
+
+export interface PlanOptions {
+  seed: number;
+  product: string;
+  manual?: boolean;
+  failAt?: string;
+  prAt?: string;
+  long?: boolean;
+  /** Version counter: the version is derived from it so a history can make versions increase. */
+  n?: number;
+  /** One application per environment, no workflow steps, no notes: a history of 10,000 must build fast. */
+  light?: boolean;
+}
+
+/**
+ * The whole timeline of one release, decided up front from the seed: every snapshot is then a pure
+ * function of a clock, which keeps the states, the history and the simulator consistent with each
+ * other and lets a snapshot be rebuilt without mutating an earlier one.
+ */
+export interface Plan {
+  o: PlanOptions;
+  flow: PromotionFlow;
+  envs: EnvPlan[];
+  at: Map<string, EnvPlan | 0>;
+  pool: string[];
+  end: number;
+  final: Status;
+}
+
+const some = (list: string[], r: Rng, min: number, max: number): string[] => {
+  const from = r.int(0, list.length - 1);
+  return [...list.slice(from), ...list.slice(0, from)].slice(0, r.int(min, max));
+};
+
+/** `kill`: when a user terminates the release, in ms from its creation. */
+export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan {
+  const r = rng(o.seed);
+  const long = (name: string) => (o.long ? `${name}-${LONG}` : name);
+  const pool = some(APPS, r, 4, 4).map(long);
+  const defs = new Map(flow.environments.map((f) => [f.name, f]));
+  const at = new Map<string, EnvPlan | 0>();
+  // Raises ReleaseDataError naming the fault for a cycle, an unknown dependsOn or a duplicate.
+  topologicalOrder(flow.environments);
+  if (o.failAt !== undefined && !defs.has(o.failAt)) {
+    throw new ReleaseDataError('failAt names no environment of the flow', '$.failAt', o.failAt);
+  }
+
+  // Depth-first so an environment is planned after everything it waits for, whatever the order.
+  const visit = (name: string): EnvPlan => {
+    const f = defs.get(name)!;
+    const seen = at.get(name);
+    if (seen) return seen;
+    at.set(name, 0);
+    const deps = f.dependsOn.map(visit);
+    const apps = pool.slice(0, o.light ? 1 : r.int(1, 4));
+    const segs: Segment[] = [];
+    let t = 0;
+    const add = (k: number, name: string, ms: number) => {
+      const seg: Segment = { k, name, s: t, e: (t += ms), wf: apps.map(() => `${name}-${r.suffix()}`) };
+      segs.push(seg);
+      t += r.int(2, 8) * SEC;
+      return seg;
+    };
+    const trigger = name === flow.trigger && !o.manual;
+    for (const w of some(trigger ? TRIGGER : PRE, r, 1, 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
+    const pr = name === o.prAt ? add(PR, 'pull-request', r.int(2, 6) * 60 * MIN) : undefined;
+    const sync = add(SYNC, 'sync', r.int(20, 120) * SEC);
+    for (const w of some(POST, r, 0, 2)) add(4, long(w), r.int(20, 90) * SEC);
+    const fail = name === o.failAt ? r.pick(segs.filter((g) => g !== pr)) : undefined;
+    // Applications turn healthy one after another; a degraded one never does.
+    const ready = apps.map((_, i) =>
+      fail === sync && !i ? sync.e : Math.round(sync.s + ((sync.e - sync.s) * (i + 1)) / apps.length),
+    );
+    let S = Math.max(0, ...deps.map((d) => d.E)) + (deps.length && r.int(3, 15) * SEC);
+    let E = S + (fail ?? segs.at(-1) ?? sync).e;
+    let out: Status = fail ? 'failed' : 'succeeded';
+    // Downstream of a failure or of a termination nothing ever starts; fan-in waits for all.
+    if (deps.some((d) => d.out !== 'succeeded') || S >= kill) [S, E, out] = [Infinity, Infinity, 'pending'];
+    else if (E > kill) [E, out] = [kill, 'terminated'];
+    const env: EnvPlan = { f, apps, segs, sync, pr, ready, S, E, out, fail };
+    at.set(name, env);
+    return env;
+  };
+  const envs = flow.environments.map((f) => visit(f.name));
+  const ran = envs.filter((e) => e.S < Infinity);
+  return {
+    o,
+    flow,
+    envs,
+    at,
+    pool,
+    end: Math.max(0, ...ran.map((e) => e.E)),
+    final: ran.some((e) => e.out === 'failed') ? 'failed' : kill < Infinity ? 'terminated' : 'succeeded',
+  };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const version = (n: number) => `${1 + ((n / 400) | 0)}.${(n >> 3) % 50}.${n & 7}`;
+
+/** The parts of a release that do not change while it runs, rebuilt per snapshot from their own seed. */
+function meta(p: Plan, created: number, seed: number, n: number) {
+  const r = rng(seed ^ 0x5bd1e995);
+  const v = version(n);
+  const person = (): Person => {
+    const name = r.pick(PEOPLE);
+    return { name: name.replace('.', ' '), email: `${name.toLowerCase()}@acme.dev` };
+  };
+  const phrase = () => `${r.pick(VERBS)} ${r.pick(THINGS).replace('-', ' ')}`;
+  const commit = (repo: string, sha = r.hex(40)) => ({
+    sha,
+    message: phrase(),
+    author: person(),
+    date: iso(created - r.int(2, 90) * MIN),
+    repoUrl: `https://github.com/acme/${repo}`,
+    branch: 'main',
+    url: `https://github.com/acme/${repo}/commit/${sha}`,
+  });
+  const many = <T>(make: () => T) => Array.from({ length: r.int(2, 3) }, make);
+  const app = () => r.pick(p.pool);
+  return {
+    id: r.hex(24),
+    v,
+    prev: version(n - 1),
+    prevSha: r.hex(40),
+    commit: commit(`${p.o.product}-gitops`),
+    pr: r.int(100, 999),
+    hook: r.suffix(),
+    notes: !p.o.light && {
+      images: p.pool.map((application) => {
+        const repository = `ghcr.io/acme/${application}`;
+        const digest = `sha256:${r.hex(64)}`;
+        return { reference: `${repository}:${v}@${digest}`, repository, tag: v, digest, application };
+      }),
+      // The real product's notes repeat an issue once per change that mentions it: so do these.
+      issues: ((list) => [...list, ...list.slice(0, 1).map((issue) => ({ ...issue, assignee: { ...issue.assignee } }))])(
+        many(() => {
+          const key = `${r.pick(['PAY', 'CHK', 'OPS'])}-${r.int(1000, 9999)}`;
+          return { key, title: phrase(), url: `https://acme.atlassian.net/browse/${key}`, assignee: person() };
+        }),
+      ),
+      pullRequests: many(() => {
+        const repo = `acme/${app()}`;
+        const id = String(r.int(100, 999));
+        const url = `https://github.com/${repo}/pull/${id}`;
+        return { id, title: phrase(), url, author: person(), state: 'merged' as const, repo };
+      }),
+      commits: many(() => commit(app())),
+    },
+  };
+}
+
+function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnType<typeof meta>): EnvironmentStep {
+  const { f, apps, S, E, fail, pr, sync } = e;
+  const t = Math.min(T, E);
+  const done = T >= E;
+  const current = e.segs.find((g) => S + g.e > t);
+  const status: Status =
+    T < S ? 'pending' : done ? e.out : pr && current === pr && t >= S + pr.s ? 'suspended' : 'running';
+  const ns = `${p.o.product}-${f.name}`;
+  const stamp = (ms: number) => iso(created + S + ms);
+  const workflows = { trigger: [], preAction: [], postAction: [] } as EnvironmentStep['workflows'];
+  if (!p.o.light) {
+    for (const g of e.segs) {
+      const list = LISTS[g.k];
+      const own: Status =
+        t < S + g.s ? 'pending' : t < S + g.e ? (done ? 'terminated' : 'running') : g === fail ? 'failed' : 'succeeded';
+      // One failing application fails the step; the other applications' runs passed.
+      const runs = apps.map((application, i) => ({
+        application,
+        workflow: g.wf[i] ?? '',
+        status: own === 'failed' && i ? ('succeeded' as const) : own,
+        url: `https://argo-workflows.acme.dev/workflows/${ns}/${g.wf[i]}`,
+      }));
+      if (list)
+        workflows[list].push({
+          name: g.name,
+          status: aggregateStatus(runs.map((x) => x.status)),
+          ...(own !== 'pending' && { startedAt: stamp(g.s) }),
+          ...(own !== 'pending' && own !== 'running' && { finishedAt: stamp(Math.min(g.e, t - S)) }),
+          runs,
+        });
+    }
+  }
+  const moved = t >= S + sync.s;
+  const applications = apps.map((name, i): ApplicationState => {
+    const settled = t >= S + (e.ready[i] ?? 0);
+    return {
+      name,
+      namespace: ns,
+      version: moved ? m.v : m.prev,
+      commitSha: moved ? m.commit.sha : m.prevSha,
+      sync: moved && !settled ? 'syncing' : 'synced',
+      health: moved && !settled ? 'progressing' : fail === sync && !i && settled ? 'degraded' : 'healthy',
+      promotion: status !== 'failed' ? status : !i ? 'failed' : settled ? 'succeeded' : 'pending',
+      url: `https://argocd.acme.dev/applications/argocd/${name}`,
+    };
+  });
+  const application = apps[0] ?? '';
+  const workflow = fail?.wf[0] ?? '';
+  const issues: Issue[] =
+    status !== 'failed'
+      ? []
+      : fail === sync
+        ? [
+            {
+              kind: 'application',
+              level: 'error',
+              message: `Application ${application} is Degraded: Deployment exceeded its progress deadline`,
+              application,
+            },
+            {
+              kind: 'git',
+              level: 'warning',
+              message: `Commit ${m.commit.sha.slice(0, 7)} is not the latest revision synced to the cluster`,
+            },
+          ]
+        : [{ kind: 'workflow', level: 'error', message: `Workflow ${workflow} failed: exit code 1`, application, workflow }];
+  for (const issue of issues) issue.at = iso(created + E);
+  return {
+    name: f.name,
+    ...(f.kind && { kind: f.kind }),
+    dependsOn: [...f.dependsOn],
+    status,
+    statusText:
+      status === 'pending'
+        ? 'Pending Execution'
+        : status === 'succeeded'
+          ? 'Completed Successfully'
+          : done || !current
+            ? STATUS_LABELS[status]
+            : TEXT[current.k],
+    ...(status !== 'pending' && { startedAt: stamp(0) }),
+    ...(done && { finishedAt: stamp(E - S) }),
+    workflows,
+    applications,
+    issues,
+    ...(pr &&
+      t >= S + pr.s && {
+        pullRequest: {
+          id: String(m.pr),
+          title: `Promote ${p.o.product} ${m.v} to ${f.name}`,
+          url: `https://github.com/acme/${p.o.product}-gitops/pull/${m.pr}`,
+          author: { name: 'promotion-bot' },
+          state: t < S + pr.e ? 'open' : 'merged',
+          repo: `acme/${p.o.product}-gitops`,
+        },
+      }),
+  };
+}
+
+/**
+ * The release as it stands `T` ms after its creation (negative: still queued). `seed` and `n` let
+ * one plan serve many releases of a history, each with its own id, commit and version.
+ */
+export function render(
+  p: Plan,
+  T: number,
+  created: number,
+  forced?: Status,
+  seed = p.o.seed,
+  n = p.o.n ?? 200 + (seed & 127),
+): Release {
+  const m = meta(p, created, seed, n);
+  const environments = p.envs.map((e) => renderEnv(p, e, T, created, m));
+  const done = T >= p.end;
+  const has = (status: Status) => environments.some((e) => e.status === status);
+  const status: Status =
+    forced ?? (T < 0 ? 'queued' : done ? p.final : has('suspended') && !has('running') ? 'suspended' : 'running');
+  const failed = environments.find((e) => e.status === 'failed');
+  const product = p.o.product;
+  const reason =
+    status === 'queued'
+      ? `Queued behind a running release of ${product}`
+      : status === 'suspended' && `Waiting for pull request #${m.pr} to be merged`;
+  return {
+    id: m.id,
+    product,
+    name: `${product} ${m.v}`,
+    version: m.v,
+    flow: p.o.manual ? null : { name: p.flow.name },
+    status,
+    ...(reason && { statusReason: reason }),
+    ...(done &&
+      p.final !== 'succeeded' && {
+        error: failed
+          ? {
+              code: 'STEP_FAILED',
+              message:
+                `Release failed: ${failed.name} environment for the application ` +
+                `${failed.applications[0]?.name} failed (${failed.issues[0]?.message})`,
+            }
+          : { code: 'RELEASE_TERMINATED', message: 'Product release was terminated by user' },
+      }),
+    trigger: { kind: p.o.manual ? 'manual' : 'git-commit', environment: p.flow.trigger, commit: m.commit },
+    // The committer started it; a copy, so no object appears twice in one tree.
+    initiator: { ...m.commit.author },
+    createdAt: iso(created),
+    updatedAt: iso(created + Math.min(Math.max(T, 0), p.end)),
+    ...(done && { finishedAt: iso(created + p.end) }),
+    environments,
+    ...(m.notes && { notes: m.notes }),
+    hooks: [
+      { event: 'on-start', workflow: `on-start-${m.hook}`, status: T < 0 ? 'pending' : 'succeeded' },
+      ...(done
+        ? [
+            {
+              event: p.final === 'succeeded' ? ('on-success' as const) : ('on-failure' as const),
+              workflow: `on-end-${m.hook}`,
+              status: 'succeeded' as const,
+            },
+          ]
+        : []),
+    ],
+    source: { system: 'sample', status: status.toUpperCase() },
+  };
+}

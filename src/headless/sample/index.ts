@@ -1,0 +1,10 @@
+export { SAMPLE_FLOW_SHAPES, sampleFlow, type SampleFlowShape } from './flows';
+export {
+  SAMPLE_STATES,
+  sampleRelease,
+  sampleReleaseHistory,
+  type SampleState,
+  type SampleReleaseOptions,
+  type SampleHistoryOptions,
+} from './releases';
+export { simulatePromotion, type SimulateOptions } from './simulate';
