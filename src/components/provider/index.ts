@@ -1,0 +1,14 @@
+export {
+  ReleasesProvider,
+  useReleasesContext,
+  useRootClassName,
+  mergeMessages,
+  DEFAULT_MESSAGES,
+} from './ReleasesProvider';
+export type {
+  ColorMode,
+  ReleasesMessages,
+  PartialReleasesMessages,
+  ReleasesContextValue,
+  ReleasesProviderProps,
+} from './ReleasesProvider';

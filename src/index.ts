@@ -1,0 +1,43 @@
+/**
+ * `gitops-releases`: React components that show product releases of a GitOps platform.
+ * Styles ship separately as `gitops-releases/styles.css`; the logic lives in
+ * `gitops-releases/headless`, whose model types are re-exported here for convenience.
+ */
+export { StatusBadge } from './components/StatusBadge';
+export type {
+  StatusBadgeProps,
+  StatusBadgeCommonProps,
+  ReleaseStatusBadgeProps,
+  SyncStatusBadgeProps,
+  HealthStatusBadgeProps,
+  StatusBadgeClassNames,
+  StatusBadgeKind,
+  StatusBadgeVariant,
+  StatusBadgeSize,
+} from './components/StatusBadge';
+
+export { ReleasesProvider } from './components/provider';
+export type {
+  ColorMode,
+  ReleasesProviderProps,
+  ReleasesMessages,
+  PartialReleasesMessages,
+} from './components/provider';
+
+export type {
+  Status,
+  SyncStatus,
+  HealthStatus,
+  Release,
+  EnvironmentStep,
+  WorkflowStep,
+  WorkflowRun,
+  ApplicationState,
+  Issue,
+  Commit,
+  Person,
+  PullRequest,
+  ReleaseNotes,
+  HookRun,
+  PromotionFlow,
+} from 'gitops-releases/headless';
