@@ -25,8 +25,10 @@ export const withReleasesProvider: Decorator = (Story, context) => {
         background: 'var(--gr-surface, var(--gr-surface-default))',
         color: 'var(--gr-text, var(--gr-text-default))',
         boxSizing: 'border-box',
-        // With the default padded layout, cover Storybook's 1rem padding so the whole page is ours.
-        ...(padded ? { minHeight: '100vh', padding: '1rem', margin: '-1rem' } : {}),
+        // The story owns the whole page (dark stories must not end in a white band): with the
+        // default padded layout, cover Storybook's 1rem padding too.
+        minHeight: '100vh',
+        ...(padded ? { padding: '1rem', margin: '-1rem' } : {}),
       }}
     >
       <Story />

@@ -42,8 +42,11 @@ function ReleaseRow({ release, label }: { release: Release; label: string }) {
       <td className="gr-sample__cell">{duration === undefined ? '-' : formatDuration(duration)}</td>
       <td className="gr-sample__cell">
         {counts.succeeded} succeeded · {counts.running} running · {counts.failed} failed · {counts.pending} pending
+        {counts.terminated ? ` · ${counts.terminated} terminated` : ''}
+        {counts.skipped ? ` · ${counts.skipped} skipped` : ''}
       </td>
-      <td className="gr-sample__cell gr-sample__envs">
+      <td className="gr-sample__cell">
+        <div className="gr-sample__envs">
         {release.environments.slice(0, 12).map((environment) => (
           <span key={environment.name} className="gr-sample__env">
             <StatusBadge
@@ -58,6 +61,7 @@ function ReleaseRow({ release, label }: { release: Release; label: string }) {
           </span>
         ))}
         {release.environments.length > 12 ? <span>+{release.environments.length - 12} more</span> : null}
+        </div>
       </td>
     </tr>
   );
@@ -96,6 +100,7 @@ export const EveryState: StoryObj = {
     await expect(within(failed).getAllByText('Failed')[0]).toBeVisible();
     const terminated = canvas.getByTestId('terminated');
     await expect(terminated.querySelector('[data-status="terminated"]')).not.toBeNull();
+    await expect(within(terminated).getByText(/\d+ terminated/)).toBeVisible();
     const pr = canvas.getByTestId('suspended-pr');
     await expect(within(pr).getByRole('img', { name: /waiting for pr merge/i })).toBeInTheDocument();
   },

@@ -38,7 +38,8 @@ const GLYPHS = {
   running: (
     <>
       <circle cx="8" cy="8" r="6.25" opacity="0.3" />
-      <path d="M8 1.75A6.25 6.25 0 0 1 14.25 8" />
+      {/* Three quarters of the ring: a quarter arc all but vanished at 14px on dark surfaces. */}
+      <path d="M8 1.75A6.25 6.25 0 1 1 1.75 8" />
     </>
   ),
   suspended: (
