@@ -31,6 +31,14 @@ export default defineConfig({
         },
       },
       {
+        // The built package in plain Node processes (npm test builds first).
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+        },
+      },
+      {
         extends: true,
         plugins: [react()],
         test: {

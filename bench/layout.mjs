@@ -1,0 +1,77 @@
+// Benchmarks layoutReleaseGraph on the built package: cold layouts of 10, 40 and 300
+// environments, and a status-only update of 300 (served from the structure cache).
+// Run with `npm run bench` (it builds first). Numbers go to bench/README.md by hand.
+import { Bench } from 'tinybench';
+import { layoutReleaseGraph, sampleRelease } from '../dist/headless.js';
+
+const sized = (shape) => sampleRelease({ shape, state: 'running', seed: 7 });
+const ten = (() => {
+  // Ten environments: the 40-environment sample cut to its first ten (all dependencies stay inside).
+  const release = sized('large');
+  const keep = new Set(release.environments.slice(0, 10).map((e) => e.name));
+  return {
+    ...release,
+    environments: release.environments
+      .slice(0, 10)
+      .map((e) => ({ ...e, dependsOn: e.dependsOn.filter((d) => keep.has(d)) })),
+  };
+})();
+const releases = { 10: ten, 40: sized('large'), 300: sized('huge') };
+
+// A stress case no flow author would draw: 300 environments in ~30 layers, each depending on 1-3
+// random environments of the layer before (about 560 edges, 1,200 unavoidable crossings).
+function tangled(count) {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const environments = [{ ...huge0(), name: 'env-0', dependsOn: [] }];
+  let previous = ['env-0'];
+  while (environments.length < count) {
+    const width = Math.min(count - environments.length, 2 + Math.floor(random() * 18));
+    previous = Array.from({ length: width }, () => {
+      const deps = new Set();
+      const wanted = 1 + Math.floor(random() * Math.min(3, previous.length));
+      while (deps.size < wanted) deps.add(previous[Math.floor(random() * previous.length)]);
+      const name = `env-${environments.length}`;
+      environments.push({ ...huge0(), name, dependsOn: [...deps] });
+      return name;
+    });
+  }
+  return { ...releases[300], environments };
+}
+function huge0() {
+  return releases[300].environments[5];
+}
+const stress = tangled(300);
+
+// A cold layout must not hit the cache: vary a spacing option per call, which is part of the key.
+let salt = 0;
+const cold = (release) => () => layoutReleaseGraph(release, { nodeSpacing: 40 + (salt++ % 100000) / 1000 });
+
+const huge = releases[300];
+layoutReleaseGraph(huge);
+const statusFlips = ['running', 'succeeded'].map((status) => ({
+  ...huge,
+  environments: huge.environments.map((e, i) => (i === 150 ? { ...e, status } : e)),
+}));
+let flip = 0;
+
+const bench = new Bench({ time: 2000, warmupTime: 300 });
+bench
+  .add('cold layout, 10 environments', cold(releases[10]))
+  .add('cold layout, 40 environments', cold(releases[40]))
+  .add('cold layout, 300 environments', cold(releases[300]))
+  .add('cold layout, 300 environments, tangled stress DAG', cold(stress))
+  .add('status-only update, 300 environments (cached)', () => layoutReleaseGraph(statusFlips[flip++ % 2]));
+
+await bench.run();
+const rows = bench.tasks.map((task) => {
+  const latency = task.result.latency;
+  return {
+    task: task.name,
+    'median ms': latency.p50.toFixed(3),
+    'p99 ms': latency.p99.toFixed(3),
+    samples: latency.samples.length,
+  };
+});
+console.table(rows);
+console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
