@@ -235,3 +235,75 @@ export const UnknownValue: Story = {
     await expect(badge.getAttribute('title')).toContain('PROMOTING_SIDEWAYS');
   },
 };
+
+/** While the host fetches: a placeholder named "Loading status", never a misleading Unknown. */
+export const Loading: Story = {
+  args: { loading: true },
+  render: (args) => (
+    <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
+      <StatusBadge {...args} />
+      <StatusBadge {...args} variant="solid" />
+      <StatusBadge {...args} variant="icon-only" />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const placeholders = canvas.getAllByRole('status', { name: 'Loading status' });
+    await expect(placeholders).toHaveLength(3);
+    for (const placeholder of placeholders) {
+      await expect(placeholder).toHaveAttribute('aria-busy', 'true');
+      await expect(placeholder).not.toHaveAttribute('data-status');
+      await expect(placeholder.textContent).toBe('');
+    }
+  },
+};
+
+/** No status at all (a field missing from the host's data) reads as Unknown, and says so on hover. */
+export const Empty: Story = {
+  args: { status: undefined as never },
+  play: async ({ canvasElement }) => {
+    const badge = canvasElement.querySelector('.gr-status-badge')!;
+    await expect(badge).toHaveAttribute('data-status', 'unknown');
+    await expect(badge).toHaveTextContent('Unknown');
+    await expect(badge.getAttribute('title')).toMatch(/received undefined/);
+  },
+};
+
+/** The states a release view shows most: one badge each, subtle and solid. */
+export const RunningFailedTerminated: Story = {
+  render: () => (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, max-content)', gap: '0.75rem' }}>
+      {(['running', 'failed', 'terminated'] as const).flatMap((status) =>
+        (['subtle', 'solid', 'icon-only'] as const).map((variant) => (
+          <StatusBadge key={`${status}-${variant}`} status={status} variant={variant} />
+        )),
+      )}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByText('Running')).toHaveLength(2);
+    await expect(canvas.getByRole('img', { name: 'Failed' })).toBeInTheDocument();
+    await expect(canvasElement.querySelectorAll('[data-status="terminated"]')).toHaveLength(3);
+    // The running glyph turns; the finished ones stand still.
+    await expect(canvasElement.querySelector('[data-status="running"] svg')).toHaveAttribute('data-animated');
+    await expect(canvasElement.querySelector('[data-status="failed"] svg')).not.toHaveAttribute('data-animated');
+  },
+};
+
+const HUGE = 2000;
+/** 2,000 badges (a releases table's worth of environment cells): they stay plain, cheap spans. */
+export const Huge: Story = {
+  render: () => (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem' }}>
+      {Array.from({ length: HUGE }, (_, i) => (
+        <StatusBadge key={i} status={STATUSES[i % STATUSES.length]!} variant="icon-only" size="sm" />
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.gr-status-badge')).toHaveLength(HUGE);
+    const failed = Array.from({ length: HUGE }, (_, i) => STATUSES[i % STATUSES.length]).filter((s) => s === 'failed');
+    await expect(canvasElement.querySelectorAll('[data-status="failed"]')).toHaveLength(failed.length);
+  },
+};

@@ -43,4 +43,10 @@ describe('server rendering', () => {
     const html = renderToString(<StatusBadge status={'"><script>alert(1)</script>' as never} />);
     expect(html).not.toContain('<script>');
   });
+
+  it('server-renders the loading placeholder', () => {
+    const html = renderToString(<StatusBadge status="running" loading />);
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain('aria-label="Loading status"');
+  });
 });

@@ -166,4 +166,19 @@ describe('StatusBadge', () => {
     );
     expect(badgeOf(inside.container)).not.toHaveClass('gr-root');
   });
+
+  it('shows a named, busy placeholder while loading, with no status and no text', () => {
+    const { container } = render(
+      <ReleasesProvider messages={{ loading: 'Statut en cours de chargement' }}>
+        <StatusBadge status="failed" loading />
+      </ReleasesProvider>,
+    );
+    const badge = badgeOf(container);
+    expect(badge).toHaveAttribute('role', 'status');
+    expect(badge).toHaveAttribute('aria-busy', 'true');
+    expect(badge).toHaveAccessibleName('Statut en cours de chargement');
+    expect(badge).toHaveAttribute('data-loading');
+    expect(badge).not.toHaveAttribute('data-status');
+    expect(badge.textContent).toBe('');
+  });
 });

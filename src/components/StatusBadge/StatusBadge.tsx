@@ -66,6 +66,13 @@ export interface StatusBadgeCommonProps {
    * @default undefined
    */
   classNames?: StatusBadgeClassNames;
+  /**
+   * The status is still being fetched: shows a neutral placeholder (`data-loading`, `aria-busy`)
+   * named "Loading status" instead of a status, so a missing value never reads as Unknown while
+   * data is on its way.
+   * @default false
+   */
+  loading?: boolean;
 }
 
 /** A badge for the release/environment/workflow status vocabulary. */
@@ -143,9 +150,29 @@ function describeRaw(value: unknown): string {
  * Renders `<span class="gr-status-badge" data-kind data-status data-variant data-size>`.
  */
 export function StatusBadge(props: StatusBadgeProps) {
-  const { status: rawStatus, waitingFor, label, title, className, style, classNames } = props;
+  const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading } = props;
   const { messages } = useReleasesContext();
   const rootClassName = useRootClassName();
+
+  if (loading) {
+    const size = oneOf(SIZES, props.size, 'md');
+    const variant = oneOf(VARIANTS, props.variant, 'subtle');
+    return (
+      <span
+        className={cx(rootClassName, 'gr-status-badge', classNames?.root, className)}
+        data-loading=""
+        data-variant={variant}
+        data-size={size}
+        role="status"
+        aria-busy="true"
+        aria-label={messages.loading}
+        title={title ?? messages.loading}
+        style={style}
+      >
+        <span className={cx('gr-status-badge__placeholder', classNames?.label)} aria-hidden="true" />
+      </span>
+    );
+  }
 
   // Props may come from untyped data at run time: anything unexpected falls back, never throws.
   const kind = oneOf<StatusBadgeKind>(['release', 'sync', 'health'], props.kind, 'release');

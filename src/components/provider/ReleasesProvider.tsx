@@ -27,6 +27,8 @@ export interface ReleasesMessages {
   health: Readonly<Record<HealthStatus, string>>;
   /** Label of a suspended step that waits for its pull request to be merged. */
   waitingForPullRequest: string;
+  /** Accessible name of a status that is still being fetched. */
+  loading: string;
 }
 
 /** What a host passes to relabel statuses: any subset of `ReleasesMessages`. */
@@ -35,6 +37,7 @@ export interface PartialReleasesMessages {
   sync?: Partial<Record<SyncStatus, string>>;
   health?: Partial<Record<HealthStatus, string>>;
   waitingForPullRequest?: string;
+  loading?: string;
 }
 
 export const DEFAULT_MESSAGES: ReleasesMessages = {
@@ -42,6 +45,7 @@ export const DEFAULT_MESSAGES: ReleasesMessages = {
   sync: SYNC_LABELS,
   health: HEALTH_LABELS,
   waitingForPullRequest: 'Waiting for PR merge',
+  loading: 'Loading status',
 };
 
 /** What components read from the nearest `ReleasesProvider` (or the defaults without one). */
@@ -108,6 +112,7 @@ export function mergeMessages(base: ReleasesMessages, override: PartialReleasesM
     health: mergeRecord(base.health, override.health),
     waitingForPullRequest:
       typeof override.waitingForPullRequest === 'string' ? override.waitingForPullRequest : base.waitingForPullRequest,
+    loading: typeof override.loading === 'string' ? override.loading : base.loading,
   };
 }
 
