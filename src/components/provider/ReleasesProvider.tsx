@@ -124,7 +124,7 @@ export interface ReleasesProviderProps {
    */
   colorMode?: ColorMode;
   /**
-   * Relabels statuses: any subset of `{ status, sync, health, waitingForPullRequest }`, merged over
+   * Relabels statuses: any subset of `{ status, sync, health, waitingForPullRequest, loading }`, merged over
    * the English defaults (and over an enclosing provider's messages). Plain text only.
    * @default undefined (English labels from `gitops-releases/headless`)
    */

@@ -15,43 +15,26 @@ function mapper<T extends string>(table: Readonly<Record<string, T>>, fallback: 
   };
 }
 
-/** Codefresh `ProductReleaseStatus` (and its public subset `ProductReleasePublicStatus`). */
-export const fromCodefreshReleaseStatus = mapper<Status>(
-  {
-    QUEUED: 'queued',
-    PENDING: 'pending',
-    INITIALIZING: 'running',
-    RUNNING: 'running',
-    SUSPENDED: 'suspended',
-    // Finalizing runs the release's own hooks: still under way.
-    FINALIZING: 'running',
-    FINALIZING_TERMINATION: 'terminating',
-    SUCCEEDED: 'succeeded',
-    FAILED: 'failed',
-    TERMINATING: 'terminating',
-    TERMINATED: 'terminated',
-  },
-  'unknown',
-);
+const CODEFRESH_RELEASE: Readonly<Record<string, Status>> = {
+  QUEUED: 'queued',
+  PENDING: 'pending',
+  INITIALIZING: 'running',
+  RUNNING: 'running',
+  SUSPENDED: 'suspended',
+  // Finalizing runs the release's own hooks: still under way.
+  FINALIZING: 'running',
+  FINALIZING_TERMINATION: 'terminating',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  TERMINATING: 'terminating',
+  TERMINATED: 'terminated',
+};
 
-/** Codefresh `ProductReleaseStepStatus`: one environment of a release. */
-export const fromCodefreshEnvironmentStatus = mapper<Status>(
-  {
-    PENDING: 'pending',
-    QUEUED: 'queued',
-    INITIALIZING: 'running',
-    RUNNING: 'running',
-    SUSPENDED: 'suspended',
-    FINALIZING: 'running',
-    FINALIZING_TERMINATION: 'terminating',
-    SUCCEEDED: 'succeeded',
-    FAILED: 'failed',
-    TERMINATING: 'terminating',
-    TERMINATED: 'terminated',
-    SKIPPED: 'skipped',
-  },
-  'unknown',
-);
+/** Codefresh `ProductReleaseStatus` (and its public subset `ProductReleasePublicStatus`). */
+export const fromCodefreshReleaseStatus = mapper<Status>(CODEFRESH_RELEASE, 'unknown');
+
+/** Codefresh `ProductReleaseStepStatus`: one environment of a release (the release's words and SKIPPED). */
+export const fromCodefreshEnvironmentStatus = mapper<Status>({ ...CODEFRESH_RELEASE, SKIPPED: 'skipped' }, 'unknown');
 
 /** Argo Workflows node phases, as Codefresh reports workflow steps (`WorkflowNodePhases`). */
 export const fromArgoWorkflowPhase = mapper<Status>(
