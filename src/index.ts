@@ -22,7 +22,12 @@ export type {
   ReleasesProviderProps,
   ReleasesMessages,
   PartialReleasesMessages,
+  LinkRenderProps,
+  RenderLink,
 } from './components/provider';
+
+export { ReleaseGraph } from './components/ReleaseGraph';
+export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './components/ReleaseGraph';
 
 export type {
   Status,

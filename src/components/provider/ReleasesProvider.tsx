@@ -56,6 +56,8 @@ export interface ReleasesContextValue {
   /** IANA time zone; `undefined` means the runtime's local zone. */
   timeZone: string | undefined;
   messages: ReleasesMessages;
+  /** Renders every link the components draw (a host's router link); `undefined` means `<a>`. */
+  renderLink: RenderLink | undefined;
   /**
    * False when no provider is above. A component's root then carries the `gr-root` class itself,
    * so the token defaults (light) still reach it; inside a provider it must not, or it would
@@ -70,6 +72,7 @@ const DEFAULT_CONTEXT: ReleasesContextValue = {
   locale: 'en-US',
   timeZone: undefined,
   messages: DEFAULT_MESSAGES,
+  renderLink: undefined,
   hasProvider: false,
 };
 
@@ -116,6 +119,18 @@ export function mergeMessages(base: ReleasesMessages, override: PartialReleasesM
   };
 }
 
+/** What `renderLink` receives: `href` has already passed `safeHref` (http, https or mailto). */
+export interface LinkRenderProps {
+  href: string;
+  className?: string;
+  title?: string;
+  /** True for links that leave the host (a Git host, Argo CD): open them in a new tab. */
+  external: boolean;
+  children: ReactNode;
+}
+
+export type RenderLink = (props: LinkRenderProps) => ReactNode;
+
 export interface ReleasesProviderProps {
   /**
    * Colour mode of everything inside. `system` follows `prefers-color-scheme` with CSS only.
@@ -140,6 +155,12 @@ export interface ReleasesProviderProps {
    * @default undefined (the runtime's local time zone)
    */
   timeZone?: string;
+  /**
+   * Renders every link inside (release, workflow, application, pull request links), so a host's
+   * router can handle them. Receives only safe `href`s.
+   * @default undefined (a plain `<a>`; external links open in a new tab)
+   */
+  renderLink?: RenderLink;
   /**
    * Extra class names for the wrapper `div.gr-root`.
    * @default undefined
@@ -166,6 +187,7 @@ export function ReleasesProvider({
   messages,
   locale,
   timeZone,
+  renderLink,
   className,
   style,
   children,
@@ -179,15 +201,17 @@ export function ReleasesProvider({
         : 'system';
   const resolvedLocale = locale ?? parent.locale;
   const resolvedTimeZone = timeZone ?? parent.timeZone;
+  const resolvedRenderLink = renderLink ?? parent.renderLink;
   const value = useMemo<ReleasesContextValue>(
     () => ({
       colorMode: mode,
       locale: resolvedLocale,
       timeZone: resolvedTimeZone,
       messages: mergeMessages(parent.messages, messages),
+      renderLink: resolvedRenderLink,
       hasProvider: true,
     }),
-    [mode, resolvedLocale, resolvedTimeZone, parent.messages, messages],
+    [mode, resolvedLocale, resolvedTimeZone, parent.messages, messages, resolvedRenderLink],
   );
 
   return (

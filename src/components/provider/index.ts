@@ -11,4 +11,6 @@ export type {
   PartialReleasesMessages,
   ReleasesContextValue,
   ReleasesProviderProps,
+  LinkRenderProps,
+  RenderLink,
 } from './ReleasesProvider';

@@ -1,4 +1,6 @@
 export * from './layout';
 export * from './node-size';
 export * from './edge-state';
+export * from './derive';
+export * from './navigate';
 export { topologicalOrder } from './validate';

@@ -58,6 +58,15 @@ interface Geometry {
 
 const CACHE_SIZE = 32;
 const cache = new Map<string, Geometry>();
+const stats = { computed: 0, reused: 0 };
+
+/**
+ * How often `layoutReleaseGraph` ran dagre (`computed`) and how often it served a cached geometry
+ * (`reused`) since the page loaded: lets a host or a test see that live updates do not relayout.
+ */
+export function layoutCacheStats(): { computed: number; reused: number } {
+  return { ...stats };
+}
 
 const edgeId = (source: string, target: string) => `${source}->${target}`;
 
@@ -85,8 +94,10 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
   if (geometry) {
     // Refresh the entry's place so the most used layouts stay.
     cache.delete(structureKey);
+    stats.reused += 1;
   } else {
     geometry = computeGeometry(ordered, sizes, direction, nodeSpacing, rankSpacing);
+    stats.computed += 1;
   }
   cache.set(structureKey, geometry);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

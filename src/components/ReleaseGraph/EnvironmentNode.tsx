@@ -1,0 +1,191 @@
+import { memo, type KeyboardEvent } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import {
+  durationMs,
+  formatDuration,
+  isActiveStatus,
+  describeEnvironment,
+  type ApplicationState,
+  type EnvironmentStep,
+} from 'gitops-releases/headless';
+import { StatusBadge } from '../StatusBadge';
+import { useReleasesContext } from '../provider/ReleasesProvider';
+import { useDateFormatter, useNow } from '../internal/time';
+import { useGraphContext } from './context';
+import type { EnvironmentFlowNode } from './flow-model';
+import type { WorkflowSection } from './types';
+
+const SECTIONS: ReadonlyArray<[WorkflowSection, string]> = [
+  ['trigger', 'Trigger Workflow'],
+  ['preAction', 'Pre-Action Workflow'],
+  ['postAction', 'Post-Action Workflow'],
+];
+
+function applicationsSummary(applications: readonly ApplicationState[]): string {
+  const synced = applications.filter((a) => a.sync === 'synced').length;
+  const healthy = applications.filter((a) => a.health === 'healthy').length;
+  return `${synced}/${applications.length} synced · ${healthy}/${applications.length} healthy`;
+}
+
+export function useEnvironmentTiming(environment: EnvironmentStep) {
+  const running = isActiveStatus(environment.status) && !environment.finishedAt;
+  const now = useNow(running && !!environment.startedAt);
+  const ms = durationMs(environment.startedAt, environment.finishedAt, now);
+  // While running, the server (now = 0) has no clock: show the duration once the browser does.
+  const duration = ms === undefined || (!environment.finishedAt && now === 0) ? undefined : formatDuration(ms);
+  return { now, duration };
+}
+
+/** One environment of the graph. Its box has exactly the size `environmentNodeSize` computed. */
+function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
+  const environment = data.environment;
+  const graph = useGraphContext();
+  const { messages } = useReleasesContext();
+  const formatDate = useDateFormatter();
+  const { now, duration } = useEnvironmentTiming(environment);
+  const active = graph.activeId === id;
+  const started = formatDate(environment.startedAt);
+  const waitingForPr = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
+  const isTrigger = graph.triggerEnvironment === id;
+  const issues = environment.issues.length;
+  const tab = active ? 0 : -1;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      graph.select(id);
+      graph.open(id);
+    }
+  };
+
+  return (
+    <div
+      className="gr-release-graph__node"
+      data-env-id={id}
+      data-status={environment.status}
+      data-selected={graph.selectedId === id ? '' : undefined}
+      data-match={graph.matches?.has(id) ? '' : undefined}
+      data-production={environment.kind === 'production' ? '' : undefined}
+      style={{ width, height }}
+      tabIndex={tab}
+      role="group"
+      aria-roledescription="environment"
+      aria-label={describeEnvironment(environment, now, messages.status)}
+      onKeyDown={onKeyDown}
+    >
+      <Handle type="target" position={graph.direction === 'LR' ? Position.Left : Position.Top} isConnectable={false} className="gr-release-graph__handle" />
+      <div className="gr-release-graph__node-header">
+        <div className="gr-release-graph__node-title">
+          <span className="gr-release-graph__node-name" title={environment.name}>
+            {environment.name}
+          </span>
+          {isTrigger ? <span className="gr-release-graph__tag" data-tag="trigger">Trigger</span> : null}
+          {environment.kind === 'production' ? <span className="gr-release-graph__tag" data-tag="production">Prod</span> : null}
+          {data.hasDependents ? (
+            <button
+              type="button"
+              className="gr-release-graph__collapse"
+              tabIndex={tab}
+              aria-label={`Hide the environments after ${environment.name}`}
+              title="Hide the environments after this one"
+              onClick={(event) => {
+                event.stopPropagation();
+                graph.toggleCollapsed(id);
+              }}
+            >
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+                <path d="M4 8h8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+              </svg>
+            </button>
+          ) : null}
+        </div>
+        <div className="gr-release-graph__node-status">
+          <StatusBadge status={environment.status} waitingFor={waitingForPr ? 'pull-request' : undefined} size="sm" />
+          {environment.statusText ? (
+            <span className="gr-release-graph__node-subtitle" title={environment.statusText}>
+              {environment.statusText}
+            </span>
+          ) : null}
+        </div>
+        <div className="gr-release-graph__node-time">
+          {started ? <span>{started}</span> : <span>Not started</span>}
+          {duration ? <span className="gr-release-graph__duration">{duration}</span> : null}
+        </div>
+      </div>
+      {issues > 0 ? (
+        <button
+          type="button"
+          className="gr-release-graph__row gr-release-graph__issues"
+          tabIndex={tab}
+          onClick={(event) => {
+            event.stopPropagation();
+            graph.select(id);
+            graph.open(id);
+          }}
+        >
+          Issues ({issues})
+        </button>
+      ) : null}
+      {SECTIONS.map(([section, title]) => {
+        const steps = environment.workflows[section];
+        if (steps.length === 0) return null;
+        return (
+          <div key={section} className="gr-release-graph__section">
+            <div className="gr-release-graph__section-title">{title}</div>
+            {steps.map((step) => (
+              <button
+                key={step.name}
+                type="button"
+                className="gr-release-graph__row gr-release-graph__step"
+                tabIndex={tab}
+                title={step.name}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  graph.selectStep(id, section, step);
+                }}
+              >
+                <StatusBadge status={step.status} variant="icon-only" size="sm" />
+                <span className="gr-release-graph__step-name">{step.name}</span>
+              </button>
+            ))}
+          </div>
+        );
+      })}
+      {environment.applications.length > 0 ? (
+        <div className="gr-release-graph__row gr-release-graph__apps">
+          <span className="gr-release-graph__apps-label">
+            {isActiveStatus(environment.status) ? 'Applications' : 'Snapshot'} ({environment.applications.length})
+          </span>
+          <span className="gr-release-graph__apps-summary">{applicationsSummary(environment.applications)}</span>
+        </div>
+      ) : null}
+      <Handle type="source" position={graph.direction === 'LR' ? Position.Right : Position.Bottom} isConnectable={false} className="gr-release-graph__handle" />
+    </div>
+  );
+}
+
+export const EnvironmentNode = memo(EnvironmentNodeView);
+
+/** The "N more environments" placeholder of a collapsed subtree. */
+function CollapsedNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
+  const graph = useGraphContext();
+  const count = data.hidden?.length ?? 0;
+  const from = data.collapsedFrom ?? '';
+  return (
+    <div className="gr-release-graph__node gr-release-graph__node--collapsed" data-env-id={id} style={{ width, height }}>
+      <Handle type="target" position={graph.direction === 'LR' ? Position.Left : Position.Top} isConnectable={false} className="gr-release-graph__handle" />
+      <button
+        type="button"
+        className="gr-release-graph__expand"
+        onClick={() => graph.toggleCollapsed(from)}
+        title={(data.hidden ?? []).join(', ')}
+      >
+        {count} more environment{count === 1 ? '' : 's'}
+        <span className="gr-release-graph__expand-hint">Show</span>
+      </button>
+    </div>
+  );
+}
+
+export const CollapsedNode = memo(CollapsedNodeView);

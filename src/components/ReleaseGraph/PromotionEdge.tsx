@@ -1,0 +1,36 @@
+import { memo } from 'react';
+import { getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
+import type { PromotionFlowEdge } from './flow-model';
+
+const ACTION_LABEL = { commit: 'commit', 'pull-request': 'pull request', none: 'no action' } as const;
+
+/**
+ * An orthogonal edge with an arrowhead, styled by its state through `data-state`, and a marker
+ * on its last leg for the promotion action (commit, pull request or none).
+ */
+function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<PromotionFlowEdge>) {
+  const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
+  const state = data?.state ?? 'pending';
+  const action = data?.action ?? 'none';
+  const horizontal = targetPosition === Position.Left;
+  // The marker sits on the last straight leg, just before the arrowhead.
+  const mx = horizontal ? targetX - 22 : targetX;
+  const my = horizontal ? targetY : targetY - 22;
+  const arrow = horizontal
+    ? `M${targetX - 8},${targetY - 5} L${targetX},${targetY} L${targetX - 8},${targetY + 5} Z`
+    : `M${targetX - 5},${targetY - 8} L${targetX},${targetY} L${targetX + 5},${targetY - 8} Z`;
+  return (
+    <g className="gr-release-graph__edge" data-state={state} data-action={action}>
+      <path className="gr-release-graph__edge-path" d={path} fill="none" />
+      <path className="gr-release-graph__edge-arrow" d={arrow} />
+      <g className="gr-release-graph__edge-action" transform={`translate(${mx} ${my})`}>
+        <title>{`Promotion by ${ACTION_LABEL[action]}`}</title>
+        <circle r="6" />
+        {action === 'commit' ? <circle r="2" className="gr-release-graph__edge-glyph" /> : null}
+        {action === 'pull-request' ? <path d="M-2.5 -3v6M2.5 -3v6" className="gr-release-graph__edge-glyph" /> : null}
+      </g>
+    </g>
+  );
+}
+
+export const PromotionEdge = memo(PromotionEdgeView);

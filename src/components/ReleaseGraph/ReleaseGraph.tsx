@@ -1,0 +1,309 @@
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type EdgeTypes } from '@xyflow/react';
+import {
+  COLLAPSED_PREFIX,
+  collapseDownstream,
+  layoutReleaseGraph,
+  neighborInDirection,
+  type LayoutDirection,
+  type NavigationKey,
+  type ReleaseGraphLayout,
+  type WorkflowStep,
+} from 'gitops-releases/headless';
+import { cx } from '../internal/cx';
+import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
+import { useRootClassName } from '../provider/ReleasesProvider';
+import { GraphContext, type GraphContextValue } from './context';
+import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
+import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
+import { PromotionEdge } from './PromotionEdge';
+import type { ReleaseGraphProps, WorkflowSection } from './types';
+
+// At module scope: React Flow warns (and remounts) when these objects change between renders.
+const nodeTypes: NodeTypes = { environment: EnvironmentNode, collapsed: CollapsedNode };
+const edgeTypes: EdgeTypes = { promotion: PromotionEdge };
+/** Above this many environments only what is in view is rendered. */
+const VISIBLE_ONLY_FROM = 60;
+const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, height: 0, direction: 'LR', structureKey: '' };
+/** A server has no box to measure: React Flow draws its nodes there only at a fixed size. */
+const SERVER_WIDTH = 1200;
+
+/**
+ * How one release's promotion moved across its environments, laid out with dagre inside React
+ * Flow. A new `release` object with the same structure (the common live update) patches the
+ * changed nodes in place: no relayout, no remount. Bad data shows inline, never a blank page.
+ */
+export function ReleaseGraph(props: ReleaseGraphProps) {
+  const rootClassName = useRootClassName();
+  const { release, className, style, classNames, height = 480 } = props;
+  const environments = release?.environments;
+  return (
+    <div
+      className={cx(rootClassName, 'gr-release-graph', classNames?.root, className)}
+      style={{ height, ...style }}
+      data-direction={props.direction ?? 'LR'}
+    >
+      {!Array.isArray(environments) || environments.length === 0 ? (
+        <StateMessage kind="empty" title="This release has no environments." />
+      ) : (
+        <DataErrorBoundary what="the release graph" resetKey={release}>
+          <GraphModel {...props} />
+        </DataErrorBoundary>
+      )}
+    </div>
+  );
+}
+
+interface GraphModelState {
+  layout: ReleaseGraphLayout;
+  nodes: EnvironmentFlowNode[];
+  edges: PromotionFlowEdge[];
+  toggleCollapsed: (name: string) => void;
+}
+
+/**
+ * Lays the release out (from the structure cache when only statuses changed) and patches the
+ * React Flow model, above the React Flow provider so a server render can seed it with nodes.
+ */
+function GraphModel(props: ReleaseGraphProps) {
+  const { release, direction: directionProp, height = 480 } = props;
+  const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [model] = useState(createFlowModel);
+  const computed = useMemo(() => {
+    try {
+      const shown = collapseDownstream(release, collapsed);
+      // Served from the structure cache when only statuses changed: dagre does not run again.
+      const laidOut = layoutReleaseGraph(shown.release, { direction });
+      return { layout: laidOut, ...model.patch(laidOut, shown.hidden), error: undefined };
+    } catch (error) {
+      // Caught here, not only by the boundary: a server render has no error boundaries.
+      return { layout: EMPTY_LAYOUT, nodes: [] as EnvironmentFlowNode[], edges: [] as PromotionFlowEdge[], error };
+    }
+  }, [release, collapsed, direction, model]);
+  const toggleCollapsed = useCallback(
+    (name: string) =>
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (!next.delete(name)) next.add(name);
+        return next;
+      }),
+    [],
+  );
+
+  if (computed.error !== undefined) {
+    return <StateMessage kind="error" title="Could not show the release graph" detail={describeError(computed.error)} />;
+  }
+  const numericHeight = typeof height === 'number' ? height : 480;
+  return (
+    // The initial* props matter on the server only (and at mount): later updates come as props.
+    <ReactFlowProvider
+      initialNodes={computed.nodes}
+      initialEdges={computed.edges}
+      initialWidth={SERVER_WIDTH}
+      initialHeight={numericHeight}
+      fitView
+    >
+      <GraphCanvas {...props} layout={computed.layout} nodes={computed.nodes} edges={computed.edges} toggleCollapsed={toggleCollapsed} />
+    </ReactFlowProvider>
+  );
+}
+
+function GraphCanvas({
+  release,
+  direction: directionProp,
+  selectedEnvironment,
+  defaultSelectedEnvironment = null,
+  onSelectedEnvironmentChange,
+  onEnvironmentOpen,
+  onWorkflowStepSelect,
+  focusEnvironment,
+  showControls = true,
+  showMinimap = false,
+  showSearch = true,
+  height = 480,
+  classNames,
+  'aria-label': ariaLabel,
+  layout,
+  nodes,
+  edges,
+  toggleCollapsed,
+}: ReleaseGraphProps & GraphModelState) {
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const searchId = useId();
+  const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
+
+  const [uncontrolledSelection, setUncontrolledSelection] = useState<string | null>(focusEnvironment ?? defaultSelectedEnvironment);
+  const selectedId = selectedEnvironment !== undefined ? selectedEnvironment : uncontrolledSelection;
+  const [query, setQuery] = useState('');
+  const [matchIndex, setMatchIndex] = useState(0);
+
+  // The host's callbacks, read at call time: a host passing new functions each render must not
+  // make every node re-render.
+  const callbacks = useRef({ onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect });
+  useLayoutEffect(() => {
+    callbacks.current = { onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect };
+  });
+
+  const select = useCallback(
+    (name: string | null) => {
+      if (selectedEnvironment === undefined) setUncontrolledSelection(name);
+      callbacks.current.onSelectedEnvironmentChange?.(name);
+    },
+    [selectedEnvironment],
+  );
+
+  const centerOn = useCallback(
+    (name: string, zoom?: number) => {
+      const node = layout.nodes.find((n) => n.id === name);
+      if (!node) return;
+      void flow.setCenter(node.position.x + node.width / 2, node.position.y + node.height / 2, {
+        zoom: zoom ?? Math.max(flow.getZoom(), 0.8),
+        duration: 200,
+      });
+    },
+    [flow, layout],
+  );
+
+  const focusNode = useCallback((name: string) => {
+    // The node may only be rendered once it is in view: try now, then after the pan.
+    const attempt = () => wrapper.current?.querySelector<HTMLElement>(`[data-env-id="${CSS.escape(name)}"]`)?.focus({ preventScroll: true });
+    attempt();
+    requestAnimationFrame(attempt);
+    setTimeout(attempt, 250);
+  }, []);
+
+  const matches = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    if (needle === '') return undefined;
+    return new Set(release.environments.filter((e) => e.name.toLowerCase().includes(needle)).map((e) => e.name));
+  }, [query, release]);
+
+  const context = useMemo<GraphContextValue>(
+    () => ({
+      direction,
+      activeId: selectedId ?? release.trigger?.environment ?? layout.nodes[0]?.id,
+      selectedId,
+      matches,
+      triggerEnvironment: release.trigger?.environment ?? '',
+      select,
+      open: (name) => callbacks.current.onEnvironmentOpen?.(name),
+      selectStep: (environment: string, section: WorkflowSection, step: WorkflowStep) => {
+        select(environment);
+        callbacks.current.onWorkflowStepSelect?.(environment, section, step);
+      },
+      toggleCollapsed,
+    }),
+    [direction, selectedId, matches, release.trigger, layout.nodes, select, toggleCollapsed],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!ARROWS.has(event.key)) return;
+    const from = (event.target as HTMLElement).closest<HTMLElement>('[data-env-id]')?.dataset.envId;
+    if (!from || (event.target as HTMLElement).dataset.envId !== from) return;
+    event.preventDefault();
+    const next = neighborInDirection(layout.nodes, layout.edges, from, event.key as NavigationKey, direction);
+    if (!next) return;
+    select(next);
+    centerOn(next, flow.getZoom());
+    focusNode(next);
+  };
+
+  const goToMatch = (step: number) => {
+    if (!matches || matches.size === 0) return;
+    const list = layout.nodes.filter((n) => matches.has(n.id));
+    const index = (((matchIndex + step) % list.length) + list.length) % list.length;
+    setMatchIndex(index);
+    const target = list[index]!;
+    select(target.id);
+    centerOn(target.id, 1);
+  };
+
+  // The smallest zoom that still fits the whole graph (with room to spare), never above 0.5:
+  // a 300-environment flow can be seen whole, a small one is not shrunk to dots.
+  const numericHeight = typeof height === 'number' ? height : 480;
+  const minZoom = Math.max(0.02, Math.min(0.5, 0.8 * Math.min(800 / Math.max(layout.width, 1), numericHeight / Math.max(layout.height, 1))));
+
+  const onServer = typeof window === 'undefined';
+  return (
+    <GraphContext.Provider value={context}>
+      <div
+        ref={wrapper}
+        className="gr-release-graph__canvas"
+        role="region"
+        aria-label={ariaLabel ?? `Promotion graph of release ${release.name ?? release.id}`}
+        aria-describedby={`${searchId}-help`}
+        onKeyDown={onKeyDown}
+      >
+        <p id={`${searchId}-help`} className="gr-release-graph__help">
+          Arrow keys move between environments along the promotion; Enter opens an environment.
+        </p>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          {...(onServer ? { width: SERVER_WIDTH, height: numericHeight } : {})}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          onlyRenderVisibleElements={nodes.length >= VISIBLE_ONLY_FROM}
+          minZoom={minZoom}
+          maxZoom={2}
+          fitView={!focusEnvironment}
+          fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+          onInit={() => {
+            if (focusEnvironment) {
+              centerOn(focusEnvironment, 1);
+              focusNode(focusEnvironment);
+            }
+          }}
+          // Handlers on the nodes also give them pointer events (React Flow turns them off otherwise).
+          onNodeClick={(_event, node) => {
+            if (!node.id.startsWith(COLLAPSED_PREFIX)) select(node.id);
+          }}
+          onNodeDoubleClick={(_event, node) => {
+            if (!node.id.startsWith(COLLAPSED_PREFIX)) callbacks.current.onEnvironmentOpen?.(node.id);
+          }}
+          zoomOnDoubleClick={false}
+        >
+          {showControls ? <Controls showInteractive={false} position="bottom-left" /> : null}
+          {showMinimap ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" /> : null}
+        </ReactFlow>
+        {showSearch ? (
+          <div className={cx('gr-release-graph__toolbar', classNames?.toolbar)}>
+            <label htmlFor={searchId} className="gr-release-graph__search-label">
+              Find environment
+            </label>
+            <input
+              id={searchId}
+              type="search"
+              className="gr-release-graph__search"
+              placeholder="Find environment"
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setMatchIndex(-1);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  goToMatch(event.shiftKey ? -1 : 1);
+                }
+              }}
+            />
+            {matches ? (
+              <span className="gr-release-graph__matches" role="status">
+                {matches.size === 0 ? 'No match' : `${matches.size} match${matches.size === 1 ? '' : 'es'}`}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </GraphContext.Provider>
+  );
+}

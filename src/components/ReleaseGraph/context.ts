@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { LayoutDirection, WorkflowStep } from 'gitops-releases/headless';
+import type { WorkflowSection } from './types';
+
+/**
+ * What every node of one graph shares, outside node data: node data changes only when an
+ * environment does, so a selection or a search never makes React Flow replace nodes.
+ */
+export interface GraphContextValue {
+  direction: LayoutDirection;
+  /** The node that takes Tab (roving tabindex): the selected one, else the trigger. */
+  activeId: string | undefined;
+  selectedId: string | null;
+  /** Names matching the search; `undefined` when there is no search. */
+  matches: ReadonlySet<string> | undefined;
+  triggerEnvironment: string;
+  select: (name: string) => void;
+  open: (name: string) => void;
+  selectStep: (environment: string, section: WorkflowSection, step: WorkflowStep) => void;
+  toggleCollapsed: (name: string) => void;
+}
+
+export const GraphContext = createContext<GraphContextValue | null>(null);
+
+export function useGraphContext(): GraphContextValue {
+  const value = useContext(GraphContext);
+  if (!value) throw new Error('Graph nodes render only inside ReleaseGraph');
+  return value;
+}

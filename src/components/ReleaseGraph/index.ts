@@ -1,0 +1,2 @@
+export { ReleaseGraph } from './ReleaseGraph';
+export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './types';

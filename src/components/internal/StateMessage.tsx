@@ -1,0 +1,71 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { isReleaseDataError } from 'gitops-releases/headless';
+import { cx } from './cx';
+
+export interface StateMessageProps {
+  /** `error` is announced (role=alert); `empty` and `loading` politely (role=status). */
+  kind: 'loading' | 'empty' | 'error';
+  title: string;
+  /** Detail text, e.g. a ReleaseDataError's message. Text only. */
+  detail?: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+/** The inline message every component shows for its loading, empty and error states. */
+export function StateMessage({ kind, title, detail, className, children }: StateMessageProps) {
+  return (
+    <div
+      className={cx('gr-state', className)}
+      data-state-kind={kind}
+      role={kind === 'error' ? 'alert' : 'status'}
+      aria-busy={kind === 'loading' ? true : undefined}
+    >
+      <p className="gr-state__title">{title}</p>
+      {detail ? <p className="gr-state__detail">{detail}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+/** Text for an error from bad data: a ReleaseDataError's message names the path and value. */
+export function describeError(error: unknown): string {
+  if (isReleaseDataError(error)) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+interface DataErrorBoundaryProps {
+  /** What to call the part that failed, e.g. "the release graph". */
+  what: string;
+  /** Changing it (e.g. a new release id) clears a caught error and tries again. */
+  resetKey?: unknown;
+  children: ReactNode;
+}
+
+/**
+ * Catches render errors of its children (bad data deep in a tree) and shows them inline, so a
+ * host page never goes blank because one release was malformed.
+ */
+export class DataErrorBoundary extends Component<DataErrorBoundaryProps, { error: unknown; key: unknown }> {
+  override state = { error: undefined as unknown, key: this.props.resetKey };
+
+  static getDerivedStateFromProps(props: DataErrorBoundaryProps, state: { error: unknown; key: unknown }) {
+    return props.resetKey === state.key ? null : { error: undefined, key: props.resetKey };
+  }
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override componentDidCatch(_error: unknown, _info: ErrorInfo) {
+    // Shown inline; the host keeps working. Nothing to report from here.
+  }
+
+  override render() {
+    if (this.state.error !== undefined) {
+      return <StateMessage kind="error" title={`Could not show ${this.props.what}`} detail={describeError(this.state.error)} />;
+    }
+    return this.props.children;
+  }
+}

@@ -1,0 +1,101 @@
+/// <reference types="vite/client" />
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
+import { layoutCacheStats, sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
+import { ReleaseGraph, ReleasesProvider } from '../../src';
+import '../../src/styles/index.css';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | undefined;
+let container: HTMLDivElement | undefined;
+
+afterEach(() => {
+  act(() => root?.unmount());
+  container?.remove();
+  root = undefined;
+});
+
+function mount(release: Release, colorMode: 'light' | 'dark' = 'light') {
+  container = document.createElement('div');
+  container.style.width = '1200px';
+  document.body.append(container);
+  root = createRoot(container);
+  const render = (next: Release) =>
+    act(() =>
+      root!.render(
+        <ReleasesProvider colorMode={colorMode}>
+          <ReleaseGraph release={next} height={600} showSearch={false} />
+        </ReleasesProvider>,
+      ),
+    );
+  render(release);
+  return render;
+}
+
+const nodeElements = () => new Map([...document.querySelectorAll<HTMLElement>('[data-env-id]')].map((el) => [el.dataset.envId!, el]));
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+
+describe('ReleaseGraph live updates', () => {
+  it('applies 100 status updates without running the layout again or remounting a node', async () => {
+    // Snapshots of one release as it runs: the same structure, new objects every time.
+    const snapshots = [...simulatePromotion(sampleFlow('large'), { seed: 11 })];
+    expect(snapshots.length).toBeGreaterThanOrEqual(100);
+    const render = mount(snapshots[0]!);
+    await settle();
+    const before = layoutCacheStats();
+    const elements = nodeElements();
+    expect(elements.size).toBe(40);
+
+    for (const snapshot of snapshots.slice(1, 101)) render(snapshot);
+    await settle();
+
+    const after = layoutCacheStats();
+    expect(after.computed - before.computed).toBe(0);
+    expect(after.reused - before.reused).toBe(100);
+    // Every environment is still the very same DOM element: patched, never remounted.
+    for (const [name, element] of nodeElements()) expect(element).toBe(elements.get(name));
+    // And the updates did arrive.
+    const last = snapshots[100]!;
+    for (const environment of last.environments) {
+      expect(document.querySelector(`[data-env-id="${environment.name}"]`)).toHaveAttribute('data-status', environment.status);
+    }
+  });
+
+  it('lays out once more when the structure changes, and only once', async () => {
+    const release = sampleRelease({ shape: 'parallel', state: 'running' });
+    const render = mount(release);
+    await settle();
+    const before = layoutCacheStats().computed;
+    const grown: Release = {
+      ...release,
+      environments: [...release.environments, { ...release.environments[3]!, name: 'prod-eu', dependsOn: ['production'] }],
+    };
+    render(grown);
+    render({ ...grown });
+    render({ ...grown, status: 'failed' });
+    await settle();
+    expect(layoutCacheStats().computed - before).toBe(1);
+    expect(nodeElements().size).toBe(5);
+  });
+});
+
+describe('ReleaseGraph accessibility', () => {
+  it.each(['light', 'dark'] as const)('has no axe violations in %s mode', async (mode) => {
+    mount(sampleRelease({ shape: 'regions', state: 'failed' }), mode);
+    await settle();
+    const result = await axe.run(container!);
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('names each environment with its status, duration and issues', async () => {
+    mount(sampleRelease({ shape: 'regions', state: 'failed' }));
+    await settle();
+    const failed = document.querySelector<HTMLElement>('.gr-release-graph__node[data-status="failed"]')!;
+    expect(failed.getAttribute('aria-label')).toMatch(/^[\w-]+, Failed, .*\d+[smhd].*, \d+ issues?$/);
+    // Roving tabindex: one node takes Tab.
+    expect(document.querySelectorAll('.gr-release-graph__node[tabindex="0"]')).toHaveLength(1);
+  });
+});
