@@ -22,7 +22,8 @@ module.exports = [
     path: 'dist/headless.js',
     import: '*',
     ignore: ['@dagrejs/dagre'],
-    limit: '8 kB',
+    // 8 kB until the graph's headless helpers (collapse, keyboard, links) arrived: 8.3 kB.
+    limit: '9 kB',
   },
   {
     name: 'StatusBadge imported alone (tree-shaken, with the headless code it uses)',
@@ -30,6 +31,13 @@ module.exports = [
     import: '{ StatusBadge }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime', '@dagrejs/dagre'],
     limit: '3 kB',
+  },
+  {
+    name: 'ReleaseGraph imported alone: our code and headless, without React, React Flow or dagre',
+    path: 'dist/index.js',
+    import: '{ ReleaseGraph }',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime', '@dagrejs/dagre', '@xyflow/react'],
+    limit: '10 kB',
   },
 ];
 // Guard against a budget that measures nothing: a missing build must fail, not pass quietly.

@@ -165,7 +165,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   );
 }
 
-export const EnvironmentNode = memo(EnvironmentNodeView);
+// Pure annotations let a bundler drop the graph (and React Flow) when a host imports only a badge.
+export const EnvironmentNode = /* @__PURE__ */ memo(EnvironmentNodeView);
 
 /** The "N more environments" placeholder of a collapsed subtree. */
 function CollapsedNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
@@ -188,4 +189,4 @@ function CollapsedNodeView({ id, data, width, height }: NodeProps<EnvironmentFlo
   );
 }
 
-export const CollapsedNode = memo(CollapsedNodeView);
+export const CollapsedNode = /* @__PURE__ */ memo(CollapsedNodeView);

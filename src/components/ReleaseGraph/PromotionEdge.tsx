@@ -33,4 +33,5 @@ function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition,
   );
 }
 
-export const PromotionEdge = memo(PromotionEdgeView);
+// Pure annotations let a bundler drop the graph (and React Flow) when a host imports only a badge.
+export const PromotionEdge = /* @__PURE__ */ memo(PromotionEdgeView);

@@ -20,7 +20,7 @@ export interface GraphContextValue {
   toggleCollapsed: (name: string) => void;
 }
 
-export const GraphContext = createContext<GraphContextValue | null>(null);
+export const GraphContext = /* @__PURE__ */ createContext<GraphContextValue | null>(null);
 
 export function useGraphContext(): GraphContextValue {
   const value = useContext(GraphContext);
