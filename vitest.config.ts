@@ -55,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
           browser: browser('browser (chromium)'),
         },
       },
@@ -63,6 +64,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
           name: 'storybook',
+          // The 300-environment stories render and axe-check hundreds of nodes.
+          testTimeout: 60_000,
           browser: browser('storybook (chromium)'),
         },
       },

@@ -2,7 +2,7 @@
 // environments, and a status-only update of 300 (served from the structure cache).
 // Run with `npm run bench` (it builds first). Numbers go to bench/README.md by hand.
 import { Bench } from 'tinybench';
-import { layoutReleaseGraph, sampleRelease } from '../dist/headless.js';
+import { layoutReleaseGraph, sampleRelease, sampleReleaseHistory } from '../dist/headless.js';
 
 const sized = (shape) => sampleRelease({ shape, state: 'running', seed: 7 });
 const ten = (() => {
@@ -61,7 +61,8 @@ bench
   .add('cold layout, 40 environments', cold(releases[40]))
   .add('cold layout, 300 environments', cold(releases[300]))
   .add('cold layout, 300 environments, tangled stress DAG', cold(stress))
-  .add('status-only update, 300 environments (cached)', () => layoutReleaseGraph(statusFlips[flip++ % 2]));
+  .add('status-only update, 300 environments (cached)', () => layoutReleaseGraph(statusFlips[flip++ % 2]))
+  .add('sampleReleaseHistory, 10,000 releases', () => sampleReleaseHistory({ count: 10_000 }));
 
 await bench.run();
 const rows = bench.tasks.map((task) => {

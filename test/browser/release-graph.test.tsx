@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { layoutCacheStats, sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider } from '../../src';
@@ -36,10 +36,14 @@ function mount(release: Release, colorMode: 'light' | 'dark' = 'light') {
 }
 
 const nodeElements = () => new Map([...document.querySelectorAll<HTMLElement>('[data-env-id]')].map((el) => [el.dataset.envId!, el]));
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+const settle = async () => {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  // React Flow draws its nodes after measuring: wait for them, however busy the machine.
+  await vi.waitFor(() => expect(document.querySelector('[data-env-id]')).not.toBeNull(), { timeout: 20_000 });
+};
 
 describe('ReleaseGraph live updates', () => {
-  it('applies 100 status updates without running the layout again or remounting a node', async () => {
+  it('applies 100 status updates without running the layout again or remounting a node', { timeout: 120_000 }, async () => {
     // Snapshots of one release as it runs: the same structure, new objects every time.
     const snapshots = [...simulatePromotion(sampleFlow('large'), { seed: 11 })];
     expect(snapshots.length).toBeGreaterThanOrEqual(100);

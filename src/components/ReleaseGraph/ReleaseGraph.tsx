@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type EdgeTypes } from '@xyflow/react';
 import {
   COLLAPSED_PREFIX,
@@ -143,7 +143,9 @@ function GraphCanvas({
   // The host's callbacks, read at call time: a host passing new functions each render must not
   // make every node re-render.
   const callbacks = useRef({ onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect });
-  useLayoutEffect(() => {
+  // An effect, not a layout effect: events come after effects, and React 18 warns about layout
+  // effects in a server render.
+  useEffect(() => {
     callbacks.current = { onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect };
   });
 
