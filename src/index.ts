@@ -26,6 +26,14 @@ export type {
   RenderLink,
 } from './components/provider';
 
+export { EnvironmentDetails } from './components/EnvironmentDetails';
+export type {
+  EnvironmentDetailsProps,
+  EnvironmentDetailsClassNames,
+  EnvironmentDetailsWorkflowStepRef,
+  EnvironmentWorkflowSection,
+} from './components/EnvironmentDetails';
+
 export { ReleaseGraph } from './components/ReleaseGraph';
 export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './components/ReleaseGraph';
 

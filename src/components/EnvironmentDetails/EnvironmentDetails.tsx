@@ -1,0 +1,270 @@
+import { useCallback, useId, useMemo, type KeyboardEvent } from 'react';
+import { isTerminalStatus, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
+import { StatusBadge } from '../StatusBadge';
+import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useNow } from '../internal';
+import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import {
+  hasEnvironmentRun,
+  isEnvironmentLive,
+  listOf,
+  sortIssues,
+  stepsOf,
+  WORKFLOW_SECTIONS,
+} from './environment-summary';
+import { CloseIcon } from './icons';
+import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
+import { ApplicationsSection, IssuesSection, PullRequestSection, type ApplicationHref } from './sections';
+import { elapsed, TEXT } from './text';
+import type { EnvironmentDetailsProps } from './types';
+import { WorkflowSection, type WorkflowHref } from './WorkflowSteps';
+
+const HEADING_LEVELS: readonly number[] = [2, 3, 4];
+
+/**
+ * The details of one environment of a release, as the panel a graph node opens: its status and
+ * times, the pull request its promotion opened, its issues, its trigger / pre-action /
+ * post-action workflow steps with their per-application runs, and its applications.
+ *
+ * Renders `<section class="gr-environment-details" aria-labelledby data-status data-kind>`; it
+ * scrolls inside its own box when its container limits its height. Text from the data is
+ * rendered as text, and its URLs become links only when they are http, https or mailto.
+ */
+export function EnvironmentDetails({
+  environment,
+  release,
+  headingLevel = 2,
+  onClose,
+  selectedWorkflowStep,
+  getApplicationHref,
+  getWorkflowHref,
+  loading = false,
+  className,
+  style,
+  classNames,
+}: EnvironmentDetailsProps) {
+  const rootClassName = useRootClassName();
+  const headingId = useId();
+  const level = (HEADING_LEVELS.includes(headingLevel) ? headingLevel : 2) as 2 | 3 | 4;
+  const sectionLevel = (level + 1) as HeadingLevel;
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !onClose) return;
+      // Handled here: a host drawer listening for Escape too must not close twice.
+      event.preventDefault();
+      onClose();
+    },
+    [onClose],
+  );
+
+  const isTrigger = !!release && release.trigger?.environment === environment.name;
+  const isProduction = environment.kind === 'production';
+
+  return (
+    <section
+      className={cx(rootClassName, 'gr-environment-details', classNames?.root, className)}
+      style={style}
+      aria-labelledby={headingId}
+      aria-busy={loading ? true : undefined}
+      data-status={environment.status}
+      data-kind={environment.kind}
+      data-trigger={isTrigger ? '' : undefined}
+      data-loading={loading ? '' : undefined}
+      onKeyDown={onClose ? onKeyDown : undefined}
+    >
+      <header className={cx('gr-environment-details__header', classNames?.header)}>
+        <div className="gr-environment-details__title-row">
+          <Heading level={level} id={headingId} className="gr-environment-details__title">
+            {environment.name}
+          </Heading>
+          {onClose ? (
+            <button
+              type="button"
+              className="gr-environment-details__close"
+              aria-label={TEXT.close}
+              title={TEXT.closeTitle}
+              onClick={onClose}
+            >
+              <CloseIcon className="gr-environment-details__close-icon" />
+            </button>
+          ) : null}
+        </div>
+        {isProduction || isTrigger ? (
+          <p className="gr-environment-details__markers">
+            {spaced([
+              isProduction ? (
+                <Tag key="production" tone="neutral" part="marker" data-marker="production">
+                  {TEXT.production}
+                </Tag>
+              ) : null,
+              isTrigger ? (
+                <Tag key="trigger" tone="neutral" part="marker" data-marker="trigger">
+                  {TEXT.trigger}
+                </Tag>
+              ) : null,
+            ])}
+          </p>
+        ) : null}
+        {loading ? null : <HeaderStatus environment={environment} />}
+      </header>
+      {loading ? (
+        <StateMessage kind="loading" title={TEXT.loading} className="gr-environment-details__loading">
+          <span className="gr-environment-details__skeleton" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+        </StateMessage>
+      ) : (
+        <DataErrorBoundary what={TEXT.couldNotShow} resetKey={environment}>
+          <DetailsBody
+            environment={environment}
+            release={release}
+            level={sectionLevel}
+            selectedWorkflowStep={selectedWorkflowStep}
+            getApplicationHref={getApplicationHref}
+            getWorkflowHref={getWorkflowHref}
+            classNames={classNames}
+          />
+        </DataErrorBoundary>
+      )}
+    </section>
+  );
+}
+
+/** Status badge, live subtitle, start and duration (ticking while the environment runs). */
+function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
+  const { messages } = useReleasesContext();
+  const format = useDateFormatter();
+  const now = useNow(isEnvironmentLive(environment));
+  const waitingForPullRequest = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
+  const badgeText = waitingForPullRequest ? messages.waitingForPullRequest : messages.status[environment.status];
+  const statusText = typeof environment.statusText === 'string' ? environment.statusText.trim() : '';
+  // "Failed" under a "Failed" badge says nothing new.
+  const showStatusText = statusText !== '' && statusText.toLowerCase() !== badgeText?.toLowerCase();
+  const started = format(environment.startedAt);
+  const duration = elapsed(environment.startedAt, environment.finishedAt, now);
+
+  return (
+    <>
+      <p className="gr-environment-details__status">
+        <StatusBadge
+          status={environment.status}
+          waitingFor={waitingForPullRequest ? 'pull-request' : undefined}
+          className="gr-environment-details__status-badge"
+        />{' '}
+        {showStatusText ? <span className="gr-environment-details__status-text">{statusText}</span> : null}
+      </p>
+      {started || duration ? (
+        <dl className="gr-environment-details__times">
+          {started ? (
+            <div className="gr-environment-details__time">
+              <dt>{TEXT.started}</dt>
+              <dd>
+                <Time iso={environment.startedAt} format={format} />
+              </dd>
+            </div>
+          ) : null}
+          {duration ? (
+            <div className="gr-environment-details__time">
+              <dt>{TEXT.duration}</dt>
+              <dd data-running={environment.finishedAt ? undefined : ''}>{duration}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+    </>
+  );
+}
+
+interface DetailsBodyProps {
+  environment: EnvironmentStep;
+  release: Release | undefined;
+  level: HeadingLevel;
+  selectedWorkflowStep: EnvironmentDetailsProps['selectedWorkflowStep'];
+  getApplicationHref: EnvironmentDetailsProps['getApplicationHref'];
+  getWorkflowHref: EnvironmentDetailsProps['getWorkflowHref'];
+  classNames: EnvironmentDetailsProps['classNames'];
+}
+
+/** Everything below the header; inside an error boundary, so malformed data shows inline. */
+function DetailsBody({
+  environment,
+  release,
+  level,
+  selectedWorkflowStep,
+  getApplicationHref,
+  getWorkflowHref,
+  classNames,
+}: DetailsBodyProps) {
+  const { messages } = useReleasesContext();
+  const format = useDateFormatter();
+  const now = useNow(isEnvironmentLive(environment));
+  const issues = useMemo(() => sortIssues(environment.issues), [environment.issues]);
+  const applications = listOf(environment.applications);
+  const workflowSections = WORKFLOW_SECTIONS.map((entry) => ({ ...entry, steps: stepsOf(environment, entry.section) })).filter(
+    (entry) => entry.steps.length > 0,
+  );
+  const ran = hasEnvironmentRun(environment);
+
+  // A host's mapping gives in-app links; the source's own URL leaves for another tool (new tab).
+  const applicationHref: ApplicationHref = (app: ApplicationState) =>
+    getApplicationHref ? { href: getApplicationHref(app, environment), external: false } : { href: app.url, external: true };
+  const workflowHref: WorkflowHref = (run: WorkflowRun) =>
+    getWorkflowHref ? { href: getWorkflowHref(run), external: false } : { href: run.url, external: true };
+
+  const releaseEnded = !!release && isTerminalStatus(release.status);
+  const sectionClass = classNames?.section;
+
+  return (
+    <div className="gr-environment-details__body">
+      {ran ? null : (
+        <StateMessage
+          kind="empty"
+          title={releaseEnded ? TEXT.nothingRan : TEXT.nothingRanYet}
+          detail={releaseEnded ? TEXT.releaseEnded(messages.status[release.status] ?? release.status) : undefined}
+          className="gr-environment-details__empty"
+        />
+      )}
+      {environment.pullRequest ? (
+        <PullRequestSection pullRequest={environment.pullRequest} level={level} className={sectionClass} />
+      ) : null}
+      {issues.length > 0 ? (
+        <IssuesSection
+          issues={issues}
+          applications={applications}
+          applicationHref={applicationHref}
+          format={format}
+          level={level}
+          className={sectionClass}
+          issueClassName={classNames?.issue}
+        />
+      ) : null}
+      {workflowSections.map(({ section, title, steps }) => (
+        <WorkflowSection
+          key={section}
+          section={section}
+          title={title}
+          steps={steps}
+          selectedName={selectedWorkflowStep?.section === section ? selectedWorkflowStep.name : undefined}
+          level={level}
+          format={format}
+          now={now}
+          workflowHref={workflowHref}
+          className={sectionClass}
+          stepClassName={classNames?.workflow}
+        />
+      ))}
+      {applications.length > 0 ? (
+        <ApplicationsSection
+          environment={environment}
+          applications={applications}
+          applicationHref={applicationHref}
+          level={level}
+          className={sectionClass}
+          rowClassName={classNames?.application}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { EnvironmentDetails } from './EnvironmentDetails';
+export type { EnvironmentDetailsProps, EnvironmentDetailsClassNames, EnvironmentDetailsWorkflowStepRef } from './types';
+export type { EnvironmentWorkflowSection } from './environment-summary';

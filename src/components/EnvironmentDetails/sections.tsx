@@ -1,0 +1,248 @@
+import { useId } from 'react';
+import {
+  safeHref,
+  shortSha,
+  type ApplicationState,
+  type EnvironmentStep,
+  type Issue,
+  type PullRequest,
+} from 'gitops-releases/headless';
+import { StatusBadge } from '../StatusBadge';
+import { cx, Link } from '../internal';
+import { Heading, spaced, Tag, Time, VisuallyHidden, type HeadingLevel } from './parts';
+import { ISSUE_KIND_LABELS, ISSUE_LEVEL_LABELS, labelOf, PULL_REQUEST_STATE_LABELS, TEXT } from './text';
+
+type DateFormat = (iso: string | undefined) => string | undefined;
+
+/** Where an application links to, or `undefined`: the host's mapping, else the source's URL. */
+export type ApplicationHref = (app: ApplicationState) => { href: string | undefined; external: boolean };
+
+interface SectionProps {
+  level: HeadingLevel;
+  className?: string;
+}
+
+/**
+ * One titled part of the panel. Deliberately not named (`aria-labelledby`): a named `<section>`
+ * is a region landmark, and six landmarks per panel would bury the page's own. The panel is the
+ * landmark; its headings structure the inside.
+ */
+export function DetailsSection({
+  level,
+  className,
+  title,
+  part,
+  children,
+}: SectionProps & { title: string; part: string; children: React.ReactNode }) {
+  return (
+    <section className={cx('gr-environment-details__section', className)} data-section={part}>
+      <Heading level={level} className="gr-environment-details__section-title">
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+export function PullRequestSection({ pullRequest, level, className }: SectionProps & { pullRequest: PullRequest }) {
+  const state = labelOf(PULL_REQUEST_STATE_LABELS, pullRequest.state);
+  const author = pullRequest.author?.name;
+  return (
+    <DetailsSection level={level} className={className} title={TEXT.pullRequest} part="pull-request">
+      <div className="gr-environment-details__pull-request" data-state={pullRequest.state}>
+        <p className="gr-environment-details__pull-request-title">
+          <Link href={pullRequest.url} className="gr-environment-details__link">
+            {pullRequest.title || `#${pullRequest.id}`}
+          </Link>
+        </p>
+        <p className="gr-environment-details__pull-request-meta">
+          {spaced([
+            <Tag key="state" tone={pullRequest.state === 'merged' || pullRequest.state === 'closed' ? pullRequest.state : 'open'}>
+              {state}
+            </Tag>,
+            pullRequest.id ? (
+              <span key="id" className="gr-environment-details__muted">
+                #{pullRequest.id}
+              </span>
+            ) : null,
+            pullRequest.repo ? (
+              <span key="repo" className="gr-environment-details__muted">
+                {TEXT.pullRequestIn} <span className="gr-environment-details__mono">{pullRequest.repo}</span>
+              </span>
+            ) : null,
+            author ? (
+              <span key="author" className="gr-environment-details__muted">
+                {TEXT.pullRequestBy} {author}
+              </span>
+            ) : null,
+          ])}
+        </p>
+      </div>
+    </DetailsSection>
+  );
+}
+
+export function IssuesSection({
+  issues,
+  applications,
+  applicationHref,
+  format,
+  level,
+  className,
+  issueClassName,
+}: SectionProps & {
+  issues: readonly Issue[];
+  applications: readonly ApplicationState[];
+  applicationHref: ApplicationHref;
+  format: DateFormat;
+  issueClassName?: string;
+}) {
+  return (
+    <DetailsSection level={level} className={className} title={TEXT.issues(issues.length)} part="issues">
+      <ul className="gr-environment-details__issues">
+        {issues.map((issue, index) => {
+          const app = issue.application ? applications.find((a) => a.name === issue.application) : undefined;
+          const target = app ? applicationHref(app) : undefined;
+          const href = safeHref(target?.href);
+          return (
+            <li
+              // Issues carry no id; their position in the sorted list is stable for one render of data.
+              key={index}
+              className={cx('gr-environment-details__issue', issueClassName)}
+              data-level={issue.level}
+              data-kind={issue.kind}
+            >
+              <div className="gr-environment-details__issue-head">
+                {spaced([
+                  issue.application ? (
+                    <span key="app" className="gr-environment-details__issue-application">
+                      {issue.application}
+                    </span>
+                  ) : null,
+                  <span key="tags" className="gr-environment-details__tags">
+                    <Tag tone="neutral" part="issue-kind">
+                      {labelOf(ISSUE_KIND_LABELS, issue.kind)}
+                    </Tag>{' '}
+                    <Tag tone={issue.level === 'error' ? 'error' : 'warning'} part="issue-level">
+                      {labelOf(ISSUE_LEVEL_LABELS, issue.level)}
+                    </Tag>
+                  </span>,
+                ])}
+              </div>{' '}
+              <p className="gr-environment-details__issue-message">{issue.message}</p>{' '}
+              <div className="gr-environment-details__issue-foot">
+                {spaced([
+                  issue.workflow ? (
+                    <span key="workflow" className="gr-environment-details__muted">
+                      {TEXT.workflow} <span className="gr-environment-details__mono">{issue.workflow}</span>
+                    </span>
+                  ) : null,
+                  <Time key="at" iso={issue.at} format={format} className="gr-environment-details__muted" />,
+                  href && app ? (
+                    <Link key="view" href={href} external={target?.external} className="gr-environment-details__button-link">
+                      {TEXT.viewApplication}{' '}
+                      <VisuallyHidden>{app.name}</VisuallyHidden>
+                    </Link>
+                  ) : null,
+                ])}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </DetailsSection>
+  );
+}
+
+export function ApplicationsSection({
+  environment,
+  applications,
+  applicationHref,
+  level,
+  className,
+  rowClassName,
+}: SectionProps & {
+  environment: EnvironmentStep;
+  applications: readonly ApplicationState[];
+  applicationHref: ApplicationHref;
+  rowClassName?: string;
+}) {
+  const captionId = useId();
+  return (
+    <DetailsSection level={level} className={className} title={TEXT.applications(applications.length)} part="applications">
+      {/* Seven columns do not fit a 320px drawer: the table scrolls sideways in its own box,
+          which the keyboard can reach (tabIndex) even when no cell holds a link. The statuses
+          come right after the name so a 480px drawer shows them without scrolling. */}
+      <div className="gr-environment-details__table-scroll" role="group" aria-labelledby={captionId} tabIndex={0}>
+        <table className="gr-environment-details__table">
+          <caption id={captionId} className="gr-environment-details__caption">
+            {TEXT.applicationsCaption(environment.name)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{TEXT.columns.name}</th>
+              <th scope="col">{TEXT.columns.sync}</th>
+              <th scope="col">{TEXT.columns.health}</th>
+              <th scope="col">{TEXT.columns.promotion}</th>
+              <th scope="col">{TEXT.columns.version}</th>
+              <th scope="col">{TEXT.columns.commit}</th>
+              <th scope="col">{TEXT.columns.namespace}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {applications.map((app, index) => {
+              const target = applicationHref(app);
+              const sha = shortSha(app.commitSha);
+              return (
+                <tr
+                  // Names are unique within an environment in valid data; the index keeps bad data rendering.
+                  key={`${index}:${app.name}`}
+                  className={cx('gr-environment-details__application', rowClassName)}
+                  data-sync={app.sync}
+                  data-health={app.health}
+                  data-promotion={app.promotion}
+                >
+                  <th scope="row" className="gr-environment-details__application-name">
+                    <Link href={target.href} external={target.external} className="gr-environment-details__link">
+                      {app.name}
+                    </Link>
+                  </th>
+                  <td>
+                    <StatusBadge kind="sync" status={app.sync} variant="subtle" size="sm" />
+                  </td>
+                  <td>
+                    <StatusBadge kind="health" status={app.health} variant="subtle" size="sm" />
+                  </td>
+                  <td>{app.promotion ? <StatusBadge status={app.promotion} variant="subtle" size="sm" /> : <Empty />}</td>
+                  <td>{app.version || <Empty />}</td>
+                  <td>
+                    {sha ? (
+                      <code className="gr-environment-details__mono" title={app.commitSha}>
+                        {sha}
+                      </code>
+                    ) : (
+                      <Empty />
+                    )}
+                  </td>
+                  <td>{app.namespace || <Empty />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </DetailsSection>
+  );
+}
+
+/** A cell with no value: a dash, read as "none". */
+function Empty() {
+  return (
+    <>
+      <span className="gr-environment-details__muted" aria-hidden="true">
+        {TEXT.none}
+      </span>
+      <VisuallyHidden>{TEXT.noneLabel}</VisuallyHidden>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { CSSProperties } from 'react';
+import type { ApplicationState, EnvironmentStep, Release, WorkflowRun } from 'gitops-releases/headless';
+import type { EnvironmentWorkflowSection } from './environment-summary';
+
+/** Extra class names for the panel's parts. */
+export interface EnvironmentDetailsClassNames {
+  /** The outer `section.gr-environment-details`. */
+  root?: string;
+  /** The `header.gr-environment-details__header` (name, markers, status, times). */
+  header?: string;
+  /** Each `section.gr-environment-details__section` (pull request, issues, workflows, applications). */
+  section?: string;
+  /** Each issue card `li.gr-environment-details__issue`. */
+  issue?: string;
+  /** Each application row `tr.gr-environment-details__application`. */
+  application?: string;
+  /** Each workflow step `li.gr-environment-details__workflow`. */
+  workflow?: string;
+}
+
+/** A workflow step of the environment, named by its list and its name. */
+export interface EnvironmentDetailsWorkflowStepRef {
+  /** The list the step is in: trigger, pre-action or post-action workflows. */
+  section: EnvironmentWorkflowSection;
+  /** The step's `name`. */
+  name: string;
+}
+
+export interface EnvironmentDetailsProps {
+  /** The environment to show: one entry of `release.environments`. */
+  environment: EnvironmentStep;
+  /**
+   * The release the environment belongs to, for context: marks the trigger environment
+   * (`release.trigger.environment`) and words the empty state of an environment the release
+   * never reached.
+   * @default undefined
+   */
+  release?: Release;
+  /**
+   * Level of the environment name's heading; the panel's sections use the next level.
+   * @default 2
+   */
+  headingLevel?: 2 | 3 | 4;
+  /**
+   * Called by the Close button (shown only when this is given) and by Escape while focus is
+   * inside the panel.
+   * @default undefined (no Close button)
+   */
+  onClose?: () => void;
+  /**
+   * A workflow step to open, highlight and scroll into view, e.g. the step clicked in the graph.
+   * @default undefined
+   */
+  selectedWorkflowStep?: EnvironmentDetailsWorkflowStepRef;
+  /**
+   * Where an application's name and "View application" link go. Its result replaces `app.url`
+   * (return `app.url` to keep it, `undefined` for no link) and is treated as a link inside the
+   * host (no new tab). Only http, https and mailto URLs become links.
+   * @default (app) => app.url (opens in a new tab)
+   */
+  getApplicationHref?: (app: ApplicationState, environment: EnvironmentStep) => string | undefined;
+  /**
+   * Where a workflow run's link goes. Its result replaces `run.url` (return `undefined` for no
+   * link) and is treated as a link inside the host (no new tab). Only http, https and mailto
+   * URLs become links.
+   * @default (run) => run.url (opens in a new tab)
+   */
+  getWorkflowHref?: (run: WorkflowRun) => string | undefined;
+  /**
+   * The environment's details are still being fetched: shows its name and a loading
+   * placeholder (`aria-busy`) instead of the sections.
+   * @default false
+   */
+  loading?: boolean;
+  /**
+   * Extra class names for the root.
+   * @default undefined
+   */
+  className?: string;
+  /**
+   * Inline styles for the root (e.g. a `max-height`, or `--gr-*` tokens for this panel).
+   * @default undefined
+   */
+  style?: CSSProperties;
+  /**
+   * Extra class names per part: `{ root, header, section, issue, application, workflow }`.
+   * @default undefined
+   */
+  classNames?: EnvironmentDetailsClassNames;
+}
