@@ -34,6 +34,16 @@ export type {
   EnvironmentWorkflowSection,
 } from './components/EnvironmentDetails';
 
+export { ReleaseView, ReleaseHeader } from './components/ReleaseView';
+export type {
+  ReleaseViewProps,
+  ReleaseViewTab,
+  ReleaseViewClassNames,
+  ReleaseHeaderProps,
+  ReleaseHeaderClassNames,
+  ReleaseHrefGetter,
+} from './components/ReleaseView';
+
 export { ReleaseGraph } from './components/ReleaseGraph';
 export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './components/ReleaseGraph';
 

@@ -22,6 +22,17 @@ describe('safeHref', () => {
   ])('rejects %j', (url) => expect(safeHref(url)).toBeUndefined());
 });
 
+describe('safeHref for a host\'s own routes', () => {
+  it('accepts a root-relative path only when asked', () => {
+    expect(safeHref('/products/checkout', { allowPath: true })).toBe('/products/checkout');
+    expect(safeHref('/products/checkout')).toBeUndefined();
+  });
+
+  it.each(['//evil.example/x', '/\\evil.example/x', 'javascript:alert(1)', 'relative/path'])('still rejects %s', (url) => {
+    expect(safeHref(url, { allowPath: true })).toBeUndefined();
+  });
+});
+
 describe('shortSha', () => {
   it('keeps seven characters', () => expect(shortSha('4f2a9c1e0b7d')).toBe('4f2a9c1'));
   it('has nothing for nothing', () => expect(shortSha(undefined)).toBeUndefined());

@@ -3,7 +3,10 @@ import { safeHref } from 'gitops-releases/headless';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 
 export interface LinkProps {
-  /** Untrusted: only http, https and mailto URLs become links; anything else renders as text. */
+  /**
+   * Only http, https and mailto URLs become links; anything else renders as text. An in-app link
+   * (`external={false}`, built by the host's own callbacks) may also be a root-relative path.
+   */
   href: string | undefined;
   className?: string;
   title?: string;
@@ -15,7 +18,7 @@ export interface LinkProps {
 /** A link through the provider's `renderLink`, or an `<a>`; plain text when the URL is unsafe. */
 export function Link({ href, className, title, external = true, children }: LinkProps) {
   const { renderLink } = useReleasesContext();
-  const safe = safeHref(href);
+  const safe = safeHref(href, { allowPath: !external });
   if (!safe) {
     return (
       <span className={className} title={title}>

@@ -1,0 +1,351 @@
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import {
+  countByStatusGroup,
+  durationMs,
+  formatDuration,
+  isTerminalStatus,
+  shortSha,
+  type Release,
+  type StatusGroup,
+} from 'gitops-releases/headless';
+import { cx } from '../internal/cx';
+import { Link } from '../internal/Link';
+import { useDateFormatter } from '../internal/time';
+import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import { StatusBadge } from '../StatusBadge';
+import { environmentsOf, isUnderway, useReleaseNow } from './clock';
+
+/** Extra class names for the header's parts. */
+export interface ReleaseHeaderClassNames {
+  /** The outer `div.gr-release-header`. */
+  root?: string;
+  /** The heading with product, flow and version (`.gr-release-header__title`). */
+  title?: string;
+  /** The commit message and its toggle (`.gr-release-header__message`). */
+  message?: string;
+  /** The "git commit by … in … on …" line (`.gr-release-header__commit`). */
+  commit?: string;
+  /** Initiator, creation time and duration (`dl.gr-release-header__meta`). */
+  meta?: string;
+  /** The release's status badge (`.gr-release-header__status`). */
+  status?: string;
+  /** The list of environment counters (`ul.gr-release-header__counters`). */
+  counters?: string;
+}
+
+/** Builds a host URL for part of a release; `undefined` leaves that part as plain text. */
+export type ReleaseHrefGetter = (release: Release) => string | undefined;
+
+export interface ReleaseHeaderProps {
+  /** The release to describe. */
+  release: Release;
+  /**
+   * URL of the product's page in the host (absolute http/https; anything else is not linked).
+   * @default undefined (the product name is plain text)
+   */
+  getProductHref?: ReleaseHrefGetter;
+  /**
+   * URL of the promotion flow's page in the host.
+   * @default undefined (the flow name is plain text)
+   */
+  getFlowHref?: ReleaseHrefGetter;
+  /**
+   * URL of the commit that triggered the release.
+   * @default undefined (falls back to `release.trigger.commit.url`)
+   */
+  getCommitHref?: ReleaseHrefGetter;
+  /**
+   * Level of the heading that names the release (product, flow, version), to fit the host page's outline.
+   * @default 2
+   */
+  headingLevel?: 1 | 2 | 3 | 4;
+  /**
+   * Show the counters of environments per status group.
+   * @default true
+   */
+  showCounters?: boolean;
+  /**
+   * Extra class names for the root.
+   * @default undefined
+   */
+  className?: string;
+  /**
+   * Inline styles for the root.
+   * @default undefined
+   */
+  style?: CSSProperties;
+  /**
+   * Extra class names per part.
+   * @default undefined
+   */
+  classNames?: ReleaseHeaderClassNames;
+}
+
+/** Counters always shown, then the two shown only when some environment is in them. */
+const ALWAYS: readonly StatusGroup[] = ['succeeded', 'running', 'failed', 'pending'];
+const WHEN_ANY: readonly StatusGroup[] = ['terminated', 'skipped'];
+
+/** A commit subject longer than this gets "Show more" even before it is measured. */
+const LONG_SUBJECT = 100;
+
+/** `https://github.com/acme/app.git` → `acme/app`: how Git hosts name a repository. */
+function repoName(repoUrl: string): string {
+  try {
+    const path = new URL(repoUrl).pathname.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+    return path || repoUrl;
+  } catch {
+    return repoUrl;
+  }
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+
+/**
+ * The top of a release view: product, flow, version and commit; the commit message (one line,
+ * "Show more" for the rest); who started it, when, and for how long; the release's status; and
+ * how many environments are in each status group. Usable on its own.
+ *
+ * Renders `div.gr-release-header[data-status]`.
+ */
+export function ReleaseHeader({
+  release,
+  getProductHref,
+  getFlowHref,
+  getCommitHref,
+  headingLevel = 2,
+  showCounters = true,
+  className,
+  style,
+  classNames,
+}: ReleaseHeaderProps) {
+  const rootClassName = useRootClassName();
+  const { messages } = useReleasesContext();
+  const formatDate = useDateFormatter();
+  const underway = isUnderway(release.status);
+  const now = useReleaseNow(release, underway);
+
+  const environments = environmentsOf(release);
+  const commit = release.trigger?.commit;
+  const sha = shortSha(text(commit?.sha));
+  const commitHref = getCommitHref?.(release) ?? commit?.url;
+  const product = text(release.product) ?? 'Unknown product';
+  const flowName = release.flow ? (text(release.flow.name) ?? 'Unnamed flow') : 'manual';
+  const version = text(release.version);
+  const Heading = `h${[1, 2, 3, 4].includes(headingLevel) ? headingLevel : 2}` as 'h2';
+
+  const created = formatDate(release.createdAt);
+  const started = release.status !== 'queued' && release.status !== 'pending';
+  // A finished release without finishedAt ends at its last update, not at "now".
+  const end = release.finishedAt ?? (isTerminalStatus(release.status) ? release.updatedAt : undefined);
+  const elapsed = started ? durationMs(release.createdAt, end, now) : undefined;
+
+  const waitingForPullRequest =
+    release.status === 'suspended' &&
+    environments.some((environment) => environment.status === 'suspended' && environment.pullRequest?.state === 'open');
+
+  const counts = countByStatusGroup(environments);
+  const groups = [...ALWAYS, ...WHEN_ANY.filter((group) => counts[group] > 0)];
+
+  return (
+    <div
+      className={cx(rootClassName, 'gr-release-header', classNames?.root, className)}
+      data-status={release.status}
+      style={style}
+    >
+      <div className="gr-release-header__main">
+        <div className="gr-release-header__title-row">
+          <Heading className={cx('gr-release-header__title', classNames?.title)}>
+            <Link href={getProductHref?.(release)} external={false} className="gr-release-header__product">
+              {product}
+            </Link>
+            <span className="gr-release-header__separator" aria-hidden="true">
+              ·
+            </span>
+            <Link
+              href={release.flow ? getFlowHref?.(release) : undefined}
+              external={false}
+              className="gr-release-header__flow"
+            >
+              {flowName}
+            </Link>
+            {version ? (
+              <>
+                <span className="gr-release-header__separator" aria-hidden="true">
+                  ·
+                </span>
+                <span className="gr-release-header__version">{version}</span>
+              </>
+            ) : null}
+          </Heading>
+          {sha ? (
+            <Link href={commitHref} className="gr-release-header__sha" title={text(commit?.sha)}>
+              <span className="gr-release-view__sr-only">commit</span> {sha}
+            </Link>
+          ) : null}
+        </div>
+
+        {text(commit?.message) ? <CommitMessage message={text(commit?.message)!} className={classNames?.message} /> : null}
+
+        {commit ? (
+          <p className={cx('gr-release-header__commit', classNames?.commit)}>
+            <CommitIcon />
+            <span>git commit</span>
+            {text(commit.author?.name) ? (
+              <>
+                {' by '}
+                <span className="gr-release-header__author" title={text(commit.author?.email)}>
+                  {text(commit.author?.name)}
+                </span>
+              </>
+            ) : null}
+            {text(commit.repoUrl) ? (
+              <>
+                {' in '}
+                <Link href={commit.repoUrl} className="gr-release-header__repo">
+                  {repoName(commit.repoUrl!)}
+                </Link>
+              </>
+            ) : null}
+            {text(commit.branch) ? (
+              <>
+                {' on '}
+                <span className="gr-release-header__branch">{text(commit.branch)}</span>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+
+        <dl className={cx('gr-release-header__meta', classNames?.meta)}>
+          {text(release.initiator?.name) ? (
+            <div className="gr-release-header__meta-item">
+              <dt>Started by</dt>
+              <dd title={text(release.initiator?.email)}>{text(release.initiator?.name)}</dd>
+            </div>
+          ) : null}
+          {created ? (
+            <div className="gr-release-header__meta-item">
+              <dt>Created</dt>
+              <dd>
+                <time dateTime={release.createdAt}>{created}</time>
+              </dd>
+            </div>
+          ) : null}
+          <div className="gr-release-header__meta-item">
+            <dt>Duration</dt>
+            <dd className="gr-release-header__duration" data-ticking={underway ? '' : undefined}>
+              {elapsed === undefined ? 'not started' : formatDuration(elapsed)}
+            </dd>
+          </div>
+        </dl>
+      </div>
+
+      <div className="gr-release-header__aside">
+        <StatusBadge
+          status={release.status}
+          waitingFor={waitingForPullRequest ? 'pull-request' : undefined}
+          variant="solid"
+          size="lg"
+          className={cx('gr-release-header__status', classNames?.status)}
+        />
+        {showCounters ? (
+          <ul className={cx('gr-release-header__counters', classNames?.counters)} aria-label="Environments by status">
+            {groups.map((group) => {
+              const label = `${counts[group]} ${(messages.status[group] ?? group).toLowerCase()}`;
+              return (
+                <li key={group} className="gr-release-header__counter" data-group={group} data-empty={counts[group] ? undefined : ''}>
+                  <StatusBadge
+                    status={group}
+                    title={label}
+                    label={
+                      <>
+                        <span aria-hidden="true">{counts[group]}</span>
+                        <span className="gr-release-view__sr-only">{label}</span>
+                      </>
+                    }
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** The commit message: its first line, cut with an ellipsis, and "Show more" for all of it. */
+function CommitMessage({ message, className }: { message: string; className?: string }) {
+  const id = useId();
+  const [expanded, setExpanded] = useState(false);
+  const [overflowing, setOverflowing] = useState(false);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  const lines = message.replace(/\r\n?/g, '\n').trim().split('\n');
+  const subject = lines[0] ?? '';
+  const multiline = lines.length > 1;
+
+  // Measured only in a browser, and it can only add the toggle: server and first client render
+  // agree (the toggle then depends on the text alone).
+  useEffect(() => {
+    const element = textRef.current;
+    if (!element || expanded || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setOverflowing(element.scrollWidth > element.clientWidth + 1));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [expanded, subject]);
+
+  const toggle = expanded || multiline || subject.length > LONG_SUBJECT || overflowing;
+  return (
+    <div className={cx('gr-release-header__message', className)} data-expanded={expanded ? '' : undefined}>
+      <p ref={textRef} id={id} className="gr-release-header__message-text" title={expanded ? undefined : subject}>
+        {expanded ? message.trim() : subject}
+      </p>
+      {toggle ? (
+        <button
+          type="button"
+          className="gr-release-header__toggle"
+          aria-expanded={expanded}
+          aria-controls={id}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          <ChevronIcon />
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function CommitIcon() {
+  return (
+    <svg className="gr-release-header__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="2.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M1 8h4.25M10.75 8H15" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function ChevronIcon() {
+  return (
+    <svg className="gr-release-header__chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+      <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/** What the header looks like while the release is fetched: grey bars, hidden from readers. */
+export function ReleaseHeaderSkeleton({ className }: { className?: string }) {
+  const rootClassName = useRootClassName();
+  return (
+    <div className={cx(rootClassName, 'gr-release-header', className)} data-loading="" aria-hidden="true">
+      <div className="gr-release-header__main">
+        <span className="gr-release-header__skeleton" data-size="lg" />
+        <span className="gr-release-header__skeleton" data-size="md" />
+        <span className="gr-release-header__skeleton" data-size="sm" />
+      </div>
+      <div className="gr-release-header__aside">
+        <span className="gr-release-header__skeleton" data-size="badge" />
+      </div>
+    </div>
+  );
+}

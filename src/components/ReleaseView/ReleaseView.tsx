@@ -1,0 +1,514 @@
+import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import * as Tabs from '@radix-ui/react-tabs';
+import { topologicalOrder, type Release, type Status, type WorkflowStep } from 'gitops-releases/headless';
+import { cx } from '../internal/cx';
+import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
+import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import { EnvironmentDetails } from '../EnvironmentDetails';
+import { ReleaseGraph, type WorkflowSection } from '../ReleaseGraph';
+import { ApplicationsTable } from './ApplicationsTable';
+import { environmentsOf } from './clock';
+import { ReleaseHeader, ReleaseHeaderSkeleton, type ReleaseHrefGetter } from './ReleaseHeader';
+import { Timeline } from './Timeline';
+import { useControllableState } from './use-controllable-state';
+
+/** The tabs of a release view. */
+export type ReleaseViewTab = 'graph' | 'notes' | 'applications' | 'timeline';
+
+const TABS: ReadonlyArray<{ value: ReleaseViewTab; label: string }> = [
+  { value: 'graph', label: 'Graph' },
+  { value: 'notes', label: 'Release notes' },
+  { value: 'applications', label: 'Applications' },
+  { value: 'timeline', label: 'Timeline' },
+];
+
+/** Extra class names for the view's parts. */
+export interface ReleaseViewClassNames {
+  /** The outer `div.gr-release-view`. */
+  root?: string;
+  /** The header (`div.gr-release-header`). */
+  header?: string;
+  /** The error banner (`div.gr-release-view__banner`, role=alert). */
+  banner?: string;
+  /** The row of action buttons (`div.gr-release-view__actions`). */
+  actions?: string;
+  /** The tab list (`div.gr-release-view__tab-list`). */
+  tabList?: string;
+  /** Each tab (`button.gr-release-view__tab`). */
+  tab?: string;
+  /** Each tab panel (`div.gr-release-view__panel`). */
+  panel?: string;
+  /** The graph and its details panel side by side (`div.gr-release-view__graph-area`). */
+  graph?: string;
+  /** The environment details beside the graph (`div.gr-release-view__details`). */
+  details?: string;
+  /** The applications table's box (`div.gr-release-applications`). */
+  applications?: string;
+  /** The timeline (`div.gr-release-timeline`). */
+  timeline?: string;
+}
+
+export interface ReleaseViewProps {
+  /**
+   * The release to show.
+   * @default undefined (an empty state, or the skeleton while `loading`)
+   */
+  release?: Release;
+  /**
+   * The host is fetching the release: a skeleton header and a busy message. With a `release`
+   * already shown (a refresh), the view stays and is only marked `aria-busy`.
+   * @default false
+   */
+  loading?: boolean;
+  /**
+   * The host's fetch failed: shown inline (role=alert) with the error's message, above the
+   * release when one is still shown.
+   * @default undefined
+   */
+  error?: unknown;
+  /**
+   * The open tab (controlled).
+   * @default undefined (uncontrolled)
+   */
+  tab?: ReleaseViewTab;
+  /**
+   * The tab open at first when uncontrolled.
+   * @default 'graph'
+   */
+  defaultTab?: ReleaseViewTab;
+  /**
+   * Called when the reader opens another tab.
+   * @default undefined
+   */
+  onTabChange?: (tab: ReleaseViewTab) => void;
+  /**
+   * The selected environment's name (controlled); `null` selects nothing.
+   * @default undefined (uncontrolled)
+   */
+  selectedEnvironment?: string | null;
+  /**
+   * The environment selected at first when uncontrolled.
+   * @default null
+   */
+  defaultSelectedEnvironment?: string | null;
+  /**
+   * Called when the selection in the graph changes.
+   * @default undefined
+   */
+  onSelectedEnvironmentChange?: (name: string | null) => void;
+  /**
+   * Shows a "Release notes" button that calls this (e.g. to open the host's notes drawer).
+   * @default undefined (no button)
+   */
+  onReleaseNotes?: () => void;
+  /**
+   * Shows a "Retry" button while the release is failed or errored.
+   * @default undefined (no button)
+   */
+  onRetry?: () => void;
+  /**
+   * Shows a "Terminate" button while the release is queued, pending, running or suspended.
+   * @default undefined (no button)
+   */
+  onTerminate?: () => void;
+  /**
+   * Content of the "Release notes" tab, e.g. `<ReleaseNotes notes={release.notes} />`.
+   * @default undefined (the tab says "No release notes")
+   */
+  releaseNotes?: ReactNode;
+  /**
+   * URL of the product's page in the host (absolute http/https; anything else is not linked).
+   * @default undefined (plain text)
+   */
+  getProductHref?: ReleaseHrefGetter;
+  /**
+   * URL of the promotion flow's page in the host.
+   * @default undefined (plain text)
+   */
+  getFlowHref?: ReleaseHrefGetter;
+  /**
+   * URL of the triggering commit.
+   * @default undefined (falls back to `release.trigger.commit.url`)
+   */
+  getCommitHref?: ReleaseHrefGetter;
+  /**
+   * Height of the graph canvas.
+   * @default 520
+   */
+  graphHeight?: number | string;
+  /**
+   * Level of the heading that names the release; the environment details use the next one.
+   * @default 2
+   */
+  headingLevel?: 2 | 3;
+  /**
+   * Extra class names for the root.
+   * @default undefined
+   */
+  className?: string;
+  /**
+   * Inline styles for the root (e.g. `--gr-*` tokens for this view).
+   * @default undefined
+   */
+  style?: CSSProperties;
+  /**
+   * Extra class names per part.
+   * @default undefined
+   */
+  classNames?: ReleaseViewClassNames;
+}
+
+const PROBLEM: ReadonlySet<Status> = new Set<Status>(['failed', 'error', 'terminated']);
+const RETRYABLE: ReadonlySet<Status> = new Set<Status>(['failed', 'error']);
+const TERMINABLE: ReadonlySet<Status> = new Set<Status>(['running', 'suspended', 'queued', 'pending']);
+
+const isTab = (value: unknown): value is ReleaseViewTab => TABS.some((tab) => tab.value === value);
+
+/**
+ * The whole release detail screen: header, error banner, actions, then tabs for the promotion
+ * graph (with an environment's details beside it), release notes, every application, and a
+ * timeline. Loading, empty, error and bad-data states are shown inline; the host page never goes
+ * blank. Renders `div.gr-release-view[data-state][data-status]`.
+ */
+export function ReleaseView(props: ReleaseViewProps) {
+  const { release, loading = false, error, className, style, classNames } = props;
+  const rootClassName = useRootClassName();
+  const hasError = error !== undefined && error !== null && error !== false;
+  const state = release ? 'ready' : hasError ? 'error' : loading ? 'loading' : 'empty';
+
+  return (
+    <div
+      className={cx(rootClassName, 'gr-release-view', classNames?.root, className)}
+      data-state={state}
+      data-status={release?.status}
+      aria-busy={loading ? true : undefined}
+      style={style}
+    >
+      {hasError ? (
+        <StateMessage kind="error" title="Could not load the release" detail={describeError(error)} className="gr-release-view__state" />
+      ) : null}
+      {release ? (
+        <DataErrorBoundary what="the release" resetKey={release}>
+          <ReleaseContent {...props} release={release} />
+        </DataErrorBoundary>
+      ) : hasError ? null : loading ? (
+        <>
+          <ReleaseHeaderSkeleton className={classNames?.header} />
+          <StateMessage kind="loading" title="Loading the release…" className="gr-release-view__state" />
+        </>
+      ) : (
+        <StateMessage kind="empty" title="No release to show" detail="Pick a release to see how it was promoted." className="gr-release-view__state" />
+      )}
+    </div>
+  );
+}
+
+function ReleaseContent({
+  release,
+  tab,
+  defaultTab,
+  onTabChange,
+  selectedEnvironment,
+  defaultSelectedEnvironment,
+  onSelectedEnvironmentChange,
+  onReleaseNotes,
+  onRetry,
+  onTerminate,
+  releaseNotes,
+  getProductHref,
+  getFlowHref,
+  getCommitHref,
+  graphHeight = 520,
+  headingLevel = 2,
+  classNames,
+}: ReleaseViewProps & { release: Release }) {
+  const { messages } = useReleasesContext();
+  const [activeTab, setActiveTab] = useControllableState<ReleaseViewTab>(
+    tab,
+    isTab(defaultTab) ? defaultTab : 'graph',
+    onTabChange,
+  );
+  const status = release.status;
+  const applicationCount = environmentsOf(release).reduce(
+    (sum, environment) => sum + (Array.isArray(environment.applications) ? environment.applications.length : 0),
+    0,
+  );
+
+  const showRetry = onRetry && RETRYABLE.has(status);
+  const showTerminate = onTerminate && TERMINABLE.has(status);
+  const hasActions = onReleaseNotes || showRetry || showTerminate;
+
+  return (
+    <>
+      <Banner release={release} className={classNames?.banner} statusLabel={messages.status[status] ?? status} />
+      <ReleaseHeader
+        release={release}
+        getProductHref={getProductHref}
+        getFlowHref={getFlowHref}
+        getCommitHref={getCommitHref}
+        headingLevel={headingLevel}
+        className={classNames?.header}
+      />
+      {hasActions ? (
+        <div className={cx('gr-release-view__actions', classNames?.actions)} role="group" aria-label="Release actions">
+          {onReleaseNotes ? (
+            <button type="button" className="gr-release-view__action" data-action="release-notes" onClick={onReleaseNotes}>
+              <NotesIcon />
+              Release notes
+            </button>
+          ) : null}
+          {showRetry ? (
+            <button type="button" className="gr-release-view__action" data-action="retry" onClick={onRetry}>
+              <RetryIcon />
+              Retry
+            </button>
+          ) : null}
+          {showTerminate ? (
+            <button type="button" className="gr-release-view__action" data-action="terminate" data-tone="danger" onClick={onTerminate}>
+              <StopIcon />
+              Terminate
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Tabs.Root
+        className="gr-release-view__tabs"
+        value={isTab(activeTab) ? activeTab : 'graph'}
+        onValueChange={(value) => {
+          if (isTab(value)) setActiveTab(value);
+        }}
+      >
+        <Tabs.List className={cx('gr-release-view__tab-list', classNames?.tabList)} aria-label="Release details">
+          {TABS.map(({ value, label }) => (
+            <Tabs.Trigger key={value} value={value} className={cx('gr-release-view__tab', classNames?.tab)}>
+              {label}
+              {value === 'applications' ? (
+                <span className="gr-release-view__tab-count">
+                  <span className="gr-release-view__sr-only"> (</span>
+                  {applicationCount}
+                  <span className="gr-release-view__sr-only">)</span>
+                </span>
+              ) : null}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content value="graph" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="graph">
+          <GraphPanel
+            release={release}
+            selectedEnvironment={selectedEnvironment}
+            defaultSelectedEnvironment={defaultSelectedEnvironment}
+            onSelectedEnvironmentChange={onSelectedEnvironmentChange}
+            graphHeight={graphHeight}
+            headingLevel={headingLevel}
+            classNames={classNames}
+          />
+        </Tabs.Content>
+        <Tabs.Content value="notes" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="notes">
+          {releaseNotes ?? <p className="gr-release-view__placeholder">No release notes</p>}
+        </Tabs.Content>
+        <Tabs.Content value="applications" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="applications">
+          <DataErrorBoundary what="the applications" resetKey={release}>
+            <ApplicationsTable release={release} className={classNames?.applications} />
+          </DataErrorBoundary>
+        </Tabs.Content>
+        <Tabs.Content value="timeline" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="timeline">
+          <DataErrorBoundary what="the timeline" resetKey={release}>
+            <Timeline release={release} className={classNames?.timeline} />
+          </DataErrorBoundary>
+        </Tabs.Content>
+      </Tabs.Root>
+    </>
+  );
+}
+
+/** A failed, errored or terminated release says why (role=alert); a waiting one says what for. */
+function Banner({ release, statusLabel, className }: { release: Release; statusLabel: string; className?: string }) {
+  const error = release.error;
+  const problem = Boolean(error) || PROBLEM.has(release.status);
+  const message = typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
+  const code = typeof error?.code === 'string' && error.code !== '' ? error.code : undefined;
+  const reason = typeof release.statusReason === 'string' && release.statusReason !== '' ? release.statusReason : undefined;
+  if (problem) {
+    return (
+      <div className={cx('gr-release-view__banner', className)} role="alert" data-status={release.status}>
+        <AlertIcon />
+        <p className="gr-release-view__banner-text">
+          {code ? <span className="gr-release-view__banner-code">{code}</span> : null}
+          {message ?? reason ?? `Release ${statusLabel.toLowerCase()}`}
+        </p>
+      </div>
+    );
+  }
+  if (!reason) return null;
+  return (
+    <div className={cx('gr-release-view__notice', className)} role="status" data-status={release.status}>
+      <InfoIcon />
+      <p className="gr-release-view__banner-text">{reason}</p>
+    </div>
+  );
+}
+
+interface GraphPanelProps {
+  release: Release;
+  selectedEnvironment?: string | null;
+  defaultSelectedEnvironment?: string | null;
+  onSelectedEnvironmentChange?: (name: string | null) => void;
+  graphHeight: number | string;
+  headingLevel: 2 | 3;
+  classNames?: ReleaseViewClassNames;
+}
+
+function GraphPanel({
+  release,
+  selectedEnvironment,
+  defaultSelectedEnvironment,
+  onSelectedEnvironmentChange,
+  graphHeight,
+  headingLevel,
+  classNames,
+}: GraphPanelProps) {
+  const [selected, setSelected] = useControllableState<string | null>(
+    selectedEnvironment,
+    defaultSelectedEnvironment ?? null,
+    onSelectedEnvironmentChange,
+  );
+  // Opening is the view's own state: the panel follows the selection while it is open.
+  const [open, setOpen] = useState(false);
+  const [step, setStep] = useState<{ environment: string; section: WorkflowSection; name: string } | undefined>();
+
+  // Where focus was when the panel opened (the graph node, usually): it goes back there on close.
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const openEnvironment = useCallback(
+    (name: string) => {
+      if (!open && typeof document !== 'undefined' && document.activeElement instanceof HTMLElement) {
+        returnFocus.current = document.activeElement;
+      }
+      setSelected(name);
+      setOpen(true);
+    },
+    [open, setSelected],
+  );
+  const selectStep = useCallback(
+    (environment: string, section: WorkflowSection, workflowStep: WorkflowStep) => {
+      setStep({ environment, section, name: workflowStep.name });
+      openEnvironment(environment);
+    },
+    [openEnvironment],
+  );
+
+  const environments = environmentsOf(release);
+  const invalid = useMemo(() => (environmentsOf(release).length === 0 ? undefined : structureError(release)), [release]);
+  if (environments.length === 0) {
+    return <StateMessage kind="empty" title="This release has no environments." />;
+  }
+  // Checked here rather than thrown to the boundary: error boundaries do not run in server
+  // rendering, and a cycle or a removed environment must not break a host's server page.
+  if (invalid !== undefined) {
+    return <StateMessage kind="error" title="Could not show the release graph" detail={describeError(invalid)} />;
+  }
+  const opened = open && selected !== null ? environments.find((environment) => environment.name === selected) : undefined;
+
+  return (
+    // Whatever else the graph throws on (client side) is shown the same way.
+    <DataErrorBoundary what="the release graph" resetKey={release}>
+      <div className={cx('gr-release-view__graph-area', classNames?.graph)} data-details-open={opened ? '' : undefined}>
+        <div className="gr-release-view__graph">
+          <ReleaseGraph
+            release={release}
+            selectedEnvironment={selected}
+            onSelectedEnvironmentChange={setSelected}
+            onEnvironmentOpen={openEnvironment}
+            onWorkflowStepSelect={selectStep}
+            height={graphHeight}
+          />
+        </div>
+        {opened ? (
+          // As tall as the graph at most: the panel scrolls inside (EnvironmentDetails does).
+          <div className={cx('gr-release-view__details', classNames?.details)} style={{ maxHeight: graphHeight }}>
+            <EnvironmentDetails
+              environment={opened}
+              release={release}
+              headingLevel={headingLevel === 2 ? 3 : 4}
+              selectedWorkflowStep={step && step.environment === opened.name ? { section: step.section, name: step.name } : undefined}
+              onClose={() => {
+                setOpen(false);
+                setStep(undefined);
+                const target = returnFocus.current;
+                returnFocus.current = null;
+                if (target?.isConnected) target.focus();
+              }}
+            />
+          </div>
+        ) : null}
+      </div>
+    </DataErrorBoundary>
+  );
+}
+
+/**
+ * The `ReleaseDataError` of a release whose environments are not a DAG (a cycle, a duplicate, or
+ * a `dependsOn` naming an environment removed from the flow since), or `undefined`.
+ */
+function structureError(release: Release): unknown {
+  try {
+    topologicalOrder(environmentsOf(release));
+    return undefined;
+  } catch (error) {
+    return error ?? new Error('Invalid environments');
+  }
+}
+
+function ActionIcon({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      className="gr-release-view__action-icon"
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+const NotesIcon = () => (
+  <ActionIcon>
+    <path d="M4 1.75h5.5L12.25 4.5v9.75H4Z" />
+    <path d="M6.25 7.25h3.5M6.25 9.75h3.5" />
+  </ActionIcon>
+);
+const RetryIcon = () => (
+  <ActionIcon>
+    <path d="M13.25 8A5.25 5.25 0 1 1 11.7 4.3" />
+    <path d="M11.7 1.8v2.5H9.2" />
+  </ActionIcon>
+);
+const StopIcon = () => (
+  <ActionIcon>
+    <circle cx="8" cy="8" r="6.25" />
+    <rect x="5.75" y="5.75" width="4.5" height="4.5" rx="0.75" />
+  </ActionIcon>
+);
+const AlertIcon = () => (
+  <svg className="gr-release-view__banner-icon" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" aria-hidden="true" focusable="false">
+    <circle cx="8" cy="8" r="6.25" />
+    <path d="M8 4.75v3.75" />
+    <circle cx="8" cy="11.1" r="0.9" fill="currentColor" stroke="none" />
+  </svg>
+);
+const InfoIcon = () => (
+  <svg className="gr-release-view__banner-icon" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" aria-hidden="true" focusable="false">
+    <circle cx="8" cy="8" r="6.25" />
+    <path d="M8 7.25v4" />
+    <circle cx="8" cy="4.9" r="0.9" fill="currentColor" stroke="none" />
+  </svg>
+);

@@ -1,0 +1,245 @@
+import { memo, useId, useMemo, type CSSProperties } from 'react';
+import {
+  formatDuration,
+  isTerminalStatus,
+  parseTime,
+  type EnvironmentStep,
+  type Release,
+} from 'gitops-releases/headless';
+import { cx } from '../internal/cx';
+import { useDateFormatter } from '../internal/time';
+import { useReleasesContext } from '../provider/ReleasesProvider';
+import { StatusBadge } from '../StatusBadge';
+import { environmentsOf, useReleaseNow } from './clock';
+
+export interface TimelineProps {
+  release: Release;
+  className?: string;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Tick spacings an axis may use, smallest first: the first that gives at most MAX_TICKS wins. */
+const STEPS = [
+  SECOND, 5 * SECOND, 15 * SECOND, 30 * SECOND,
+  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+  HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
+  DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY,
+];
+const MAX_TICKS = 6;
+
+interface Entry {
+  environment: EnvironmentStep;
+  start: number;
+  /** Fixed end; `undefined` while it still runs (it then ends at "now"). */
+  end: number | undefined;
+}
+
+/** Epoch-aligned ticks between `from` and `to`, at most MAX_TICKS of them. */
+export function timelineTicks(from: number, to: number): { step: number; ticks: number[] } {
+  // Dates from untyped data may be missing: no axis rather than an endless loop.
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return { step: 0, ticks: [] };
+  const span = Math.max(to - from, 1);
+  const step = STEPS.find((candidate) => span / candidate <= MAX_TICKS) ?? Math.ceil(span / MAX_TICKS / DAY) * DAY;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return { step, ticks };
+}
+
+function useTickFormatter(span: number): (ms: number) => string {
+  const { locale, timeZone } = useReleasesContext();
+  const long = span >= 20 * HOUR;
+  const seconds = span < 3 * MINUTE;
+  return useMemo(() => {
+    const options: Intl.DateTimeFormatOptions = long
+      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
+      : { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) };
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', options);
+    }
+    return (ms) => format.format(ms);
+  }, [locale, timeZone, long, seconds]);
+}
+
+/**
+ * When each environment started and finished, as bars on a shared time axis. Each row also says
+ * it in words (name, status, duration, start and end), so the chart is never graphics alone;
+ * environments that never started are listed after the others as "not started". Bars of running
+ * environments reach "now" and grow every second.
+ */
+export function Timeline({ release, className }: TimelineProps) {
+  const titleId = useId();
+  const { messages } = useReleasesContext();
+  const formatDate = useDateFormatter();
+
+  const { entries, notStarted, releaseEnd } = useMemo(() => {
+    const started: Entry[] = [];
+    const waiting: EnvironmentStep[] = [];
+    const terminal = isTerminalStatus(release.status);
+    // A finished release's unfinished steps stop where the release stopped, not at "now".
+    const releaseEnd = terminal ? (parseTime(release.finishedAt) ?? parseTime(release.updatedAt)) : undefined;
+    for (const environment of environmentsOf(release)) {
+      const start = parseTime(environment.startedAt);
+      if (start === undefined) {
+        waiting.push(environment);
+        continue;
+      }
+      const finished = parseTime(environment.finishedAt);
+      const end =
+        finished ?? (isTerminalStatus(environment.status) || terminal ? Math.max(start, releaseEnd ?? start) : undefined);
+      started.push({ environment, start, end });
+    }
+    // Stable sort: environments that start together keep the release's order.
+    started.sort((a, b) => a.start - b.start);
+    return { entries: started, notStarted: waiting, releaseEnd };
+  }, [release]);
+
+  const running = entries.some((entry) => entry.end === undefined);
+  const now = useReleaseNow(release, running);
+
+  if (entries.length === 0 && notStarted.length === 0) return null;
+
+  // The axis starts at a fixed point of the data; only its end moves (with "now" while running).
+  const from = Math.min(parseTime(release.createdAt) ?? Infinity, ...entries.map((entry) => entry.start));
+  const to = Math.max(from + SECOND, releaseEnd ?? -Infinity, ...entries.map((entry) => entry.end ?? now));
+  const span = to - from;
+  const { ticks } = timelineTicks(from, to);
+  return (
+    <TimelineView
+      className={className}
+      titleId={titleId}
+      hasStarted={entries.length > 0}
+      ticks={ticks.map((tick) => ({ at: ((tick - from) / span) * 100, ms: tick }))}
+      span={span}
+      rows={entries.map(({ environment, start, end }) => {
+        const finish = end ?? now;
+        const label = messages.status[environment.status] ?? messages.status.unknown;
+        const duration = formatDuration(finish - start);
+        const startText = formatDate(environment.startedAt) ?? '';
+        const endText = end === undefined ? 'still running' : `finished ${formatDate(new Date(end).toISOString()) ?? ''}`;
+        return {
+          environment,
+          // Seconds from the axis start: constant for finished environments, so their rows do
+          // not re-render while the axis grows; CSS scales them by the span.
+          offset: (start - from) / SECOND,
+          length: (finish - start) / SECOND,
+          running: end === undefined,
+          duration,
+          title: `${environment.name}: ${label}, ${duration}`,
+          detail: `${label}, started ${startText}, ${endText}`,
+        };
+      })}
+      notStarted={notStarted}
+    />
+  );
+}
+
+interface ViewRow {
+  environment: EnvironmentStep;
+  offset: number;
+  length: number;
+  running: boolean;
+  duration: string;
+  title: string;
+  detail: string;
+}
+
+function TimelineView({
+  className,
+  titleId,
+  hasStarted,
+  ticks,
+  span,
+  rows,
+  notStarted,
+}: {
+  className?: string;
+  titleId: string;
+  hasStarted: boolean;
+  ticks: Array<{ at: number; ms: number }>;
+  span: number;
+  rows: ViewRow[];
+  notStarted: EnvironmentStep[];
+}) {
+  const formatTick = useTickFormatter(span);
+  const pct = (value: number) => `${Math.min(100, Math.max(0, value)).toFixed(3)}%`;
+  return (
+    <div className={cx('gr-release-timeline', className)} style={{ '--_gr-timeline-span': span / SECOND } as CSSProperties}>
+      <p id={titleId} className="gr-release-timeline__title">
+        When each environment started and finished
+        {hasStarted ? null : <span className="gr-release-timeline__note"> (no environment has started yet)</span>}
+      </p>
+      {hasStarted ? (
+        <div className="gr-release-timeline__axis" aria-hidden="true">
+          <span />
+          <span className="gr-release-timeline__ticks">
+            {ticks.map((tick) => (
+              <span key={tick.ms} className="gr-release-timeline__tick" style={{ insetInlineStart: pct(tick.at) }}>
+                {formatTick(tick.ms)}
+              </span>
+            ))}
+          </span>
+          <span />
+        </div>
+      ) : null}
+      <div className="gr-release-timeline__body">
+        {hasStarted ? (
+          <div className="gr-release-timeline__gridlines" aria-hidden="true">
+            {ticks.map((tick) => (
+              <span key={tick.ms} className="gr-release-timeline__gridline" style={{ insetInlineStart: pct(tick.at) }} />
+            ))}
+          </div>
+        ) : null}
+        <ol className="gr-release-timeline__list" aria-labelledby={titleId}>
+          {rows.map((row, index) => (
+            <TimelineRow key={`${index}:${row.environment.name}`} {...row} />
+          ))}
+          {notStarted.map((environment, index) => (
+            <li key={`not-started:${index}:${environment.name}`} className="gr-release-timeline__row" data-status={environment.status} data-not-started="">
+              <span className="gr-release-timeline__name">
+                <StatusBadge status={environment.status} variant="icon-only" size="sm" />
+                <span className="gr-release-timeline__name-text" title={environment.name}>
+                  {environment.name}
+                </span>
+              </span>
+              <span className="gr-release-timeline__track">
+                <span className="gr-release-timeline__not-started">not started</span>
+              </span>
+              <span className="gr-release-timeline__duration" aria-hidden="true">
+                –
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+/** One started environment; memoised so only running rows re-render as the clock ticks. */
+const TimelineRow = /* @__PURE__ */ memo(function TimelineRow({ environment, offset, length, running, duration, title, detail }: ViewRow) {
+  return (
+    <li className="gr-release-timeline__row" data-status={environment.status} data-running={running ? '' : undefined}>
+      <span className="gr-release-timeline__name">
+        <StatusBadge status={environment.status} variant="icon-only" size="sm" />
+        <span className="gr-release-timeline__name-text" title={environment.name}>
+          {environment.name}
+        </span>
+      </span>
+      <span className="gr-release-timeline__track" aria-hidden="true">
+        <span
+          className="gr-release-timeline__bar"
+          title={title}
+          style={{ '--_gr-timeline-offset': offset, '--_gr-timeline-length': length } as CSSProperties}
+        />
+      </span>
+      <span className="gr-release-timeline__duration">{duration}</span>
+      <span className="gr-release-view__sr-only">, {detail}</span>
+    </li>
+  );
+});

@@ -1,0 +1,4 @@
+export { ReleaseView } from './ReleaseView';
+export type { ReleaseViewProps, ReleaseViewTab, ReleaseViewClassNames } from './ReleaseView';
+export { ReleaseHeader } from './ReleaseHeader';
+export type { ReleaseHeaderProps, ReleaseHeaderClassNames, ReleaseHrefGetter } from './ReleaseHeader';
