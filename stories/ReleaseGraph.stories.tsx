@@ -166,6 +166,21 @@ export const TopToBottom: Story = {
   },
 };
 
+/** The controls switch between left to right and top to bottom; the host hears about it. */
+export const DirectionToggle: Story = {
+  args: { release: sampleRelease({ shape: 'sequential', state: 'running' }), onDirectionChange: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitForNodes(canvasElement, 4);
+    const box = (name: string) => canvasElement.querySelector(`[data-env-id="${name}"]`)!.getBoundingClientRect();
+    await expect(box('qa').left).toBeGreaterThan(box('dev').right);
+    await userEvent.click(canvas.getByRole('button', { name: 'Lay out top to bottom' }));
+    await expect(args.onDirectionChange).toHaveBeenCalledWith('TB');
+    await waitFor(() => expect(box('qa').top).toBeGreaterThan(box('dev').bottom));
+    await expect(canvas.getByRole('button', { name: 'Lay out left to right' })).toBeVisible();
+  },
+};
+
 export const Dark: Story = {
   args: { release: sampleRelease({ shape: 'regions', state: 'failed' }) },
   globals: { colorMode: 'dark' },

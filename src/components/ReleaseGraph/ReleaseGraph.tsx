@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type EdgeTypes } from '@xyflow/react';
+import { ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type EdgeTypes } from '@xyflow/react';
 import {
   COLLAPSED_PREFIX,
   collapseDownstream,
@@ -36,19 +36,28 @@ const SERVER_WIDTH = 1200;
  */
 export function ReleaseGraph(props: ReleaseGraphProps) {
   const rootClassName = useRootClassName();
-  const { release, className, style, classNames, height = 480 } = props;
+  const { release, className, style, classNames, height = 480, defaultDirection, onDirectionChange } = props;
+  const [uncontrolledDirection, setUncontrolledDirection] = useState<LayoutDirection>(defaultDirection === 'TB' ? 'TB' : 'LR');
+  const direction: LayoutDirection = props.direction !== undefined ? (props.direction === 'TB' ? 'TB' : 'LR') : uncontrolledDirection;
+  const changeDirection = useCallback(
+    (next: LayoutDirection) => {
+      if (props.direction === undefined) setUncontrolledDirection(next);
+      onDirectionChange?.(next);
+    },
+    [props.direction, onDirectionChange],
+  );
   const environments = release?.environments;
   return (
     <div
       className={cx(rootClassName, 'gr-release-graph', classNames?.root, className)}
       style={{ height, ...style }}
-      data-direction={props.direction ?? 'LR'}
+      data-direction={direction}
     >
       {!Array.isArray(environments) || environments.length === 0 ? (
         <StateMessage kind="empty" title="This release has no environments." />
       ) : (
         <DataErrorBoundary what="the release graph" resetKey={release}>
-          <GraphModel {...props} />
+          <GraphModel {...props} direction={direction} changeDirection={changeDirection} />
         </DataErrorBoundary>
       )}
     </div>
@@ -56,6 +65,7 @@ export function ReleaseGraph(props: ReleaseGraphProps) {
 }
 
 interface GraphModelState {
+  changeDirection: (direction: LayoutDirection) => void;
   layout: ReleaseGraphLayout;
   nodes: EnvironmentFlowNode[];
   edges: PromotionFlowEdge[];
@@ -66,7 +76,7 @@ interface GraphModelState {
  * Lays the release out (from the structure cache when only statuses changed) and patches the
  * React Flow model, above the React Flow provider so a server render can seed it with nodes.
  */
-function GraphModel(props: ReleaseGraphProps) {
+function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: LayoutDirection) => void }) {
   const { release, direction: directionProp, height = 480 } = props;
   const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -129,6 +139,7 @@ function GraphCanvas({
   nodes,
   edges,
   toggleCollapsed,
+  changeDirection,
 }: ReleaseGraphProps & GraphModelState) {
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -176,6 +187,27 @@ function GraphCanvas({
     requestAnimationFrame(attempt);
     setTimeout(attempt, 250);
   }, []);
+
+  // Refit when the canvas changes size (a details panel opens beside it), unless the reader has
+  // moved the view: then only keep the selected environment in sight.
+  const userMoved = useRef(false);
+  const selectedRef = useRef(selectedId);
+  useEffect(() => {
+    selectedRef.current = selectedId;
+  });
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    let last = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (Math.abs(element.clientWidth - last) < 8) return;
+      last = element.clientWidth;
+      if (!userMoved.current) void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 150 });
+      else if (selectedRef.current) centerOn(selectedRef.current);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow, centerOn]);
 
   const matches = useMemo(() => {
     const needle = query.trim().toLowerCase();
@@ -258,6 +290,10 @@ function GraphCanvas({
           maxZoom={2}
           fitView={!focusEnvironment}
           fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+          onMoveStart={(event) => {
+            // An event means the reader panned or zoomed; our own fitView and setCenter have none.
+            if (event) userMoved.current = true;
+          }}
           onInit={() => {
             if (focusEnvironment) {
               centerOn(focusEnvironment, 1);
@@ -273,7 +309,20 @@ function GraphCanvas({
           }}
           zoomOnDoubleClick={false}
         >
-          {showControls ? <Controls showInteractive={false} position="bottom-left" /> : null}
+          {showControls ? (
+            <Controls showInteractive={false} position="bottom-left">
+              <ControlButton
+                onClick={() => changeDirection(direction === 'LR' ? 'TB' : 'LR')}
+                aria-label={direction === 'LR' ? 'Lay out top to bottom' : 'Lay out left to right'}
+                title={direction === 'LR' ? 'Lay out top to bottom' : 'Lay out left to right'}
+                className="gr-release-graph__direction"
+              >
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                  {direction === 'LR' ? <path d="M8 2v10M4 8l4 4 4-4" /> : <path d="M2 8h10M8 4l4 4-4 4" />}
+                </svg>
+              </ControlButton>
+            </Controls>
+          ) : null}
           {showMinimap ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" /> : null}
         </ReactFlow>
         {showSearch ? (

@@ -15,10 +15,20 @@ export interface ReleaseGraphProps {
   /** The release to draw. A new object with the same structure updates in place (no relayout). */
   release: Release;
   /**
-   * Left to right, or top to bottom.
-   * @default 'LR'
+   * Left to right, or top to bottom (controlled). The controls offer a toggle.
+   * @default undefined (uncontrolled, starting at `defaultDirection`)
    */
   direction?: LayoutDirection;
+  /**
+   * The direction at first when uncontrolled.
+   * @default 'LR'
+   */
+  defaultDirection?: LayoutDirection;
+  /**
+   * Called when the reader switches the direction with the controls.
+   * @default undefined
+   */
+  onDirectionChange?: (direction: LayoutDirection) => void;
   /**
    * The selected environment's name (controlled). `null` selects nothing.
    * @default undefined (uncontrolled)
