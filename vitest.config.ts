@@ -47,6 +47,8 @@ export default defineConfig({
           globals: true,
           include: ['test/components/**/*.test.{ts,tsx}'],
           setupFiles: ['test/components/setup.ts'],
+          // jsdom renders the 300-environment cases slowly on a 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
