@@ -1,12 +1,11 @@
 /// <reference types="vite/client" />
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleRelease, type EnvironmentStep, type Release, type Status } from 'gitops-releases/headless';
 import { EnvironmentDetails } from '../../src/components/EnvironmentDetails';
 import { ReleasesProvider, type ColorMode } from '../../src/components/provider';
 import '../../src/styles/index.css';
+import { describeViolations, mount } from './harness';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -31,29 +30,6 @@ const CASES: ReadonlyArray<{ label: string; environment: EnvironmentStep; releas
   { label: 'long', environment: environmentOf(longRelease, 'failed'), release: longRelease },
 ];
 
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-
-async function mount(node: React.ReactNode): Promise<HTMLElement> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(node));
-  return container;
-}
-
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  container?.remove();
-  root = undefined;
-  container = undefined;
-});
-
-function describeViolations(results: axe.AxeResults): string {
-  return results.violations
-    .map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`)
-    .join('\n');
-}
 
 async function mountCases(colorMode: ColorMode, width = 480): Promise<HTMLElement> {
   return mount(

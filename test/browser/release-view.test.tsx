@@ -1,12 +1,12 @@
 /// <reference types="vite/client" />
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleRelease, type Release } from 'gitops-releases/headless';
 import { ReleasesProvider } from '../../src/components/provider';
 import { ReleaseView, type ReleaseViewTab } from '../../src/components/ReleaseView';
 import '../../src/styles/index.css';
+import { describeViolations, mount, unmount } from './harness';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -20,30 +20,6 @@ const running = sampleRelease({ shape: 'parallel', state: 'running', now });
 const SAMPLES = { failed, running } as const;
 const TABS: readonly ReleaseViewTab[] = ['graph', 'notes', 'applications', 'timeline'];
 
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-
-async function mount(node: React.ReactNode): Promise<HTMLElement> {
-  container = document.createElement('div');
-  container.style.width = '1200px';
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(node));
-  return container;
-}
-
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  container?.remove();
-  root = undefined;
-  container = undefined;
-});
-
-function describeViolations(results: axe.AxeResults): string {
-  return results.violations
-    .map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`)
-    .join('\n');
-}
 
 function View({ release, mode, tab }: { release: Release; mode: 'light' | 'dark'; tab: ReleaseViewTab }) {
   return (
@@ -64,7 +40,7 @@ describe('ReleaseView in a real browser', () => {
   for (const [name, release] of Object.entries(SAMPLES)) {
     for (const mode of ['light', 'dark'] as const) {
       it.each(TABS)(`has no axe violations: ${name}, ${mode} mode, %s tab (contrast included)`, async (tab) => {
-        const el = await mount(<View release={release} mode={mode} tab={tab} />);
+        const el = await mount(<View release={release} mode={mode} tab={tab} />, { width: '1200px' });
         const results = await axe.run(el);
         expect(results.violations.map((v) => v.id), describeViolations(results)).toEqual([]);
         expect(results.passes.some((p) => p.id === 'color-contrast')).toBe(true);
@@ -77,6 +53,7 @@ describe('ReleaseView in a real browser', () => {
       <div style={{ width: 600 }}>
         <View release={failed} mode="light" tab="graph" />
       </div>,
+    { width: '1200px' },
     );
     const text = el.querySelector<HTMLElement>('.gr-release-header__message-text')!;
     const lineHeight = parseFloat(getComputedStyle(text).lineHeight);
@@ -89,7 +66,7 @@ describe('ReleaseView in a real browser', () => {
   });
 
   it('colours timeline bars with the status tokens and keeps them inside their track', async () => {
-    const el = await mount(<View release={running} mode="light" tab="timeline" />);
+    const el = await mount(<View release={running} mode="light" tab="timeline" />, { width: '1200px' });
     const bar = (status: string) => el.querySelector<HTMLElement>(`.gr-release-timeline__row[data-status="${status}"] .gr-release-timeline__bar`)!;
     // Light succeeded solid #1a7f37, running solid #0969da.
     expect(getComputedStyle(bar('succeeded')).backgroundColor).toBe('rgb(26, 127, 55)');
@@ -110,11 +87,11 @@ describe('ReleaseView in a real browser', () => {
         <div style={{ width: 800 }}>
           <View release={long} mode="light" tab={tab} />
         </div>,
+      { width: '1200px' },
       );
       const view = el.querySelector<HTMLElement>('.gr-release-view')!;
       expect(view.scrollWidth).toBeLessThanOrEqual(view.clientWidth + 1);
-      await act(async () => root!.unmount());
-      container!.remove();
+      await unmount();
     }
   });
 });
@@ -123,7 +100,7 @@ describe('ReleaseView with 300 environments', () => {
   // How fast is for bench/: this checks that every row arrives and is laid out.
   it('opens the Applications and Timeline tabs with every row', async () => {
     const huge = sampleRelease({ shape: 'huge', state: 'running', now });
-    const el = await mount(<View release={huge} mode="light" tab="graph" />);
+    const el = await mount(<View release={huge} mode="light" tab="graph" />, { width: '1200px' });
     for (const [tab, selector] of [
       ['Applications', 'tbody tr'],
       ['Timeline', '.gr-release-timeline__row'],

@@ -1,11 +1,10 @@
 /// <reference types="vite/client" />
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HEALTH_STATUSES, STATUS_LABELS, STATUSES, SYNC_STATUSES } from 'gitops-releases/headless';
 import { ReleasesProvider, StatusBadge, type ColorMode, type StatusBadgeVariant } from '../../src/index';
 import '../../src/styles/index.css';
+import { describeViolations, mount, unmount } from './harness';
 
 // Tell React this is a test environment so act() works without warnings.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -36,16 +35,6 @@ function Grid() {
   );
 }
 
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-
-async function mount(node: React.ReactNode): Promise<HTMLElement> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(node));
-  return container;
-}
 
 async function mountGrid(colorMode: ColorMode): Promise<HTMLElement> {
   return mount(
@@ -54,19 +43,6 @@ async function mountGrid(colorMode: ColorMode): Promise<HTMLElement> {
       <Grid />
     </ReleasesProvider>,
   );
-}
-
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  container?.remove();
-  root = undefined;
-  container = undefined;
-});
-
-function describeViolations(results: axe.AxeResults): string {
-  return results.violations
-    .map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`)
-    .join('\n');
 }
 
 describe('StatusBadge in a real browser', () => {
@@ -88,8 +64,7 @@ describe('StatusBadge in a real browser', () => {
     const lightSubtle = read(light, 'subtle');
     const lightSolid = read(light, 'solid');
     const lightPage = getComputedStyle(light.querySelector('.gr-root')!).backgroundColor;
-    await act(async () => root!.unmount());
-    container!.remove();
+    await unmount();
 
     const dark = await mountGrid('dark');
     expect(read(dark, 'subtle').color).not.toBe(lightSubtle.color);
