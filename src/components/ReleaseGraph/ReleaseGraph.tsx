@@ -26,6 +26,7 @@ const edgeTypes: EdgeTypes = { promotion: PromotionEdge };
 const VISIBLE_ONLY_FROM = 60;
 const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, height: 0, direction: 'LR', structureKey: '' };
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 /** A server has no box to measure: React Flow draws its nodes there only at a fixed size. */
 const SERVER_WIDTH = 1200;
 
@@ -215,13 +216,17 @@ function GraphCanvas({
     return new Set(release.environments.filter((e) => e.name.toLowerCase().includes(needle)).map((e) => e.name));
   }, [query, release]);
 
+  // Memoized on plain strings, not on the release or the layout (new objects on every live
+  // update): every node reads this context, so a new value re-renders all of them.
+  const triggerEnvironment = release.trigger?.environment ?? '';
+  const activeId = selectedId ?? (triggerEnvironment || layout.nodes[0]?.id);
   const context = useMemo<GraphContextValue>(
     () => ({
       direction,
-      activeId: selectedId ?? release.trigger?.environment ?? layout.nodes[0]?.id,
+      activeId,
       selectedId,
       matches,
-      triggerEnvironment: release.trigger?.environment ?? '',
+      triggerEnvironment,
       select,
       open: (name) => callbacks.current.onEnvironmentOpen?.(name),
       selectStep: (environment: string, section: WorkflowSection, step: WorkflowStep) => {
@@ -230,8 +235,31 @@ function GraphCanvas({
       },
       toggleCollapsed,
     }),
-    [direction, selectedId, matches, release.trigger, layout.nodes, select, toggleCollapsed],
+    [direction, activeId, selectedId, matches, triggerEnvironment, select, toggleCollapsed],
   );
+
+  // Stable handlers: React Flow re-renders every node wrapper when a handler prop changes.
+  const onNodeClick = useCallback(
+    (_event: unknown, node: { id: string }) => {
+      if (!node.id.startsWith(COLLAPSED_PREFIX)) select(node.id);
+    },
+    [select],
+  );
+  const onNodeDoubleClick = useCallback((_event: unknown, node: { id: string }) => {
+    if (!node.id.startsWith(COLLAPSED_PREFIX)) callbacks.current.onEnvironmentOpen?.(node.id);
+  }, []);
+  const onMoveStart = useCallback((event: unknown) => {
+    // An event means the reader panned or zoomed; our own fitView and setCenter have none.
+    if (event) userMoved.current = true;
+  }, []);
+  const initialFocus = useRef(focusEnvironment);
+  const onInit = useCallback(() => {
+    const name = initialFocus.current;
+    if (name) {
+      centerOn(name, 1);
+      focusNode(name);
+    }
+  }, [centerOn, focusNode]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!ARROWS.has(event.key)) return;
@@ -289,24 +317,12 @@ function GraphCanvas({
           minZoom={minZoom}
           maxZoom={2}
           fitView={!focusEnvironment}
-          fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-          onMoveStart={(event) => {
-            // An event means the reader panned or zoomed; our own fitView and setCenter have none.
-            if (event) userMoved.current = true;
-          }}
-          onInit={() => {
-            if (focusEnvironment) {
-              centerOn(focusEnvironment, 1);
-              focusNode(focusEnvironment);
-            }
-          }}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onMoveStart={onMoveStart}
+          onInit={onInit}
           // Handlers on the nodes also give them pointer events (React Flow turns them off otherwise).
-          onNodeClick={(_event, node) => {
-            if (!node.id.startsWith(COLLAPSED_PREFIX)) select(node.id);
-          }}
-          onNodeDoubleClick={(_event, node) => {
-            if (!node.id.startsWith(COLLAPSED_PREFIX)) callbacks.current.onEnvironmentOpen?.(node.id);
-          }}
+          onNodeClick={onNodeClick}
+          onNodeDoubleClick={onNodeDoubleClick}
           zoomOnDoubleClick={false}
         >
           {showControls ? (
