@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import {
   durationMs,
   formatDuration,
@@ -36,8 +36,15 @@ export function useEnvironmentTiming(environment: EnvironmentStep) {
   return { now, duration };
 }
 
+/** Below this zoom a node's rows cannot be read: it draws its box, name and status only. */
+export const COMPACT_BELOW_ZOOM = 0.35;
+const selectCompact = (state: ReactFlowState) => state.transform[2] < COMPACT_BELOW_ZOOM;
+
 /** One environment of the graph. Its box has exactly the size `environmentNodeSize` computed. */
 function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
+  // A level of detail: a 300-environment flow seen whole is thousands of unreadable elements
+  // fewer, which is most of what mounting it costs the browser.
+  const compact = useStore(selectCompact);
   const environment = data.environment;
   const graph = useGraphContext();
   const { messages } = useReleasesContext();
@@ -58,6 +65,31 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
       graph.open(id);
     }
   };
+
+  const targetPosition = graph.direction === 'LR' ? Position.Left : Position.Top;
+  const sourcePosition = graph.direction === 'LR' ? Position.Right : Position.Bottom;
+  if (compact) {
+    return (
+      <div
+        className="gr-release-graph__node"
+        data-compact=""
+        data-env-id={id}
+        data-status={environment.status}
+        data-selected={graph.selectedId === id ? '' : undefined}
+        data-match={graph.matches?.has(id) ? '' : undefined}
+        style={{ width, height }}
+        tabIndex={tab}
+        role="group"
+        aria-roledescription="environment"
+        aria-label={describeEnvironment(environment, now, messages.status)}
+        onKeyDown={onKeyDown}
+      >
+        <Handle type="target" position={targetPosition} isConnectable={false} className="gr-release-graph__handle" />
+        <span className="gr-release-graph__compact-name">{environment.name}</span>
+        <Handle type="source" position={sourcePosition} isConnectable={false} className="gr-release-graph__handle" />
+      </div>
+    );
+  }
 
   return (
     <div

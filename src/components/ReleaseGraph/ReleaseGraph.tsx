@@ -27,6 +27,14 @@ const VISIBLE_ONLY_FROM = 60;
 const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, height: 0, direction: 'LR', structureKey: '' };
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
+
+/**
+ * The smallest zoom that still fits the whole graph (with room to spare), never above 0.5: a
+ * 300-environment flow can be seen whole, a small one is not shrunk to dots.
+ */
+function adaptiveMinZoom(layout: ReleaseGraphLayout, height: number): number {
+  return Math.max(0.02, Math.min(0.5, 0.8 * Math.min(800 / Math.max(layout.width, 1), height / Math.max(layout.height, 1))));
+}
 /** A server has no box to measure: React Flow draws its nodes there only at a fixed size. */
 const SERVER_WIDTH = 1200;
 
@@ -114,6 +122,9 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       initialEdges={computed.edges}
       initialWidth={SERVER_WIDTH}
       initialHeight={numericHeight}
+      // The first render is already fitted (and so drawn at the right level of detail).
+      initialMinZoom={adaptiveMinZoom(computed.layout, numericHeight)}
+      initialFitViewOptions={FIT_VIEW_OPTIONS}
       fitView
     >
       <GraphCanvas {...props} layout={computed.layout} nodes={computed.nodes} edges={computed.edges} toggleCollapsed={toggleCollapsed} />
@@ -283,10 +294,8 @@ function GraphCanvas({
     centerOn(target.id, 1);
   };
 
-  // The smallest zoom that still fits the whole graph (with room to spare), never above 0.5:
-  // a 300-environment flow can be seen whole, a small one is not shrunk to dots.
   const numericHeight = typeof height === 'number' ? height : 480;
-  const minZoom = Math.max(0.02, Math.min(0.5, 0.8 * Math.min(800 / Math.max(layout.width, 1), numericHeight / Math.max(layout.height, 1))));
+  const minZoom = adaptiveMinZoom(layout, numericHeight);
 
   const onServer = typeof window === 'undefined';
   return (
