@@ -46,7 +46,7 @@ function subscribeToClock(listener: () => void): () => void {
   if (timer === undefined) {
     // Refreshed only when stale (the clock was idle): a fresh value would make every node that
     // just read it during a mount render again.
-    if (Date.now() - current > TICK_MS) current = Date.now();
+    if (Math.abs(Date.now() - current) > TICK_MS) current = Date.now();
     timer = setInterval(() => {
       current = Date.now();
       for (const notify of listeners) notify();
@@ -62,7 +62,12 @@ function subscribeToClock(listener: () => void): () => void {
 }
 
 const subscribeToNothing = () => () => {};
-const readClock = () => (current === 0 ? (current = Date.now()) : current);
+// While nothing ticks, a reading more than a tick off (either way: clocks can be set back) is
+// refreshed; otherwise it stays, so every reader in one render sees the same time.
+const readClock = () => {
+  if (timer === undefined && Math.abs(Date.now() - current) > TICK_MS) current = Date.now();
+  return current;
+};
 
 /**
  * The current time in ms, ticking every second while `active` (something is running) so
