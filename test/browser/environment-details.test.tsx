@@ -115,7 +115,7 @@ describe('EnvironmentDetails in a real browser', () => {
 
   it('keeps visually hidden labels out of sight but in the accessible text', async () => {
     const el = await mountCases('light');
-    const hidden = el.querySelector<HTMLElement>('.gr-environment-details__visually-hidden')!;
+    const hidden = el.querySelector<HTMLElement>('.gr-visually-hidden')!;
     expect(hidden.getBoundingClientRect().width).toBeLessThanOrEqual(1);
     expect(hidden.textContent).not.toBe('');
   });

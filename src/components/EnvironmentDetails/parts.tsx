@@ -25,7 +25,7 @@ export function Heading({
 
 /** Text for screen readers only (e.g. "Started" before a date shown without a label). */
 export function VisuallyHidden({ children }: { children: ReactNode }) {
-  return <span className="gr-environment-details__visually-hidden">{children}</span>;
+  return <span className="gr-visually-hidden">{children}</span>;
 }
 
 /** A date as `<time datetime>`; nothing when the value is missing or not a date. */

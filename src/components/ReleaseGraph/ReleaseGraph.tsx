@@ -308,7 +308,7 @@ function GraphCanvas({
         aria-describedby={`${searchId}-help`}
         onKeyDown={onKeyDown}
       >
-        <p id={`${searchId}-help`} className="gr-release-graph__help">
+        <p id={`${searchId}-help`} className="gr-visually-hidden">
           Arrow keys move between environments along the promotion; Enter opens an environment.
         </p>
         <ReactFlow
@@ -352,7 +352,7 @@ function GraphCanvas({
         </ReactFlow>
         {showSearch ? (
           <div className={cx('gr-release-graph__toolbar', classNames?.toolbar)}>
-            <label htmlFor={searchId} className="gr-release-graph__search-label">
+            <label htmlFor={searchId} className="gr-visually-hidden">
               Find environment
             </label>
             <input

@@ -120,7 +120,7 @@ function Missing() {
   return (
     <span className="gr-release-applications__missing">
       <span aria-hidden="true">–</span>
-      <span className="gr-release-view__sr-only">none</span>
+      <span className="gr-visually-hidden">none</span>
     </span>
   );
 }

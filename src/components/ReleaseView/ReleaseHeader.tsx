@@ -180,7 +180,7 @@ export function ReleaseHeader({
           </Heading>
           {sha ? (
             <Link href={commitHref} className="gr-release-header__sha" title={text(commit?.sha)}>
-              <span className="gr-release-view__sr-only">commit</span> {sha}
+              <span className="gr-visually-hidden">commit</span> {sha}
             </Link>
           ) : null}
         </div>
@@ -260,7 +260,7 @@ export function ReleaseHeader({
                     label={
                       <>
                         <span aria-hidden="true">{counts[group]}</span>
-                        <span className="gr-release-view__sr-only">{label}</span>
+                        <span className="gr-visually-hidden">{label}</span>
                       </>
                     }
                   />

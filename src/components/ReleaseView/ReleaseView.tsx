@@ -285,9 +285,9 @@ function ReleaseContent({
               {label}
               {value === 'applications' ? (
                 <span className="gr-release-view__tab-count">
-                  <span className="gr-release-view__sr-only"> (</span>
+                  <span className="gr-visually-hidden"> (</span>
                   {applicationCount}
-                  <span className="gr-release-view__sr-only">)</span>
+                  <span className="gr-visually-hidden">)</span>
                 </span>
               ) : null}
             </Tabs.Trigger>

@@ -239,7 +239,7 @@ const TimelineRow = /* @__PURE__ */ memo(function TimelineRow({ environment, off
         />
       </span>
       <span className="gr-release-timeline__duration">{duration}</span>
-      <span className="gr-release-view__sr-only">, {detail}</span>
+      <span className="gr-visually-hidden">, {detail}</span>
     </li>
   );
 });
