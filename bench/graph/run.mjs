@@ -141,7 +141,7 @@ try {
         'median ms': ms(median(result.total)),
         'p95 ms': ms(percentile(result.total, 95)),
         'flushSync part, median ms': ms(median(result.commit)),
-        notes: `${counts.nodes} nodes, ${counts.edges} edges drawn; dagre ran once per mount`,
+        notes: `${counts.nodes} nodes, ${counts.edges} edges drawn; ${result.elements.at(-1).all} DOM elements created, ${result.elements.at(-1).discarded} of them removed again; dagre ran once per mount`,
       });
       console.log(`  mount ${shape} done (${elapsed()})`);
     }

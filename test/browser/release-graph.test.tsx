@@ -86,6 +86,30 @@ describe('ReleaseGraph live updates', () => {
   });
 });
 
+describe('ReleaseGraph first view of a large flow', () => {
+  it('draws each of 300 environments once, compact, already fitted', { timeout: 120_000 }, async () => {
+    // Every element that enters the page during the mount (a record may repeat one).
+    const added = new Set<Element>();
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node instanceof Element) for (const element of [node, ...node.querySelectorAll('*')]) added.add(element);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    mount(sampleRelease({ shape: 'huge', state: 'running' }));
+    await settle();
+    await vi.waitFor(() => expect(nodeElements().size).toBe(300), { timeout: 20_000 });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    observer.disconnect();
+    const nodes = [...added].filter((element) => element.matches('[data-env-id]'));
+    // Far out, each environment is its box, name and status colour, drawn once...
+    expect(nodes).toHaveLength(300);
+    expect(nodes.filter((element) => element.hasAttribute('data-compact'))).toHaveLength(300);
+    // ...and nothing is drawn for nothing: not the full rows of every node at React Flow's default
+    // zoom first, thrown away when the view is fitted.
+    expect([...added].filter((element) => !element.isConnected).length).toBe(0);
+  });
+});
+
 describe('ReleaseGraph accessibility', () => {
   it.each(['light', 'dark'] as const)('has no axe violations in %s mode', async (mode) => {
     mount(sampleRelease({ shape: 'regions', state: 'failed' }), mode);

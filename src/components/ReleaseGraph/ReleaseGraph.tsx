@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type EdgeTypes } from '@xyflow/react';
+import {
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  getViewportForBounds,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+  type Viewport,
+} from '@xyflow/react';
 import {
   COLLAPSED_PREFIX,
   collapseDownstream,
@@ -37,6 +48,18 @@ function adaptiveMinZoom(layout: ReleaseGraphLayout, height: number): number {
 }
 /** A server has no box to measure: React Flow draws its nodes there only at a fixed size. */
 const SERVER_WIDTH = 1200;
+
+/**
+ * The view that fits the whole graph into a box of the server's width, computed from the layout
+ * before anything is measured. React Flow starts its pan and zoom at `defaultViewport` (zoom 1
+ * unless told otherwise) and fits only once the nodes are measured; starting at the fitted view
+ * instead means a large graph is drawn once, compact, rather than drawn at full detail around the
+ * origin and then again when fitted.
+ */
+function fittedViewport(layout: ReleaseGraphLayout, height: number): Viewport {
+  const bounds = { x: 0, y: 0, width: Math.max(layout.width, 1), height: Math.max(layout.height, 1) };
+  return getViewportForBounds(bounds, SERVER_WIDTH, height, adaptiveMinZoom(layout, height), FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
+}
 
 /**
  * How one release's promotion moved across its environments, laid out with dagre inside React
@@ -296,6 +319,8 @@ function GraphCanvas({
 
   const numericHeight = typeof height === 'number' ? height : 480;
   const minZoom = adaptiveMinZoom(layout, numericHeight);
+  // Read once, when React Flow mounts its pan and zoom.
+  const [defaultViewport] = useState(() => fittedViewport(layout, numericHeight));
 
   const onServer = typeof window === 'undefined';
   return (
@@ -325,6 +350,7 @@ function GraphCanvas({
           onlyRenderVisibleElements={nodes.length >= VISIBLE_ONLY_FROM}
           minZoom={minZoom}
           maxZoom={2}
+          defaultViewport={defaultViewport}
           fitView={!focusEnvironment}
           fitViewOptions={FIT_VIEW_OPTIONS}
           onMoveStart={onMoveStart}
