@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
+import { sampleFlow, sampleRelease, simulatePromotion, type Release, type SampleReleaseOptions } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider } from '../src';
+
+/** A release seen right now, so running durations read as they would live (minutes, not days). */
+const live = (options: SampleReleaseOptions) => sampleRelease({ ...options, now: new Date().toISOString() });
 
 const meta = {
   title: 'Components/ReleaseGraph',
   component: ReleaseGraph,
   parameters: { layout: 'fullscreen' },
   args: {
-    release: sampleRelease({ shape: 'parallel', state: 'running' }),
+    release: live({ shape: 'parallel', state: 'running' }),
     height: 560,
     onSelectedEnvironmentChange: fn(),
     onEnvironmentOpen: fn(),
@@ -82,7 +85,7 @@ export const Terminated: Story = {
 
 /** Waiting for a pull request to be merged: the edge marker and the badge say so. */
 export const SuspendedPullRequest: Story = {
-  args: { release: sampleRelease({ shape: 'regions', state: 'suspended-pr' }) },
+  args: { release: live({ shape: 'regions', state: 'suspended-pr' }) },
   play: async ({ canvasElement }) => {
     await waitForNodes(canvasElement, 6);
     await expect(canvasElement.querySelector('.gr-release-graph__edge[data-action="pull-request"]')).not.toBeNull();
@@ -115,7 +118,7 @@ export const Keyboard: Story = {
 
 /** 300 environments: only what is in view renders; search highlights and pans. */
 export const Huge: Story = {
-  args: { release: sampleRelease({ shape: 'huge', state: 'running' }), height: 640, showMinimap: true },
+  args: { release: live({ shape: 'huge', state: 'running' }), height: 640, showMinimap: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Fitted, the whole flow is in view.
@@ -146,7 +149,7 @@ export const CollapseDownstream: Story = {
 
 /** Long names are cut with an ellipsis and keep the full name as a tooltip. */
 export const LongNames: Story = {
-  args: { release: sampleRelease({ shape: 'regions', state: 'running', longNames: true }) },
+  args: { release: live({ shape: 'regions', state: 'running', longNames: true }) },
   play: async ({ canvasElement }) => {
     await waitForNodes(canvasElement, 6);
     const name = canvasElement.querySelector<HTMLElement>('.gr-release-graph__node-name')!;
@@ -157,7 +160,7 @@ export const LongNames: Story = {
 };
 
 export const TopToBottom: Story = {
-  args: { direction: 'TB', release: sampleRelease({ shape: 'regions', state: 'running' }) },
+  args: { direction: 'TB', release: live({ shape: 'regions', state: 'running' }) },
   play: async ({ canvasElement }) => {
     await waitForNodes(canvasElement, 6);
     const dev = canvasElement.querySelector('[data-env-id="dev"]')!.getBoundingClientRect();
@@ -168,7 +171,7 @@ export const TopToBottom: Story = {
 
 /** The controls switch between left to right and top to bottom; the host hears about it. */
 export const DirectionToggle: Story = {
-  args: { release: sampleRelease({ shape: 'sequential', state: 'running' }), onDirectionChange: fn() },
+  args: { release: live({ shape: 'sequential', state: 'running' }), onDirectionChange: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await waitForNodes(canvasElement, 4);
@@ -193,7 +196,7 @@ export const Dark: Story = {
 
 /** A deep link: the named environment is selected and centred on mount. */
 export const FocusFromDeepLink: Story = {
-  args: { release: sampleRelease({ shape: 'large', state: 'running' }), focusEnvironment: 'preprod' },
+  args: { release: live({ shape: 'large', state: 'running' }), focusEnvironment: 'preprod' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('[data-env-id="preprod"][data-selected]')).not.toBeNull(), { timeout: 5000 });
     await waitFor(() => expect(document.activeElement?.getAttribute('data-env-id')).toBe('preprod'));

@@ -126,4 +126,21 @@ describe('ReleaseGraph accessibility', () => {
     // Roving tabindex: one node takes Tab.
     expect(document.querySelectorAll('.gr-release-graph__node[tabindex="0"]')).toHaveLength(1);
   });
+
+  it('truncates a long subtitle, never the status beside it', async () => {
+    const release = sampleRelease({ shape: 'parallel', state: 'running' });
+    const qa = release.environments.find((environment) => environment.name === 'qa')!;
+    mount({
+      ...release,
+      environments: release.environments.map((e) => (e === qa ? { ...e, statusText: 'Running Pre-Action Workflow integration-tests (attempt 3 of 5)' } : e)),
+    });
+    await settle();
+    const labels = [...document.querySelectorAll<HTMLElement>('.gr-release-graph__node-status .gr-status-badge__label')];
+    expect(labels.map((label) => label.textContent)).toContain('Running');
+    for (const label of labels) expect(label.scrollWidth, label.textContent ?? '').toBeLessThanOrEqual(label.clientWidth);
+    // The subtitle that did not fit is the one cut short, with the whole text on hover.
+    const subtitles = [...document.querySelectorAll<HTMLElement>('.gr-release-graph__node-subtitle')];
+    expect(subtitles.some((subtitle) => subtitle.scrollWidth > subtitle.clientWidth)).toBe(true);
+    for (const subtitle of subtitles) expect(subtitle.title).toBe(subtitle.textContent);
+  });
 });
