@@ -6,3 +6,4 @@ export * from './model';
 export * from './adapters/errors';
 export * from './graph';
 export * from './sample';
+export * from './table';
