@@ -15,9 +15,25 @@ const shared: Options = {
 export default defineConfig([
   {
     ...shared,
-    entry: { headless: 'src/headless/index.ts' },
+    format: ['esm'],
+    // The graph layout (the only user of dagre) is its own chunk: dagre's module has top-level
+    // code, so a bundler keeps it whenever the file importing it is kept. Split out, the chunk
+    // (and dagre) is dropped by a host that imports only the table or the badge.
+    // (The two extra entries exist only to draw the chunk boundaries: see src/headless/build-chunks.ts.)
+    entry: {
+      headless: 'src/headless/index.ts',
+      'headless-layout': 'src/headless/graph/layout.ts',
+      'headless-shared': 'src/headless/build-chunks.ts',
+    },
+    splitting: true,
     clean: true,
     // Headless stays free of React; dagre is its only runtime dependency.
+    external: ['@dagrejs/dagre'],
+  },
+  {
+    ...shared,
+    format: ['cjs'],
+    entry: { headless: 'src/headless/index.ts' },
     external: ['@dagrejs/dagre'],
   },
   {
