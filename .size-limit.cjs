@@ -15,15 +15,17 @@ module.exports = [
     path: 'dist/headless.js',
     import: `{ ${logic.join(', ')} }`,
     ignore: ['@dagrejs/dagre'],
-    limit: '6 kB',
+    // 6 kB until the table's logic (rows, sort, filter, URL state) arrived: 6.1 kB.
+    limit: '8 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data included, without dagre',
     path: 'dist/headless.js',
     import: '*',
     ignore: ['@dagrejs/dagre'],
-    // 8 kB until the graph's headless helpers (collapse, keyboard, links) arrived: 8.3 kB.
-    limit: '9 kB',
+    // 8 kB until the graph's headless helpers (collapse, keyboard, links) arrived: 8.3 kB; 9 kB
+    // until the table's logic did: 10.9 kB.
+    limit: '12 kB',
   },
   {
     name: 'StatusBadge imported alone (tree-shaken, with the headless code it uses)',
@@ -38,6 +40,21 @@ module.exports = [
     import: '{ ReleaseGraph }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime', '@dagrejs/dagre', '@xyflow/react'],
     limit: '10 kB',
+  },
+  {
+    name: 'ReleasesTable imported alone: our code and headless, without React or the virtualiser',
+    path: 'dist/index.js',
+    import: '{ ReleasesTable }',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-virtual'],
+    limit: '11.5 kB',
+  },
+  {
+    // That the table brings neither React Flow nor dagre is checked by test/package/tree-shaking.
+    name: 'ReleasesTable imported alone, everything but React',
+    path: 'dist/index.js',
+    import: '{ ReleasesTable }',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime'],
+    limit: '21 kB',
   },
 ];
 // Guard against a budget that measures nothing: a missing build must fail, not pass quietly.

@@ -47,6 +47,15 @@ export type {
 export { ReleaseGraph } from './components/ReleaseGraph';
 export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './components/ReleaseGraph';
 
+export { ReleasesTable, useReleasesTable } from './components/ReleasesTable';
+export type {
+  ReleasesTableProps,
+  ReleasesTableClassNames,
+  ReleasesTableDensity,
+  UseReleasesTableOptions,
+  UseReleasesTableResult,
+} from './components/ReleasesTable';
+
 export type {
   Status,
   SyncStatus,
@@ -63,4 +72,11 @@ export type {
   ReleaseNotes,
   HookRun,
   PromotionFlow,
+  ReleaseRow,
+  ReleaseColumn,
+  ReleaseFilters,
+  ReleaseSort,
+  ReleaseSortKey,
+  ReleasesTableState,
+  ReleasesPageInfo,
 } from 'gitops-releases/headless';

@@ -1,4 +1,3 @@
-// Until the integrator adds them to src/styles/index.css (the details panel's is another component's).
 import { useState, type CSSProperties } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';

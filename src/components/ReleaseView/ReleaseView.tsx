@@ -10,7 +10,7 @@ import { ApplicationsTable } from './ApplicationsTable';
 import { environmentsOf } from './clock';
 import { ReleaseHeader, ReleaseHeaderSkeleton, type ReleaseHrefGetter } from './ReleaseHeader';
 import { Timeline } from './Timeline';
-import { useControllableState } from './use-controllable-state';
+import { useControllableState } from '../internal/use-controllable-state';
 
 /** The tabs of a release view. */
 export type ReleaseViewTab = 'graph' | 'notes' | 'applications' | 'timeline';

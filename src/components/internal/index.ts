@@ -6,3 +6,4 @@ export { useDateFormatter, useNow } from './time';
 export { StateMessage, DataErrorBoundary, describeError } from './StateMessage';
 export type { StateMessageProps } from './StateMessage';
 export { jsonEqual } from './equal';
+export { useControllableState } from './use-controllable-state';

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseTime } from 'gitops-releases/headless';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 
@@ -71,9 +71,12 @@ const readClock = () => {
 
 /**
  * The current time in ms, ticking every second while `active` (something is running) so
- * durations count up. On the server (and while hydrating) it is `serverNow` (default 0, which
+ * durations count up; with a `resolution` (e.g. 60,000) it changes only that often. On the server (and while hydrating) it is `serverNow` (default 0, which
  * callers treat as "no clock yet"), so server and client markup agree.
  */
-export function useNow(active: boolean, serverNow = 0): number {
-  return useSyncExternalStore(active ? subscribeToClock : subscribeToNothing, readClock, () => serverNow);
+export function useNow(active: boolean, serverNow = 0, resolution = TICK_MS): number {
+  // Rounded to the resolution: a component that shows minutes ("3 min ago") re-renders once a
+  // minute, not on every tick of the shared clock.
+  const read = useCallback(() => (resolution > TICK_MS ? Math.floor(readClock() / resolution) * resolution : readClock()), [resolution]);
+  return useSyncExternalStore(active ? subscribeToClock : subscribeToNothing, read, () => serverNow);
 }

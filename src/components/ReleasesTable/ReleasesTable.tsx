@@ -1,0 +1,462 @@
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo, ReleasesTableState } from 'gitops-releases/headless';
+import { cx } from '../internal/cx';
+import { StateMessage, describeError } from '../internal/StateMessage';
+import { useRootClassName } from '../provider/ReleasesProvider';
+import { StatusBadge } from '../StatusBadge';
+import { CommitCell, DateCell, DurationCell, EnvironmentCell, FlowCell, InitiatorCell, useCellContext, type CellContext } from './cells';
+import { FilterBar } from './FilterBar';
+import { TABLE_TEXT } from './text';
+import { useReleasesTable } from './useReleasesTable';
+
+export type ReleasesTableDensity = 'comfortable' | 'compact';
+
+export interface ReleasesTableClassNames {
+  /** The outer `div.gr-releases-table`. */
+  root?: string;
+  /** The filter bar `div.gr-releases-table__filters`. */
+  filters?: string;
+  /** The scrolling box around the table. */
+  scroller?: string;
+  /** The `table`. */
+  table?: string;
+  /** Each body `tr`. */
+  row?: string;
+}
+
+export interface ReleasesTableProps {
+  /**
+   * The releases. Client mode: all of them (sorted, filtered and paged here). Server mode: the
+   * page the host fetched. `undefined` while the first load runs shows the loading state.
+   */
+  releases: readonly Release[] | undefined;
+  /**
+   * `client` or `server` (the host pages by cursor and filters server-side; see `pageInfo`).
+   * @default 'client'
+   */
+  mode?: 'client' | 'server';
+  /** Controlled state: sort, filters, page or cursor, hidden columns. */
+  state?: ReleasesTableState;
+  /**
+   * Initial state when uncontrolled, e.g. `fromSearchParams(location.search)` to restore filters
+   * from the URL.
+   * @default newest first, no filters
+   */
+  defaultState?: Partial<ReleasesTableState>;
+  /** Every state change, e.g. to write `toSearchString(state)` into the URL or fetch a page. */
+  onStateChange?: (state: ReleasesTableState) => void;
+  /** Called with the release when a row is clicked or Enter is pressed on it. */
+  onReleaseSelect?: (release: Release) => void;
+  /** The release's own page, for the date link (a path of the host's router, or a URL). */
+  getReleaseHref?: (release: Release) => string | undefined;
+  /** The promotion flow's page, to make the flow a link. */
+  getFlowHref?: (flow: string, release: Release) => string | undefined;
+  /** Client mode: rows per page, with page controls. Without it every row is one virtualised list. */
+  pageSize?: number;
+  /** Server mode: cursors and whether there are pages before and after. */
+  pageInfo?: ReleasesPageInfo;
+  /** Server mode: how many releases match in all. */
+  totalCount?: number;
+  /**
+   * A load is under way: with no releases yet, skeleton rows; with a page shown (server mode,
+   * between pages), the rows stay, dimmed, with a progress bar.
+   * @default false
+   */
+  loading?: boolean;
+  /** The host could not load the releases: shown inline with `onRetry` as a button. */
+  error?: unknown;
+  onRetry?: () => void;
+  /**
+   * Row height: `comfortable` (44 px) or `compact` (32 px).
+   * @default 'comfortable'
+   */
+  density?: ReleasesTableDensity;
+  /**
+   * Height of the scrolling box (the header stays on top, the first column on the left).
+   * @default 560
+   */
+  height?: number | string;
+  /** Shows the filter bar. @default true */
+  showFilters?: boolean;
+  /** Accessible name of the table. @default 'Releases' */
+  'aria-label'?: string;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: ReleasesTableClassNames;
+}
+
+const ROW_HEIGHT: Record<ReleasesTableDensity, number> = { comfortable: 44, compact: 32 };
+const HEADER_HEIGHT = 40;
+/**
+ * Column widths in rem, as in releases-table.css: the table is never narrower than their sum (it
+ * scrolls sideways instead) and the commit column takes what is left above its minimum.
+ */
+const FIELD_REM = 8.75 + 7.75 + 9.5 + 6.25 + 9.5 + 6;
+const COMMIT_MIN_REM = 11;
+const ENVIRONMENT_REM = 5.25;
+const SKELETON_ROWS = 8;
+
+const columnLabel = (column: ReleaseColumn) => (column.kind === 'field' ? TABLE_TEXT.columns[column.id] : column.environment);
+
+/**
+ * Every release of a product, newest first: sortable, filterable (status, flow, environment,
+ * dates, text), one status column per environment in promotion order, virtualised so 10,000
+ * releases keep about 60 rows in the page. Client mode sorts and filters the array given; server
+ * mode reports state changes and shows the page the host fetched.
+ */
+export function ReleasesTable(props: ReleasesTableProps) {
+  const rootClassName = useRootClassName();
+  const {
+    releases,
+    mode = 'client',
+    onReleaseSelect,
+    getReleaseHref,
+    getFlowHref,
+    pageSize,
+    pageInfo,
+    totalCount,
+    loading = false,
+    error,
+    onRetry,
+    density = 'comfortable',
+    height = 560,
+    showFilters = true,
+    className,
+    style,
+    classNames,
+  } = props;
+  const table = useReleasesTable({
+    releases,
+    mode,
+    state: props.state,
+    defaultState: props.defaultState,
+    onStateChange: props.onStateChange,
+    pageSize,
+    pageInfo,
+    totalCount,
+  });
+  const context = useCellContext(getReleaseHref, getFlowHref);
+  const firstLoad = releases === undefined && (loading || error === undefined);
+  const problem = error ?? table.error;
+  const dataState = problem !== undefined ? 'error' : firstLoad ? 'loading' : table.rows.length === 0 ? 'empty' : 'ready';
+  const paged = mode === 'server' || (pageSize !== undefined && pageSize > 0);
+
+  const summary =
+    dataState === 'loading' ? TABLE_TEXT.loading : TABLE_TEXT.count(mode === 'server' ? table.rows.length : (table.total ?? 0), mode === 'server' ? totalCount : undefined);
+
+  return (
+    <div
+      className={cx(rootClassName, 'gr-releases-table', classNames?.root, className)}
+      style={style}
+      data-state={dataState}
+      data-density={density}
+      aria-busy={loading || undefined}
+    >
+      {showFilters ? (
+        <FilterBar
+          className={classNames?.filters}
+          filters={table.state.filters}
+          flows={table.flows}
+          environments={table.environments}
+          hiddenColumns={table.state.hiddenColumns}
+          filtered={table.filtered}
+          onFiltersChange={table.setFilters}
+          onClear={table.clearFilters}
+          onColumnHiddenChange={table.setColumnHidden}
+          summary={summary}
+        />
+      ) : null}
+      {dataState === 'error' ? (
+        <StateMessage
+          kind="error"
+          title={error !== undefined ? TABLE_TEXT.errorTitle : TABLE_TEXT.dataErrorTitle}
+          detail={describeError(problem)}
+        >
+          {onRetry && error !== undefined ? (
+            <button type="button" className="gr-releases-table__button" onClick={onRetry}>
+              {TABLE_TEXT.retry}
+            </button>
+          ) : null}
+        </StateMessage>
+      ) : (
+        <>
+          {loading && dataState !== 'loading' ? (
+            <div className="gr-releases-table__progress" role="progressbar" aria-label={TABLE_TEXT.loadingPage} />
+          ) : null}
+          <TableBody
+            rows={table.rows}
+            columns={table.visibleColumns}
+            sort={table.state.sort}
+            onSort={table.toggleSort}
+            onReleaseSelect={onReleaseSelect}
+            context={context}
+            density={density}
+            height={height}
+            skeleton={dataState === 'loading'}
+            classNames={classNames}
+            ariaLabel={props['aria-label'] ?? TABLE_TEXT.tableLabel}
+            dimmed={loading && dataState !== 'loading'}
+          />
+          {dataState === 'empty' ? (
+            table.filtered ? (
+              <StateMessage kind="empty" title={TABLE_TEXT.emptyFiltered} detail={TABLE_TEXT.emptyFilteredDetail}>
+                <button type="button" className="gr-releases-table__button" onClick={table.clearFilters}>
+                  {TABLE_TEXT.clearFilters}
+                </button>
+              </StateMessage>
+            ) : (
+              <StateMessage kind="empty" title={TABLE_TEXT.empty} detail={TABLE_TEXT.emptyDetail} />
+            )
+          ) : null}
+          {paged && dataState !== 'loading' ? (
+            <nav className="gr-releases-table__pager" aria-label={TABLE_TEXT.tableLabel}>
+              <button type="button" className="gr-releases-table__button" onClick={table.previousPage} disabled={!table.canPreviousPage || loading}>
+                {TABLE_TEXT.previousPage}
+              </button>
+              <span className="gr-releases-table__page">{TABLE_TEXT.page(table.page, mode === 'server' ? undefined : table.pageCount)}</span>
+              <button type="button" className="gr-releases-table__button" onClick={table.nextPage} disabled={!table.canNextPage || loading}>
+                {TABLE_TEXT.nextPage}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+interface TableBodyProps {
+  rows: readonly ReleaseRow[];
+  columns: readonly ReleaseColumn[];
+  sort: { key: ReleaseSortKey; desc: boolean };
+  onSort: (key: ReleaseSortKey) => void;
+  onReleaseSelect: ((release: Release) => void) | undefined;
+  context: CellContext;
+  density: ReleasesTableDensity;
+  height: number | string;
+  skeleton: boolean;
+  classNames: ReleasesTableClassNames | undefined;
+  ariaLabel: string;
+  dimmed: boolean;
+}
+
+function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, density, height, skeleton, classNames, ariaLabel, dimmed }: TableBodyProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const rowHeight = ROW_HEIGHT[density];
+  const numericHeight = typeof height === 'number' ? height : 560;
+  // Not built with the React Compiler, so the virtualizer's unmemoizable functions are fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: skeleton ? SKELETON_ROWS : rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    // Rows are drawn on the server too (and in the first client render) for this box.
+    initialRect: { width: 1200, height: numericHeight },
+    scrollPaddingStart: HEADER_HEIGHT,
+    getItemKey: (index) => (skeleton ? index : rows[index]!.id),
+  });
+  // The row that takes Tab (roving tabindex); arrow keys move it.
+  const [activeIndex, setActiveIndex] = useState(0);
+  const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
+  const pendingFocus = useRef<number | null>(null);
+
+  const items = virtualizer.getVirtualItems();
+  const totalSize = virtualizer.getTotalSize();
+  const paddingTop = items.length > 0 ? items[0]!.start : 0;
+  const paddingBottom = items.length > 0 ? totalSize - items[items.length - 1]!.end : 0;
+
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const element = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (element) {
+      pendingFocus.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = useCallback(
+    (index: number) => {
+      const next = Math.max(0, Math.min(rows.length - 1, index));
+      setActiveIndex(next);
+      pendingFocus.current = next;
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+    [rows.length, virtualizer],
+  );
+
+  const pageRows = Math.max(1, Math.floor((numericHeight - HEADER_HEIGHT) / rowHeight) - 1);
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-index]');
+    if (!row || row !== event.target) return;
+    const index = Number(row.dataset.index);
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows };
+    if (event.key in step) {
+      event.preventDefault();
+      moveTo(index + step[event.key]!);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      moveTo(event.key === 'Home' ? 0 : rows.length - 1);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const release = rows[index]?.release;
+      if (release) onReleaseSelect?.(release);
+    }
+  };
+
+  const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('tr[data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    setActiveIndex(index);
+    // A link in the row does its own navigation.
+    if (target.closest('a, button, input, select')) return;
+    const release = rows[index]?.release;
+    if (release) onReleaseSelect?.(release);
+  };
+
+  return (
+    <div
+      ref={scroller}
+      className={cx('gr-releases-table__scroller', classNames?.scroller)}
+      style={{ height }}
+      data-dimmed={dimmed ? '' : undefined}
+    >
+      <table
+        className={cx('gr-releases-table__table', classNames?.table)}
+        aria-label={ariaLabel}
+        aria-rowcount={skeleton ? -1 : rows.length + 1}
+        style={{ minWidth: `${FIELD_REM + COMMIT_MIN_REM + ENVIRONMENT_REM * columns.filter((column) => column.kind === 'environment').length}rem` }}
+        aria-busy={skeleton || undefined}
+      >
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} className="gr-releases-table__col" data-column={column.kind === 'field' ? column.id : 'environment'} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {columns.map((column) => (
+              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
+            ))}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown} onClick={onClick}>
+          {paddingTop > 0 ? <tr className="gr-releases-table__spacer" style={{ height: paddingTop }} aria-hidden="true" /> : null}
+          {items.map((item) =>
+            skeleton ? (
+              <tr key={item.key} className="gr-releases-table__row" data-skeleton="" aria-hidden="true" style={{ height: rowHeight }}>
+                {columns.map((column) => (
+                  <td key={column.id} className="gr-releases-table__td">
+                    <span className="gr-releases-table__skeleton" />
+                  </td>
+                ))}
+              </tr>
+            ) : (
+              <Row
+                key={item.key}
+                row={rows[item.index]!}
+                index={item.index}
+                columns={columns}
+                context={context}
+                height={rowHeight}
+                tabbable={item.index === active}
+                selectable={!!onReleaseSelect}
+                className={classNames?.row}
+              />
+            ),
+          )}
+          {paddingBottom > 0 ? <tr className="gr-releases-table__spacer" style={{ height: paddingBottom }} aria-hidden="true" /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function HeaderCell({ column, sort, onSort }: { column: ReleaseColumn; sort: { key: ReleaseSortKey; desc: boolean }; onSort: (key: ReleaseSortKey) => void }) {
+  if (column.kind === 'environment') {
+    return (
+      <th scope="col" className="gr-releases-table__th" data-kind="environment" title={column.environment}>
+        <span className="gr-releases-table__truncate">{column.environment}</span>
+      </th>
+    );
+  }
+  const sorted = sort.key === column.sortKey;
+  return (
+    <th
+      scope="col"
+      className="gr-releases-table__th"
+      data-column={column.id}
+      aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+    >
+      <button type="button" className="gr-releases-table__sort" onClick={() => onSort(column.sortKey)} title={TABLE_TEXT.sortBy(TABLE_TEXT.columns[column.sortKey])}>
+        <span className="gr-releases-table__truncate">{columnLabel(column)}</span>
+        <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" data-direction={sorted ? (sort.desc ? 'desc' : 'asc') : undefined}>
+          {sorted ? <path d={sort.desc ? 'M4 6l4 4 4-4' : 'M4 10l4-4 4 4'} fill="none" stroke="currentColor" strokeWidth="1.6" /> : <path d="M5 6.5l3-3 3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.3" />}
+        </svg>
+      </button>
+    </th>
+  );
+}
+
+interface RowProps {
+  row: ReleaseRow;
+  index: number;
+  columns: readonly ReleaseColumn[];
+  context: CellContext;
+  height: number;
+  tabbable: boolean;
+  selectable: boolean;
+  className: string | undefined;
+}
+
+const Row = /* @__PURE__ */ memo(function Row({ row, index, columns, context, height, tabbable, selectable, className }: RowProps) {
+  return (
+    <tr
+      className={cx('gr-releases-table__row', className)}
+      data-index={index}
+      data-status={row.status}
+      data-selectable={selectable ? '' : undefined}
+      aria-rowindex={index + 2}
+      tabIndex={tabbable ? 0 : -1}
+      style={{ height }}
+    >
+      {columns.map((column) => (
+        <td key={column.id} className="gr-releases-table__td" data-column={column.kind === 'field' ? column.id : 'environment'}>
+          {cell(column, row, context)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+function cell(column: ReleaseColumn, row: ReleaseRow, context: CellContext) {
+  if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} />;
+  switch (column.id) {
+    case 'date':
+      return <DateCell row={row} context={context} />;
+    case 'status':
+      return <StatusBadge status={row.status} size="sm" />;
+    case 'initiator':
+      return <InitiatorCell row={row} />;
+    case 'version':
+      return row.version ? (
+        <span className="gr-releases-table__truncate" title={row.version}>
+          {row.version}
+        </span>
+      ) : (
+        <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>
+      );
+    case 'flow':
+      return <FlowCell row={row} context={context} />;
+    case 'duration':
+      return <DurationCell row={row} />;
+    case 'commit':
+      return <CommitCell row={row} />;
+    default:
+      return null;
+  }
+}

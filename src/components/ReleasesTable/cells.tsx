@@ -1,0 +1,191 @@
+import { memo, useId, useMemo } from 'react';
+import { formatDuration, rowDuration, safeHref, type Release, type ReleaseRow, type Status } from 'gitops-releases/headless';
+import { Link } from '../internal/Link';
+import { useDateFormatter, useNow } from '../internal/time';
+import { useReleasesContext } from '../provider/ReleasesProvider';
+import { StatusBadge } from '../StatusBadge';
+import { TABLE_TEXT } from './text';
+
+const MINUTE = 60_000;
+
+// One relative-time formatter per locale for the whole page, as for dates.
+const relativeFormats = /* @__PURE__ */ new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    } catch {
+      format = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto', style: 'short' });
+    }
+    relativeFormats.set(locale, format);
+  }
+  return format;
+}
+
+const STEPS: ReadonlyArray<[limit: number, size: number, unit: Intl.RelativeTimeFormatUnit]> = [
+  [MINUTE, 1000, 'second'],
+  [60 * MINUTE, MINUTE, 'minute'],
+  [24 * 60 * MINUTE, 60 * MINUTE, 'hour'],
+  [7 * 24 * 60 * MINUTE, 24 * 60 * MINUTE, 'day'],
+  [30 * 24 * 60 * MINUTE, 7 * 24 * 60 * MINUTE, 'week'],
+  [365 * 24 * 60 * MINUTE, 30 * 24 * 60 * MINUTE, 'month'],
+  [Infinity, 365 * 24 * 60 * MINUTE, 'year'],
+];
+
+/** "3 min ago", "yesterday", "2 mo. ago" in the locale; under a minute is "now". */
+export function relativeTime(ms: number, now: number, locale: string): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  const format = relativeFormat(locale);
+  if (abs < MINUTE) return format.format(0, 'second');
+  for (const [limit, size, unit] of STEPS) {
+    if (abs < limit) return format.format(Math.round(diff / size), unit);
+  }
+  return format.format(Math.round(diff / (365 * 24 * 60 * MINUTE)), 'year');
+}
+
+export interface CellContext {
+  /** The table's minute clock (0 on the server and while hydrating: dates show absolute). */
+  now: number;
+  locale: string;
+  formatDate: (iso: string | undefined) => string | undefined;
+  getReleaseHref?: (release: Release) => string | undefined;
+  getFlowHref?: (flow: string, release: Release) => string | undefined;
+}
+
+export function DateCell({ row, context }: { row: ReleaseRow; context: CellContext }) {
+  const tooltipId = useId();
+  const absolute = context.formatDate(row.release.createdAt);
+  const label = row.created === undefined ? TABLE_TEXT.noDate : context.now > 0 ? relativeTime(row.created, context.now, context.locale) : (absolute ?? '');
+  const href = context.getReleaseHref?.(row.release);
+  const content = (
+    <>
+      {row.reason ? (
+        <svg className="gr-releases-table__reason-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M8 4.5v4.5M8 11v.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+      ) : null}
+      <time dateTime={row.release.createdAt} title={absolute}>
+        {label}
+      </time>
+    </>
+  );
+  return (
+    <div className="gr-releases-table__date" data-stopped={row.reason ? '' : undefined}>
+      {href ? (
+        <Link href={href} external={false} className="gr-releases-table__date-link">
+          <span aria-describedby={row.reason ? tooltipId : undefined}>{content}</span>
+        </Link>
+      ) : (
+        <span aria-describedby={row.reason ? tooltipId : undefined}>{content}</span>
+      )}
+      {row.reason ? (
+        <span role="tooltip" id={tooltipId} className="gr-releases-table__tooltip">
+          {row.reason}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Initials for a person without a (safe) avatar: "Ada Lopez" → "AL". */
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  return letters.map((part) => [...part][0]!.toUpperCase()).join('');
+}
+
+export function InitiatorCell({ row }: { row: ReleaseRow }) {
+  const name = row.initiator;
+  if (!name) return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
+  const avatar = safeHref(row.release.initiator?.avatarUrl);
+  return (
+    <span className="gr-releases-table__person" title={row.release.initiator?.email ? `${name} <${row.release.initiator.email}>` : name}>
+      {avatar && !avatar.startsWith('mailto:') ? (
+        <img className="gr-releases-table__avatar" src={avatar} alt="" width={20} height={20} loading="lazy" referrerPolicy="no-referrer" />
+      ) : (
+        <span className="gr-releases-table__avatar" aria-hidden="true">
+          {initials(name)}
+        </span>
+      )}
+      <span className="gr-releases-table__truncate">{name}</span>
+    </span>
+  );
+}
+
+export function FlowCell({ row, context }: { row: ReleaseRow; context: CellContext }) {
+  if (row.flow === null) return <span className="gr-releases-table__manual">{TABLE_TEXT.manual}</span>;
+  const href = context.getFlowHref?.(row.flow, row.release);
+  return href ? (
+    <Link href={href} external={false} className="gr-releases-table__truncate" title={row.flow}>
+      {row.flow}
+    </Link>
+  ) : (
+    <span className="gr-releases-table__truncate" title={row.flow}>
+      {row.flow}
+    </span>
+  );
+}
+
+/** A running release's duration counts up every second; only these cells tick. */
+function RunningDuration({ row }: { row: ReleaseRow }) {
+  const now = useNow(true, 0);
+  const ms = now > 0 ? rowDuration(row, now) : undefined;
+  return <span className="gr-releases-table__number">{ms === undefined ? '' : formatDuration(ms)}</span>;
+}
+
+export function DurationCell({ row }: { row: ReleaseRow }) {
+  // Not started yet: no duration to show.
+  if (row.status === 'queued' || row.status === 'pending') return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
+  if (row.finished === undefined && row.created !== undefined && (row.status === 'running' || row.status === 'terminating' || row.status === 'suspended')) {
+    return <RunningDuration row={row} />;
+  }
+  const ms = rowDuration(row, 0);
+  return ms === undefined ? <span className="gr-releases-table__none">{TABLE_TEXT.none}</span> : <span className="gr-releases-table__number">{formatDuration(ms)}</span>;
+}
+
+export function CommitCell({ row }: { row: ReleaseRow }) {
+  const { shortSha, title, sha } = row.commit;
+  if (!sha && !title) return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
+  const url = safeHref(row.release.trigger?.commit?.url);
+  return (
+    <span className="gr-releases-table__commit" title={[sha, row.release.trigger?.commit?.message].filter(Boolean).join('\n')}>
+      {shortSha ? (
+        url ? (
+          <Link href={url} className="gr-releases-table__sha">
+            {shortSha}
+          </Link>
+        ) : (
+          <code className="gr-releases-table__sha">{shortSha}</code>
+        )
+      ) : null}
+      {title ? <span className="gr-releases-table__truncate">{title}</span> : null}
+    </span>
+  );
+}
+
+export const EnvironmentCell = /* @__PURE__ */ memo(function EnvironmentCell({ status }: { status: Status | undefined }) {
+  if (status === undefined) {
+    return (
+      <span className="gr-releases-table__none" title={TABLE_TEXT.notPartOfRelease}>
+        <span aria-hidden="true">—</span>
+        <span className="gr-visually-hidden">{TABLE_TEXT.notPartOfRelease}</span>
+      </span>
+    );
+  }
+  return <StatusBadge status={status} variant="icon-only" size="md" />;
+});
+
+/** The provider's locale, date formatter and a minute clock, for every cell of a table. */
+export function useCellContext(
+  getReleaseHref: CellContext['getReleaseHref'],
+  getFlowHref: CellContext['getFlowHref'],
+): CellContext {
+  const { locale } = useReleasesContext();
+  const formatDate = useDateFormatter();
+  const now = useNow(true, 0, MINUTE);
+  return useMemo(() => ({ now, locale, formatDate, getReleaseHref, getFlowHref }), [now, locale, formatDate, getReleaseHref, getFlowHref]);
+}
+

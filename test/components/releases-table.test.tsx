@@ -1,0 +1,235 @@
+import { act, render, renderHook, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_TABLE_STATE, sampleReleaseHistory, type Release, type ReleasesTableState } from 'gitops-releases/headless';
+import { ReleasesTable, useReleasesTable } from '../../src/components/ReleasesTable';
+
+// jsdom lays nothing out: give the table's scrolling box the size a browser would, so the
+// virtualiser draws the rows that fit (the real browser tests need no such help).
+const sizes = { clientHeight: 560, clientWidth: 1200 } as const;
+const original = new Map<string, PropertyDescriptor | undefined>();
+beforeAll(() => {
+  for (const [name, value] of Object.entries(sizes)) {
+    original.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('gr-releases-table__scroller') ? value : 0;
+      },
+    });
+  }
+});
+afterAll(() => {
+  for (const [name, descriptor] of original) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
+  }
+});
+
+const releases = sampleReleaseHistory({ count: 30, shape: 'regions', seed: 3 });
+const rows = () => [...document.querySelectorAll<HTMLElement>('tbody tr.gr-releases-table__row')];
+
+describe('ReleasesTable', () => {
+  it('lists releases newest first with one column per environment, in promotion order', () => {
+    render(<ReleasesTable releases={releases} />);
+    const headers = screen.getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['Date', 'Status', 'Initiator', 'Version', 'Promotion Flow', 'Duration', 'Trigger commit', 'dev', 'staging', 'production', 'prod-eu', 'prod-us', 'prod-asia']);
+    expect(rows()[0]).toHaveAttribute('data-status', releases[0]!.status);
+    expect(screen.getByText('30 releases')).toBeInTheDocument();
+  });
+
+  it('shows a dash, named for screen readers, where an environment was not part of a release', () => {
+    const manual = releases.find((release) => release.flow === null)!;
+    render(<ReleasesTable releases={[manual, releases[0]!]} />);
+    const row = rows().find((tr) => tr.textContent!.includes('manual'))!;
+    expect(within(row).getAllByText('Not part of this release').length).toBe(5);
+  });
+
+  it('sorts by a header, and reverses on a second click', async () => {
+    const onStateChange = vi.fn();
+    render(<ReleasesTable releases={releases} onStateChange={onStateChange} />);
+    const initiator = screen.getByRole('columnheader', { name: /^Initiator/ });
+    await userEvent.click(within(initiator).getByRole('button'));
+    expect(initiator).toHaveAttribute('aria-sort', 'ascending');
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ sort: { key: 'initiator', desc: false }, page: 1 }));
+    const names = rows().map((tr) => tr.querySelector('[data-column="initiator"]')!.textContent!.replace(/^[A-Z]{2}/, ''));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await userEvent.click(within(initiator).getByRole('button'));
+    expect(initiator).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('filters by text, status, flow and environment, and clears them', async () => {
+    render(<ReleasesTable releases={releases} />);
+    const version = releases[7]!.version!;
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search releases' }), version);
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toHaveTextContent(version);
+    await userEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    expect(screen.getByText('30 releases')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Status Any' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Succeeded' }));
+    expect(rows().every((tr) => tr.dataset.status === 'succeeded')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Status Succeeded' })).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: 'Status Succeeded' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('button', { name: 'Status Succeeded' })).toHaveFocus();
+
+    await userEvent.click(screen.getByRole('button', { name: /^Promotion flow/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'manual' }));
+    expect(rows().every((tr) => tr.textContent!.includes('manual'))).toBe(true);
+  });
+
+  it('says when no release matches and offers to clear the filters', async () => {
+    render(<ReleasesTable releases={releases} defaultState={{ filters: { query: 'zzz-nothing' } }} />);
+    expect(screen.getByText('No releases match these filters')).toBeInTheDocument();
+    const clear = screen.getAllByRole('button', { name: 'Clear filters' });
+    await userEvent.click(clear[clear.length - 1]!);
+    expect(screen.getByText('30 releases')).toBeInTheDocument();
+  });
+
+  it('calls onReleaseSelect on a row click and on Enter, not on a link click', async () => {
+    const onReleaseSelect = vi.fn();
+    render(<ReleasesTable releases={releases} onReleaseSelect={onReleaseSelect} getReleaseHref={(release) => `/releases/${release.id}`} />);
+    await userEvent.click(rows()[2]!.querySelector('[data-column="version"]')!);
+    expect(onReleaseSelect).toHaveBeenLastCalledWith(releases[2]);
+    rows()[0]!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(onReleaseSelect).toHaveBeenLastCalledWith(releases[0]);
+    onReleaseSelect.mockClear();
+    await userEvent.click(within(rows()[1]!).getAllByRole('link')[0]!);
+    expect(onReleaseSelect).not.toHaveBeenCalled();
+  });
+
+  it('gives the Tab stop to one row only', () => {
+    render(<ReleasesTable releases={releases} />);
+    expect(rows().filter((tr) => tr.tabIndex === 0)).toHaveLength(1);
+  });
+
+  it('pages in client mode', async () => {
+    render(<ReleasesTable releases={releases} pageSize={10} />);
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText('Page 2 of 3')).toBeInTheDocument();
+    expect(rows()[0]).toHaveTextContent(releases[10]!.version!);
+  });
+
+  it('in server mode shows the page as given and asks for the next one by cursor', async () => {
+    const onStateChange = vi.fn();
+    const page = releases.slice(0, 20);
+    const { rerender } = render(
+      <ReleasesTable
+        mode="server"
+        releases={page}
+        totalCount={120}
+        pageInfo={{ hasNextPage: true, hasPrevPage: false, startCursor: 'c0', endCursor: 'c20' }}
+        onStateChange={onStateChange}
+      />,
+    );
+    expect(screen.getByText('20 of 120 releases')).toBeInTheDocument();
+    // The server sorted and filtered: the order given is kept even against the sort shown.
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ after: 'c20', page: 2 }));
+    rerender(
+      <ReleasesTable
+        mode="server"
+        releases={page}
+        loading
+        totalCount={120}
+        pageInfo={{ hasNextPage: true, hasPrevPage: false, startCursor: 'c0', endCursor: 'c20' }}
+        onStateChange={onStateChange}
+      />,
+    );
+    expect(screen.getByRole('progressbar', { name: 'Loading the page' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    // A filter goes back to the first cursor.
+    await userEvent.type(screen.getByRole('searchbox'), 'x');
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ filters: { query: 'x' }, after: undefined, page: 1 }));
+  });
+
+  it('is controlled when given state', async () => {
+    const onStateChange = vi.fn();
+    const state: ReleasesTableState = { ...DEFAULT_TABLE_STATE, filters: { statuses: ['failed'] } };
+    render(<ReleasesTable releases={releases} state={state} onStateChange={onStateChange} />);
+    const failed = releases.filter((release) => release.status === 'failed').length;
+    expect(rows()).toHaveLength(failed);
+    await userEvent.type(screen.getByRole('searchbox'), 'a');
+    expect(onStateChange).toHaveBeenCalledWith(expect.objectContaining({ filters: { statuses: ['failed'], query: 'a' } }));
+    // Not applied until the host passes it back.
+    expect(rows()).toHaveLength(failed);
+  });
+
+  it('shows loading, error with retry, and empty states', async () => {
+    const onRetry = vi.fn();
+    const { rerender } = render(<ReleasesTable releases={undefined} loading />);
+    expect(document.querySelector('.gr-releases-table')).toHaveAttribute('data-state', 'loading');
+    rerender(<ReleasesTable releases={undefined} error={new Error('network down')} onRetry={onRetry} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('network down');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalled();
+    rerender(<ReleasesTable releases={[]} />);
+    expect(screen.getByText('No releases yet')).toBeInTheDocument();
+  });
+
+  it('shows bad data inline with the path, and keeps the host page', () => {
+    render(
+      <main>
+        <h1>Host page</h1>
+        <ReleasesTable releases={[releases[0]!, { ...releases[1]!, environments: [{ dependsOn: [] }] as never }]} />
+      </main>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('$[1].environments[0].name');
+    expect(screen.getByRole('heading', { name: 'Host page' })).toBeInTheDocument();
+  });
+
+  it('renders hostile strings as text and drops unsafe links', () => {
+    const hostile: Release = {
+      ...releases[2]!,
+      version: '<img src=x onerror=alert(1)>',
+      flow: { name: '<script>alert(1)</script>' },
+      initiator: { name: '\u202Egnp.exe', avatarUrl: 'javascript:alert(1)' },
+      trigger: { ...releases[2]!.trigger, commit: { sha: 'abcdef1234567', message: '<b>bold</b>\nsecond line', url: 'javascript:alert(1)' } },
+    };
+    const { container } = render(<ReleasesTable releases={[hostile]} getReleaseHref={() => 'javascript:alert(1)'} getFlowHref={() => 'data:text/html,x'} />);
+    expect(container.querySelector('img, script, b')).toBeNull();
+    const table = within(screen.getByRole('table'));
+    expect(table.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(table.getByText('<script>alert(1)</script>')).toBeInTheDocument();
+    for (const link of container.querySelectorAll('a')) expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:|\/)/);
+    expect(container.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('hides and shows environment columns from the columns menu', async () => {
+    render(<ReleasesTable releases={releases} />);
+    await userEvent.click(screen.getByRole('button', { name: /^Columns/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'prod-eu' }));
+    expect(screen.queryByRole('columnheader', { name: 'prod-eu' })).toBeNull();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'prod-eu' }));
+    expect(screen.getByRole('columnheader', { name: 'prod-eu' })).toBeInTheDocument();
+  });
+});
+
+describe('useReleasesTable', () => {
+  it('gives rows, columns and setters to a host that renders its own table', () => {
+    const { result } = renderHook(() => useReleasesTable({ releases }));
+    expect(result.current.rows).toHaveLength(releases.length);
+    expect(result.current.environments).toEqual(['dev', 'staging', 'production', 'prod-eu', 'prod-us', 'prod-asia']);
+    expect(result.current.columns.map((column) => column.id).slice(0, 3)).toEqual(['date', 'status', 'initiator']);
+    act(() => result.current.setFilters({ statuses: ['failed'] }));
+    expect(result.current.filtered).toBe(true);
+    expect(result.current.rows.every((row) => row.status === 'failed')).toBe(true);
+    act(() => result.current.toggleSort('duration'));
+    expect(result.current.state.sort).toEqual({ key: 'duration', desc: true });
+    act(() => result.current.setColumnHidden('dev', true));
+    expect(result.current.visibleColumns.some((column) => column.id === 'env:dev')).toBe(false);
+    act(() => result.current.clearFilters());
+    expect(result.current.rows).toHaveLength(releases.length);
+  });
+
+  it('reports bad data as an error instead of throwing', () => {
+    const { result } = renderHook(() => useReleasesTable({ releases: 'nope' as never }));
+    expect(String(result.current.error)).toContain('ReleaseDataError');
+    expect(result.current.rows).toEqual([]);
+  });
+});
