@@ -92,7 +92,7 @@ const HEADER_HEIGHT = 40;
  * Column widths in rem, as in releases-table.css: the table is never narrower than their sum (it
  * scrolls sideways instead) and the commit column takes what is left above its minimum.
  */
-const FIELD_REM = 8.75 + 7.75 + 9.5 + 6.25 + 9.5 + 6;
+const FIELD_REM = 8.75 + 7.75 + 9.5 + 5.75 + 9.5 + 6.75;
 const COMMIT_MIN_REM = 11;
 const ENVIRONMENT_REM = 5.25;
 const SKELETON_ROWS = 8;
