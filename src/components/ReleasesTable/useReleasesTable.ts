@@ -1,12 +1,14 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import {
   DEFAULT_TABLE_STATE,
   MANUAL_FLOW,
   buildReleaseRows,
+  columnsForEnvironments,
   environmentOrder,
   hasActiveFilters,
   queryReleaseRows,
   releaseColumns,
+  warmReleaseRows,
   type Release,
   type ReleaseColumn,
   type ReleaseFilters,
@@ -115,7 +117,20 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     return queryReleaseRows(built.rows, state, { pageSize, now });
   }, [server, built, state, pageSize, now, totalCount]);
 
-  const columns = useMemo(() => releaseColumns(queried.matching, { environmentOrder: built.order }), [queried.matching, built.order]);
+  // Memoized on the environment names, not the rows: the same array while the columns stay the
+  // same (most sorts and keystrokes), so memoized rows do not render again for nothing.
+  const environmentKey = useMemo(
+    () =>
+      releaseColumns(queried.matching, { environmentOrder: built.order })
+        .flatMap((column) => (column.kind === 'environment' ? [column.environment] : []))
+        .join('\n'),
+    [queried.matching, built.order],
+  );
+  const columns = useMemo(() => columnsForEnvironments(environmentKey ? environmentKey.split('\n') : []), [environmentKey]);
+
+  // The search text and sort keys are built on first use; build them while the browser is idle
+  // after the rows change, so the first keystroke or sort does not pay for 10,000 rows.
+  useEffect(() => warmWhenIdle(built.rows), [built.rows]);
   const hidden = state.hiddenColumns;
   const visibleColumns = useMemo(
     () => (hidden?.length ? columns.filter((column) => column.kind === 'field' || !hidden.includes(column.environment)) : columns),
@@ -181,6 +196,25 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     nextPage,
     setColumnHidden,
   };
+}
+
+/** Builds the rows' lazy keys in idle slices; returns the cancel function. */
+function warmWhenIdle(rows: readonly ReleaseRow[]): (() => void) | undefined {
+  if (typeof window === 'undefined' || rows.length === 0) return undefined;
+  const idle = window.requestIdleCallback ?? ((callback: IdleRequestCallback) => window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 8 } as IdleDeadline), 50));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  let next = 0;
+  let handle = 0;
+  const slice = (deadline: IdleDeadline) => {
+    // About 500 rows take 1 ms: work while the idle period lasts, then wait for the next one.
+    while (next < rows.length && deadline.timeRemaining() > 2) {
+      warmReleaseRows(rows, next, next + 500);
+      next += 500;
+    }
+    if (next < rows.length) handle = idle(slice);
+  };
+  handle = idle(slice);
+  return () => cancel(handle);
 }
 
 /** Filters without empty values, so the URL and `hasActiveFilters` see only what narrows. */

@@ -59,6 +59,19 @@ export function rowSearchText(row: ReleaseRow): string {
   return value;
 }
 
+/**
+ * Builds the lazily computed search text and sort keys of `rows[start..end)` now. A table calls it
+ * while the browser is idle, so the first keystroke or sort does not pay for every row.
+ */
+export function warmReleaseRows(rows: readonly ReleaseRow[], start = 0, end = rows.length): void {
+  for (let i = start; i < Math.min(end, rows.length); i++) {
+    const row = rows[i]!;
+    rowSearchText(row);
+    rowVersionKey(row);
+    rowTextKeys(row);
+  }
+}
+
 /** The version's natural sort key (`1.10.0` after `1.9.0`). */
 export function rowVersionKey(row: ReleaseRow): string {
   let value = versionKeys.get(row);
@@ -76,9 +89,18 @@ export function foldText(value: string): string {
   return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+const ZEROS = '0'.repeat(24);
+/** A run of digits without leading zeros, left-padded to 24 digits (string work only, no regex). */
+function padNumber(digits: string): string {
+  let start = 0;
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++;
+  const significant = start ? digits.slice(start) : digits;
+  return significant.length >= 24 ? significant : ZEROS.slice(significant.length) + significant;
+}
+
 /** A key that sorts numbers inside strings by value: `1.10.0` after `1.9.0`. */
 export function naturalKey(value: string): string {
-  return foldText(value).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(24, '0'));
+  return foldText(value).replace(/\d+/g, padNumber);
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -261,6 +283,11 @@ export function releaseColumns(rows: readonly ReleaseRow[], options: { environme
   } else {
     environments = environmentOrder(rows);
   }
+  return columnsForEnvironments(environments);
+}
+
+/** The field columns, then one column per environment named, in the order given. */
+export function columnsForEnvironments(environments: readonly string[]): ReleaseColumn[] {
   return [
     ...FIELD_COLUMNS.map((id): ReleaseColumn => ({ kind: 'field', id, sortKey: id })),
     ...environments.map((environment): ReleaseColumn => ({ kind: 'environment', id: `env:${environment}`, environment })),

@@ -1,0 +1,289 @@
+// ReleasesTable measured in real Chromium on 10,000 releases x 8 environment columns: mounts,
+// sorting, a filter keystroke and scrolling, each against a baseline that renders every row (same
+// cells, same headless sorting and filtering, no virtualisation), and the headless parts alone.
+// Serves bench/table/ with Vite (the library from source, React's production build) and drives it
+// with playwright-core and Debian's Chromium.
+// Run with `npm run bench:table`. Numbers go to bench/README.md by hand.
+//
+// Options:
+//   --only=mount,sort,filter,scroll,breakdown   run some parts only (default: all)
+//   --no-baseline                               ReleasesTable only (the baseline takes most of the time)
+//   --scroll-step=<rows>                        rows scrolled per frame (default 40)
+//   --dev                                       React's development build instead of production
+import { createServer as createNetServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+
+const args = process.argv.slice(2);
+const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const dev = args.includes('--dev');
+const withBaseline = !args.includes('--no-baseline');
+const only = new Set((option('only') ?? 'mount,sort,filter,scroll,breakdown').split(','));
+
+/**
+ * Runs per table. The baseline takes about 14 s per mount and per sort (2-3 s to commit, the rest
+ * the browser's style, layout and paint of 650,000 elements), so it gets few runs, no warm-up
+ * mount (ReleasesTable's runs warmed up the code both share), no first sort after its mounts, and
+ * scrolls 1,000 rows (25 frames, ~0.7 s each) instead of 5,000: the whole run stays under ~4 minutes.
+ */
+const RUNS = {
+  ours: { mount: 15, mountWarmup: 2, firstSort: true, sorts: 20, sortWarmup: 2, keys: 20, keyWarmup: 2, scrollRows: 5_000 },
+  baseline: { mount: 3, mountWarmup: 0, firstSort: false, sorts: 2, sortWarmup: 0, keys: 3, keyWarmup: 1, scrollRows: 1_000 },
+};
+const SCROLL_STEP = Number(option('scroll-step') ?? 40);
+const BREAKDOWN_REPS = 7;
+const TARGETS = { mount: 150, speedup: 20, sort: 30, keystroke: 16, rows: 80 };
+
+// Vite (and so @vitejs/plugin-react and the dependency optimizer) read NODE_ENV: production gives
+// React's production build, as users run it. Must be set before Vite is loaded.
+process.env.NODE_ENV = dev ? 'development' : 'production';
+const { createServer } = await import('vite');
+const { default: react } = await import('@vitejs/plugin-react');
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+const median = (values) => percentile(values, 50);
+const ms = (value) => (Number.isFinite(value) ? Number(value.toFixed(1)) : '');
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const pick = (timings, key) => timings.map((timing) => timing[key]);
+const label = (kind) => (kind === 'ours' ? 'ReleasesTable' : 'baseline (every row)');
+
+/** Commit + the next frame's rendering: the main-thread work until the change is painted. */
+const work = (timings) => timings.map((timing) => timing.commit + timing.render);
+
+/** A table row of timings (medians; p95 of the two-rAF time). */
+function timingRow(name, timings, notes = '') {
+  return {
+    case: name,
+    runs: timings.length,
+    'commit ms': ms(median(pick(timings, 'commit'))),
+    'commit + next frame ms': ms(median(work(timings))),
+    'next paint ms': ms(median(pick(timings, 'paint'))),
+    'two rAFs ms': ms(median(pick(timings, 'frames'))),
+    'two rAFs p95 ms': ms(percentile(pick(timings, 'frames'), 95)),
+    notes,
+  };
+}
+
+let server;
+let browser;
+try {
+  const port = await freePort();
+  server = await createServer({
+    configFile: false,
+    root,
+    mode: dev ? 'development' : 'production',
+    logLevel: 'warn',
+    clearScreen: false,
+    // Its own optimizer cache, so switching --dev does not disturb Storybook's or Vitest's.
+    cacheDir: fileURLToPath(new URL(`../../node_modules/.vite/bench-table-${dev ? 'dev' : 'prod'}`, import.meta.url)),
+    plugins: [react()],
+    resolve: {
+      alias: { 'gitops-releases/headless': fileURLToPath(new URL('../../src/headless/index.ts', import.meta.url)) },
+    },
+    optimizeDeps: {
+      // Known up front, so the first page load does not stop to re-optimize and reload.
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        '@tanstack/react-virtual',
+        '@xyflow/react',
+        '@dagrejs/dagre',
+        '@radix-ui/react-tabs',
+      ],
+    },
+    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, fs: { allow: [repo] } },
+  });
+  await server.listen();
+  const url = `http://127.0.0.1:${port}/`;
+
+  const launch = chromiumLaunchOptions();
+  browser = await chromium.launch({
+    ...launch,
+    args: [...launch.args, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning' || message.text().startsWith('[bench]')) {
+      console.log(`  page ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => globalThis.__bench?.ready === true, undefined, { timeout: 180_000 });
+  // No evaluate may time out: a baseline mount of 10,000 rows takes seconds.
+  page.setDefaultTimeout(0);
+
+  const info = await page.evaluate(() => globalThis.__bench.info());
+  console.log(
+    `Chromium ${browser.version()}, React ${info.react} (${info.reactBuild} build), node ${process.version}, ${cpus().length} cores;` +
+      ` gc exposed: ${info.gc}, precise memory: ${info.preciseMemory}`,
+  );
+  console.log(
+    `  data: ${info.releases} releases, environments ${info.environments.join(', ')} (${info.withExtraEnvironments} releases with prod-sa and prod-au)`,
+  );
+  if (!info.gc) console.log('warning: no window.gc: runs are not garbage-collected in between.');
+
+  const loadBefore = loadavg()[0];
+  const rows = [];
+  const warnings = [];
+  const results = { ours: {}, baseline: {} };
+  const kinds = withBaseline ? ['ours', 'baseline'] : ['ours'];
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+  if (only.has('mount')) {
+    for (const kind of kinds) {
+      const runs = RUNS[kind];
+      const result = await page.evaluate(
+        ([k, n, warmups, options]) => globalThis.__bench.mount(k, n, warmups, options),
+        [kind, runs.mount, runs.mountWarmup, { sort: only.has('sort') && runs.firstSort, keystroke: only.has('filter') }],
+      );
+      results[kind].mount = result;
+      rows.push(
+        timingRow(
+          `mount, 10,000 releases, ${label(kind)}`,
+          result.mount,
+          `${result.columns} columns; ${result.rows.all} body rows in the DOM (${result.rows.data} data rows); ${result.elements.toLocaleString('en-US')} elements;` +
+            ` heap +${mb(result.heapMounted)}; unmount ${ms(median(result.unmount))} ms`,
+        ),
+      );
+      if (result.firstSort.length > 0) rows.push(timingRow(`first sort after mount (version), ${label(kind)}`, result.firstSort, 'builds the version keys'));
+      if (result.firstKey.length > 0) rows.push(timingRow(`first keystroke after mount ('' → 'a'), ${label(kind)}`, result.firstKey, 'builds the search text of 10,000 rows'));
+      console.log(`  mount ${kind} done (${elapsed()})`);
+    }
+  }
+
+  const session = ['sort', 'filter', 'scroll'].filter((part) => only.has(part));
+  if (session.length > 0) {
+    for (const kind of kinds) {
+      const runs = RUNS[kind];
+      const opened = await page.evaluate((k) => globalThis.__bench.open(k), kind);
+      if (opened.matching !== 10_000) warnings.push(`${kind}: the table shows ${opened.matching} rows, not 10,000`);
+      if (only.has('scroll')) {
+        const s = await page.evaluate(([count, step]) => globalThis.__bench.scroll(count, step), [runs.scrollRows, SCROLL_STEP]);
+        results[kind].scroll = s;
+        rows.push({
+          case: `scroll ${runs.scrollRows.toLocaleString('en-US')} rows, ${SCROLL_STEP} per frame, ${label(kind)}`,
+          runs: s.intervals.length,
+          'commit ms': '',
+          'commit + next frame ms': '',
+          'next paint ms': '',
+          'two rAFs ms': '',
+          'two rAFs p95 ms': '',
+          notes:
+            `frame (rAF to rAF): median ${ms(median(s.intervals))}, p95 ${ms(percentile(s.intervals, 95))}, max ${ms(Math.max(...s.intervals))} ms,` +
+            ` ${s.intervals.filter((t) => t > 25).length} frames > 25 ms; scroll handler median ${ms(median(s.handler))}, p95 ${ms(percentile(s.handler, 95))} ms` +
+            ` (${s.handler.length} events); at most ${s.maxRows.toLocaleString('en-US')} body rows in the DOM (${s.maxDataRows.toLocaleString('en-US')} data rows);` +
+            ` ${s.uncovered} frames with the view not covered; last row ${s.reached}`,
+        });
+        if (kind === 'ours' && s.uncovered > 0) warnings.push(`scroll: ${s.uncovered} frames where ReleasesTable's rows did not cover the view after the scroll event`);
+        console.log(`  scroll ${kind} done (${elapsed()})`);
+      }
+      if (only.has('sort')) {
+        const s = await page.evaluate(([n, warmup]) => globalThis.__bench.sorts(n, warmup), [runs.sorts, runs.sortWarmup]);
+        results[kind].sorts = s;
+        rows.push(
+          timingRow(
+            `sort 10,000 (Version, Date headers in turn), ${label(kind)}`,
+            s.all,
+            `version: commit ${ms(median(pick(s.byKey.version, 'commit')))} ms, date: ${ms(median(pick(s.byKey.date, 'commit')))} ms`,
+          ),
+        );
+        if (s.dateSortAtEnd !== 'descending') warnings.push(`${kind}: after the sorts the Date header is ${s.dateSortAtEnd}, not descending`);
+        console.log(`  sorts ${kind} done (${elapsed()})`);
+      }
+      if (only.has('filter')) {
+        const s = await page.evaluate(([n, warmup]) => globalThis.__bench.keystrokes(n, warmup), [runs.keys, runs.keyWarmup]);
+        results[kind].keys = s;
+        rows.push(timingRow(`keystroke 'ad' → 'ada', ${label(kind)}`, s.times, `${s.before.toLocaleString('en-US')} → ${s.after.toLocaleString('en-US')} matching rows`));
+        console.log(`  keystrokes ${kind} done (${elapsed()})`);
+      }
+      await page.evaluate(() => globalThis.__bench.close());
+    }
+  }
+
+  if (rows.length > 0) console.table(rows);
+
+  if (only.has('breakdown')) {
+    const parts = await page.evaluate((reps) => globalThis.__bench.breakdown(reps), BREAKDOWN_REPS);
+    console.log(`The headless parts alone, 10,000 releases (median and min of ${BREAKDOWN_REPS}):`);
+    console.table(parts.map(({ part, median: m, min }) => ({ part, 'median ms': ms(m), 'min ms': ms(min) })));
+    console.log(`  breakdown done (${elapsed()})`);
+  }
+
+  const checks = [];
+  const { ours, baseline } = results;
+  if (ours.mount) {
+    const value = median(pick(ours.mount.mount, 'frames'));
+    checks.push([`ReleasesTable mount of 10,000 releases < ${TARGETS.mount} ms (median, until two rAFs)`, value < TARGETS.mount, `${ms(value)} ms`]);
+    if (baseline.mount) {
+      const speedup = median(pick(baseline.mount.mount, 'frames')) / value;
+      checks.push([`mount >= ${TARGETS.speedup}x faster than the baseline (medians)`, speedup >= TARGETS.speedup, `${speedup.toFixed(1)}x`]);
+    }
+  }
+  // Sort: until the sorted rows are painted, i.e. the commit plus the next frame's rendering (two
+  // rAFs cannot come in under 30 ms: the second is a whole frame after the first). The wall
+  // clock to the next paint and to two rAFs are shown beside it.
+  const detail = (timings) =>
+    `commit ${ms(median(pick(timings, 'commit')))} ms, + next frame ${ms(median(work(timings)))} ms, next paint ${ms(median(pick(timings, 'paint')))} ms, two rAFs ${ms(median(pick(timings, 'frames')))} ms`;
+  if (ours.sorts) {
+    const value = median(work(ours.sorts.all));
+    checks.push([`sort of 10,000 < ${TARGETS.sort} ms (median commit + next frame)`, value < TARGETS.sort, detail(ours.sorts.all)]);
+  }
+  if (ours.mount?.firstSort.length) {
+    const value = median(work(ours.mount.firstSort));
+    checks.push([`first sort after mount < ${TARGETS.sort} ms (median commit + next frame)`, value < TARGETS.sort, detail(ours.mount.firstSort)]);
+  }
+  // Keystroke: the synchronous commit (React's work for the input event), the next frame beside it.
+  if (ours.keys) {
+    const value = median(pick(ours.keys.times, 'commit'));
+    checks.push([`filter keystroke < ${TARGETS.keystroke} ms (median commit)`, value < TARGETS.keystroke, detail(ours.keys.times)]);
+  }
+  if (ours.mount?.firstKey.length) {
+    const value = median(pick(ours.mount.firstKey, 'commit'));
+    checks.push([`first keystroke after mount < ${TARGETS.keystroke} ms (median commit)`, value < TARGETS.keystroke, detail(ours.mount.firstKey)]);
+  }
+  if (ours.scroll) {
+    const value = ours.scroll.maxRows;
+    checks.push([`at most ${TARGETS.rows} body rows in the DOM while scrolling`, value <= TARGETS.rows, `${value} (${ours.scroll.maxDataRows} data rows)`]);
+  }
+  for (const [name, pass, value] of checks) console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+  for (const warning of warnings) console.log(`warning: ${warning}`);
+  const loadAfter = loadavg()[0];
+  console.log(`total ${elapsed()}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`);
+  if (Math.max(loadBefore, loadAfter) > cpus().length) {
+    console.log('warning: the machine was busy with other work during this run: timings are inflated.');
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  await server?.close();
+}
