@@ -10,11 +10,9 @@
 //   --soak-budget=<seconds>               stop the soak early after this long (default 120, so the
 //                                         whole run stays under ~4 minutes; 0 = no limit)
 //   --dev                                 React's development build instead of production
-import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { mb, median, ms, percentile, startBenchPage } from '../lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -34,85 +32,17 @@ const SOAK_WARMUP = 500;
 const SOAK_BATCH = 50;
 const TARGETS = { mountHuge: 500, updateMedian: 16, speedup: 10, heapRatio: 1.2 };
 
-// Vite (and so @vitejs/plugin-react and the dependency optimizer) read NODE_ENV: production gives
-// React's production build, as users run it. Must be set before Vite is loaded.
-process.env.NODE_ENV = dev ? 'development' : 'production';
-const { createServer } = await import('vite');
-const { default: react } = await import('@vitejs/plugin-react');
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-const median = (values) => percentile(values, 50);
-const ms = (value) => (Number.isFinite(value) ? Number(value.toFixed(1)) : '');
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const reasonsText = (reasons) =>
   Object.entries(reasons)
     .sort((a, b) => b[1] - a[1])
     .map(([key, n]) => `${key} ${n}`)
     .join(', ');
 
-let server;
-let browser;
+let bench;
 try {
-  const port = await freePort();
-  server = await createServer({
-    configFile: false,
-    root,
-    mode: dev ? 'development' : 'production',
-    logLevel: 'warn',
-    clearScreen: false,
-    // Its own optimizer cache, so switching --dev does not disturb Storybook's or Vitest's.
-    cacheDir: fileURLToPath(new URL(`../../node_modules/.vite/bench-graph-${dev ? 'dev' : 'prod'}`, import.meta.url)),
-    plugins: [react()],
-    resolve: {
-      alias: { 'gitops-releases/headless': fileURLToPath(new URL('../../src/headless/index.ts', import.meta.url)) },
-    },
-    optimizeDeps: {
-      // Known up front, so the first page load does not stop to re-optimize and reload.
-      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@xyflow/react', '@dagrejs/dagre'],
-    },
-    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, fs: { allow: [repo] } },
-  });
-  await server.listen();
-  const url = `http://127.0.0.1:${port}/`;
-
-  const launch = chromiumLaunchOptions();
-  browser = await chromium.launch({
-    ...launch,
-    args: [...launch.args, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
-  const openPage = async (path) => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning' || message.text().startsWith('[bench]')) {
-        console.log(`  page ${message.type()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
-    await page.goto(`${url}${path}`);
-    await page.waitForFunction(() => globalThis.__bench?.ready === true, undefined, { timeout: 180_000 });
-    return page;
-  };
+  bench = await startBenchPage({ name: 'graph', root, dev, include: ['@xyflow/react', '@dagrejs/dagre'] });
+  const { browser, openPage } = bench;
   const page = await openPage('');
 
   const info = await page.evaluate(() => globalThis.__bench.info());
@@ -255,6 +185,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await browser?.close();
-  await server?.close();
+  await bench?.close();
 }

@@ -10,11 +10,9 @@
 //   --no-baseline                               ReleasesTable only (the baseline takes most of the time)
 //   --scroll-step=<rows>                        rows scrolled per frame (default 40)
 //   --dev                                       React's development build instead of production
-import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { mb, median, ms, percentile, startBenchPage } from '../lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -36,37 +34,7 @@ const SCROLL_STEP = Number(option('scroll-step') ?? 40);
 const BREAKDOWN_REPS = 7;
 const TARGETS = { mount: 150, speedup: 20, sort: 30, keystroke: 16, rows: 80 };
 
-// Vite (and so @vitejs/plugin-react and the dependency optimizer) read NODE_ENV: production gives
-// React's production build, as users run it. Must be set before Vite is loaded.
-process.env.NODE_ENV = dev ? 'development' : 'production';
-const { createServer } = await import('vite');
-const { default: react } = await import('@vitejs/plugin-react');
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-const median = (values) => percentile(values, 50);
-const ms = (value) => (Number.isFinite(value) ? Number(value.toFixed(1)) : '');
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const pick = (timings, key) => timings.map((timing) => timing[key]);
 const label = (kind) => (kind === 'ours' ? 'ReleasesTable' : 'baseline (every row)');
 
@@ -87,55 +55,16 @@ function timingRow(name, timings, notes = '') {
   };
 }
 
-let server;
-let browser;
+let bench;
 try {
-  const port = await freePort();
-  server = await createServer({
-    configFile: false,
+  bench = await startBenchPage({
+    name: 'table',
     root,
-    mode: dev ? 'development' : 'production',
-    logLevel: 'warn',
-    clearScreen: false,
-    // Its own optimizer cache, so switching --dev does not disturb Storybook's or Vitest's.
-    cacheDir: fileURLToPath(new URL(`../../node_modules/.vite/bench-table-${dev ? 'dev' : 'prod'}`, import.meta.url)),
-    plugins: [react()],
-    resolve: {
-      alias: { 'gitops-releases/headless': fileURLToPath(new URL('../../src/headless/index.ts', import.meta.url)) },
-    },
-    optimizeDeps: {
-      // Known up front, so the first page load does not stop to re-optimize and reload.
-      include: [
-        'react',
-        'react-dom',
-        'react-dom/client',
-        'react/jsx-runtime',
-        'react/jsx-dev-runtime',
-        '@tanstack/react-virtual',
-        '@xyflow/react',
-        '@dagrejs/dagre',
-        '@radix-ui/react-tabs',
-      ],
-    },
-    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, fs: { allow: [repo] } },
+    dev,
+    include: ['@tanstack/react-virtual', '@xyflow/react', '@dagrejs/dagre', '@radix-ui/react-tabs'],
   });
-  await server.listen();
-  const url = `http://127.0.0.1:${port}/`;
-
-  const launch = chromiumLaunchOptions();
-  browser = await chromium.launch({
-    ...launch,
-    args: [...launch.args, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning' || message.text().startsWith('[bench]')) {
-      console.log(`  page ${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
-  await page.goto(url);
-  await page.waitForFunction(() => globalThis.__bench?.ready === true, undefined, { timeout: 180_000 });
+  const { browser } = bench;
+  const page = await bench.openPage();
   // No evaluate may time out: a baseline mount of 10,000 rows takes seconds.
   page.setDefaultTimeout(0);
 
@@ -284,6 +213,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await browser?.close();
-  await server?.close();
+  await bench?.close();
 }
