@@ -47,6 +47,9 @@ export type {
 export { ReleaseGraph } from './components/ReleaseGraph';
 export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './components/ReleaseGraph';
 
+export { ReleaseNotes } from './components/ReleaseNotes';
+export type { ReleaseNotesProps, ReleaseNotesClassNames, ReleaseNotesGrouping } from './components/ReleaseNotes';
+
 export { ReleasesTable, useReleasesTable } from './components/ReleasesTable';
 export type {
   ReleasesTableProps,
@@ -69,7 +72,8 @@ export type {
   Commit,
   Person,
   PullRequest,
-  ReleaseNotes,
+  // The model's `ReleaseNotes` type (a release's raw notes) is in `gitops-releases/headless`: here
+  // the name is the component's.
   HookRun,
   PromotionFlow,
   ReleaseRow,
@@ -79,4 +83,7 @@ export type {
   ReleaseSortKey,
   ReleasesTableState,
   ReleasesPageInfo,
+  CompiledReleaseNotes,
+  NoteItem,
+  IssueKeyResolver,
 } from 'gitops-releases/headless';

@@ -7,3 +7,5 @@ export * from './adapters/errors';
 export * from './graph';
 export * from './sample';
 export * from './table';
+export * from './notes';
+export * from './diff';

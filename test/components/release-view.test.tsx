@@ -289,7 +289,7 @@ describe('ReleaseView tabs', () => {
     const user = userEvent.setup();
     const onTabChange = vi.fn();
     const { rerender } = render(<ReleaseView release={succeeded()} tab="notes" onTabChange={onTabChange} />);
-    expect(screen.getByRole('tabpanel')).toHaveTextContent('No release notes');
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('data-tab', 'notes');
     await user.click(screen.getByRole('tab', { name: 'Timeline' }));
     expect(onTabChange).toHaveBeenCalledWith('timeline');
     expect(screen.getByRole('tab', { name: 'Release notes' })).toHaveAttribute('aria-selected', 'true');
@@ -317,9 +317,13 @@ describe('ReleaseView tabs', () => {
     expect(screen.getByRole('tab', { name: 'Timeline' })).toHaveFocus();
   });
 
-  it('shows the host release notes, or says there are none', () => {
-    const { rerender } = render(<ReleaseView release={succeeded()} defaultTab="notes" />);
-    expect(screen.getByRole('tabpanel')).toHaveTextContent('No release notes');
+  it("shows the release's own notes, the host's, or says there are none", () => {
+    const { rerender } = render(<ReleaseView release={{ ...succeeded(), notes: undefined }} defaultTab="notes" />);
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('No changes in this release');
+    const withNotes = sampleRelease({ shape: 'regions', state: 'succeeded' });
+    rerender(<ReleaseView release={withNotes} defaultTab="notes" />);
+    expect(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Issues/ })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(screen.getByRole('tabpanel')).getByText(withNotes.notes!.issues[0]!.key)).toBeInTheDocument();
     rerender(<ReleaseView release={succeeded()} defaultTab="notes" releaseNotes={<p>Notes from the host</p>} />);
     expect(screen.getByRole('tabpanel')).toHaveTextContent('Notes from the host');
   });

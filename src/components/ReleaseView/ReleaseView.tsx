@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
-import { topologicalOrder, type Release, type Status, type WorkflowStep } from 'gitops-releases/headless';
+import { topologicalOrder, type IssueKeyResolver, type Release, type Status, type WorkflowStep } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
 import { ReleaseGraph, type WorkflowSection } from '../ReleaseGraph';
+import { ReleaseNotes } from '../ReleaseNotes';
 import { ApplicationsTable } from './ApplicationsTable';
 import { environmentsOf } from './clock';
 import { ReleaseHeader, ReleaseHeaderSkeleton, type ReleaseHrefGetter } from './ReleaseHeader';
@@ -112,10 +113,12 @@ export interface ReleaseViewProps {
    */
   onTerminate?: () => void;
   /**
-   * Content of the "Release notes" tab, e.g. `<ReleaseNotes notes={release.notes} />`.
-   * @default undefined (the tab says "No release notes")
+   * Content of the "Release notes" tab, to replace the default, e.g. `<ReleaseNotes notes={changesSinceLastRelease(history, 'production').notes} />`.
+   * @default `<ReleaseNotes release={release} issueKeys={issueKeys} />` (the release's own notes)
    */
   releaseNotes?: ReactNode;
+  /** Issue-key resolvers for the default release notes, e.g. `[jiraKeys('https://acme.atlassian.net')]`. */
+  issueKeys?: readonly IssueKeyResolver[];
   /**
    * URL of the product's page in the host (absolute http/https; anything else is not linked).
    * @default undefined (plain text)
@@ -215,6 +218,7 @@ function ReleaseContent({
   onRetry,
   onTerminate,
   releaseNotes,
+  issueKeys,
   getProductHref,
   getFlowHref,
   getCommitHref,
@@ -305,7 +309,7 @@ function ReleaseContent({
           />
         </Tabs.Content>
         <Tabs.Content value="notes" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="notes">
-          {releaseNotes ?? <p className="gr-release-view__placeholder">No release notes</p>}
+          {releaseNotes ?? <ReleaseNotes release={release} issueKeys={issueKeys} headingLevel={headingLevel === 2 ? 3 : 4} />}
         </Tabs.Content>
         <Tabs.Content value="applications" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="applications">
           <DataErrorBoundary what="the applications" resetKey={release}>

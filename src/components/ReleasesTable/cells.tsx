@@ -1,5 +1,6 @@
 import { memo, useId, useMemo } from 'react';
 import { formatDuration, rowDuration, safeHref, type Release, type ReleaseRow, type Status } from 'gitops-releases/headless';
+import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
 import { useDateFormatter, useNow } from '../internal/time';
 import { useReleasesContext } from '../provider/ReleasesProvider';
@@ -90,26 +91,13 @@ export function DateCell({ row, context }: { row: ReleaseRow; context: CellConte
   );
 }
 
-/** Initials for a person without a (safe) avatar: "Ada Lopez" → "AL". */
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
-  return letters.map((part) => [...part][0]!.toUpperCase()).join('');
-}
-
 export function InitiatorCell({ row }: { row: ReleaseRow }) {
   const name = row.initiator;
   if (!name) return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
-  const avatar = safeHref(row.release.initiator?.avatarUrl);
+  const email = row.release.initiator?.email;
   return (
-    <span className="gr-releases-table__person" title={row.release.initiator?.email ? `${name} <${row.release.initiator.email}>` : name}>
-      {avatar && !avatar.startsWith('mailto:') ? (
-        <img className="gr-releases-table__avatar" src={avatar} alt="" width={20} height={20} loading="lazy" referrerPolicy="no-referrer" />
-      ) : (
-        <span className="gr-releases-table__avatar" aria-hidden="true">
-          {initials(name)}
-        </span>
-      )}
+    <span className="gr-releases-table__person" title={email ? `${name} <${email}>` : name}>
+      <Avatar person={{ ...row.release.initiator, name }} className="gr-releases-table__avatar" />
       <span className="gr-releases-table__truncate">{name}</span>
     </span>
   );

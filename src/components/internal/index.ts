@@ -7,3 +7,4 @@ export { StateMessage, DataErrorBoundary, describeError } from './StateMessage';
 export type { StateMessageProps } from './StateMessage';
 export { jsonEqual } from './equal';
 export { useControllableState } from './use-controllable-state';
+export { Avatar } from './Avatar';

@@ -47,6 +47,8 @@ export interface Commit {
   repoUrl?: string;
   branch?: string;
   url?: string;
+  /** In release notes: the application whose change this is. */
+  application?: string;
 }
 
 export type PullRequestState = 'open' | 'merged' | 'closed';
@@ -58,6 +60,8 @@ export interface PullRequest {
   author?: Person;
   state: PullRequestState;
   repo?: string;
+  /** In release notes: the application whose change this is. */
+  application?: string;
 }
 
 export type TriggerKind = 'git-commit' | 'manual' | 'drag-and-drop' | 'restart' | 'unknown';
@@ -167,6 +171,8 @@ export interface ReleaseIssueRef {
   title?: string;
   url?: string;
   assignee?: Person;
+  /** The application whose change mentions it. */
+  application?: string;
 }
 
 export interface ReleaseNotes {

@@ -200,16 +200,22 @@ function meta(p: Plan, created: number, seed: number, n: number) {
       issues: ((list) => [...list, ...list.slice(0, 1).map((issue) => ({ ...issue, assignee: { ...issue.assignee } }))])(
         many(() => {
           const key = `${r.pick(['PAY', 'CHK', 'OPS'])}-${r.int(1000, 9999)}`;
-          return { key, title: phrase(), url: `https://acme.atlassian.net/browse/${key}`, assignee: person() };
+          // The application is not drawn from the generator, so every other value stays as it was.
+          const application = p.pool[key.charCodeAt(key.length - 1) % p.pool.length];
+          return { key, title: phrase(), url: `https://acme.atlassian.net/browse/${key}`, assignee: person(), application };
         }),
       ),
       pullRequests: many(() => {
-        const repo = `acme/${app()}`;
+        const application = app();
+        const repo = `acme/${application}`;
         const id = String(r.int(100, 999));
         const url = `https://github.com/${repo}/pull/${id}`;
-        return { id, title: phrase(), url, author: person(), state: 'merged' as const, repo };
+        return { id, title: phrase(), url, author: person(), state: 'merged' as const, repo, application };
       }),
-      commits: many(() => commit(app())),
+      commits: many(() => {
+        const application = app();
+        return { ...commit(application), application };
+      }),
     },
   };
 }

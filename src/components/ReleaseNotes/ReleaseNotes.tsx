@@ -1,0 +1,365 @@
+import { useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import {
+  compileReleaseNotes,
+  filterReleaseNotes,
+  releaseNotesToMarkdown,
+  type CompiledReleaseNotes,
+  type IssueKeyResolver,
+  type NoteItem,
+  type Person,
+  type Release,
+  type TextPart,
+} from 'gitops-releases/headless';
+import { Avatar } from '../internal/Avatar';
+import { cx } from '../internal/cx';
+import { Link } from '../internal/Link';
+import { StateMessage, describeError } from '../internal/StateMessage';
+import { useRootClassName } from '../provider/ReleasesProvider';
+
+export type ReleaseNotesGrouping = 'kind' | 'type' | 'application';
+
+export interface ReleaseNotesClassNames {
+  /** The outer `div.gr-release-notes`. */
+  root?: string;
+  /** Each `section.gr-release-notes__group`. */
+  group?: string;
+  /** Each `li.gr-release-notes__item`. */
+  item?: string;
+}
+
+export interface ReleaseNotesProps {
+  /** The release (or several, e.g. everything since the last release) whose notes to show. */
+  release?: Release | readonly Release[];
+  /** Notes compiled by the host (`compileReleaseNotes`, `changesSinceLastRelease(...).notes`); wins over `release`. */
+  notes?: CompiledReleaseNotes;
+  /** Resolvers that turn issue keys in titles into links, e.g. `[jiraKeys('https://acme.atlassian.net')]`. */
+  issueKeys?: readonly IssueKeyResolver[];
+  /**
+   * Sections by kind (Images, Issues, Pull Requests, Commits), by conventional-commit type
+   * (breaking changes first), or by application.
+   * @default 'kind'
+   */
+  groupBy?: ReleaseNotesGrouping;
+  /** Heading of the Markdown copy, e.g. "checkout 1.4.2". @default the release's product and version */
+  title?: string;
+  /** Shows the search box. @default true */
+  showSearch?: boolean;
+  /** Shows "Copy as Markdown". @default true */
+  showCopy?: boolean;
+  /** Called with the Markdown after it was copied. */
+  onCopy?: (markdown: string) => void;
+  /** The host is fetching the release: a placeholder. @default false */
+  loading?: boolean;
+  /** The host could not fetch it: shown inline. */
+  error?: unknown;
+  /** Level of the section headings (2 to 6). @default 3 */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: ReleaseNotesClassNames;
+}
+
+const KIND_LABEL = { image: 'Images', issue: 'Issues', 'pull-request': 'Pull Requests', commit: 'Commits' } as const;
+const TYPE_LABEL: Record<string, string> = {
+  breaking: 'Breaking changes',
+  feat: 'Features',
+  fix: 'Fixes',
+  perf: 'Performance',
+  refactor: 'Refactoring',
+  revert: 'Reverts',
+  docs: 'Documentation',
+  test: 'Tests',
+  build: 'Build',
+  ci: 'Continuous integration',
+  style: 'Style',
+  chore: 'Chores',
+  other: 'Other changes',
+};
+
+interface Section {
+  key: string;
+  label: string;
+  icon: NoteItem['kind'] | 'group';
+  items: NoteItem[];
+}
+
+function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping): Section[] {
+  if (groupBy !== 'kind' && notes.groups) {
+    return notes.groups.map((group) => ({
+      key: group.key,
+      label: groupBy === 'type' ? (TYPE_LABEL[group.key] ?? group.key) : group.key === 'other' ? 'No application' : group.key,
+      icon: 'group',
+      items: group.items,
+    }));
+  }
+  return [
+    { key: 'images', label: KIND_LABEL.image, icon: 'image' as const, items: notes.images },
+    { key: 'issues', label: KIND_LABEL.issue, icon: 'issue' as const, items: notes.issues },
+    { key: 'pull-requests', label: KIND_LABEL['pull-request'], icon: 'pull-request' as const, items: notes.pullRequests },
+    { key: 'commits', label: KIND_LABEL.commit, icon: 'commit' as const, items: notes.commits },
+  ].filter((section) => section.items.length > 0);
+}
+
+/**
+ * Every change that went into a release: images, issues, pull requests and commits, each listed
+ * once with every application and environment it touched, in collapsible sections with counts,
+ * a search box and "Copy as Markdown". Works inside ReleaseView's notes tab and on its own (a
+ * drawer). Titles are text; issue keys become links only through `issueKeys` and only to http(s).
+ */
+export function ReleaseNotes(props: ReleaseNotesProps) {
+  const rootClassName = useRootClassName();
+  const { release, issueKeys, groupBy = 'kind', showSearch = true, showCopy = true, loading = false, error, headingLevel = 3, className, style, classNames } = props;
+  const [query, setQuery] = useState('');
+  const id = useId();
+
+  const compiled = useMemo(() => {
+    if (props.notes) return { notes: props.notes, error: undefined };
+    if (!release) return { notes: undefined, error: undefined };
+    try {
+      return { notes: compileReleaseNotes(release, { issueKeys, groupBy: groupBy === 'kind' ? undefined : groupBy }), error: undefined };
+    } catch (caught) {
+      return { notes: undefined, error: caught };
+    }
+  }, [props.notes, release, issueKeys, groupBy]);
+  const shown = useMemo(() => (compiled.notes ? filterReleaseNotes(compiled.notes, query) : undefined), [compiled.notes, query]);
+  const single = release && !Array.isArray(release) ? (release as Release) : undefined;
+  const title = props.title ?? (single ? [single.product, single.version].filter(Boolean).join(' ') : undefined);
+
+  const root = (children: ReactNode, state: string) => (
+    <div className={cx(rootClassName, 'gr-release-notes', classNames?.root, className)} style={style} data-state={state} aria-busy={state === 'loading' || undefined}>
+      {children}
+    </div>
+  );
+
+  if (error !== undefined) return root(<StateMessage kind="error" title="Could not load the release notes" detail={describeError(error)} />, 'error');
+  if (loading) {
+    return root(
+      <div className="gr-release-notes__skeleton" role="status" aria-label="Loading release notes">
+        <span />
+        <span />
+        <span />
+      </div>,
+      'loading',
+    );
+  }
+  if (compiled.error !== undefined) return root(<StateMessage kind="error" title="Could not show the release notes" detail={describeError(compiled.error)} />, 'error');
+  if (!compiled.notes || !shown || compiled.notes.counts.total === 0) {
+    return root(<StateMessage kind="empty" title="No changes in this release" detail="No images, issues, pull requests or commits were recorded." />, 'empty');
+  }
+
+  const sections = sectionsOf(shown, groupBy);
+  return root(
+    <>
+      <div className="gr-release-notes__toolbar">
+        {showSearch ? (
+          <>
+            <label htmlFor={`${id}-q`} className="gr-visually-hidden">
+              Search release notes
+            </label>
+            <input
+              id={`${id}-q`}
+              type="search"
+              className="gr-release-notes__search"
+              placeholder="Search changes"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </>
+        ) : null}
+        <span className="gr-release-notes__count" role="status">
+          {query ? `${shown.counts.total} of ${compiled.notes.counts.total} changes` : `${compiled.notes.counts.total} changes`}
+        </span>
+        {showCopy ? <CopyMarkdown notes={shown} title={title} onCopy={props.onCopy} /> : null}
+      </div>
+      {sections.length === 0 ? (
+        <StateMessage kind="empty" title="No changes match this search" />
+      ) : (
+        sections.map((section) => <NotesSection key={section.key} section={section} headingLevel={headingLevel} classNames={classNames} />)
+      )}
+    </>,
+    'ready',
+  );
+}
+
+function NotesSection({ section, headingLevel, classNames }: { section: Section; headingLevel: number; classNames: ReleaseNotesClassNames | undefined }) {
+  const [open, setOpen] = useState(true);
+  const id = useId();
+  const Heading = `h${headingLevel}` as 'h3';
+  return (
+    <section className={cx('gr-release-notes__group', classNames?.group)} data-group={section.key} aria-labelledby={`${id}-h`}>
+      <Heading className="gr-release-notes__heading" id={`${id}-h`}>
+        <button type="button" className="gr-release-notes__toggle" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}>
+          <svg className="gr-release-notes__chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+          <KindIcon kind={section.icon} />
+          <span>{section.label}</span>
+          <span className="gr-release-notes__badge">{section.items.length}</span>
+        </button>
+      </Heading>
+      <ul id={`${id}-list`} className="gr-release-notes__list" hidden={!open}>
+        {section.items.map((item) => (
+          <li key={`${item.kind}:${itemKey(item)}`} className={cx('gr-release-notes__item', classNames?.item)} data-kind={item.kind}>
+            <Item item={item} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const itemKey = (item: NoteItem) =>
+  item.kind === 'image' ? item.reference : item.kind === 'issue' ? item.key : item.kind === 'pull-request' ? `${item.repo ?? ''}#${item.id}` : item.sha;
+
+function Parts({ parts }: { parts: TextPart[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.href ? (
+          <Link key={i} href={part.href} className="gr-release-notes__key">
+            {part.text}
+          </Link>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function Item({ item }: { item: NoteItem }) {
+  const by = (label: string, person: Person | undefined) =>
+    person ? (
+      <span className="gr-release-notes__person">
+        <span className="gr-release-notes__muted">{label}</span>
+        <Avatar person={person} />
+        <span>{person.name}</span>
+      </span>
+    ) : null;
+  let main: ReactNode;
+  switch (item.kind) {
+    case 'image':
+      main = (
+        <div className="gr-release-notes__line">
+          <KindIcon kind="image" />
+          <Link href={item.url} className="gr-release-notes__mono gr-release-notes__truncate" title={item.reference}>
+            {item.reference}
+          </Link>
+        </div>
+      );
+      break;
+    case 'issue':
+      main = (
+        <>
+          <div className="gr-release-notes__line">
+            <Link href={item.url} className="gr-release-notes__strong">
+              {item.key}
+            </Link>
+            {by('assigned to', item.assignee)}
+          </div>
+          {item.title ? <p className="gr-release-notes__text">{item.title}</p> : null}
+        </>
+      );
+      break;
+    case 'pull-request':
+      main = (
+        <>
+          <div className="gr-release-notes__line">
+            <span className="gr-release-notes__strong">
+              <Parts parts={item.titleParts} />
+            </span>
+            {by('by', item.author)}
+          </div>
+          <div className="gr-release-notes__line gr-release-notes__muted">
+            <Link href={item.url}>{`${item.repo ?? ''}#${item.id}`}</Link>
+            {item.state ? <span>{item.state}</span> : null}
+          </div>
+        </>
+      );
+      break;
+    case 'commit':
+      main = (
+        <div className="gr-release-notes__line">
+          <Link href={item.url} className="gr-release-notes__mono" title={item.sha}>
+            {item.shortSha}
+          </Link>
+          <span className="gr-release-notes__truncate" title={item.message}>
+            <Parts parts={item.titleParts} />
+          </span>
+          {by('by', item.author)}
+        </div>
+      );
+      break;
+  }
+  return (
+    <>
+      {main}
+      <Scope item={item} />
+    </>
+  );
+}
+
+/** Where the change went, and how often the sources listed it. */
+function Scope({ item }: { item: NoteItem }) {
+  if (item.applications.length === 0 && item.environments.length === 0 && item.occurrences < 2) return null;
+  return (
+    <div className="gr-release-notes__scope">
+      {item.applications.map((application) => (
+        <span key={`a:${application}`} className="gr-release-notes__tag" data-tag="application" title={`Application ${application}`}>
+          {application}
+        </span>
+      ))}
+      {item.environments.length > 0 ? (
+        <span className="gr-release-notes__muted gr-release-notes__truncate" title={item.environments.join(', ')}>
+          {`in ${item.environments.join(', ')}`}
+        </span>
+      ) : null}
+      {item.occurrences > 1 ? <span className="gr-release-notes__muted">{`listed ${item.occurrences} times`}</span> : null}
+    </div>
+  );
+}
+
+function KindIcon({ kind }: { kind: Section['icon'] }) {
+  const paths: Record<Section['icon'], ReactNode> = {
+    image: <path d="M2.5 5.5L8 2.5l5.5 3v5L8 13.5l-5.5-3zM2.5 5.5L8 8.5l5.5-3M8 8.5v5" />,
+    issue: <path d="M8 1.8l6.2 6.2L8 14.2 1.8 8z" />,
+    'pull-request': <path d="M4.5 3.5v9M11.5 8.5v4M4.5 3.5a1.5 1.5 0 100-.01M11.5 12.5a1.5 1.5 0 100 .01M4.5 12.5a1.5 1.5 0 100 .01M11.5 8.5V6a2 2 0 00-2-2H7.5M9 2.5L7.5 4 9 5.5" />,
+    commit: <path d="M1.5 8h4M10.5 8h4M8 5.5a2.5 2.5 0 110 5 2.5 2.5 0 010-5z" />,
+    group: <path d="M3 4.5h10M3 8h10M3 11.5h6" />,
+  };
+  return (
+    <svg className="gr-release-notes__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" strokeLinecap="round">
+      {paths[kind]}
+    </svg>
+  );
+}
+
+function CopyMarkdown({ notes, title, onCopy }: { notes: CompiledReleaseNotes; title?: string; onCopy?: (markdown: string) => void }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const markdown = useMemo(() => releaseNotesToMarkdown(notes, { title }), [notes, title]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(markdown);
+      setState('copied');
+      onCopy?.(markdown);
+    } catch {
+      // No clipboard (an insecure page, a denied permission): show the text, selected, to copy by hand.
+      setState('manual');
+      requestAnimationFrame(() => area.current?.select());
+    }
+  };
+  return (
+    <>
+      <button type="button" className="gr-release-notes__button" onClick={() => void copy()}>
+        Copy as Markdown
+      </button>
+      <span className="gr-release-notes__muted" role="status">
+        {state === 'copied' ? 'Copied' : state === 'manual' ? 'Copy the Markdown below' : ''}
+      </span>
+      {state === 'manual' ? (
+        <textarea ref={area} className="gr-release-notes__markdown" readOnly value={markdown} aria-label="Release notes as Markdown" rows={8} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ReleaseNotes } from './ReleaseNotes';
+export type { ReleaseNotesProps, ReleaseNotesClassNames, ReleaseNotesGrouping } from './ReleaseNotes';
