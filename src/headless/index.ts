@@ -9,3 +9,5 @@ export * from './sample';
 export * from './table';
 export * from './notes';
 export * from './diff';
+export * from './git';
+export * from './links';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReleaseDataError, isReleaseDataError } from '../../src/headless/adapters/errors';
-import { changesSinceLastRelease, diffReleases, type ApplicationDiff, type ReleaseDiff } from '../../src/headless/diff';
+import { changesSinceLastRelease, diffReleases, type ApplicationDiff, type ReleaseDiffResult } from '../../src/headless/diff';
 import type { ApplicationState, EnvironmentStep, Release, ReleaseImage, ReleaseNotes, Status } from '../../src/headless/model/types';
 import { compileReleaseNotes, githubKeys } from '../../src/headless/notes';
 import { sampleRelease, sampleReleaseHistory } from '../../src/headless/sample';
@@ -50,7 +50,7 @@ function uniform(id: string, envNames: string[], apps: string[], version: string
   );
 }
 
-const entry = (diff: ReleaseDiff, environment: string, application: string): ApplicationDiff | undefined =>
+const entry = (diff: ReleaseDiffResult, environment: string, application: string): ApplicationDiff | undefined =>
   diff.entries.find((e) => e.environment === environment && e.application === application);
 
 const thrown = (fn: () => unknown): unknown => {
@@ -448,7 +448,7 @@ describe('diffReleases', () => {
             if (remove) delete (parent as Record<string, unknown>)[key];
             else (parent as Record<string, unknown>)[key] = value;
           }
-          let diff: ReleaseDiff;
+          let diff: ReleaseDiffResult;
           try {
             diff = diffReleases(pair.previous as Release, pair.next as Release);
           } catch (error) {

@@ -32,7 +32,7 @@ export interface EnvironmentDiff {
   change: DiffChange;
 }
 
-export interface ReleaseDiff {
+export interface ReleaseDiffResult {
   /** Environments in the next release's order, then removed ones in the previous release's order; applications by name. */
   entries: ApplicationDiff[];
   counts: Record<DiffChange, number>;
@@ -145,7 +145,7 @@ function commitDiffers(a?: string, b?: string): boolean {
  * or an environment has no name, a repeated name, or applications that are not a list; any other
  * odd value (null, a number for a string) reads as missing.
  */
-export function diffReleases(previous: Release, next: Release): ReleaseDiff {
+export function diffReleases(previous: Release, next: Release): ReleaseDiffResult {
   const before = read(previous, '$.previous');
   const after = read(next, '$.next');
   const entries: ApplicationDiff[] = [];

@@ -1,0 +1,186 @@
+import { ReleaseDataError } from '../adapters/errors';
+
+/**
+ * Release URLs: a commit status's Details link, a chat message or a bookmark must open the right
+ * release and environment, and the host must be able to read such a link back without trusting
+ * it (it arrives from outside: a redirect target, a `?next=` parameter, a pasted link).
+ *
+ * The shape is `<basePath>/products/<product>/releases/<releaseId>?environment=<name>&step=<name>`.
+ */
+
+/** What a release link points at. */
+export interface ReleaseTarget {
+  product: string;
+  releaseId: string;
+  environment?: string;
+  step?: string;
+}
+
+export interface ReleaseLinksOptions {
+  /** Where the host mounts the release views, e.g. `/gitops`. Default `''` (the root). */
+  basePath?: string;
+  /** The host's own origin, e.g. `https://gitops.example.com`: enables `url()` and absolute input to `parse()`. */
+  origin?: string;
+}
+
+export interface ReleaseLinks {
+  /** The root-relative link, for the host's own pages and router. */
+  href(target: ReleaseTarget): string;
+  /** The absolute link, for places outside the host (Git, chat, e-mail); needs `origin`. */
+  url(target: ReleaseTarget): string;
+  /**
+   * The target a link points at, or `undefined` for anything that is not one of the host's own
+   * release links. Never throws: the input is untrusted.
+   */
+  parse(input: string | URL): ReleaseTarget | undefined;
+}
+
+/**
+ * Longer input is refused by `parse` (and `href` refuses to make it): real links are far
+ * shorter, and a limit bounds the work done on hostile input.
+ */
+export const MAX_RELEASE_LINK_LENGTH = 2000;
+
+// Control characters in a name would reach logs and screens of whoever reads the link.
+const CONTROL = /\p{Cc}/u;
+// Browsers and servers resolve these segments as "this folder" and "parent folder", before any router sees them.
+const DOT_SEGMENT = /^\.{1,2}$/;
+// `%2F` inside a segment: many servers and proxies decode it into a separator and route elsewhere.
+const ENCODED_SLASH = /%2f/i;
+
+/** Release links under `basePath`, absolute ones on `origin`. */
+export function createReleaseLinks(options: ReleaseLinksOptions = {}): ReleaseLinks {
+  const basePath = normaliseBasePath(options.basePath);
+  const origin = normaliseOrigin(options.origin);
+
+  const href = (target: ReleaseTarget): string => {
+    if (typeof target !== 'object' || target === null) throw new ReleaseDataError('A release link needs a target', '$', target);
+    let path = `${basePath}/products/${segment(target.product, '$.product')}/releases/${segment(target.releaseId, '$.releaseId')}`;
+    const query = new URLSearchParams();
+    const environment = param(target.environment, '$.environment');
+    const step = param(target.step, '$.step');
+    if (environment !== undefined) query.append('environment', environment);
+    if (step !== undefined) query.append('step', step);
+    if (environment !== undefined || step !== undefined) path += `?${query.toString()}`;
+    if ((origin ?? '').length + path.length > MAX_RELEASE_LINK_LENGTH) {
+      throw new ReleaseDataError(`A release link must be at most ${MAX_RELEASE_LINK_LENGTH} characters`, '$', target);
+    }
+    return path;
+  };
+
+  const url = (target: ReleaseTarget): string => {
+    if (origin === undefined) throw new ReleaseDataError('An absolute release link needs the origin option', '$.options.origin', options.origin);
+    return origin + href(target);
+  };
+
+  const parse = (input: string | URL): ReleaseTarget | undefined => {
+    const text = input instanceof URL ? input.href : input;
+    if (typeof text !== 'string' || text.length > MAX_RELEASE_LINK_LENGTH || CONTROL.test(text) || text.includes('\\')) return undefined;
+    let rest: string;
+    if (text.startsWith('/') && !text.startsWith('//')) rest = text;
+    else if (origin !== undefined && text.slice(0, origin.length).toLowerCase() === origin.toLowerCase()) {
+      // The exact origin, then the path: `https://host.evil.example` and `https://host@evil.example` are other sites.
+      rest = text.slice(origin.length);
+      if (!rest.startsWith('/')) return undefined;
+    } else return undefined;
+
+    const [beforeHash = ''] = rest.split('#', 1);
+    const queryAt = beforeHash.indexOf('?');
+    let path = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+    if (!path.startsWith(`${basePath}/`)) return undefined;
+    path = path.slice(basePath.length);
+    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    const parts = path.split('/');
+    if (parts.length !== 5 || parts[1] !== 'products' || parts[3] !== 'releases') return undefined;
+    const product = decodeSegment(parts[2]);
+    const releaseId = decodeSegment(parts[4]);
+    if (product === undefined || releaseId === undefined) return undefined;
+
+    const target: ReleaseTarget = { product, releaseId };
+    const query = new URLSearchParams(queryAt < 0 ? '' : beforeHash.slice(queryAt + 1));
+    for (const key of ['environment', 'step'] as const) {
+      const value = query.get(key);
+      if (value === null || value === '') continue;
+      if (CONTROL.test(value)) return undefined;
+      target[key] = value;
+    }
+    return target;
+  };
+
+  return { href, url, parse };
+}
+
+/** `createReleaseLinks(options).href(target)`, for a single link. */
+export function releaseHref(target: ReleaseTarget, options?: ReleaseLinksOptions): string {
+  return createReleaseLinks(options).href(target);
+}
+
+/** `createReleaseLinks(options).parse(input)`, for a single link. */
+export function parseReleaseHref(input: string | URL, options?: ReleaseLinksOptions): ReleaseTarget | undefined {
+  return createReleaseLinks(options).parse(input);
+}
+
+/**
+ * A product or release id as one path segment. Refused (so that every link made here parses
+ * back to the same target): empty values, `.` and `..`, values with `/` (their `%2F` is refused
+ * by `parse`), control characters, and unpaired surrogates (which cannot be percent-encoded).
+ */
+function segment(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value === '' || DOT_SEGMENT.test(value) || value.includes('/') || CONTROL.test(value)) {
+    throw new ReleaseDataError('Not a name a release link can carry', path, value);
+  }
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new ReleaseDataError('Not a name a release link can carry', path, value);
+  }
+}
+
+/** An optional query value; empty means absent. */
+function param(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || CONTROL.test(value) || !isWellFormed(value)) {
+    throw new ReleaseDataError('Not a name a release link can carry', path, value);
+  }
+  return value;
+}
+
+function decodeSegment(raw: string | undefined): string | undefined {
+  if (!raw || ENCODED_SLASH.test(raw)) return undefined;
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  // Checked after decoding, so `%2e%2e` and `%0a` are caught as well as `..` and a raw newline.
+  return DOT_SEGMENT.test(value) || CONTROL.test(value) ? undefined : value;
+}
+
+function normaliseBasePath(basePath: unknown): string {
+  if (basePath === undefined || basePath === '' || basePath === '/') return '';
+  const trimmed = typeof basePath === 'string' ? basePath.replace(/\/+$/, '') : undefined;
+  // Plain segments only: the prefix is compared as written, never decoded.
+  if (trimmed === undefined || !/^(\/[^/?#%\\\s\p{Cc}]+)+$/u.test(trimmed) || trimmed.split('/').some((part) => DOT_SEGMENT.test(part))) {
+    throw new ReleaseDataError('basePath must be a path such as /gitops', '$.options.basePath', basePath);
+  }
+  return trimmed;
+}
+
+function normaliseOrigin(origin: unknown): string | undefined {
+  if (origin === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = typeof origin === 'string' ? new URL(origin) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+    throw new ReleaseDataError('origin must be an http(s) origin such as https://gitops.example.com', '$.options.origin', origin);
+  }
+  return url.origin;
+}
+
+function isWellFormed(value: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+}
