@@ -45,7 +45,7 @@ export interface ConventionalChange {
 }
 
 export interface NoteGroup {
-  /** `breaking`, `feat`, `fix`, … or an application name; `other` for the rest. */
+  /** `breaking`, `feat`, `fix`, … `other` by type; an application's name, or `''` for none, by application. */
   key: string;
   items: NoteItem[];
 }
@@ -175,8 +175,16 @@ export function compileReleaseNotes(input: Release | readonly Release[], options
     let item = into.get(key);
     if (!item) into.set(key, (item = make()));
     else {
+      // Fields the first occurrence left empty are filled from a later one; a title brings the
+      // parts and the conventional-commit reading made from it.
       const fresh = make();
-      for (const field of Object.keys(fresh) as Array<keyof T>) if (item[field] === undefined) item[field] = fresh[field];
+      const missing = (value: unknown) => value === undefined || value === '';
+      for (const field of Object.keys(fresh) as Array<keyof T>) {
+        if (missing(item[field]) && !missing(fresh[field])) {
+          item[field] = fresh[field];
+          if (field === 'title' && 'titleParts' in item) Object.assign(item, { titleParts: (fresh as NoteCommit).titleParts, change: (fresh as NoteCommit).change });
+        }
+      }
     }
     item.occurrences += 1;
     if (!item.releases.includes(release.id)) item.releases.push(release.id);
@@ -191,9 +199,11 @@ export function compileReleaseNotes(input: Release | readonly Release[], options
   const scope = (): NoteScope => ({ applications: [], environments: [], releases: [], occurrences: 0 });
 
   releases.forEach((release, r) => {
-    if (typeof release !== 'object' || release === null) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
+    const root = Array.isArray(input) ? `$[${r}]` : '$';
+    if (typeof release !== 'object' || release === null) throw new ReleaseDataError('A release must be an object', root, release);
     const notes = release.notes;
     if (notes === undefined || notes === null) return;
+    if (typeof notes !== 'object') throw new ReleaseDataError('Release notes must be an object', `${root}.notes`, notes);
     const at = Array.isArray(input) ? `$[${r}].notes` : '$.notes';
     list(notes.issues, `${at}.issues`).forEach((issue, i) => {
       const key = str(issue?.key);
@@ -220,7 +230,8 @@ export function compileReleaseNotes(input: Release | readonly Release[], options
       const title = str(pr.title) ?? '';
       add(
         pullRequests,
-        `${str(pr.repo) ?? ''}#${id}`,
+        // A newline cannot be in a repository name or an id: no two pull requests share a key.
+        `${str(pr.repo) ?? ''}\n${id}`,
         () => ({
           ...scope(),
           kind: 'pull-request',
@@ -292,12 +303,13 @@ function groupNotes(notes: CompiledReleaseNotes, by: 'type' | 'application'): No
     }
     return CHANGE_TYPE_ORDER.filter((key) => groups.has(key)).map((key) => ({ key, items: groups.get(key)! }));
   }
+  // Items of no application go last, under the key '' (no application is named '').
   for (const item of [...notes.images, ...notes.issues, ...notes.pullRequests, ...notes.commits]) {
-    if (item.applications.length === 0) put('other', item);
+    if (item.applications.length === 0) put('', item);
     for (const application of item.applications) put(application, item);
   }
-  const keys = [...groups.keys()].filter((key) => key !== 'other').sort();
-  return [...keys, ...(groups.has('other') ? ['other'] : [])].map((key) => ({ key, items: groups.get(key)! }));
+  const keys = [...groups.keys()].filter((key) => key !== '').sort();
+  return [...keys, ...(groups.has('') ? [''] : [])].map((key) => ({ key, items: groups.get(key)! }));
 }
 
 /** The items whose text holds every word of `query` (case-insensitive); all of them for an empty query. */
