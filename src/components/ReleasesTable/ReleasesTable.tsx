@@ -282,9 +282,13 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
     }
   });
 
+  // The row the keys move from: the last one moved to, even before its element is drawn and
+  // focused (keys pressed quickly, beyond the rows in the page, must not be lost).
+  const lastMove = useRef<number | null>(null);
   const moveTo = useCallback(
     (index: number) => {
       const next = Math.max(0, Math.min(rows.length - 1, index));
+      lastMove.current = next;
       setActiveIndex(next);
       pendingFocus.current = next;
       virtualizer.scrollToIndex(next, { align: 'auto' });
@@ -300,7 +304,8 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
     const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows };
     if (event.key in step) {
       event.preventDefault();
-      moveTo(index + step[event.key]!);
+      const from = pendingFocus.current !== null && lastMove.current !== null ? lastMove.current : index;
+      moveTo(from + step[event.key]!);
     } else if (event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
       moveTo(event.key === 'Home' ? 0 : rows.length - 1);
