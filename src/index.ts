@@ -50,6 +50,9 @@ export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from 
 export { ReleaseNotes } from './components/ReleaseNotes';
 export type { ReleaseNotesProps, ReleaseNotesClassNames, ReleaseNotesGrouping } from './components/ReleaseNotes';
 
+export { ReleaseDiff } from './components/ReleaseDiff';
+export type { ReleaseDiffProps } from './components/ReleaseDiff';
+
 export { ReleasesTable, useReleasesTable } from './components/ReleasesTable';
 export type {
   ReleasesTableProps,

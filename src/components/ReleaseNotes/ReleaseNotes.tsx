@@ -86,8 +86,8 @@ interface Section {
 function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping): Section[] {
   if (groupBy !== 'kind' && notes.groups) {
     return notes.groups.map((group) => ({
-      key: group.key,
-      label: groupBy === 'type' ? (TYPE_LABEL[group.key] ?? group.key) : group.key === 'other' ? 'No application' : group.key,
+      key: group.key || 'none',
+      label: groupBy === 'type' ? (TYPE_LABEL[group.key] ?? group.key) : group.key === '' ? 'No application' : group.key,
       icon: 'group',
       items: group.items,
     }));

@@ -1,0 +1,2 @@
+export { ReleaseDiff } from './ReleaseDiff';
+export type { ReleaseDiffProps } from './ReleaseDiff';
