@@ -8,12 +8,15 @@ export class ReleaseDataError extends Error {
   readonly path: string;
   /** The offending value, as it was received. */
   readonly value: unknown;
+  /** The shape that was expected there, e.g. `an ISO-8601 date-time string`, when known. */
+  readonly expected: string | undefined;
 
-  constructor(message: string, path: string, value: unknown) {
-    super(`${message} (at ${path}: ${describeValue(value)})`);
+  constructor(message: string, path: string, value: unknown, expected?: string) {
+    super(`${message} (at ${path}${expected ? `, expected ${expected}` : ''}: ${describeValue(value)})`);
     this.name = 'ReleaseDataError';
     this.path = path;
     this.value = value;
+    this.expected = expected;
   }
 }
 
