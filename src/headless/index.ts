@@ -11,3 +11,5 @@ export * from './notes';
 export * from './diff';
 export * from './git';
 export * from './links';
+export * from './adapters/codefresh';
+export * from './adapters/kargo';
