@@ -13,3 +13,5 @@ export * from './git';
 export * from './links';
 export * from './adapters/codefresh';
 export * from './adapters/kargo';
+export * from './adapters/github';
+export * from './adapters/argocd';

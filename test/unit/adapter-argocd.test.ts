@@ -1,0 +1,514 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { withArgoCdApplications, type ArgoCdApplication, type ArgoCdOverlayOptions } from '../../src/headless/adapters/argocd';
+import { isReleaseDataError, ReleaseDataError } from '../../src/headless/adapters/errors';
+import { topologicalOrder } from '../../src/headless/graph/validate';
+import { HEALTH_STATUSES, STATUSES, SYNC_STATUSES } from '../../src/headless/model/status';
+import type { ApplicationState, EnvironmentStep, Release } from '../../src/headless/model/types';
+import fixtureJson from '../fixtures/argocd-applications.json';
+import { environment, release as makeRelease } from '../fixtures/release';
+
+// The fixture is an `ApplicationList` as `kubectl get applications -o json` returns it, written
+// from Argo CD's pkg/apis/application/v1alpha1 types (ApplicationStatus: sync, health, summary,
+// operationState) and gitops-engine's HealthStatusCode and OperationPhase words. One Argo CD per
+// environment (so the same names), each app deploying to namespace checkout-<environment>.
+const FIXTURE = JSON.stringify(fixtureJson);
+type Doc = { items: Array<Record<string, any>> } & Record<string, unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const fixture = (): Doc => JSON.parse(FIXTURE) as Doc;
+const overlay = (release: Release, applications: unknown, options?: ArgoCdOverlayOptions) =>
+  withArgoCdApplications(release, applications as ArgoCdApplication[], options);
+
+const NEW = '7dc5f4f9a3fd8c73a3056113f80dd7bee94a2cba';
+const OLD = 'aea7348af8d15597d5d97684278a1612d7005a1b';
+
+function state(name: string, env: string, version: string, commitSha: string, promotion: ApplicationState['promotion'], extra: Partial<ApplicationState> = {}): ApplicationState {
+  return {
+    name,
+    namespace: `checkout-${env}`,
+    version,
+    commitSha,
+    sync: 'synced',
+    health: 'healthy',
+    promotion,
+    url: `https://argocd.acme.dev/applications/argocd/${name}`,
+    ...extra,
+  };
+}
+const states = (env: string, names: string[], version: string, sha: string, promotion: ApplicationState['promotion']) =>
+  names.map((name) => state(name, env, version, sha, promotion));
+
+/** The sample's "regions" release while production syncs: dev -> staging -> production -> three regions. */
+function regionsRelease(): Release {
+  const warning = { kind: 'workflow' as const, level: 'warning' as const, message: 'Smoke tests took 9 minutes', workflow: 'smoke-tests' };
+  return makeRelease([
+    environment('dev', [], { status: 'succeeded', applications: states('dev', ['cart-api', 'auth-gateway', 'pricing-svc'], '1.25.1', NEW, 'succeeded') }),
+    environment('staging', ['dev'], { status: 'succeeded', applications: states('staging', ['cart-api'], '1.25.1', NEW, 'succeeded') }),
+    environment('production', ['staging'], {
+      kind: 'production',
+      status: 'running',
+      statusText: 'Waiting For App To Sync',
+      issues: [warning],
+      applications: [
+        state('cart-api', 'production', '1.25.1', NEW, 'running'),
+        state('auth-gateway', 'production', '1.25.1', NEW, 'running', { sync: 'syncing', health: 'progressing' }),
+        state('pricing-svc', 'production', '1.25.1', NEW, 'running', { sync: 'syncing', health: 'progressing' }),
+      ],
+    }),
+    environment('prod-eu', ['production'], { applications: states('prod-eu', ['cart-api', 'auth-gateway', 'pricing-svc'], '1.25.0', OLD, 'pending') }),
+    environment('prod-us', ['production'], { applications: states('prod-us', ['cart-api', 'auth-gateway'], '1.25.0', OLD, 'pending') }),
+    environment('prod-asia', ['production'], {
+      applications: states('prod-asia', ['cart-api', 'auth-gateway', 'pricing-svc', 'payments-api'], '1.25.0', OLD, 'pending'),
+    }),
+  ]);
+}
+
+const envNamed = (release: Release, name: string): EnvironmentStep => release.environments.find((environment) => environment.name === name)!;
+
+/** One environment `dev` with one application `cart-api` (namespace checkout-dev). */
+const oneApp = (extra: Partial<ApplicationState> = {}) =>
+  makeRelease([environment('dev', [], { status: 'running', applications: [state('cart-api', 'dev', '1.0.0', OLD, 'running', extra)] })]);
+/** A minimal Application for `cart-api` in checkout-dev with the given status. */
+const live = (status: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}, destination: Record<string, unknown> = { namespace: 'checkout-dev' }) => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  metadata: { name: 'cart-api', namespace: 'argocd', ...metadata },
+  spec: { destination },
+  status,
+});
+const appOf = (release: Release) => release.environments[0]!.applications[0]!;
+
+describe('withArgoCdApplications: the fixture', () => {
+  it('lays every live field over the matching applications', () => {
+    const before = regionsRelease();
+    const after = overlay(before, fixture());
+    const raw = { rawSync: 'Synced', rawHealth: 'Healthy' };
+
+    expect(envNamed(after, 'dev').applications).toStrictEqual(
+      states('dev', ['cart-api', 'auth-gateway', 'pricing-svc'], '1.25.1', NEW, 'succeeded').map((application) => ({ ...application, ...raw })),
+    );
+    // No summary: the version stays as it was.
+    expect(envNamed(after, 'staging').applications).toStrictEqual([{ ...state('cart-api', 'staging', '1.25.1', NEW, 'succeeded'), ...raw }]);
+    expect(envNamed(after, 'production').applications).toStrictEqual([
+      { ...state('cart-api', 'production', '1.25.1', NEW, 'running'), ...raw },
+      // A Running operation shows as syncing; the image says 1.25.0 is still what runs.
+      state('auth-gateway', 'production', '1.25.0', NEW, 'running', { sync: 'syncing', rawSync: 'OutOfSync', health: 'progressing', rawHealth: 'Progressing' }),
+      state('pricing-svc', 'production', '1.25.1', NEW, 'failed', { rawSync: 'Synced', health: 'degraded', rawHealth: 'Degraded' }),
+    ]);
+    expect(envNamed(after, 'production').issues).toStrictEqual([
+      { kind: 'workflow', level: 'warning', message: 'Smoke tests took 9 minutes', workflow: 'smoke-tests' },
+      { kind: 'application', level: 'error', message: 'Deployment "pricing-svc" exceeded its progress deadline', application: 'pricing-svc', at: '2026-11-20T09:58:12Z' },
+      { kind: 'application', level: 'error', message: 'one or more synchronization tasks completed unsuccessfully', application: 'pricing-svc', at: '2026-11-20T09:58:12Z' },
+    ]);
+    // legacy-batch is in prod-eu's Argo CD but not in the release: ignored.
+    expect(envNamed(after, 'prod-eu').applications).toStrictEqual([
+      state('cart-api', 'prod-eu', '1.25.0', OLD, 'pending', { rawSync: 'Synced', health: 'suspended', rawHealth: 'Suspended' }),
+      ...states('prod-eu', ['auth-gateway', 'pricing-svc'], '1.25.0', OLD, 'pending'),
+    ]);
+    expect(envNamed(after, 'prod-us').applications).toStrictEqual([
+      state('cart-api', 'prod-us', '1.25.0', OLD, 'pending'),
+      // No images: the version stays.
+      state('auth-gateway', 'prod-us', '1.25.0', OLD, 'pending', { sync: 'out-of-sync', rawSync: 'OutOfSync', health: 'missing', rawHealth: 'Missing' }),
+    ]);
+    expect(envNamed(after, 'prod-asia').applications).toStrictEqual([
+      ...states('prod-asia', ['cart-api', 'auth-gateway', 'pricing-svc'], '1.25.0', OLD, 'pending'),
+      state('payments-api', 'prod-asia', '1.25.0', OLD, 'error', { sync: 'unknown', rawSync: 'Unknown', health: 'unknown', rawHealth: 'Unknown' }),
+    ]);
+    expect(envNamed(after, 'prod-asia').issues).toStrictEqual([
+      {
+        kind: 'application',
+        level: 'error',
+        message: 'ComparisonError: rpc error: code = Unknown desc = Manifest generation error (cached): kustomize build failed',
+        application: 'payments-api',
+        at: '2026-11-20T09:40:03Z',
+      },
+    ]);
+    for (const name of ['dev', 'staging', 'prod-eu', 'prod-us']) expect(envNamed(after, name).issues).toEqual([]);
+
+    // Everything but applications and issues is the release's own record.
+    const strip = (release: Release) => ({ ...release, environments: release.environments.map(({ applications: _a, issues: _i, ...rest }) => rest) });
+    expect(strip(after)).toStrictEqual(strip(before));
+    expect(topologicalOrder(after.environments)).toHaveLength(6);
+  });
+
+  it('does not change the release or the applications it is given', () => {
+    const release = deepFreeze(regionsRelease());
+    const applications = deepFreeze(fixture());
+    const snapshot = JSON.stringify([release, applications]);
+    const after = overlay(release, applications);
+    expect(JSON.stringify([release, applications])).toBe(snapshot);
+    expect(after).not.toBe(release);
+    expect(envNamed(after, 'production').applications[2]!.health).toBe('degraded');
+    expect(envNamed(release, 'production').applications[2]!.health).toBe('progressing');
+  });
+
+  it('reads an ApplicationList and a plain list alike; null or absent is no applications', () => {
+    const release = regionsRelease();
+    expect(overlay(release, fixture().items)).toStrictEqual(overlay(release, fixture()));
+    expect(overlay(release, null)).toStrictEqual(release);
+    expect(overlay(release, undefined)).toStrictEqual(release);
+    expect(overlay(release, { kind: 'ApplicationList', items: null })).toStrictEqual(release);
+  });
+
+  it('adds no issue twice when laid over again', () => {
+    const once = overlay(regionsRelease(), fixture());
+    expect(overlay(once, fixture())).toStrictEqual(once);
+  });
+});
+
+describe('withArgoCdApplications: status words', () => {
+  it.each([
+    ['Synced', 'synced'],
+    ['OutOfSync', 'out-of-sync'],
+    ['Unknown', 'unknown'],
+    ['Resyncing', 'unknown'],
+  ])('maps sync %s to %s and keeps the word', (word, expected) => {
+    expect(appOf(overlay(oneApp(), [live({ sync: { status: word } })]))).toMatchObject({ sync: expected, rawSync: word });
+  });
+
+  it.each([
+    ['Healthy', 'healthy'],
+    ['Progressing', 'progressing'],
+    ['Degraded', 'degraded'],
+    ['Suspended', 'suspended'],
+    ['Missing', 'missing'],
+    ['Unknown', 'unknown'],
+    ['Wobbly', 'unknown'],
+  ])('maps health %s to %s and keeps the word', (word, expected) => {
+    expect(appOf(overlay(oneApp(), [live({ health: { status: word } })]))).toMatchObject({ health: expected, rawHealth: word });
+  });
+
+  it.each([
+    ['Running', 'running', 'syncing', 0],
+    ['Terminating', 'terminating', 'synced', 0],
+    ['Failed', 'failed', 'synced', 1],
+    ['Error', 'error', 'synced', 1],
+    // A finished sync says nothing about this release's promotion.
+    ['Succeeded', 'pending', 'synced', 0],
+    ['Paused', 'pending', 'synced', 0],
+  ])('maps operation phase %s to promotion %s', (phase, promotion, sync, issues) => {
+    const after = overlay(oneApp({ promotion: 'pending' }), [live({ operationState: { phase, message: `sync ${phase}`, startedAt: '2026-11-20T09:00:00Z' } })]);
+    expect(appOf(after)).toMatchObject({ promotion, sync });
+    expect(after.environments[0]!.issues).toHaveLength(issues);
+    if (issues) expect(after.environments[0]!.issues[0]).toStrictEqual({ kind: 'application', level: 'error', message: `sync ${phase}`, application: 'cart-api', at: '2026-11-20T09:00:00Z' });
+  });
+
+  it('explains a Degraded application without a message, and a failed operation without one', () => {
+    const after = overlay(oneApp(), [live({ health: { status: 'Degraded' }, operationState: { phase: 'Error' } })]);
+    expect(after.environments[0]!.issues).toStrictEqual([
+      { kind: 'application', level: 'error', message: 'cart-api is Degraded', application: 'cart-api' },
+      { kind: 'application', level: 'error', message: 'Sync operation ended in Error', application: 'cart-api' },
+    ]);
+  });
+});
+
+describe('withArgoCdApplications: live values', () => {
+  it('leaves the application alone for fields the Application does not report', () => {
+    const before = oneApp({ rawSync: 'SYNCED' });
+    expect(overlay(before, [live()])).toStrictEqual(before);
+    expect(overlay(before, [live({ sync: { status: '' }, health: null, summary: { images: [] }, operationState: null })])).toStrictEqual(before);
+  });
+
+  it('takes the commit from sync.revision, else sync.revisions, else the last sync result', () => {
+    expect(appOf(overlay(oneApp(), [live({ sync: { revision: 'r1', revisions: ['r2'] }, operationState: { syncResult: { revision: 'r3' } } })])).commitSha).toBe('r1');
+    expect(appOf(overlay(oneApp(), [live({ sync: { revisions: [null, 'r2'] }, operationState: { syncResult: { revision: 'r3' } } })])).commitSha).toBe('r2');
+    expect(appOf(overlay(oneApp(), [live({ operationState: { phase: 'Succeeded', syncResult: { revision: 'r3' } } })])).commitSha).toBe('r3');
+  });
+
+  it.each([
+    [['docker.io/envoyproxy/envoy:v1.31.2', 'ghcr.io/acme/cart-api:2.0.0'], '2.0.0'],
+    [['docker.io/envoyproxy/envoy:v1.31.2', 'ghcr.io/acme/other:2.0.0'], 'v1.31.2'],
+    [['ghcr.io/acme/cart-api@sha256:' + 'a'.repeat(64), 'ghcr.io/acme/sidecar:3.1'], '3.1'],
+    [['registry.acme.dev:5000/team/cart-api:4.2.0-rc.1@sha256:' + 'b'.repeat(64)], '4.2.0-rc.1'],
+    [['registry.acme.dev:5000/team/cart-api'], '1.0.0'],
+    [['cart-api:'], '1.0.0'],
+  ])('reads the version from images %j as %s', (images, version) => {
+    expect(appOf(overlay(oneApp(), [live({ summary: { images } })])).version).toBe(version);
+  });
+});
+
+describe('withArgoCdApplications: matching', () => {
+  it('compares a namespace with metadata.namespace or spec.destination.namespace', () => {
+    const other = live({ health: { status: 'Missing' } }, {}, { namespace: 'checkout-staging' });
+    expect(appOf(overlay(oneApp(), [other])).health).toBe('healthy');
+    const anyNamespace = live({ health: { status: 'Missing' } }, { namespace: 'checkout-dev' }, {});
+    expect(appOf(overlay(oneApp(), [anyNamespace])).health).toBe('missing');
+    // An application without a namespace matches by name alone.
+    expect(appOf(overlay(oneApp({ namespace: undefined }), [other])).health).toBe('missing');
+  });
+
+  it('uses the first matching Application', () => {
+    const after = overlay(oneApp(), [live({ health: { status: 'Degraded' } }, {}, { namespace: 'elsewhere' }), live({ health: { status: 'Missing' } }), live({ health: { status: 'Suspended' } })]);
+    expect(appOf(after).health).toBe('missing');
+  });
+
+  it('matches by environmentOf and applicationOf when given, without comparing namespaces', () => {
+    const applications = fixture().items.map((item): Doc['items'][number] => ({ ...item, metadata: { ...item.metadata, name: `${item.metadata.name}-${item.metadata.labels['acme.dev/environment']}` } }));
+    applications[7]!.spec.destination.namespace = 'moved';
+    const options: ArgoCdOverlayOptions = {
+      environmentOf: (application) => application.metadata.labels?.['acme.dev/environment'],
+      applicationOf: (application) => application.metadata.name.replace(/-(dev|staging|production|prod-eu|prod-us|prod-asia)$/, ''),
+    };
+    expect(overlay(regionsRelease(), applications, options)).toStrictEqual(overlay(regionsRelease(), fixture()));
+    // Without the callbacks, nothing has these names.
+    expect(overlay(regionsRelease(), applications)).toStrictEqual(regionsRelease());
+  });
+
+  it('ignores an Application whose environmentOf is undefined or not in the release', () => {
+    const options: ArgoCdOverlayOptions = { environmentOf: (application) => (application.metadata.namespace === 'argocd' ? undefined : 'qa') };
+    expect(overlay(regionsRelease(), fixture(), options)).toStrictEqual(regionsRelease());
+  });
+
+  it('adds Applications that match nothing in their environment with addUnmatched', () => {
+    const environmentOf = (application: ArgoCdApplication) => application.metadata.labels?.['acme.dev/environment'];
+    const added = overlay(regionsRelease(), fixture(), { environmentOf, addUnmatched: true });
+    expect(envNamed(added, 'prod-eu').applications.map((application) => application.name)).toEqual(['cart-api', 'auth-gateway', 'pricing-svc', 'legacy-batch']);
+    expect(envNamed(added, 'prod-eu').applications[3]).toStrictEqual({
+      name: 'legacy-batch',
+      namespace: 'checkout-prod-eu',
+      sync: 'synced',
+      rawSync: 'Synced',
+      health: 'healthy',
+      rawHealth: 'Healthy',
+      commitSha: OLD,
+      version: '0.9.4',
+    });
+    // Every other environment is as without addUnmatched.
+    const without = overlay(regionsRelease(), fixture(), { environmentOf });
+    expect(added.environments.filter((environment) => environment.name !== 'prod-eu')).toStrictEqual(without.environments.filter((environment) => environment.name !== 'prod-eu'));
+    // Without environmentOf there is no telling where it goes.
+    expect(overlay(regionsRelease(), fixture(), { addUnmatched: true })).toStrictEqual(overlay(regionsRelease(), fixture()));
+  });
+});
+
+describe('withArgoCdApplications: validation', () => {
+  const cases: Array<[string, (doc: Doc) => unknown, string, string]> = [
+    ['a numeric health status', (doc) => ((doc.items[1]!.status.health.status = 5), doc), '$.applications.items[1].status.health.status', 'a string'],
+    ['a missing name', (doc) => (delete doc.items[0]!.metadata.name, doc.items), '$.applications[0].metadata.name', 'a non-empty string'],
+    ['no metadata', (doc) => ((doc.items[3]!.metadata = null), doc), '$.applications.items[3].metadata', 'an object'],
+    ['a string status', (doc) => ((doc.items[2]!.status = 'Healthy'), doc), '$.applications.items[2].status', 'an object'],
+    ['a list sync', (doc) => ((doc.items[2]!.status.sync = []), doc), '$.applications.items[2].status.sync', 'an object'],
+    ['an image that is not a string', (doc) => ((doc.items[2]!.status.summary.images[0] = {}), doc), '$.applications.items[2].status.summary.images[0]', 'a non-empty string'],
+    ['images that are not a list', (doc) => ((doc.items[2]!.status.summary.images = 'nginx'), doc), '$.applications.items[2].status.summary.images', 'a list'],
+    ['a bad finishedAt', (doc) => ((doc.items[6]!.status.operationState.finishedAt = 'soon'), doc), '$.applications.items[6].status.operationState.finishedAt', 'an ISO-8601 date-time'],
+    ['a numeric phase', (doc) => ((doc.items[6]!.status.operationState.phase = 3), doc), '$.applications.items[6].status.operationState.phase', 'a string'],
+    ['a numeric revision', (doc) => ((doc.items[0]!.status.sync.revision = 12), doc), '$.applications.items[0].status.sync.revision', 'a string'],
+    ['a numeric destination namespace', (doc) => ((doc.items[4]!.spec.destination.namespace = 1), doc), '$.applications.items[4].spec.destination.namespace', 'a string'],
+    ['applications that are a string', () => 'cart-api', '$.applications', 'a list of Argo CD Applications or an ApplicationList'],
+    ['items that are not a list', (doc) => ((doc.items = {} as never), doc), '$.applications.items', 'a list'],
+    ['an item that is not an object', (doc) => ((doc.items[5] = 'auth-gateway' as never), doc), '$.applications.items[5]', 'an object'],
+  ];
+
+  it.each(cases)('reports %s with its path, the expected shape and the value', (_, mutate, path, expected) => {
+    let caught: unknown;
+    try {
+      overlay(regionsRelease(), mutate(fixture()));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ReleaseDataError);
+    expect(caught).toMatchObject({ path, expected });
+    expect((caught as Error).message).toContain(path);
+  });
+
+  it('keeps the offending value on the error', () => {
+    const doc = fixture();
+    doc.items[1]!.status.health.status = 5;
+    expect(() => overlay(regionsRelease(), doc)).toThrow(expect.objectContaining({ value: 5 }));
+  });
+});
+
+// The required property: random mutations of the fixture give a valid model or ReleaseDataError.
+describe('withArgoCdApplications: hostile data', () => {
+  it('turns 10,000 random mutations of the fixture into a valid release or ReleaseDataError, nothing else', () => {
+    // Frozen: neither input may be changed (it would throw here if it were).
+    const base = deepFreeze(fixture());
+    const release = deepFreeze(regionsRelease());
+    const options: ArgoCdOverlayOptions = {
+      environmentOf: (application) => {
+        const value = (application.metadata as { labels?: unknown }).labels;
+        const environment = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['acme.dev/environment'] : undefined;
+        return typeof environment === 'string' ? environment : undefined;
+      },
+      addUnmatched: true,
+    };
+    fc.assert(
+      fc.property(mutationsArb, fc.constantFrom('list', 'items', 'options'), (mutations, mode) => {
+        const doc = mutated(base, mutations) as Doc;
+        let after: Release;
+        try {
+          after = mode === 'list' ? overlay(release, doc) : mode === 'items' ? overlay(release, doc.items) : overlay(release, doc, options);
+        } catch (error) {
+          // Only ReleaseDataError, naming where and what was expected.
+          if (!isReleaseDataError(error) || !error.path.startsWith('$') || !error.expected) throw error;
+          return;
+        }
+        expectValidRelease(after, release);
+      }),
+      { numRuns: 10_000 },
+    );
+  }, 60_000);
+});
+
+/** Plain checks (thousands of `expect` calls per run would be slow); one assertion at the end. */
+function expectValidRelease(after: Release, before: Release): void {
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => ok || problems.push(what);
+  check(topologicalOrder(after.environments).length === before.environments.length, 'topological order');
+  after.environments.forEach((environment, index) => {
+    const was = before.environments[index]!;
+    check(environment.name === was.name && environment.status === was.status && environment.dependsOn === was.dependsOn, 'environment kept');
+    check(environment.applications.length >= was.applications.length, 'applications kept');
+    check(environment.issues.length >= was.issues.length, 'issues kept');
+    for (const application of environment.applications) {
+      check(typeof application.name === 'string' && application.name !== '', 'application name');
+      check(SYNC_STATUSES.includes(application.sync) && HEALTH_STATUSES.includes(application.health), 'application statuses');
+      check(application.promotion === undefined || STATUSES.includes(application.promotion), 'promotion');
+      for (const field of ['version', 'commitSha', 'rawSync', 'rawHealth', 'namespace'] as const) {
+        check(application[field] === undefined || typeof application[field] === 'string', field);
+      }
+    }
+    for (const issue of environment.issues) check(typeof issue.message === 'string' && issue.message !== '', 'issue message');
+  });
+  check(isPlainData(after), 'plain serialisable data');
+  expect(problems).toEqual([]);
+}
+
+/** Strings, finite numbers, booleans, arrays and plain objects only: what JSON keeps as it is. */
+function isPlainData(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(isPlainData);
+}
+
+// ---- mutations (the same in adapter-github.test.ts) ----
+
+type Mutation = { at: number; kind: 'replace' | 'delete' | 'copy' | 'add'; value: unknown; key: string };
+
+const oddStrings = [
+  '',
+  ' ',
+  '💥',
+  '\u0000',
+  '\ud800',
+  'javascript:alert(1)',
+  '__proto__',
+  'constructor',
+  'toString',
+  '2026-13-45T99:99:99Z',
+  '2026-11-20T10:00:00Z',
+  'Synced',
+  'OutOfSync',
+  'Degraded',
+  'Running',
+  'Failed',
+  'cart-api',
+  'checkout-dev',
+  'prod-eu',
+  'ghcr.io/acme/cart-api:9.9.9',
+  'registry:5000/x',
+];
+const valueArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string({ unit: 'binary', maxLength: 24 }),
+  fc.constantFrom(...oddStrings),
+  fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 4 }), fc.constant(null)), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.integer(), fc.string({ maxLength: 4 })), { maxKeys: 3 }),
+);
+const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom<Mutation['kind']>('replace', 'replace', 'replace', 'delete', 'delete', 'copy', 'add'),
+  value: valueArb,
+  key: fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('status', 'phase', 'images', 'revision', 'namespace')),
+});
+/** Up to 5 mutations, then, in one run of 12, a huge array (1,000 to 2,000 copies of what was there). */
+type Mutations = { mutations: Mutation[]; huge: { at: number; length: number } | null };
+const mutationsArb: fc.Arbitrary<Mutations> = fc.record({
+  mutations: fc.array(mutationArb, { minLength: 1, maxLength: 5 }),
+  huge: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 11 },
+    { arbitrary: fc.record({ at: fc.nat(), length: fc.integer({ min: 1_000, max: 2_000 }) }), weight: 1 },
+  ),
+});
+
+/** The document with one mutation, copying only the path to it: the input is never changed. */
+function applyMutation(root: unknown, mutation: Mutation): unknown {
+  let seed = mutation.at;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const walk = (): Array<string | number> => {
+    const path: Array<string | number> = [];
+    let node = root;
+    for (;;) {
+      const keys = childKeys(node);
+      if (keys.length === 0 || (path.length > 0 && random() % 6 === 0)) return path;
+      const key = keys[random() % keys.length]!;
+      path.push(key);
+      node = (node as Record<string | number, unknown>)[key];
+    }
+  };
+  const path = walk();
+  if (path.length === 0) return root;
+  const other = walk().reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+  return update(root, path, (parent, key) => {
+    const target = (parent as Record<string | number, unknown>)[key];
+    if (mutation.kind === 'replace') parent[key as never] = mutation.value as never;
+    else if (mutation.kind === 'copy') parent[key as never] = other as never;
+    else if (mutation.kind === 'delete') {
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete (parent as Record<string, unknown>)[key as string];
+    } else if (typeof target === 'object' && target !== null && !Array.isArray(target)) {
+      parent[key as never] = { ...target, [mutation.key]: mutation.value } as never;
+    } else parent[key as never] = mutation.value as never;
+  });
+}
+
+/** One huge array: `length` times what was there (or its first item, for a list). */
+function applyHuge(root: unknown, huge: { at: number; length: number }): unknown {
+  let node = root;
+  const path: Array<string | number> = [];
+  for (let seed = huge.at; ; seed = Math.floor(seed / 3)) {
+    const keys = childKeys(node);
+    if (keys.length === 0 || (path.length > 0 && seed % 3 === 0)) break;
+    const key = keys[seed % keys.length]!;
+    path.push(key);
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  if (path.length === 0) return root;
+  return update(root, path, (parent, key) => {
+    const target = (parent as Record<string | number, unknown>)[key];
+    const item = Array.isArray(target) && target.length > 0 ? target[0] : target;
+    parent[key as never] = Array.from({ length: huge.length }, () => item) as never;
+  });
+}
+
+function childKeys(node: unknown): Array<string | number> {
+  if (Array.isArray(node)) return node.map((_, index) => index);
+  return typeof node === 'object' && node !== null ? Object.keys(node) : [];
+}
+
+function update(node: unknown, path: Array<string | number>, change: (parent: Record<string, unknown> | unknown[], key: string | number) => void): unknown {
+  const copy = Array.isArray(node) ? node.slice() : { ...(node as Record<string, unknown>) };
+  const [key, ...rest] = path;
+  if (rest.length === 0) change(copy, key!);
+  else (copy as Record<string | number, unknown>)[key!] = update((copy as Record<string | number, unknown>)[key!], rest, change);
+  return copy;
+}
+
+function mutated(base: unknown, { mutations, huge }: Mutations): unknown {
+  let doc = mutations.reduce(applyMutation, base);
+  if (huge) doc = applyHuge(doc, huge);
+  return doc;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
