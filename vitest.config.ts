@@ -9,6 +9,22 @@ const alias = {
   'gitops-releases/headless': fileURLToPath(new URL('./src/headless/index.ts', import.meta.url)),
 };
 
+// React 18.3 (the oldest React the peer range allows) from the npm workspace in test/react18,
+// for a second run of the component tests. Every import of React, our code's and the
+// libraries', must reach that one copy: the libraries are inlined so the aliases apply to them.
+const r18 = (path: string) => fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url));
+const react18 = [
+  { find: /^react$/, replacement: r18('react/index.js') },
+  { find: /^react\/jsx-runtime$/, replacement: r18('react/jsx-runtime.js') },
+  { find: /^react\/jsx-dev-runtime$/, replacement: r18('react/jsx-dev-runtime.js') },
+  { find: /^react-dom$/, replacement: r18('react-dom/index.js') },
+  { find: /^react-dom\/client$/, replacement: r18('react-dom/client.js') },
+  { find: /^react-dom\/server$/, replacement: r18('react-dom/server.node.js') },
+  { find: /^react-dom\/test-utils$/, replacement: r18('react-dom/test-utils.js') },
+  // Its CommonJS build would require React 19's react-dom past the aliases: use its ES build.
+  { find: /^@testing-library\/react$/, replacement: fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)) },
+];
+
 // Each browser project names its Chromium instance: names must be unique across projects.
 const browser = (name: string) => ({
   enabled: true,
@@ -49,6 +65,23 @@ export default defineConfig({
           setupFiles: ['test/components/setup.ts'],
           // jsdom renders the 300-environment cases slowly on a 2-core machine.
           testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias: [...react18, { find: 'gitops-releases/headless', replacement: alias['gitops-releases/headless'] }] },
+        test: {
+          name: 'components (React 18)',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/components/**/*.test.{ts,tsx}'],
+          // Server renders of React Flow (zustand's CommonJS use-sync-external-store shim) in the
+          // Node environment still reach React 19 past the aliases; React 18's server render of
+          // the built package is covered by the package project.
+          exclude: ['test/components/release-graph-ssr.test.tsx', 'test/components/release-view-ssr.test.tsx'],
+          setupFiles: ['test/components/setup.ts', 'test/components/react18-setup.ts'],
+          testTimeout: 30_000,
+          server: { deps: { inline: true } },
         },
       },
       {
