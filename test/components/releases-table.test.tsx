@@ -233,3 +233,16 @@ describe('useReleasesTable', () => {
     expect(result.current.rows).toEqual([]);
   });
 });
+
+describe('ReleasesTable in another locale', () => {
+  it("writes the count in the provider's locale", async () => {
+    const { ReleasesProvider } = await import('../../src/components/provider');
+    const many = sampleReleaseHistory({ count: 1_200, shape: 'sequential', seed: 5 });
+    render(
+      <ReleasesProvider locale="de-DE">
+        <ReleasesTable releases={many} />
+      </ReleasesProvider>,
+    );
+    expect(screen.getByText('1.200 releases')).toBeInTheDocument();
+  });
+});

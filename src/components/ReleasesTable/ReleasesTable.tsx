@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo, ReleasesTableState } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
@@ -97,6 +97,19 @@ const COMMIT_MIN_REM = 11;
 const ENVIRONMENT_REM = 5.25;
 const SKELETON_ROWS = 8;
 
+/** Numbers in the provider's locale (a bad locale from a host falls back to English). */
+function useNumberFormat(locale: string): (n: number) => string {
+  return useMemo(() => {
+    let format: Intl.NumberFormat;
+    try {
+      format = new Intl.NumberFormat(locale);
+    } catch {
+      format = new Intl.NumberFormat('en-US');
+    }
+    return (n: number) => format.format(n);
+  }, [locale]);
+}
+
 const columnLabel = (column: ReleaseColumn) => (column.kind === 'field' ? TABLE_TEXT.columns[column.id] : column.environment);
 
 /**
@@ -137,13 +150,16 @@ export function ReleasesTable(props: ReleasesTableProps) {
     totalCount,
   });
   const context = useCellContext(getReleaseHref, getFlowHref);
+  const formatNumber = useNumberFormat(context.locale);
   const firstLoad = releases === undefined && (loading || error === undefined);
   const problem = error ?? table.error;
   const dataState = problem !== undefined ? 'error' : firstLoad ? 'loading' : table.rows.length === 0 ? 'empty' : 'ready';
   const paged = mode === 'server' || (pageSize !== undefined && pageSize > 0);
 
   const summary =
-    dataState === 'loading' ? TABLE_TEXT.loading : TABLE_TEXT.count(mode === 'server' ? table.rows.length : (table.total ?? 0), mode === 'server' ? totalCount : undefined);
+    dataState === 'loading'
+      ? TABLE_TEXT.loading
+      : TABLE_TEXT.count(mode === 'server' ? table.rows.length : (table.total ?? 0), mode === 'server' ? totalCount : undefined, formatNumber);
 
   return (
     <div

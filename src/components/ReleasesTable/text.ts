@@ -29,8 +29,9 @@ export const TABLE_TEXT = {
   columnsMenu: 'Columns',
   clearFilters: 'Clear filters',
   selectedCount: (n: number) => (n === 0 ? 'Any' : `${n} selected`),
-  count: (shown: number, total?: number) =>
-    total !== undefined && total !== shown ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} releases` : `${shown.toLocaleString('en-US')} release${shown === 1 ? '' : 's'}`,
+  /** `format` writes a number in the provider's locale. */
+  count: (shown: number, total: number | undefined, format: (n: number) => string) =>
+    total !== undefined && total !== shown ? `${format(shown)} of ${format(total)} releases` : `${format(shown)} release${shown === 1 ? '' : 's'}`,
   loading: 'Loading releases',
   loadingPage: 'Loading the page',
   errorTitle: 'Could not load the releases',
