@@ -21,17 +21,8 @@ import {
   type ReleaseSort,
   type ReleaseSortKey,
 } from 'gitops-releases/headless';
-import { ReleasesProvider, ReleasesTable, StatusBadge } from '../../src';
-import {
-  CommitCell,
-  DateCell,
-  DurationCell,
-  EnvironmentCell,
-  FlowCell,
-  InitiatorCell,
-  useCellContext,
-  type CellContext,
-} from '../../src/components/ReleasesTable/cells';
+import { ReleasesProvider, ReleasesTable } from '../../src';
+import { releaseCell, tableMinWidth, useCellContext, type CellContext } from '../../src/components/ReleasesTable/cells';
 import { TABLE_TEXT } from '../../src/components/ReleasesTable/text';
 import '../../src/styles/index.css';
 
@@ -67,45 +58,13 @@ const data = benchData();
 // environmentOrder, queryReleaseRows, releaseColumns): only the rendering differs.
 
 const DESCENDING_FIRST: ReadonlySet<ReleaseSortKey> = new Set(['date', 'duration']);
-/** ReleasesTable's column widths in rem (releases-table.css), for the table's min-width. */
-const FIELD_REM = 8.75 + 7.75 + 9.5 + 6.25 + 9.5 + 6;
-const COMMIT_MIN_REM = 11;
-const ENVIRONMENT_REM = 5.25;
-
-function baselineCell(column: ReleaseColumn, row: ReleaseRow, context: CellContext) {
-  if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} />;
-  switch (column.id) {
-    case 'date':
-      return <DateCell row={row} context={context} />;
-    case 'status':
-      return <StatusBadge status={row.status} size="sm" />;
-    case 'initiator':
-      return <InitiatorCell row={row} />;
-    case 'version':
-      return row.version ? (
-        <span className="gr-releases-table__truncate" title={row.version}>
-          {row.version}
-        </span>
-      ) : (
-        <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>
-      );
-    case 'flow':
-      return <FlowCell row={row} context={context} />;
-    case 'duration':
-      return <DurationCell row={row} />;
-    case 'commit':
-      return <CommitCell row={row} />;
-    default:
-      return null;
-  }
-}
 
 const BaselineRow = memo(function BaselineRow({ row, index, columns, context }: { row: ReleaseRow; index: number; columns: readonly ReleaseColumn[]; context: CellContext }) {
   return (
     <tr className="gr-releases-table__row" data-index={index} data-status={row.status} aria-rowindex={index + 2} tabIndex={-1} style={{ height: ROW_HEIGHT }}>
       {columns.map((column) => (
         <td key={column.id} className="gr-releases-table__td" data-column={column.kind === 'field' ? column.id : 'environment'}>
-          {baselineCell(column, row, context)}
+          {releaseCell(column, row, context)}
         </td>
       ))}
     </tr>
@@ -126,7 +85,6 @@ function BaselineTable({ releases }: { releases: readonly Release[] }) {
   const context = useCellContext(undefined, undefined);
   const toggleSort = (key: ReleaseSortKey) =>
     setSort((current) => (current.key === key ? { key, desc: !current.desc } : { key, desc: DESCENDING_FIRST.has(key) }));
-  const environments = columns.filter((column) => column.kind === 'environment').length;
   return (
     <div className="gr-releases-table" data-state="ready" data-density="comfortable">
       <div className="gr-releases-table__filters">
@@ -137,7 +95,7 @@ function BaselineTable({ releases }: { releases: readonly Release[] }) {
           className="gr-releases-table__table"
           aria-label={TABLE_TEXT.tableLabel}
           aria-rowcount={matching.length + 1}
-          style={{ minWidth: `${FIELD_REM + COMMIT_MIN_REM + ENVIRONMENT_REM * environments}rem` }}
+          style={{ minWidth: tableMinWidth(columns) }}
         >
           <colgroup>
             {columns.map((column) => (

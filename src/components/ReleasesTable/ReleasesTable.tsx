@@ -4,8 +4,7 @@ import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageIn
 import { cx } from '../internal/cx';
 import { StateMessage, describeError } from '../internal/StateMessage';
 import { useRootClassName } from '../provider/ReleasesProvider';
-import { StatusBadge } from '../StatusBadge';
-import { CommitCell, DateCell, DurationCell, EnvironmentCell, FlowCell, InitiatorCell, useCellContext, type CellContext } from './cells';
+import { releaseCell, tableMinWidth, useCellContext, type CellContext } from './cells';
 import { FilterBar } from './FilterBar';
 import { TABLE_TEXT } from './text';
 import { useReleasesTable } from './useReleasesTable';
@@ -88,13 +87,6 @@ export interface ReleasesTableProps {
 
 const ROW_HEIGHT: Record<ReleasesTableDensity, number> = { comfortable: 44, compact: 32 };
 const HEADER_HEIGHT = 40;
-/**
- * Column widths in rem, as in releases-table.css: the table is never narrower than their sum (it
- * scrolls sideways instead) and the commit column takes what is left above its minimum.
- */
-const FIELD_REM = 8.75 + 7.75 + 9.5 + 5.75 + 9.5 + 6.75;
-const COMMIT_MIN_REM = 11;
-const ENVIRONMENT_REM = 5.25;
 const SKELETON_ROWS = 8;
 
 /** Numbers in the provider's locale (a bad locale from a host falls back to English). */
@@ -355,7 +347,7 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
         className={cx('gr-releases-table__table', classNames?.table)}
         aria-label={ariaLabel}
         aria-rowcount={skeleton ? -1 : rows.length + 1}
-        style={{ minWidth: `${FIELD_REM + COMMIT_MIN_REM + ENVIRONMENT_REM * columns.filter((column) => column.kind === 'environment').length}rem` }}
+        style={{ minWidth: tableMinWidth(columns) }}
         aria-busy={skeleton || undefined}
       >
         <colgroup>
@@ -452,37 +444,10 @@ const Row = /* @__PURE__ */ memo(function Row({ row, index, columns, context, he
     >
       {columns.map((column) => (
         <td key={column.id} className="gr-releases-table__td" data-column={column.kind === 'field' ? column.id : 'environment'}>
-          {cell(column, row, context)}
+          {releaseCell(column, row, context)}
         </td>
       ))}
     </tr>
   );
 });
 
-function cell(column: ReleaseColumn, row: ReleaseRow, context: CellContext) {
-  if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} />;
-  switch (column.id) {
-    case 'date':
-      return <DateCell row={row} context={context} />;
-    case 'status':
-      return <StatusBadge status={row.status} size="sm" />;
-    case 'initiator':
-      return <InitiatorCell row={row} />;
-    case 'version':
-      return row.version ? (
-        <span className="gr-releases-table__truncate" title={row.version}>
-          {row.version}
-        </span>
-      ) : (
-        <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>
-      );
-    case 'flow':
-      return <FlowCell row={row} context={context} />;
-    case 'duration':
-      return <DurationCell row={row} />;
-    case 'commit':
-      return <CommitCell row={row} />;
-    default:
-      return null;
-  }
-}

@@ -1,5 +1,5 @@
 import { memo, useId, useMemo } from 'react';
-import { formatDuration, rowDuration, safeHref, type Release, type ReleaseRow, type Status } from 'gitops-releases/headless';
+import { formatDuration, rowDuration, safeHref, type Release, type ReleaseColumn, type ReleaseRow, type Status } from 'gitops-releases/headless';
 import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
 import { useDateFormatter, useNow } from '../internal/time';
@@ -177,3 +177,45 @@ export function useCellContext(
   return useMemo(() => ({ now, locale, formatDate, getReleaseHref, getFlowHref }), [now, locale, formatDate, getReleaseHref, getFlowHref]);
 }
 
+
+/** What a column shows for a row. */
+export function releaseCell(column: ReleaseColumn, row: ReleaseRow, context: CellContext) {
+  if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} />;
+  switch (column.id) {
+    case 'date':
+      return <DateCell row={row} context={context} />;
+    case 'status':
+      return <StatusBadge status={row.status} size="sm" />;
+    case 'initiator':
+      return <InitiatorCell row={row} />;
+    case 'version':
+      return row.version ? (
+        <span className="gr-releases-table__truncate" title={row.version}>
+          {row.version}
+        </span>
+      ) : (
+        <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>
+      );
+    case 'flow':
+      return <FlowCell row={row} context={context} />;
+    case 'duration':
+      return <DurationCell row={row} />;
+    case 'commit':
+      return <CommitCell row={row} />;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Column widths in rem, as in releases-table.css: the table is never narrower than their sum (it
+ * scrolls sideways instead) and the commit column takes what is left above its minimum.
+ */
+const FIELD_REM = 8.75 + 7.75 + 9.5 + 5.75 + 9.5 + 6.75;
+const COMMIT_MIN_REM = 11;
+const ENVIRONMENT_REM = 5.25;
+
+/** The table's min-width for these columns. */
+export function tableMinWidth(columns: readonly ReleaseColumn[]): string {
+  return `${FIELD_REM + COMMIT_MIN_REM + ENVIRONMENT_REM * columns.filter((column) => column.kind === 'environment').length}rem`;
+}
