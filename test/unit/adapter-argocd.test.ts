@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deepFreeze, mutated, mutationsArbitrary } from './mutations';
+import { deepFreeze, isPlainData, mutated, mutationsArbitrary } from './mutations';
 import { describe, expect, it } from 'vitest';
 import { withArgoCdApplications, type ArgoCdApplication, type ArgoCdOverlayOptions } from '../../src/headless/adapters/argocd';
 import { isReleaseDataError, ReleaseDataError } from '../../src/headless/adapters/errors';
@@ -374,14 +374,6 @@ function expectValidRelease(after: Release, before: Release): void {
   expect(problems).toEqual([]);
 }
 
-/** Strings, finite numbers, booleans, arrays and plain objects only: what JSON keeps as it is. */
-function isPlainData(value: unknown): boolean {
-  if (typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isPlainData);
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value).every(isPlainData);
-}
 
 // ---- mutations (the same in adapter-github.test.ts) ----
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deepFreeze, mutated, mutationsArbitrary } from './mutations';
+import { deepFreeze, isPlainData, mutated, mutationsArbitrary } from './mutations';
 import { describe, expect, it } from 'vitest';
 import { fromGitHubDeployments, type GitHubDeploymentsInput } from '../../src/headless/adapters/github';
 import { isReleaseDataError, ReleaseDataError } from '../../src/headless/adapters/errors';
@@ -542,14 +542,6 @@ function expectValidRelease(release: Release): void {
   expect(problems).toEqual([]);
 }
 
-/** Strings, finite numbers, booleans, arrays and plain objects only: what JSON keeps as it is. */
-function isPlainData(value: unknown): boolean {
-  if (typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isPlainData);
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value).every(isPlainData);
-}
 
 // ---- mutations (the same in adapter-argocd.test.ts) ----
 

@@ -117,3 +117,12 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** Strings, finite numbers, booleans, arrays and plain objects only: what JSON keeps as it is. */
+export function isPlainData(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(isPlainData);
+}
