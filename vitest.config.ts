@@ -23,6 +23,12 @@ const react18 = [
   { find: /^react-dom\/test-utils$/, replacement: r18('react-dom/test-utils.js') },
   // Its CommonJS build would require React 19's react-dom past the aliases: use its ES build.
   { find: /^@testing-library\/react$/, replacement: fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)) },
+  // The same for use-sync-external-store (zustand's, under React Flow), which has no ES build: an
+  // ES module of the same hooks, whose `react` import reaches React 18 through the aliases above.
+  {
+    find: /^use-sync-external-store(\/shim)?(\/index|\/with-selector)?(\.js)?$/,
+    replacement: fileURLToPath(new URL('./test/react18/use-sync-external-store.mjs', import.meta.url)),
+  },
 ];
 
 // Each browser project names its Chromium instance: names must be unique across projects.
@@ -75,10 +81,6 @@ export default defineConfig({
           environment: 'jsdom',
           globals: true,
           include: ['test/components/**/*.test.{ts,tsx}'],
-          // Server renders of React Flow (zustand's CommonJS use-sync-external-store shim) in the
-          // Node environment still reach React 19 past the aliases; React 18's server render of
-          // the built package is covered by the package project.
-          exclude: ['test/components/release-graph-ssr.test.tsx', 'test/components/release-view-ssr.test.tsx'],
           setupFiles: ['test/components/setup.ts', 'test/components/react18-setup.ts'],
           testTimeout: 30_000,
           server: { deps: { inline: true } },
