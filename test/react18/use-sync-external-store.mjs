@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as React from 'react';
 
-// The package's exports hide its cjs/ folder: found from a public entry's place.
-const require = createRequire(new URL('../../package.json', import.meta.url));
+// The package's exports hide its cjs/ folder: found from a public entry's place. From the
+// repository root (Vitest's working directory): under jsdom, import.meta.url is an http URL.
+const require = createRequire(join(process.cwd(), 'package.json'));
 const file = join(dirname(require.resolve('use-sync-external-store/shim/with-selector')), '../cjs/use-sync-external-store-with-selector.production.js');
 const module = { exports: {} };
 const load = new Function('require', 'module', 'exports', readFileSync(file, 'utf8'));
