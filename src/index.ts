@@ -16,12 +16,23 @@ export type {
   StatusBadgeSize,
 } from './components/StatusBadge';
 
-export { ReleasesProvider } from './components/provider';
+export { ReleasesProvider, DEFAULT_MESSAGES } from './components/provider';
 export type {
   ColorMode,
+  Density,
+  TimeZone,
   ReleasesProviderProps,
   ReleasesMessages,
   PartialReleasesMessages,
+  NumberFormatter,
+  CommonMessages,
+  BadgeMessages,
+  TableMessages,
+  GraphMessages,
+  ViewMessages,
+  EnvironmentMessages,
+  NotesMessages,
+  DiffMessages,
   LinkRenderProps,
   RenderLink,
 } from './components/provider';

@@ -1,8 +1,8 @@
 import { useCallback, useId, useMemo, type KeyboardEvent } from 'react';
 import { isTerminalStatus, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
-import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useNow } from '../internal';
-import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useNow } from '../internal';
+import { useRootClassName } from '../provider/ReleasesProvider';
 import {
   hasEnvironmentRun,
   isEnvironmentLive,
@@ -14,7 +14,7 @@ import {
 import { CloseIcon } from './icons';
 import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
 import { ApplicationsSection, IssuesSection, PullRequestSection, type ApplicationHref } from './sections';
-import { elapsed, TEXT } from './text';
+import { elapsed, useEnvironmentMessages } from './text';
 import type { EnvironmentDetailsProps } from './types';
 import { WorkflowSection, type WorkflowHref } from './WorkflowSteps';
 
@@ -43,6 +43,7 @@ export function EnvironmentDetails({
   classNames,
 }: EnvironmentDetailsProps) {
   const rootClassName = useRootClassName();
+  const { text } = useEnvironmentMessages();
   const headingId = useId();
   const level = (HEADING_LEVELS.includes(headingLevel) ? headingLevel : 2) as 2 | 3 | 4;
   const sectionLevel = (level + 1) as HeadingLevel;
@@ -81,8 +82,8 @@ export function EnvironmentDetails({
             <button
               type="button"
               className="gr-environment-details__close"
-              aria-label={TEXT.close}
-              title={TEXT.closeTitle}
+              aria-label={text.close}
+              title={text.closeTitle}
               onClick={onClose}
             >
               <CloseIcon className="gr-environment-details__close-icon" />
@@ -94,12 +95,12 @@ export function EnvironmentDetails({
             {spaced([
               isProduction ? (
                 <Tag key="production" tone="neutral" part="marker" data-marker="production">
-                  {TEXT.production}
+                  {text.production}
                 </Tag>
               ) : null,
               isTrigger ? (
                 <Tag key="trigger" tone="neutral" part="marker" data-marker="trigger">
-                  {TEXT.trigger}
+                  {text.trigger}
                 </Tag>
               ) : null,
             ])}
@@ -108,7 +109,7 @@ export function EnvironmentDetails({
         {loading ? null : <HeaderStatus environment={environment} />}
       </header>
       {loading ? (
-        <StateMessage kind="loading" title={TEXT.loading} className="gr-environment-details__loading">
+        <StateMessage kind="loading" title={text.loading} className="gr-environment-details__loading">
           <span className="gr-environment-details__skeleton" aria-hidden="true">
             <span />
             <span />
@@ -116,7 +117,7 @@ export function EnvironmentDetails({
           </span>
         </StateMessage>
       ) : (
-        <DataErrorBoundary what={TEXT.couldNotShow} resetKey={environment}>
+        <DataErrorBoundary title={text.error} resetKey={environment}>
           <DetailsBody
             environment={environment}
             release={release}
@@ -134,16 +135,17 @@ export function EnvironmentDetails({
 
 /** Status badge, live subtitle, start and duration (ticking while the environment runs). */
 function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
-  const { messages } = useReleasesContext();
+  const { text, labels } = useEnvironmentMessages();
   const format = useDateFormatter();
+  const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const waitingForPullRequest = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
-  const badgeText = waitingForPullRequest ? messages.waitingForPullRequest : messages.status[environment.status];
+  const badgeText = waitingForPullRequest ? labels.waitingForPullRequest : labels.status[environment.status];
   const statusText = typeof environment.statusText === 'string' ? environment.statusText.trim() : '';
   // "Failed" under a "Failed" badge says nothing new.
   const showStatusText = statusText !== '' && statusText.toLowerCase() !== badgeText?.toLowerCase();
   const started = format(environment.startedAt);
-  const duration = elapsed(environment.startedAt, environment.finishedAt, now);
+  const duration = elapsed(environment.startedAt, environment.finishedAt, now, formatDuration);
 
   return (
     <>
@@ -159,7 +161,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
         <dl className="gr-environment-details__times">
           {started ? (
             <div className="gr-environment-details__time">
-              <dt>{TEXT.started}</dt>
+              <dt>{text.started}</dt>
               <dd>
                 <Time iso={environment.startedAt} format={format} />
               </dd>
@@ -167,7 +169,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
           ) : null}
           {duration ? (
             <div className="gr-environment-details__time">
-              <dt>{TEXT.duration}</dt>
+              <dt>{text.duration}</dt>
               <dd data-running={environment.finishedAt ? undefined : ''}>{duration}</dd>
             </div>
           ) : null}
@@ -197,12 +199,13 @@ function DetailsBody({
   getWorkflowHref,
   classNames,
 }: DetailsBodyProps) {
-  const { messages } = useReleasesContext();
+  const { text, common, labels } = useEnvironmentMessages();
   const format = useDateFormatter();
+  const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const issues = useMemo(() => sortIssues(environment.issues), [environment.issues]);
   const applications = listOf(environment.applications);
-  const workflowSections = WORKFLOW_SECTIONS.map((entry) => ({ ...entry, steps: stepsOf(environment, entry.section) })).filter(
+  const workflowSections = WORKFLOW_SECTIONS.map((section) => ({ section, title: common.workflows[section], steps: stepsOf(environment, section) })).filter(
     (entry) => entry.steps.length > 0,
   );
   const ran = hasEnvironmentRun(environment);
@@ -221,8 +224,8 @@ function DetailsBody({
       {ran ? null : (
         <StateMessage
           kind="empty"
-          title={releaseEnded ? TEXT.nothingRan : TEXT.nothingRanYet}
-          detail={releaseEnded ? TEXT.releaseEnded(messages.status[release.status] ?? release.status) : undefined}
+          title={releaseEnded ? text.nothingRan : text.nothingRanYet}
+          detail={releaseEnded ? text.releaseEnded(labels.status[release.status] ?? release.status) : undefined}
           className="gr-environment-details__empty"
         />
       )}
@@ -249,6 +252,7 @@ function DetailsBody({
           selectedName={selectedWorkflowStep?.section === section ? selectedWorkflowStep.name : undefined}
           level={level}
           format={format}
+          formatDuration={formatDuration}
           now={now}
           workflowHref={workflowHref}
           className={sectionClass}

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkflowRun, WorkflowStep } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
-import { cx, Link } from '../internal';
+import { cx, Link, useNumberFormatter } from '../internal';
 import { isFailedStatus, listOf, type EnvironmentWorkflowSection } from './environment-summary';
 import { ChevronIcon } from './icons';
 import { spaced, Time, VisuallyHidden, type HeadingLevel } from './parts';
 import { DetailsSection } from './sections';
-import { elapsed, TEXT } from './text';
+import { elapsed, useEnvironmentMessages } from './text';
 
 /** Where a workflow run links to, and whether that leaves the host. */
 export type WorkflowHref = (run: WorkflowRun) => { href: string | undefined; external: boolean };
@@ -19,6 +19,7 @@ interface WorkflowSectionProps {
   selectedName: string | undefined;
   level: HeadingLevel;
   format: (iso: string | undefined) => string | undefined;
+  formatDuration: (ms: number) => string;
   now: number;
   workflowHref: WorkflowHref;
   className?: string;
@@ -33,6 +34,7 @@ export function WorkflowSection({
   selectedName,
   level,
   format,
+  formatDuration,
   now,
   workflowHref,
   className,
@@ -50,6 +52,7 @@ export function WorkflowSection({
             step={step}
             selected={index === selectedIndex}
             format={format}
+            formatDuration={formatDuration}
             now={now}
             workflowHref={workflowHref}
             className={stepClassName}
@@ -64,15 +67,18 @@ interface WorkflowStepItemProps {
   step: WorkflowStep;
   selected: boolean;
   format: (iso: string | undefined) => string | undefined;
+  formatDuration: (ms: number) => string;
   now: number;
   workflowHref: WorkflowHref;
   className?: string;
 }
 
-function WorkflowStepItem({ step, selected, format, now, workflowHref, className }: WorkflowStepItemProps) {
+function WorkflowStepItem({ step, selected, format, formatDuration, now, workflowHref, className }: WorkflowStepItemProps) {
+  const { text } = useEnvironmentMessages();
+  const formatNumber = useNumberFormatter();
   const runs = listOf(step.runs);
   const failedRuns = runs.filter((run) => isFailedStatus(run.status)).length;
-  const duration = elapsed(step.startedAt, step.finishedAt, now);
+  const duration = elapsed(step.startedAt, step.finishedAt, now, formatDuration);
 
   // Failed and selected steps open by default, and open again when they become so (a running
   // step that fails, a step selected in the graph). Otherwise the reader's toggle is kept.
@@ -95,26 +101,26 @@ function WorkflowStepItem({ step, selected, format, now, workflowHref, className
   const meta = spaced([
     step.template && step.template !== step.name ? (
       <span key="template">
-        <VisuallyHidden>{TEXT.template}</VisuallyHidden>{' '}
+        <VisuallyHidden>{text.template}</VisuallyHidden>{' '}
         <span className="gr-environment-details__mono">{step.template}</span>
       </span>
     ) : null,
     format(step.startedAt) ? (
       <span key="started">
-        <VisuallyHidden>{TEXT.started}</VisuallyHidden>{' '}
+        <VisuallyHidden>{text.started}</VisuallyHidden>{' '}
         <Time iso={step.startedAt} format={format} />
       </span>
     ) : null,
     duration ? (
       <span key="duration">
-        <VisuallyHidden>{TEXT.took}</VisuallyHidden>{' '}
+        <VisuallyHidden>{text.took}</VisuallyHidden>{' '}
         {duration}
       </span>
     ) : null,
     runs.length > 0 ? (
       <span key="runs">
-        {TEXT.runs(runs.length)}
-        {failedRuns > 0 ? `, ${TEXT.failedRuns(failedRuns)}` : null}
+        {text.runs(runs.length, formatNumber)}
+        {failedRuns > 0 ? `, ${text.failedRuns(failedRuns, formatNumber)}` : null}
       </span>
     ) : null,
   ]);
@@ -145,7 +151,7 @@ function WorkflowStepItem({ step, selected, format, now, workflowHref, className
       {runs.length > 0 ? (
         <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="gr-environment-details__step">
           <summary className="gr-environment-details__step-summary">{summary}</summary>
-          <ul className="gr-environment-details__runs" aria-label={TEXT.runsOf(step.name)}>
+          <ul className="gr-environment-details__runs" aria-label={text.runsOf(step.name)}>
             {runs.map((run, index) => {
               const target = workflowHref(run);
               return (

@@ -16,12 +16,8 @@ import {
 /** Which list of an environment a workflow step belongs to. */
 export type EnvironmentWorkflowSection = keyof EnvironmentWorkflows;
 
-/** The workflow lists in the order they run, with the titles the release view uses. */
-export const WORKFLOW_SECTIONS: ReadonlyArray<{ section: EnvironmentWorkflowSection; title: string }> = [
-  { section: 'trigger', title: 'Trigger Workflow' },
-  { section: 'preAction', title: 'Pre-Action Workflow' },
-  { section: 'postAction', title: 'Post-Action Workflow' },
-];
+/** The workflow lists in the order they run (their titles are `messages.common.workflows`). */
+export const WORKFLOW_SECTIONS: readonly EnvironmentWorkflowSection[] = ['trigger', 'preAction', 'postAction'];
 
 /** Statuses that mean "has not started": nothing of it ran yet (or ever, when skipped). */
 const NOT_STARTED: ReadonlySet<string> = new Set<Status>(['pending', 'queued', 'skipped', 'unknown']);
@@ -46,7 +42,7 @@ export function hasEnvironmentRun(environment: EnvironmentStep): boolean {
   if (parseTime(environment.startedAt) !== undefined) return true;
   if (!NOT_STARTED.has(environment.status)) return true;
   if (listOf(environment.issues).length > 0 || environment.pullRequest) return true;
-  return WORKFLOW_SECTIONS.some(({ section }) =>
+  return WORKFLOW_SECTIONS.some((section) =>
     stepsOf(environment, section).some((step) => parseTime(step.startedAt) !== undefined || !NOT_STARTED.has(step.status)),
   );
 }
@@ -54,7 +50,7 @@ export function hasEnvironmentRun(environment: EnvironmentStep): boolean {
 /** True while something in the environment still runs, so its durations must tick. */
 export function isEnvironmentLive(environment: EnvironmentStep): boolean {
   if (isActiveStatus(environment.status)) return true;
-  return WORKFLOW_SECTIONS.some(({ section }) => stepsOf(environment, section).some((step) => isActiveStatus(step.status)));
+  return WORKFLOW_SECTIONS.some((section) => stepsOf(environment, section).some((step) => isActiveStatus(step.status)));
 }
 
 /** Issues with errors before warnings; otherwise in the order the source reported them. */

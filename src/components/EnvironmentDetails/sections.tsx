@@ -8,9 +8,9 @@ import {
   type PullRequest,
 } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
-import { cx, Link } from '../internal';
+import { cx, Link, useNumberFormatter } from '../internal';
 import { Heading, spaced, Tag, Time, VisuallyHidden, type HeadingLevel } from './parts';
-import { ISSUE_KIND_LABELS, ISSUE_LEVEL_LABELS, labelOf, PULL_REQUEST_STATE_LABELS, TEXT } from './text';
+import { labelOf, useEnvironmentMessages } from './text';
 
 type DateFormat = (iso: string | undefined) => string | undefined;
 
@@ -45,10 +45,11 @@ export function DetailsSection({
 }
 
 export function PullRequestSection({ pullRequest, level, className }: SectionProps & { pullRequest: PullRequest }) {
-  const state = labelOf(PULL_REQUEST_STATE_LABELS, pullRequest.state);
+  const { text, labels } = useEnvironmentMessages();
+  const state = labelOf(text.pullRequestStates, pullRequest.state, labels.status.unknown);
   const author = pullRequest.author?.name;
   return (
-    <DetailsSection level={level} className={className} title={TEXT.pullRequest} part="pull-request">
+    <DetailsSection level={level} className={className} title={text.pullRequest} part="pull-request">
       <div className="gr-environment-details__pull-request" data-state={pullRequest.state}>
         <p className="gr-environment-details__pull-request-title">
           <Link href={pullRequest.url} className="gr-environment-details__link">
@@ -67,12 +68,12 @@ export function PullRequestSection({ pullRequest, level, className }: SectionPro
             ) : null,
             pullRequest.repo ? (
               <span key="repo" className="gr-environment-details__muted">
-                {TEXT.pullRequestIn} <span className="gr-environment-details__mono">{pullRequest.repo}</span>
+                {text.pullRequestIn} <span className="gr-environment-details__mono">{pullRequest.repo}</span>
               </span>
             ) : null,
             author ? (
               <span key="author" className="gr-environment-details__muted">
-                {TEXT.pullRequestBy} {author}
+                {text.pullRequestBy} {author}
               </span>
             ) : null,
           ])}
@@ -97,8 +98,10 @@ export function IssuesSection({
   format: DateFormat;
   issueClassName?: string;
 }) {
+  const { text, labels } = useEnvironmentMessages();
+  const formatNumber = useNumberFormatter();
   return (
-    <DetailsSection level={level} className={className} title={TEXT.issues(issues.length)} part="issues">
+    <DetailsSection level={level} className={className} title={text.issues(issues.length, formatNumber)} part="issues">
       <ul className="gr-environment-details__issues">
         {issues.map((issue, index) => {
           const app = issue.application ? applications.find((a) => a.name === issue.application) : undefined;
@@ -121,10 +124,10 @@ export function IssuesSection({
                   ) : null,
                   <span key="tags" className="gr-environment-details__tags">
                     <Tag tone="neutral" part="issue-kind">
-                      {labelOf(ISSUE_KIND_LABELS, issue.kind)}
+                      {labelOf(text.issueKinds, issue.kind, labels.status.unknown)}
                     </Tag>{' '}
                     <Tag tone={issue.level === 'error' ? 'error' : 'warning'} part="issue-level">
-                      {labelOf(ISSUE_LEVEL_LABELS, issue.level)}
+                      {labelOf(text.issueLevels, issue.level, labels.status.unknown)}
                     </Tag>
                   </span>,
                 ])}
@@ -134,13 +137,13 @@ export function IssuesSection({
                 {spaced([
                   issue.workflow ? (
                     <span key="workflow" className="gr-environment-details__muted">
-                      {TEXT.workflow} <span className="gr-environment-details__mono">{issue.workflow}</span>
+                      {text.workflow} <span className="gr-environment-details__mono">{issue.workflow}</span>
                     </span>
                   ) : null,
                   <Time key="at" iso={issue.at} format={format} className="gr-environment-details__muted" />,
                   href && app ? (
                     <Link key="view" href={href} external={target?.external} className="gr-environment-details__button-link">
-                      {TEXT.viewApplication}{' '}
+                      {text.viewApplication}{' '}
                       <VisuallyHidden>{app.name}</VisuallyHidden>
                     </Link>
                   ) : null,
@@ -168,25 +171,27 @@ export function ApplicationsSection({
   rowClassName?: string;
 }) {
   const captionId = useId();
+  const { text } = useEnvironmentMessages();
+  const formatNumber = useNumberFormatter();
   return (
-    <DetailsSection level={level} className={className} title={TEXT.applications(applications.length)} part="applications">
+    <DetailsSection level={level} className={className} title={text.applications(applications.length, formatNumber)} part="applications">
       {/* Seven columns do not fit a 320px drawer: the table scrolls sideways in its own box,
           which the keyboard can reach (tabIndex) even when no cell holds a link. The statuses
           come right after the name so a 480px drawer shows them without scrolling. */}
       <div className="gr-environment-details__table-scroll" role="group" aria-labelledby={captionId} tabIndex={0}>
         <table className="gr-environment-details__table">
           <caption id={captionId} className="gr-environment-details__caption">
-            {TEXT.applicationsCaption(environment.name)}
+            {text.applicationsCaption(environment.name)}
           </caption>
           <thead>
             <tr>
-              <th scope="col">{TEXT.columns.name}</th>
-              <th scope="col">{TEXT.columns.sync}</th>
-              <th scope="col">{TEXT.columns.health}</th>
-              <th scope="col">{TEXT.columns.promotion}</th>
-              <th scope="col">{TEXT.columns.version}</th>
-              <th scope="col">{TEXT.columns.commit}</th>
-              <th scope="col">{TEXT.columns.namespace}</th>
+              <th scope="col">{text.columns.name}</th>
+              <th scope="col">{text.columns.sync}</th>
+              <th scope="col">{text.columns.health}</th>
+              <th scope="col">{text.columns.promotion}</th>
+              <th scope="col">{text.columns.version}</th>
+              <th scope="col">{text.columns.commit}</th>
+              <th scope="col">{text.columns.namespace}</th>
             </tr>
           </thead>
           <tbody>
@@ -237,12 +242,13 @@ export function ApplicationsSection({
 
 /** A cell with no value: a dash, read as "none". */
 function Empty() {
+  const { common } = useEnvironmentMessages();
   return (
     <>
       <span className="gr-environment-details__muted" aria-hidden="true">
-        {TEXT.none}
+        —
       </span>
-      <VisuallyHidden>{TEXT.noneLabel}</VisuallyHidden>
+      <VisuallyHidden>{common.none}</VisuallyHidden>
     </>
   );
 }

@@ -2,7 +2,9 @@ import { useId, useMemo, useState, type CSSProperties, type ReactNode } from 're
 import { diffReleases, shortSha, type ApplicationSnapshot, type DiffChange, type Release, type ReleaseDiffResult } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { StateMessage, describeError } from '../internal/StateMessage';
-import { useRootClassName } from '../provider/ReleasesProvider';
+import { useNumberFormatter } from '../internal/time';
+import { DIFF_MESSAGES } from '../provider/messages';
+import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 
 export interface ReleaseDiffProps {
   /** The earlier release. */
@@ -20,23 +22,25 @@ export interface ReleaseDiffProps {
   loading?: boolean;
   /** The host could not fetch them: shown inline. */
   error?: unknown;
-  /** Accessible name of the table. @default 'Changes between the two releases' */
+  /** Accessible name of the table. @default `messages.diff.tableLabel` ('Changes between the two releases') */
   'aria-label'?: string;
   className?: string;
   style?: CSSProperties;
 }
 
-const CHANGE_LABEL: Record<DiffChange, string> = { added: 'Added', removed: 'Removed', changed: 'Changed', unchanged: 'Unchanged' };
+/** The parts of the messages the diff reads. */
+const DIFF_SLICE = { diff: DIFF_MESSAGES };
+const CHANGES: readonly DiffChange[] = ['changed', 'added', 'removed', 'unchanged'];
 
 /** A value before and after, with an arrow when it changed. */
-function Values({ before, after, changed, mono }: { before?: string; after?: string; changed: boolean; mono?: boolean }) {
+function Values({ before, after, changed, mono, to }: { before?: string; after?: string; changed: boolean; mono?: boolean; to: string }) {
   const className = cx('gr-release-diff__value', mono && 'gr-release-diff__mono');
   if (!changed || before === after) return <span className={className}>{after ?? before ?? '—'}</span>;
   return (
     <span className={className}>
       <del title={before}>{before ?? '—'}</del>
       <span aria-hidden="true"> → </span>
-      <span className="gr-visually-hidden"> to </span>
+      <span className="gr-visually-hidden"> {to} </span>
       <ins title={after}>{after ?? '—'}</ins>
     </span>
   );
@@ -52,6 +56,8 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
   const rootClassName = useRootClassName();
   const { previous, next, loading = false, error, className, style } = props;
   const [showUnchanged, setShowUnchanged] = useState(props.defaultShowUnchanged ?? false);
+  const text = useMessages(DIFF_SLICE).diff;
+  const formatNumber = useNumberFormatter();
   const id = useId();
   const computed = useMemo(() => {
     if (props.diff) return { diff: props.diff, error: undefined };
@@ -68,11 +74,11 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
       {children}
     </div>
   );
-  if (error !== undefined) return root('error', <StateMessage kind="error" title="Could not load the releases to compare" detail={describeError(error)} />);
-  if (loading) return root('loading', <StateMessage kind="loading" title="Comparing the releases" />);
-  if (computed.error !== undefined) return root('error', <StateMessage kind="error" title="Could not compare the releases" detail={describeError(computed.error)} />);
+  if (error !== undefined) return root('error', <StateMessage kind="error" title={text.loadError} detail={describeError(error)} />);
+  if (loading) return root('loading', <StateMessage kind="loading" title={text.loading} />);
+  if (computed.error !== undefined) return root('error', <StateMessage kind="error" title={text.error} detail={describeError(computed.error)} />);
   const diff = computed.diff;
-  if (!diff || diff.entries.length === 0) return root('empty', <StateMessage kind="empty" title="Nothing to compare" detail="Neither release lists any application." />);
+  if (!diff || diff.entries.length === 0) return root('empty', <StateMessage kind="empty" title={text.empty} detail={text.emptyDetail} />);
 
   const rows = showUnchanged ? diff.entries : diff.entries.filter((entry) => entry.change !== 'unchanged');
   const { counts } = diff;
@@ -81,30 +87,30 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
     <>
       <div className="gr-release-diff__toolbar">
         <p className="gr-release-diff__summary" id={`${id}-summary`}>
-          {(['changed', 'added', 'removed', 'unchanged'] as const).map((change) => (
+          {CHANGES.map((change) => (
             <span key={change} className="gr-release-diff__tag" data-change={change}>
-              {`${counts[change]} ${CHANGE_LABEL[change].toLowerCase()}`}
+              {text.summary(counts[change], change, formatNumber)}
             </span>
           ))}
         </p>
         <label className="gr-release-diff__toggle">
           <input type="checkbox" checked={showUnchanged} onChange={(event) => setShowUnchanged(event.target.checked)} />
-          Show unchanged
+          {text.showUnchanged}
         </label>
       </div>
       {rows.length === 0 ? (
-        <StateMessage kind="empty" title="No application changed" detail="Every application runs the same version, image and commit in both releases." />
+        <StateMessage kind="empty" title={text.noChange} detail={text.noChangeDetail} />
       ) : (
         <div className="gr-release-diff__scroller">
-          <table className="gr-release-diff__table" aria-label={props['aria-label'] ?? 'Changes between the two releases'} aria-describedby={`${id}-summary`}>
+          <table className="gr-release-diff__table" aria-label={props['aria-label'] ?? text.tableLabel} aria-describedby={`${id}-summary`}>
             <thead>
               <tr>
-                <th scope="col">Environment</th>
-                <th scope="col">Application</th>
-                <th scope="col">Change</th>
-                <th scope="col">Version</th>
-                <th scope="col">Image</th>
-                <th scope="col">Commit</th>
+                <th scope="col">{text.columns.environment}</th>
+                <th scope="col">{text.columns.application}</th>
+                <th scope="col">{text.columns.change}</th>
+                <th scope="col">{text.columns.version}</th>
+                <th scope="col">{text.columns.image}</th>
+                <th scope="col">{text.columns.commit}</th>
               </tr>
             </thead>
             <tbody>
@@ -117,17 +123,17 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
                   <td>{entry.application}</td>
                   <td>
                     <span className="gr-release-diff__tag" data-change={entry.change}>
-                      {CHANGE_LABEL[entry.change]}
+                      {text.changes[entry.change] ?? entry.change}
                     </span>
                   </td>
                   <td>
-                    <Values before={entry.before?.version} after={entry.after?.version} changed={moved || entry.fields.includes('version')} />
+                    <Values before={entry.before?.version} after={entry.after?.version} changed={moved || entry.fields.includes('version')} to={text.to} />
                   </td>
                   <td>
-                    <Values before={image(entry.before)} after={image(entry.after)} changed={moved || entry.fields.includes('image')} mono />
+                    <Values before={image(entry.before)} after={image(entry.after)} changed={moved || entry.fields.includes('image')} mono to={text.to} />
                   </td>
                   <td>
-                    <Values before={shortSha(entry.before?.commitSha)} after={shortSha(entry.after?.commitSha)} changed={moved || entry.fields.includes('commit')} mono />
+                    <Values before={shortSha(entry.before?.commitSha)} after={shortSha(entry.after?.commitSha)} changed={moved || entry.fields.includes('commit')} mono to={text.to} />
                   </td>
                 </tr>
                 );

@@ -1,39 +1,49 @@
 import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import {
-  durationMs,
-  formatDuration,
-  isActiveStatus,
-  describeEnvironment,
-  type ApplicationState,
-  type EnvironmentStep,
-} from 'gitops-releases/headless';
+import { durationMs, isActiveStatus, type EnvironmentStep } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
-import { useReleasesContext } from '../provider/ReleasesProvider';
-import { useDateFormatter, useNow } from '../internal/time';
+import { useDateFormatter, useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
+import { COMMON_MESSAGES, GRAPH_MESSAGES, STATUS_MESSAGES, type GraphMessages } from '../provider/messages';
+import { useMessages } from '../provider/ReleasesProvider';
 import { useGraphContext } from './context';
 import type { EnvironmentFlowNode } from './flow-model';
 import type { WorkflowSection } from './types';
 
-const SECTIONS: ReadonlyArray<[WorkflowSection, string]> = [
-  ['trigger', 'Trigger Workflow'],
-  ['preAction', 'Pre-Action Workflow'],
-  ['postAction', 'Post-Action Workflow'],
-];
+const SECTIONS: readonly WorkflowSection[] = ['trigger', 'preAction', 'postAction'];
 
-function applicationsSummary(applications: readonly ApplicationState[]): string {
+/** The parts of the messages the graph reads. */
+const GRAPH_SLICE = { graph: GRAPH_MESSAGES, common: COMMON_MESSAGES };
+
+/** The graph's messages, merged with the provider's. */
+export function useGraphMessages() {
+  return useMessages(GRAPH_SLICE);
+}
+
+function applicationsSummary(environment: EnvironmentStep, text: GraphMessages, format: (value: number) => string): string {
+  const applications = environment.applications;
   const synced = applications.filter((a) => a.sync === 'synced').length;
   const healthy = applications.filter((a) => a.health === 'healthy').length;
-  return `${synced}/${applications.length} synced · ${healthy}/${applications.length} healthy`;
+  return text.applicationsSummary(synced, healthy, applications.length, format);
 }
 
 export function useEnvironmentTiming(environment: EnvironmentStep) {
   const running = isActiveStatus(environment.status) && !environment.finishedAt;
   const now = useNow(running && !!environment.startedAt);
+  const formatDuration = useDurationFormatter();
   const ms = durationMs(environment.startedAt, environment.finishedAt, now);
   // While running, the server (now = 0) has no clock: show the duration once the browser does.
   const duration = ms === undefined || (!environment.finishedAt && now === 0) ? undefined : formatDuration(ms);
   return { now, duration };
+}
+
+/** A node's accessible name: name, status, live subtitle, duration and issues, in the messages' words. */
+function describe(environment: EnvironmentStep, status: string, duration: string | undefined, text: GraphMessages, format: (value: number) => string): string {
+  const parts = [environment.name, status];
+  if (environment.statusText) parts.push(environment.statusText);
+  if (duration) parts.push(duration);
+  const issues = environment.issues.length;
+  if (issues > 0) parts.push(text.issueCount(issues, format));
+  return parts.join(', ');
 }
 
 /** Below this zoom a node's rows cannot be read: it draws its box, name and status only. */
@@ -47,15 +57,18 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   const compact = useStore(selectCompact);
   const environment = data.environment;
   const graph = useGraphContext();
-  const { messages } = useReleasesContext();
+  const { graph: text, common } = useGraphMessages();
+  const labels = useMessages(STATUS_MESSAGES);
+  const formatNumber = useNumberFormatter();
   const formatDate = useDateFormatter();
-  const { now, duration } = useEnvironmentTiming(environment);
+  const { duration } = useEnvironmentTiming(environment);
   const active = graph.activeId === id;
   const started = formatDate(environment.startedAt);
   const waitingForPr = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
   const isTrigger = graph.triggerEnvironment === id;
   const issues = environment.issues.length;
   const tab = active ? 0 : -1;
+  const label = describe(environment, labels.status[environment.status] ?? environment.status, duration, text, formatNumber);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -80,8 +93,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
         style={{ width, height }}
         tabIndex={tab}
         role="group"
-        aria-roledescription="environment"
-        aria-label={describeEnvironment(environment, now, messages.status)}
+        aria-roledescription={text.environment}
+        aria-label={label}
         onKeyDown={onKeyDown}
       >
         <Handle type="target" position={targetPosition} isConnectable={false} className="gr-release-graph__handle" />
@@ -102,8 +115,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
       style={{ width, height }}
       tabIndex={tab}
       role="group"
-      aria-roledescription="environment"
-      aria-label={describeEnvironment(environment, now, messages.status)}
+      aria-roledescription={text.environment}
+      aria-label={label}
       onKeyDown={onKeyDown}
     >
       <Handle type="target" position={graph.direction === 'LR' ? Position.Left : Position.Top} isConnectable={false} className="gr-release-graph__handle" />
@@ -112,15 +125,15 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           <span className="gr-release-graph__node-name" title={environment.name}>
             {environment.name}
           </span>
-          {isTrigger ? <span className="gr-release-graph__tag" data-tag="trigger">Trigger</span> : null}
-          {environment.kind === 'production' ? <span className="gr-release-graph__tag" data-tag="production">Prod</span> : null}
+          {isTrigger ? <span className="gr-release-graph__tag" data-tag="trigger">{text.trigger}</span> : null}
+          {environment.kind === 'production' ? <span className="gr-release-graph__tag" data-tag="production">{text.production}</span> : null}
           {data.hasDependents ? (
             <button
               type="button"
               className="gr-release-graph__collapse"
               tabIndex={tab}
-              aria-label={`Hide the environments after ${environment.name}`}
-              title="Hide the environments after this one"
+              aria-label={text.collapse(environment.name)}
+              title={text.collapseTitle}
               onClick={(event) => {
                 event.stopPropagation();
                 graph.toggleCollapsed(id);
@@ -141,7 +154,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           ) : null}
         </div>
         <div className="gr-release-graph__node-time">
-          {started ? <span>{started}</span> : <span>Not started</span>}
+          {started ? <span>{started}</span> : <span>{text.notStarted}</span>}
           {duration ? <span className="gr-release-graph__duration">{duration}</span> : null}
         </div>
       </div>
@@ -156,15 +169,15 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
             graph.open(id);
           }}
         >
-          Issues ({issues})
+          {text.issues(issues, formatNumber)}
         </button>
       ) : null}
-      {SECTIONS.map(([section, title]) => {
+      {SECTIONS.map((section) => {
         const steps = environment.workflows[section];
         if (steps.length === 0) return null;
         return (
           <div key={section} className="gr-release-graph__section">
-            <div className="gr-release-graph__section-title">{title}</div>
+            <div className="gr-release-graph__section-title">{common.workflows[section]}</div>
             {steps.map((step) => (
               <button
                 key={step.name}
@@ -187,9 +200,9 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
       {environment.applications.length > 0 ? (
         <div className="gr-release-graph__row gr-release-graph__apps">
           <span className="gr-release-graph__apps-label">
-            {isActiveStatus(environment.status) ? 'Applications' : 'Snapshot'} ({environment.applications.length})
+            {(isActiveStatus(environment.status) ? text.applications : text.snapshot)(environment.applications.length, formatNumber)}
           </span>
-          <span className="gr-release-graph__apps-summary">{applicationsSummary(environment.applications)}</span>
+          <span className="gr-release-graph__apps-summary">{applicationsSummary(environment, text, formatNumber)}</span>
         </div>
       ) : null}
       <Handle type="source" position={graph.direction === 'LR' ? Position.Right : Position.Bottom} isConnectable={false} className="gr-release-graph__handle" />
@@ -203,6 +216,8 @@ export const EnvironmentNode = /* @__PURE__ */ memo(EnvironmentNodeView);
 /** The "N more environments" placeholder of a collapsed subtree. */
 function CollapsedNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
   const graph = useGraphContext();
+  const { graph: text } = useGraphMessages();
+  const formatNumber = useNumberFormatter();
   const count = data.hidden?.length ?? 0;
   const from = data.collapsedFrom ?? '';
   return (
@@ -214,8 +229,8 @@ function CollapsedNodeView({ id, data, width, height }: NodeProps<EnvironmentFlo
         onClick={() => graph.toggleCollapsed(from)}
         title={(data.hidden ?? []).join(', ')}
       >
-        {count} more environment{count === 1 ? '' : 's'}
-        <span className="gr-release-graph__expand-hint">Show</span>
+        {text.more(count, formatNumber)}
+        <span className="gr-release-graph__expand-hint">{text.show}</span>
       </button>
     </div>
   );

@@ -1,14 +1,14 @@
 import { memo } from 'react';
 import { getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
+import { useGraphMessages } from './EnvironmentNode';
 import type { PromotionFlowEdge } from './flow-model';
-
-const ACTION_LABEL = { commit: 'commit', 'pull-request': 'pull request', none: 'no action' } as const;
 
 /**
  * An orthogonal edge with an arrowhead, styled by its state through `data-state`, and a marker
  * on its last leg for the promotion action (commit, pull request or none).
  */
 function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<PromotionFlowEdge>) {
+  const { graph: text } = useGraphMessages();
   const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
   const state = data?.state ?? 'pending';
   const action = data?.action ?? 'none';
@@ -24,7 +24,7 @@ function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition,
       <path className="gr-release-graph__edge-path" d={path} fill="none" />
       <path className="gr-release-graph__edge-arrow" d={arrow} />
       <g className="gr-release-graph__edge-action" transform={`translate(${mx} ${my})`}>
-        <title>{`Promotion by ${ACTION_LABEL[action]}`}</title>
+        <title>{action === 'commit' ? text.action.commit : action === 'pull-request' ? text.action.pullRequest : text.action.none}</title>
         <circle r="6" />
         {action === 'commit' ? <circle r="2" className="gr-release-graph__edge-glyph" /> : null}
         {action === 'pull-request' ? <path d="M-2.5 -3v6M2.5 -3v6" className="gr-release-graph__edge-glyph" /> : null}

@@ -23,9 +23,10 @@ import {
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
+import { useNumberFormatter } from '../internal/time';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
-import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
+import { CollapsedNode, EnvironmentNode, useGraphMessages } from './EnvironmentNode';
 import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
 import { PromotionEdge } from './PromotionEdge';
 import type { ReleaseGraphProps, WorkflowSection } from './types';
@@ -68,6 +69,7 @@ function fittedViewport(layout: ReleaseGraphLayout, height: number): Viewport {
  */
 export function ReleaseGraph(props: ReleaseGraphProps) {
   const rootClassName = useRootClassName();
+  const { graph: text } = useGraphMessages();
   const { release, className, style, classNames, height = 480, defaultDirection, onDirectionChange } = props;
   const [uncontrolledDirection, setUncontrolledDirection] = useState<LayoutDirection>(defaultDirection === 'TB' ? 'TB' : 'LR');
   const direction: LayoutDirection = props.direction !== undefined ? (props.direction === 'TB' ? 'TB' : 'LR') : uncontrolledDirection;
@@ -86,9 +88,9 @@ export function ReleaseGraph(props: ReleaseGraphProps) {
       data-direction={direction}
     >
       {!Array.isArray(environments) || environments.length === 0 ? (
-        <StateMessage kind="empty" title="This release has no environments." />
+        <StateMessage kind="empty" title={text.noEnvironments} />
       ) : (
-        <DataErrorBoundary what="the release graph" resetKey={release}>
+        <DataErrorBoundary title={text.error} resetKey={release}>
           <GraphModel {...props} direction={direction} changeDirection={changeDirection} />
         </DataErrorBoundary>
       )}
@@ -135,7 +137,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
   );
 
   if (computed.error !== undefined) {
-    return <StateMessage kind="error" title="Could not show the release graph" detail={describeError(computed.error)} />;
+    return <GraphError error={computed.error} />;
   }
   const numericHeight = typeof height === 'number' ? height : 480;
   return (
@@ -153,6 +155,11 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       <GraphCanvas {...props} layout={computed.layout} nodes={computed.nodes} edges={computed.edges} toggleCollapsed={toggleCollapsed} />
     </ReactFlowProvider>
   );
+}
+
+function GraphError({ error }: { error: unknown }) {
+  const { graph: text } = useGraphMessages();
+  return <StateMessage kind="error" title={text.error} detail={describeError(error)} />;
 }
 
 function GraphCanvas({
@@ -177,6 +184,8 @@ function GraphCanvas({
   changeDirection,
 }: ReleaseGraphProps & GraphModelState) {
   const flow = useReactFlow();
+  const { graph: text } = useGraphMessages();
+  const formatNumber = useNumberFormatter();
   const wrapper = useRef<HTMLDivElement>(null);
   const searchId = useId();
   const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
@@ -322,6 +331,20 @@ function GraphCanvas({
   // Read once, when React Flow mounts its pan and zoom.
   const [defaultViewport] = useState(() => fittedViewport(layout, numericHeight));
 
+  // React Flow's own words (controls, minimap, the hidden node and edge descriptions).
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.keyboardDisabled': text.keyboardHelp,
+      'edge.a11yDescription.default': text.keyboardHelp,
+      'controls.ariaLabel': text.controls,
+      'controls.zoomIn.ariaLabel': text.zoomIn,
+      'controls.zoomOut.ariaLabel': text.zoomOut,
+      'controls.fitView.ariaLabel': text.fitView,
+      'minimap.ariaLabel': text.minimap,
+    }),
+    [text],
+  );
+
   const onServer = typeof window === 'undefined';
   return (
     <GraphContext.Provider value={context}>
@@ -329,12 +352,12 @@ function GraphCanvas({
         ref={wrapper}
         className="gr-release-graph__canvas"
         role="region"
-        aria-label={ariaLabel ?? `Promotion graph of release ${release.name ?? release.id}`}
+        aria-label={ariaLabel ?? text.label(release.name ?? release.id)}
         aria-describedby={`${searchId}-help`}
         onKeyDown={onKeyDown}
       >
         <p id={`${searchId}-help`} className="gr-visually-hidden">
-          Arrow keys move between environments along the promotion; Enter opens an environment.
+          {text.keyboardHelp}
         </p>
         <ReactFlow
           nodes={nodes}
@@ -342,6 +365,7 @@ function GraphCanvas({
           {...(onServer ? { width: SERVER_WIDTH, height: numericHeight } : {})}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
+          ariaLabelConfig={ariaLabelConfig}
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable={false}
@@ -364,8 +388,8 @@ function GraphCanvas({
             <Controls showInteractive={false} position="bottom-left">
               <ControlButton
                 onClick={() => changeDirection(direction === 'LR' ? 'TB' : 'LR')}
-                aria-label={direction === 'LR' ? 'Lay out top to bottom' : 'Lay out left to right'}
-                title={direction === 'LR' ? 'Lay out top to bottom' : 'Lay out left to right'}
+                aria-label={direction === 'LR' ? text.layoutTopToBottom : text.layoutLeftToRight}
+                title={direction === 'LR' ? text.layoutTopToBottom : text.layoutLeftToRight}
                 className="gr-release-graph__direction"
               >
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -379,13 +403,13 @@ function GraphCanvas({
         {showSearch ? (
           <div className={cx('gr-release-graph__toolbar', classNames?.toolbar)}>
             <label htmlFor={searchId} className="gr-visually-hidden">
-              Find environment
+              {text.search}
             </label>
             <input
               id={searchId}
               type="search"
               className="gr-release-graph__search"
-              placeholder="Find environment"
+              placeholder={text.search}
               value={query}
               onChange={(event) => {
                 setQuery(event.target.value);
@@ -400,7 +424,7 @@ function GraphCanvas({
             />
             {matches ? (
               <span className="gr-release-graph__matches" role="status">
-                {matches.size === 0 ? 'No match' : `${matches.size} match${matches.size === 1 ? '' : 'es'}`}
+                {text.matches(matches.size, formatNumber)}
               </span>
             ) : null}
           </div>

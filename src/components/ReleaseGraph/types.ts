@@ -82,7 +82,7 @@ export interface ReleaseGraphProps {
   height?: number | string;
   /**
    * Accessible name of the graph region.
-   * @default 'Promotion graph of release <id>'
+   * @default `messages.graph.label` of the release's name or id ('Promotion graph of release <id>')
    */
   'aria-label'?: string;
   /** @default undefined */

@@ -14,7 +14,9 @@ import { Avatar } from '../internal/Avatar';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { StateMessage, describeError } from '../internal/StateMessage';
-import { useRootClassName } from '../provider/ReleasesProvider';
+import { useNumberFormatter } from '../internal/time';
+import { NOTES_MESSAGES, type NotesMessages } from '../provider/messages';
+import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 
 export type ReleaseNotesGrouping = 'kind' | 'type' | 'application';
 
@@ -59,22 +61,13 @@ export interface ReleaseNotesProps {
   classNames?: ReleaseNotesClassNames;
 }
 
-const KIND_LABEL = { image: 'Images', issue: 'Issues', 'pull-request': 'Pull Requests', commit: 'Commits' } as const;
-const TYPE_LABEL: Record<string, string> = {
-  breaking: 'Breaking changes',
-  feat: 'Features',
-  fix: 'Fixes',
-  perf: 'Performance',
-  refactor: 'Refactoring',
-  revert: 'Reverts',
-  docs: 'Documentation',
-  test: 'Tests',
-  build: 'Build',
-  ci: 'Continuous integration',
-  style: 'Style',
-  chore: 'Chores',
-  other: 'Other changes',
-};
+/** The parts of the messages the notes read. */
+const NOTES_SLICE = { notes: NOTES_MESSAGES };
+
+/** The notes' messages, merged with the provider's. */
+function useNotesMessages(): NotesMessages {
+  return useMessages(NOTES_SLICE).notes;
+}
 
 interface Section {
   key: string;
@@ -83,20 +76,28 @@ interface Section {
   items: NoteItem[];
 }
 
-function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping): Section[] {
+function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping, text: NotesMessages): Section[] {
   if (groupBy !== 'kind' && notes.groups) {
+    const types: Readonly<Record<string, string>> = text.types;
     return notes.groups.map((group) => ({
       key: group.key || 'none',
-      label: groupBy === 'type' ? (TYPE_LABEL[group.key] ?? group.key) : group.key === '' ? 'No application' : group.key,
+      label:
+        groupBy === 'type'
+          ? Object.prototype.hasOwnProperty.call(types, group.key)
+            ? types[group.key]!
+            : group.key
+          : group.key === ''
+            ? text.noApplication
+            : group.key,
       icon: 'group',
       items: group.items,
     }));
   }
   return [
-    { key: 'images', label: KIND_LABEL.image, icon: 'image' as const, items: notes.images },
-    { key: 'issues', label: KIND_LABEL.issue, icon: 'issue' as const, items: notes.issues },
-    { key: 'pull-requests', label: KIND_LABEL['pull-request'], icon: 'pull-request' as const, items: notes.pullRequests },
-    { key: 'commits', label: KIND_LABEL.commit, icon: 'commit' as const, items: notes.commits },
+    { key: 'images', label: text.kinds.image, icon: 'image' as const, items: notes.images },
+    { key: 'issues', label: text.kinds.issue, icon: 'issue' as const, items: notes.issues },
+    { key: 'pull-requests', label: text.kinds.pullRequest, icon: 'pull-request' as const, items: notes.pullRequests },
+    { key: 'commits', label: text.kinds.commit, icon: 'commit' as const, items: notes.commits },
   ].filter((section) => section.items.length > 0);
 }
 
@@ -111,6 +112,8 @@ export function ReleaseNotes(props: ReleaseNotesProps) {
   const { release, issueKeys, groupBy = 'kind', showSearch = true, showCopy = true, loading = false, error, headingLevel = 3, className, style, classNames } = props;
   const [query, setQuery] = useState('');
   const id = useId();
+  const text = useNotesMessages();
+  const formatNumber = useNumberFormatter();
 
   const compiled = useMemo(() => {
     if (props.notes) return { notes: props.notes, error: undefined };
@@ -131,10 +134,10 @@ export function ReleaseNotes(props: ReleaseNotesProps) {
     </div>
   );
 
-  if (error !== undefined) return root(<StateMessage kind="error" title="Could not load the release notes" detail={describeError(error)} />, 'error');
+  if (error !== undefined) return root(<StateMessage kind="error" title={text.loadError} detail={describeError(error)} />, 'error');
   if (loading) {
     return root(
-      <div className="gr-release-notes__skeleton" role="status" aria-label="Loading release notes">
+      <div className="gr-release-notes__skeleton" role="status" aria-label={text.loading}>
         <span />
         <span />
         <span />
@@ -142,37 +145,37 @@ export function ReleaseNotes(props: ReleaseNotesProps) {
       'loading',
     );
   }
-  if (compiled.error !== undefined) return root(<StateMessage kind="error" title="Could not show the release notes" detail={describeError(compiled.error)} />, 'error');
+  if (compiled.error !== undefined) return root(<StateMessage kind="error" title={text.error} detail={describeError(compiled.error)} />, 'error');
   if (!compiled.notes || !shown || compiled.notes.counts.total === 0) {
-    return root(<StateMessage kind="empty" title="No changes in this release" detail="No images, issues, pull requests or commits were recorded." />, 'empty');
+    return root(<StateMessage kind="empty" title={text.empty} detail={text.emptyDetail} />, 'empty');
   }
 
-  const sections = sectionsOf(shown, groupBy);
+  const sections = sectionsOf(shown, groupBy, text);
   return root(
     <>
       <div className="gr-release-notes__toolbar">
         {showSearch ? (
           <>
             <label htmlFor={`${id}-q`} className="gr-visually-hidden">
-              Search release notes
+              {text.search}
             </label>
             <input
               id={`${id}-q`}
               type="search"
               className="gr-release-notes__search"
-              placeholder="Search changes"
+              placeholder={text.searchPlaceholder}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
             />
           </>
         ) : null}
         <span className="gr-release-notes__count" role="status">
-          {query ? `${shown.counts.total} of ${compiled.notes.counts.total} changes` : `${compiled.notes.counts.total} changes`}
+          {text.count(query ? shown.counts.total : compiled.notes.counts.total, compiled.notes.counts.total, formatNumber)}
         </span>
         {showCopy ? <CopyMarkdown notes={shown} title={title} onCopy={props.onCopy} /> : null}
       </div>
       {sections.length === 0 ? (
-        <StateMessage kind="empty" title="No changes match this search" />
+        <StateMessage kind="empty" title={text.noMatch} />
       ) : (
         sections.map((section) => <NotesSection key={section.key} section={section} headingLevel={headingLevel} classNames={classNames} />)
       )}
@@ -228,6 +231,7 @@ function Parts({ parts }: { parts: TextPart[] }) {
 }
 
 function Item({ item }: { item: NoteItem }) {
+  const text = useNotesMessages();
   const by = (label: string, person: Person | undefined) =>
     person ? (
       <span className="gr-release-notes__person">
@@ -255,7 +259,7 @@ function Item({ item }: { item: NoteItem }) {
             <Link href={item.url} className="gr-release-notes__strong">
               {item.key}
             </Link>
-            {by('assigned to', item.assignee)}
+            {by(text.assignedTo, item.assignee)}
           </div>
           {item.title ? <p className="gr-release-notes__text">{item.title}</p> : null}
         </>
@@ -268,7 +272,7 @@ function Item({ item }: { item: NoteItem }) {
             <span className="gr-release-notes__strong">
               <Parts parts={item.titleParts} />
             </span>
-            {by('by', item.author)}
+            {by(text.by, item.author)}
           </div>
           <div className="gr-release-notes__line gr-release-notes__muted">
             <Link href={item.url}>{`${item.repo ?? ''}#${item.id}`}</Link>
@@ -286,7 +290,7 @@ function Item({ item }: { item: NoteItem }) {
           <span className="gr-release-notes__truncate" title={item.message}>
             <Parts parts={item.titleParts} />
           </span>
-          {by('by', item.author)}
+          {by(text.by, item.author)}
         </div>
       );
       break;
@@ -301,20 +305,22 @@ function Item({ item }: { item: NoteItem }) {
 
 /** Where the change went, and how often the sources listed it. */
 function Scope({ item }: { item: NoteItem }) {
+  const text = useNotesMessages();
+  const formatNumber = useNumberFormatter();
   if (item.applications.length === 0 && item.environments.length === 0 && item.occurrences < 2) return null;
   return (
     <div className="gr-release-notes__scope">
       {item.applications.map((application) => (
-        <span key={`a:${application}`} className="gr-release-notes__tag" data-tag="application" title={`Application ${application}`}>
+        <span key={`a:${application}`} className="gr-release-notes__tag" data-tag="application" title={text.application(application)}>
           {application}
         </span>
       ))}
       {item.environments.length > 0 ? (
         <span className="gr-release-notes__muted gr-release-notes__truncate" title={item.environments.join(', ')}>
-          {`in ${item.environments.join(', ')}`}
+          {text.inEnvironments(item.environments.join(', '))}
         </span>
       ) : null}
-      {item.occurrences > 1 ? <span className="gr-release-notes__muted">{`listed ${item.occurrences} times`}</span> : null}
+      {item.occurrences > 1 ? <span className="gr-release-notes__muted">{text.listed(item.occurrences, formatNumber)}</span> : null}
     </div>
   );
 }
@@ -335,6 +341,7 @@ function KindIcon({ kind }: { kind: Section['icon'] }) {
 }
 
 function CopyMarkdown({ notes, title, onCopy }: { notes: CompiledReleaseNotes; title?: string; onCopy?: (markdown: string) => void }) {
+  const text = useNotesMessages();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const area = useRef<HTMLTextAreaElement>(null);
   const markdown = useMemo(() => releaseNotesToMarkdown(notes, { title }), [notes, title]);
@@ -352,13 +359,13 @@ function CopyMarkdown({ notes, title, onCopy }: { notes: CompiledReleaseNotes; t
   return (
     <>
       <button type="button" className="gr-release-notes__button" onClick={() => void copy()}>
-        Copy as Markdown
+        {text.copy}
       </button>
       <span className="gr-release-notes__muted" role="status">
-        {state === 'copied' ? 'Copied' : state === 'manual' ? 'Copy the Markdown below' : ''}
+        {state === 'copied' ? text.copied : state === 'manual' ? text.copyManually : ''}
       </span>
       {state === 'manual' ? (
-        <textarea ref={area} className="gr-release-notes__markdown" readOnly value={markdown} aria-label="Release notes as Markdown" rows={8} />
+        <textarea ref={area} className="gr-release-notes__markdown" readOnly value={markdown} aria-label={text.markdownLabel} rows={8} />
       ) : null}
     </>
   );

@@ -4,7 +4,9 @@ import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { StateMessage } from '../internal/StateMessage';
 import { StatusBadge } from '../StatusBadge';
+import { useNumberFormatter } from '../internal/time';
 import { environmentsOf } from './clock';
+import { useViewMessages } from './text';
 
 export interface ApplicationsTableProps {
   release: Release;
@@ -17,9 +19,9 @@ interface Row {
   app: ApplicationState;
 }
 
-const COLUMNS = ['Environment', 'Application', 'Namespace', 'Version', 'Commit', 'Sync', 'Health', 'Promotion'] as const;
+const COLUMNS = ['environment', 'application', 'namespace', 'version', 'commit', 'sync', 'health', 'promotion'] as const;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
  * Every application of every environment, one row each. Rows are plain (no virtualisation): a
@@ -27,6 +29,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  */
 export const ApplicationsTable = /* @__PURE__ */ memo(function ApplicationsTable({ release, className }: ApplicationsTableProps) {
   const captionId = useId();
+  const text = useViewMessages().view.applications;
+  const formatNumber = useNumberFormatter();
   const rows = useMemo(() => {
     const out: Row[] = [];
     for (const environment of environmentsOf(release)) {
@@ -37,7 +41,7 @@ export const ApplicationsTable = /* @__PURE__ */ memo(function ApplicationsTable
   }, [release]);
 
   if (rows.length === 0) {
-    return <StateMessage kind="empty" title="No applications" detail="This release records no application in any environment." className={className} />;
+    return <StateMessage kind="empty" title={text.empty} detail={text.emptyDetail} className={className} />;
   }
 
   const environmentCount = new Set(rows.map((row) => row.environment.name)).size;
@@ -51,14 +55,13 @@ export const ApplicationsTable = /* @__PURE__ */ memo(function ApplicationsTable
     >
       <table className="gr-release-applications__table">
         <caption id={captionId} className="gr-release-applications__caption">
-          Applications of {text(release.name) ?? text(release.product) ?? 'the release'}: {rows.length} in {environmentCount}{' '}
-          {environmentCount === 1 ? 'environment' : 'environments'}
+          {text.caption(textOf(release.name) ?? textOf(release.product) ?? text.unnamedRelease, rows.length, environmentCount, formatNumber)}
         </caption>
         <thead>
           <tr>
             {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="gr-release-applications__head" data-column={column.toLowerCase()}>
-                {column}
+              <th key={column} scope="col" className="gr-release-applications__head" data-column={column}>
+                {text.columns[column]}
               </th>
             ))}
           </tr>
@@ -74,7 +77,8 @@ export const ApplicationsTable = /* @__PURE__ */ memo(function ApplicationsTable
 });
 
 function ApplicationRow({ row: { environment, app } }: { row: Row }) {
-  const sha = text(app?.commitSha);
+  const text = useViewMessages().view.applications;
+  const sha = textOf(app?.commitSha);
   return (
     <tr className="gr-release-applications__row" data-environment={environment.name}>
       <td className="gr-release-applications__cell" data-column="environment">
@@ -83,15 +87,15 @@ function ApplicationRow({ row: { environment, app } }: { row: Row }) {
         </span>
       </td>
       <th scope="row" className="gr-release-applications__cell" data-column="application">
-        <Link href={app?.url} className="gr-release-applications__truncate" title={text(app?.name)}>
-          {text(app?.name) ?? 'Unnamed application'}
+        <Link href={app?.url} className="gr-release-applications__truncate" title={textOf(app?.name)}>
+          {textOf(app?.name) ?? text.unnamedApplication}
         </Link>
       </th>
       <td className="gr-release-applications__cell" data-column="namespace">
-        {text(app?.namespace) ?? <Missing />}
+        {textOf(app?.namespace) ?? <Missing />}
       </td>
       <td className="gr-release-applications__cell" data-column="version">
-        {text(app?.version) ?? <Missing />}
+        {textOf(app?.version) ?? <Missing />}
       </td>
       <td className="gr-release-applications__cell" data-column="commit">
         {sha ? (
@@ -117,10 +121,11 @@ function ApplicationRow({ row: { environment, app } }: { row: Row }) {
 
 /** An empty cell that a screen reader still reads as empty, not as a dash. */
 function Missing() {
+  const { common } = useViewMessages();
   return (
     <span className="gr-release-applications__missing">
       <span aria-hidden="true">–</span>
-      <span className="gr-visually-hidden">none</span>
+      <span className="gr-visually-hidden">{common.none}</span>
     </span>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import {
   countByStatusGroup,
   durationMs,
-  formatDuration,
   isTerminalStatus,
   shortSha,
   type Release,
@@ -10,10 +9,12 @@ import {
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
-import { useDateFormatter } from '../internal/time';
-import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import { useDateFormatter, useDurationFormatter, useNumberFormatter } from '../internal/time';
+import { STATUS_MESSAGES } from '../provider/messages';
+import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 import { environmentsOf, isUnderway, useReleaseNow } from './clock';
+import { useViewMessages } from './text';
 
 /** Extra class names for the header's parts. */
 export interface ReleaseHeaderClassNames {
@@ -98,7 +99,7 @@ function repoName(repoUrl: string): string {
   }
 }
 
-const text = (value: unknown): string | undefined =>
+const textOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 
 /**
@@ -120,18 +121,22 @@ export function ReleaseHeader({
   classNames,
 }: ReleaseHeaderProps) {
   const rootClassName = useRootClassName();
-  const { messages } = useReleasesContext();
+  const labels = useMessages(STATUS_MESSAGES);
+  const { view, common } = useViewMessages();
+  const text = view.header;
   const formatDate = useDateFormatter();
+  const formatDuration = useDurationFormatter();
+  const formatNumber = useNumberFormatter();
   const underway = isUnderway(release.status);
   const now = useReleaseNow(release, underway);
 
   const environments = environmentsOf(release);
   const commit = release.trigger?.commit;
-  const sha = shortSha(text(commit?.sha));
+  const sha = shortSha(textOf(commit?.sha));
   const commitHref = getCommitHref?.(release) ?? commit?.url;
-  const product = text(release.product) ?? 'Unknown product';
-  const flowName = release.flow ? (text(release.flow.name) ?? 'Unnamed flow') : 'manual';
-  const version = text(release.version);
+  const product = textOf(release.product) ?? text.unknownProduct;
+  const flowName = release.flow ? (textOf(release.flow.name) ?? text.unnamedFlow) : common.manual;
+  const version = textOf(release.version);
   const Heading = `h${[1, 2, 3, 4].includes(headingLevel) ? headingLevel : 2}` as 'h2';
 
   const created = formatDate(release.createdAt);
@@ -179,62 +184,64 @@ export function ReleaseHeader({
             ) : null}
           </Heading>
           {sha ? (
-            <Link href={commitHref} className="gr-release-header__sha" title={text(commit?.sha)}>
-              <span className="gr-visually-hidden">commit</span> {sha}
+            <Link href={commitHref} className="gr-release-header__sha" title={textOf(commit?.sha)}>
+              <span className="gr-visually-hidden">{text.commit}</span> {sha}
             </Link>
           ) : null}
         </div>
 
-        {text(commit?.message) ? <CommitMessage message={text(commit?.message)!} className={classNames?.message} /> : null}
+        {textOf(commit?.message) ? (
+          <CommitMessage message={textOf(commit?.message)!} className={classNames?.message} showMore={text.showMore} showLess={text.showLess} />
+        ) : null}
 
         {commit ? (
           <p className={cx('gr-release-header__commit', classNames?.commit)}>
             <CommitIcon />
-            <span>git commit</span>
-            {text(commit.author?.name) ? (
+            <span>{text.gitCommit}</span>
+            {textOf(commit.author?.name) ? (
               <>
-                {' by '}
-                <span className="gr-release-header__author" title={text(commit.author?.email)}>
-                  {text(commit.author?.name)}
+                {` ${text.by} `}
+                <span className="gr-release-header__author" title={textOf(commit.author?.email)}>
+                  {textOf(commit.author?.name)}
                 </span>
               </>
             ) : null}
-            {text(commit.repoUrl) ? (
+            {textOf(commit.repoUrl) ? (
               <>
-                {' in '}
+                {` ${text.in} `}
                 <Link href={commit.repoUrl} className="gr-release-header__repo">
                   {repoName(commit.repoUrl!)}
                 </Link>
               </>
             ) : null}
-            {text(commit.branch) ? (
+            {textOf(commit.branch) ? (
               <>
-                {' on '}
-                <span className="gr-release-header__branch">{text(commit.branch)}</span>
+                {` ${text.on} `}
+                <span className="gr-release-header__branch">{textOf(commit.branch)}</span>
               </>
             ) : null}
           </p>
         ) : null}
 
         <dl className={cx('gr-release-header__meta', classNames?.meta)}>
-          {text(release.initiator?.name) ? (
+          {textOf(release.initiator?.name) ? (
             <div className="gr-release-header__meta-item">
-              <dt>Started by</dt>
-              <dd title={text(release.initiator?.email)}>{text(release.initiator?.name)}</dd>
+              <dt>{text.startedBy}</dt>
+              <dd title={textOf(release.initiator?.email)}>{textOf(release.initiator?.name)}</dd>
             </div>
           ) : null}
           {created ? (
             <div className="gr-release-header__meta-item">
-              <dt>Created</dt>
+              <dt>{text.created}</dt>
               <dd>
                 <time dateTime={release.createdAt}>{created}</time>
               </dd>
             </div>
           ) : null}
           <div className="gr-release-header__meta-item">
-            <dt>Duration</dt>
+            <dt>{text.duration}</dt>
             <dd className="gr-release-header__duration" data-ticking={underway ? '' : undefined}>
-              {elapsed === undefined ? 'not started' : formatDuration(elapsed)}
+              {elapsed === undefined ? text.notStarted : formatDuration(elapsed)}
             </dd>
           </div>
         </dl>
@@ -249,9 +256,9 @@ export function ReleaseHeader({
           className={cx('gr-release-header__status', classNames?.status)}
         />
         {showCounters ? (
-          <ul className={cx('gr-release-header__counters', classNames?.counters)} aria-label="Environments by status">
+          <ul className={cx('gr-release-header__counters', classNames?.counters)} aria-label={text.countersLabel}>
             {groups.map((group) => {
-              const label = `${counts[group]} ${(messages.status[group] ?? group).toLowerCase()}`;
+              const label = text.counter(counts[group], labels.status[group] ?? group, formatNumber);
               return (
                 <li key={group} className="gr-release-header__counter" data-group={group} data-empty={counts[group] ? undefined : ''}>
                   <StatusBadge
@@ -275,7 +282,7 @@ export function ReleaseHeader({
 }
 
 /** The commit message: its first line, cut with an ellipsis, and "Show more" for all of it. */
-function CommitMessage({ message, className }: { message: string; className?: string }) {
+function CommitMessage({ message, className, showMore, showLess }: { message: string; className?: string; showMore: string; showLess: string }) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const [overflowing, setOverflowing] = useState(false);
@@ -309,7 +316,7 @@ function CommitMessage({ message, className }: { message: string; className?: st
           onClick={() => setExpanded((value) => !value)}
         >
           <ChevronIcon />
-          {expanded ? 'Show less' : 'Show more'}
+          {expanded ? showLess : showMore}
         </button>
       ) : null}
     </div>

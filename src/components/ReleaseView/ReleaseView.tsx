@@ -3,25 +3,23 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { topologicalOrder, type IssueKeyResolver, type Release, type Status, type WorkflowStep } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
-import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import { STATUS_MESSAGES } from '../provider/messages';
+import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
 import { ReleaseGraph, type WorkflowSection } from '../ReleaseGraph';
+import { useGraphMessages } from '../ReleaseGraph/EnvironmentNode';
 import { ReleaseNotes } from '../ReleaseNotes';
 import { ApplicationsTable } from './ApplicationsTable';
 import { environmentsOf } from './clock';
 import { ReleaseHeader, ReleaseHeaderSkeleton, type ReleaseHrefGetter } from './ReleaseHeader';
+import { useViewMessages } from './text';
 import { Timeline } from './Timeline';
 import { useControllableState } from '../internal/use-controllable-state';
 
 /** The tabs of a release view. */
 export type ReleaseViewTab = 'graph' | 'notes' | 'applications' | 'timeline';
 
-const TABS: ReadonlyArray<{ value: ReleaseViewTab; label: string }> = [
-  { value: 'graph', label: 'Graph' },
-  { value: 'notes', label: 'Release notes' },
-  { value: 'applications', label: 'Applications' },
-  { value: 'timeline', label: 'Timeline' },
-];
+const TABS: readonly ReleaseViewTab[] = ['graph', 'notes', 'applications', 'timeline'];
 
 /** Extra class names for the view's parts. */
 export interface ReleaseViewClassNames {
@@ -165,7 +163,7 @@ const PROBLEM: ReadonlySet<Status> = new Set<Status>(['failed', 'error', 'termin
 const RETRYABLE: ReadonlySet<Status> = new Set<Status>(['failed', 'error']);
 const TERMINABLE: ReadonlySet<Status> = new Set<Status>(['running', 'suspended', 'queued', 'pending']);
 
-const isTab = (value: unknown): value is ReleaseViewTab => TABS.some((tab) => tab.value === value);
+const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value as ReleaseViewTab);
 
 /**
  * The whole release detail screen: header, error banner, actions, then tabs for the promotion
@@ -176,6 +174,7 @@ const isTab = (value: unknown): value is ReleaseViewTab => TABS.some((tab) => ta
 export function ReleaseView(props: ReleaseViewProps) {
   const { release, loading = false, error, className, style, classNames } = props;
   const rootClassName = useRootClassName();
+  const { view: text } = useViewMessages();
   const hasError = error !== undefined && error !== null && error !== false;
   const state = release ? 'ready' : hasError ? 'error' : loading ? 'loading' : 'empty';
 
@@ -188,19 +187,19 @@ export function ReleaseView(props: ReleaseViewProps) {
       style={style}
     >
       {hasError ? (
-        <StateMessage kind="error" title="Could not load the release" detail={describeError(error)} className="gr-release-view__state" />
+        <StateMessage kind="error" title={text.loadError} detail={describeError(error)} className="gr-release-view__state" />
       ) : null}
       {release ? (
-        <DataErrorBoundary what="the release" resetKey={release}>
+        <DataErrorBoundary title={text.error} resetKey={release}>
           <ReleaseContent {...props} release={release} />
         </DataErrorBoundary>
       ) : hasError ? null : loading ? (
         <>
           <ReleaseHeaderSkeleton className={classNames?.header} />
-          <StateMessage kind="loading" title="Loading the release…" className="gr-release-view__state" />
+          <StateMessage kind="loading" title={text.loading} className="gr-release-view__state" />
         </>
       ) : (
-        <StateMessage kind="empty" title="No release to show" detail="Pick a release to see how it was promoted." className="gr-release-view__state" />
+        <StateMessage kind="empty" title={text.empty} detail={text.emptyDetail} className="gr-release-view__state" />
       )}
     </div>
   );
@@ -226,7 +225,8 @@ function ReleaseContent({
   headingLevel = 2,
   classNames,
 }: ReleaseViewProps & { release: Release }) {
-  const { messages } = useReleasesContext();
+  const labels = useMessages(STATUS_MESSAGES);
+  const { view: text } = useViewMessages();
   const [activeTab, setActiveTab] = useControllableState<ReleaseViewTab>(
     tab,
     isTab(defaultTab) ? defaultTab : 'graph',
@@ -244,7 +244,7 @@ function ReleaseContent({
 
   return (
     <>
-      <Banner release={release} className={classNames?.banner} statusLabel={messages.status[status] ?? status} />
+      <Banner release={release} className={classNames?.banner} fallback={text.banner(labels.status[status] ?? status)} />
       <ReleaseHeader
         release={release}
         getProductHref={getProductHref}
@@ -254,23 +254,23 @@ function ReleaseContent({
         className={classNames?.header}
       />
       {hasActions ? (
-        <div className={cx('gr-release-view__actions', classNames?.actions)} role="group" aria-label="Release actions">
+        <div className={cx('gr-release-view__actions', classNames?.actions)} role="group" aria-label={text.actionsLabel}>
           {onReleaseNotes ? (
             <button type="button" className="gr-release-view__action" data-action="release-notes" onClick={onReleaseNotes}>
               <NotesIcon />
-              Release notes
+              {text.releaseNotes}
             </button>
           ) : null}
           {showRetry ? (
             <button type="button" className="gr-release-view__action" data-action="retry" onClick={onRetry}>
               <RetryIcon />
-              Retry
+              {text.retry}
             </button>
           ) : null}
           {showTerminate ? (
             <button type="button" className="gr-release-view__action" data-action="terminate" data-tone="danger" onClick={onTerminate}>
               <StopIcon />
-              Terminate
+              {text.terminate}
             </button>
           ) : null}
         </div>
@@ -283,10 +283,10 @@ function ReleaseContent({
           if (isTab(value)) setActiveTab(value);
         }}
       >
-        <Tabs.List className={cx('gr-release-view__tab-list', classNames?.tabList)} aria-label="Release details">
-          {TABS.map(({ value, label }) => (
+        <Tabs.List className={cx('gr-release-view__tab-list', classNames?.tabList)} aria-label={text.tabListLabel}>
+          {TABS.map((value) => (
             <Tabs.Trigger key={value} value={value} className={cx('gr-release-view__tab', classNames?.tab)}>
-              {label}
+              {text.tabs[value]}
               {value === 'applications' ? (
                 <span className="gr-release-view__tab-count">
                   <span className="gr-visually-hidden"> (</span>
@@ -312,12 +312,12 @@ function ReleaseContent({
           {releaseNotes ?? <ReleaseNotes release={release} issueKeys={issueKeys} headingLevel={headingLevel === 2 ? 3 : 4} />}
         </Tabs.Content>
         <Tabs.Content value="applications" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="applications">
-          <DataErrorBoundary what="the applications" resetKey={release}>
+          <DataErrorBoundary title={text.applications.error} resetKey={release}>
             <ApplicationsTable release={release} className={classNames?.applications} />
           </DataErrorBoundary>
         </Tabs.Content>
         <Tabs.Content value="timeline" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="timeline">
-          <DataErrorBoundary what="the timeline" resetKey={release}>
+          <DataErrorBoundary title={text.timeline.error} resetKey={release}>
             <Timeline release={release} className={classNames?.timeline} />
           </DataErrorBoundary>
         </Tabs.Content>
@@ -327,7 +327,7 @@ function ReleaseContent({
 }
 
 /** A failed, errored or terminated release says why (role=alert); a waiting one says what for. */
-function Banner({ release, statusLabel, className }: { release: Release; statusLabel: string; className?: string }) {
+function Banner({ release, fallback, className }: { release: Release; fallback: string; className?: string }) {
   const error = release.error;
   const problem = Boolean(error) || PROBLEM.has(release.status);
   const message = typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
@@ -339,7 +339,7 @@ function Banner({ release, statusLabel, className }: { release: Release; statusL
         <AlertIcon />
         <p className="gr-release-view__banner-text">
           {code ? <span className="gr-release-view__banner-code">{code}</span> : null}
-          {message ?? reason ?? `Release ${statusLabel.toLowerCase()}`}
+          {message ?? reason ?? fallback}
         </p>
       </div>
     );
@@ -402,21 +402,22 @@ function GraphPanel({
     [openEnvironment],
   );
 
+  const { graph: graphText } = useGraphMessages();
   const environments = environmentsOf(release);
   const invalid = useMemo(() => (environmentsOf(release).length === 0 ? undefined : structureError(release)), [release]);
   if (environments.length === 0) {
-    return <StateMessage kind="empty" title="This release has no environments." />;
+    return <StateMessage kind="empty" title={graphText.noEnvironments} />;
   }
   // Checked here rather than thrown to the boundary: error boundaries do not run in server
   // rendering, and a cycle or a removed environment must not break a host's server page.
   if (invalid !== undefined) {
-    return <StateMessage kind="error" title="Could not show the release graph" detail={describeError(invalid)} />;
+    return <StateMessage kind="error" title={graphText.error} detail={describeError(invalid)} />;
   }
   const opened = open && selected !== null ? environments.find((environment) => environment.name === selected) : undefined;
 
   return (
     // Whatever else the graph throws on (client side) is shown the same way.
-    <DataErrorBoundary what="the release graph" resetKey={release}>
+    <DataErrorBoundary title={graphText.error} resetKey={release}>
       <div className={cx('gr-release-view__graph-area', classNames?.graph)} data-details-open={opened ? '' : undefined}>
         <div className="gr-release-view__graph">
           <ReleaseGraph

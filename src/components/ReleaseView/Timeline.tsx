@@ -1,16 +1,17 @@
 import { memo, useId, useMemo, type CSSProperties } from 'react';
 import {
-  formatDuration,
   isTerminalStatus,
   parseTime,
   type EnvironmentStep,
   type Release,
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
-import { useDateFormatter } from '../internal/time';
-import { useReleasesContext } from '../provider/ReleasesProvider';
+import { dateTimeFormat, useDateFormatter, useDurationFormatter } from '../internal/time';
+import { STATUS_MESSAGES } from '../provider/messages';
+import { useMessages, useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 import { environmentsOf, useReleaseNow } from './clock';
+import { useViewMessages } from './text';
 
 export interface TimelineProps {
   release: Release;
@@ -56,12 +57,7 @@ function useTickFormatter(span: number): (ms: number) => string {
     const options: Intl.DateTimeFormatOptions = long
       ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
       : { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) };
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat('en-US', options);
-    }
+    const format = dateTimeFormat(locale, timeZone, options);
     return (ms) => format.format(ms);
   }, [locale, timeZone, long, seconds]);
 }
@@ -74,8 +70,10 @@ function useTickFormatter(span: number): (ms: number) => string {
  */
 export function Timeline({ release, className }: TimelineProps) {
   const titleId = useId();
-  const { messages } = useReleasesContext();
+  const labels = useMessages(STATUS_MESSAGES);
+  const text = useViewMessages().view.timeline;
   const formatDate = useDateFormatter();
+  const formatDuration = useDurationFormatter();
 
   const { entries, notStarted, releaseEnd } = useMemo(() => {
     const started: Entry[] = [];
@@ -118,10 +116,10 @@ export function Timeline({ release, className }: TimelineProps) {
       span={span}
       rows={entries.map(({ environment, start, end }) => {
         const finish = end ?? now;
-        const label = messages.status[environment.status] ?? messages.status.unknown;
+        const label = labels.status[environment.status] ?? labels.status.unknown;
         const duration = formatDuration(finish - start);
         const startText = formatDate(environment.startedAt) ?? '';
-        const endText = end === undefined ? 'still running' : `finished ${formatDate(new Date(end).toISOString()) ?? ''}`;
+        const endText = end === undefined ? text.stillRunning : text.finished(formatDate(new Date(end).toISOString()) ?? '');
         return {
           environment,
           // Seconds from the axis start: constant for finished environments, so their rows do
@@ -130,8 +128,8 @@ export function Timeline({ release, className }: TimelineProps) {
           length: (finish - start) / SECOND,
           running: end === undefined,
           duration,
-          title: `${environment.name}: ${label}, ${duration}`,
-          detail: `${label}, started ${startText}, ${endText}`,
+          title: text.bar(environment.name, label, duration),
+          detail: text.detail(label, startText, endText),
         };
       })}
       notStarted={notStarted}
@@ -167,12 +165,13 @@ function TimelineView({
   notStarted: EnvironmentStep[];
 }) {
   const formatTick = useTickFormatter(span);
+  const text = useViewMessages().view.timeline;
   const pct = (value: number) => `${Math.min(100, Math.max(0, value)).toFixed(3)}%`;
   return (
     <div className={cx('gr-release-timeline', className)} style={{ '--_gr-timeline-span': span / SECOND } as CSSProperties}>
       <p id={titleId} className="gr-release-timeline__title">
-        When each environment started and finished
-        {hasStarted ? null : <span className="gr-release-timeline__note"> (no environment has started yet)</span>}
+        {text.title}
+        {hasStarted ? null : <span className="gr-release-timeline__note"> {text.noneStarted}</span>}
       </p>
       {hasStarted ? (
         <div className="gr-release-timeline__axis" aria-hidden="true">
@@ -208,7 +207,7 @@ function TimelineView({
                 </span>
               </span>
               <span className="gr-release-timeline__track">
-                <span className="gr-release-timeline__not-started">not started</span>
+                <span className="gr-release-timeline__not-started">{text.notStarted}</span>
               </span>
               <span className="gr-release-timeline__duration" aria-hidden="true">
                 –

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { MANUAL_FLOW, STATUSES, validDay, type ReleaseFilters, type Status } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
-import { useReleasesContext } from '../provider/ReleasesProvider';
+import { useNumberFormatter } from '../internal/time';
+import { STATUS_MESSAGES } from '../provider/messages';
+import { useMessages } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
-import { TABLE_TEXT } from './text';
+import { useTableMessages } from './cells';
 
 interface Option {
   value: string;
@@ -29,7 +31,8 @@ export function CheckboxMenu({
   selected: readonly string[];
   onChange: (next: string[]) => void;
   className?: string;
-  summary?: string;
+  /** The button's value text (the chosen option, or how many are checked). */
+  summary: string;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -48,7 +51,6 @@ export function CheckboxMenu({
     };
   }, [open]);
   const chosen = new Set(selected);
-  const count = options.filter((option) => chosen.has(option.value)).length;
   return (
     <div
       ref={root}
@@ -73,7 +75,7 @@ export function CheckboxMenu({
         aria-labelledby={`${id}-label ${id}-value`}
         onClick={() => setOpen((value) => !value)}
       >
-        <span id={`${id}-value`}>{summary ?? TABLE_TEXT.selectedCount(count)}</span>
+        <span id={`${id}-value`}>{summary}</span>
         <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
         </svg>
@@ -120,7 +122,9 @@ export function FilterBar({
   className,
   summary,
 }: FilterBarProps) {
-  const { messages } = useReleasesContext();
+  const messages = useMessages(STATUS_MESSAGES);
+  const { table: text, common } = useTableMessages();
+  const formatNumber = useNumberFormatter();
   const id = useId();
   const statusOptions = STATUSES.map((status: Status) => ({
     value: status,
@@ -128,45 +132,49 @@ export function FilterBar({
     label: <StatusBadge status={status} size="sm" />,
   }));
   const flowOptions = flows.map((flow) => {
-    const text = flow === MANUAL_FLOW ? TABLE_TEXT.manual : flow;
+    const text = flow === MANUAL_FLOW ? common.manual : flow;
     return { value: flow, text, label: <span className="gr-releases-table__truncate">{text}</span> };
   });
   const hidden = new Set(hiddenColumns);
-  const chosenFlows = (filters.flows ?? []).map((flow) => (flow === MANUAL_FLOW ? TABLE_TEXT.manual : flow));
+  const chosenFlows = (filters.flows ?? []).map((flow) => (flow === MANUAL_FLOW ? common.manual : flow));
   return (
-    <div className={cx('gr-releases-table__filters', className)} role="search" aria-label={TABLE_TEXT.filters}>
+    <div className={cx('gr-releases-table__filters', className)} role="search" aria-label={text.filters}>
       <div className="gr-releases-table__field gr-releases-table__field--search">
         <label htmlFor={`${id}-q`} className="gr-releases-table__field-label">
-          {TABLE_TEXT.search}
+          {text.search}
         </label>
         <input
           id={`${id}-q`}
           type="search"
           className="gr-releases-table__input"
-          placeholder={TABLE_TEXT.searchPlaceholder}
+          placeholder={text.searchPlaceholder}
           value={filters.query ?? ''}
           onChange={(event) => onFiltersChange({ query: event.target.value })}
         />
       </div>
       <CheckboxMenu
-        label={TABLE_TEXT.statusFilter}
+        label={text.statusFilter}
         options={statusOptions}
         selected={filters.statuses ?? []}
         onChange={(next) => onFiltersChange({ statuses: next as Status[] })}
         summary={
-          filters.statuses?.length === 1 ? messages.status[filters.statuses[0]!] : TABLE_TEXT.selectedCount(filters.statuses?.length ?? 0)
+          filters.statuses?.length === 1 ? messages.status[filters.statuses[0]!] : text.selectedCount(filters.statuses?.length ?? 0, formatNumber)
         }
       />
       <CheckboxMenu
-        label={TABLE_TEXT.flowFilter}
+        label={text.flowFilter}
         options={flowOptions}
         selected={filters.flows ?? []}
         onChange={(next) => onFiltersChange({ flows: next })}
-        summary={chosenFlows.length === 1 ? chosenFlows[0] : undefined}
+        summary={
+          chosenFlows.length === 1
+            ? chosenFlows[0]!
+            : text.selectedCount(flowOptions.filter((option) => filters.flows?.includes(option.value)).length, formatNumber)
+        }
       />
       <div className="gr-releases-table__field">
         <label htmlFor={`${id}-env`} className="gr-releases-table__field-label">
-          {TABLE_TEXT.environmentFilter}
+          {text.environmentFilter}
         </label>
         <select
           id={`${id}-env`}
@@ -174,7 +182,7 @@ export function FilterBar({
           value={filters.environment ?? ''}
           onChange={(event) => onFiltersChange({ environment: event.target.value || undefined })}
         >
-          <option value="">{TABLE_TEXT.anyEnvironment}</option>
+          <option value="">{text.anyEnvironment}</option>
           {environments.map((environment) => (
             <option key={environment} value={environment}>
               {environment}
@@ -185,7 +193,7 @@ export function FilterBar({
       </div>
       <div className="gr-releases-table__field">
         <label htmlFor={`${id}-from`} className="gr-releases-table__field-label">
-          {TABLE_TEXT.from}
+          {text.from}
         </label>
         <input
           id={`${id}-from`}
@@ -198,7 +206,7 @@ export function FilterBar({
       </div>
       <div className="gr-releases-table__field">
         <label htmlFor={`${id}-to`} className="gr-releases-table__field-label">
-          {TABLE_TEXT.to}
+          {text.to}
         </label>
         <input
           id={`${id}-to`}
@@ -211,7 +219,7 @@ export function FilterBar({
       </div>
       {environments.length > 0 ? (
         <CheckboxMenu
-          label={TABLE_TEXT.columnsMenu}
+          label={text.columnsMenu}
           className="gr-releases-table__columns-menu"
           options={environments.map((environment) => ({ value: environment, text: environment, label: <span className="gr-releases-table__truncate">{environment}</span> }))}
           selected={environments.filter((environment) => !hidden.has(environment))}
@@ -221,7 +229,7 @@ export function FilterBar({
               if (shown.has(environment) === hidden.has(environment)) onColumnHiddenChange(environment, !shown.has(environment));
             }
           }}
-          summary={`${environments.length - environments.filter((e) => hidden.has(e)).length} / ${environments.length}`}
+          summary={text.columnsShown(environments.length - environments.filter((e) => hidden.has(e)).length, environments.length, formatNumber)}
         />
       ) : null}
       <div className="gr-releases-table__filters-end">
@@ -230,7 +238,7 @@ export function FilterBar({
         </span>
         {filtered ? (
           <button type="button" className="gr-releases-table__button" onClick={onClear}>
-            {TABLE_TEXT.clearFilters}
+            {text.clearFilters}
           </button>
         ) : null}
       </div>

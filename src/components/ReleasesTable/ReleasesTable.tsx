@@ -1,15 +1,15 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo, ReleasesTableState } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { StateMessage, describeError } from '../internal/StateMessage';
-import { useRootClassName } from '../provider/ReleasesProvider';
+import { useReleasesContext, useRootClassName, type Density } from '../provider/ReleasesProvider';
+import { useNumberFormatter } from '../internal/time';
 import { releaseCell, tableMinWidth, useCellContext, type CellContext } from './cells';
 import { FilterBar } from './FilterBar';
-import { TABLE_TEXT } from './text';
 import { useReleasesTable } from './useReleasesTable';
 
-export type ReleasesTableDensity = 'comfortable' | 'compact';
+export type ReleasesTableDensity = Density;
 
 export interface ReleasesTableClassNames {
   /** The outer `div.gr-releases-table`. */
@@ -68,7 +68,7 @@ export interface ReleasesTableProps {
   onRetry?: () => void;
   /**
    * Row height: `comfortable` (44 px) or `compact` (32 px).
-   * @default 'comfortable'
+   * @default the provider's `density` ('comfortable' without one)
    */
   density?: ReleasesTableDensity;
   /**
@@ -78,7 +78,7 @@ export interface ReleasesTableProps {
   height?: number | string;
   /** Shows the filter bar. @default true */
   showFilters?: boolean;
-  /** Accessible name of the table. @default 'Releases' */
+  /** Accessible name of the table. @default `messages.table.tableLabel` ('Releases') */
   'aria-label'?: string;
   className?: string;
   style?: CSSProperties;
@@ -88,21 +88,6 @@ export interface ReleasesTableProps {
 const ROW_HEIGHT: Record<ReleasesTableDensity, number> = { comfortable: 44, compact: 32 };
 const HEADER_HEIGHT = 40;
 const SKELETON_ROWS = 8;
-
-/** Numbers in the provider's locale (a bad locale from a host falls back to English). */
-function useNumberFormat(locale: string): (n: number) => string {
-  return useMemo(() => {
-    let format: Intl.NumberFormat;
-    try {
-      format = new Intl.NumberFormat(locale);
-    } catch {
-      format = new Intl.NumberFormat('en-US');
-    }
-    return (n: number) => format.format(n);
-  }, [locale]);
-}
-
-const columnLabel = (column: ReleaseColumn) => (column.kind === 'field' ? TABLE_TEXT.columns[column.id] : column.environment);
 
 /**
  * Every release of a product, newest first: sortable, filterable (status, flow, environment,
@@ -124,7 +109,6 @@ export function ReleasesTable(props: ReleasesTableProps) {
     loading = false,
     error,
     onRetry,
-    density = 'comfortable',
     height = 560,
     showFilters = true,
     className,
@@ -141,8 +125,11 @@ export function ReleasesTable(props: ReleasesTableProps) {
     pageInfo,
     totalCount,
   });
+  const provider = useReleasesContext();
+  const density: ReleasesTableDensity = props.density === 'compact' || props.density === 'comfortable' ? props.density : provider.density;
   const context = useCellContext(getReleaseHref, getFlowHref);
-  const formatNumber = useNumberFormat(context.locale);
+  const formatNumber = useNumberFormatter();
+  const text = context.messages;
   const firstLoad = releases === undefined && (loading || error === undefined);
   const problem = error ?? table.error;
   const dataState = problem !== undefined ? 'error' : firstLoad ? 'loading' : table.rows.length === 0 ? 'empty' : 'ready';
@@ -150,8 +137,8 @@ export function ReleasesTable(props: ReleasesTableProps) {
 
   const summary =
     dataState === 'loading'
-      ? TABLE_TEXT.loading
-      : TABLE_TEXT.count(mode === 'server' ? table.rows.length : (table.total ?? 0), mode === 'server' ? totalCount : undefined, formatNumber);
+      ? text.loading
+      : text.count(mode === 'server' ? table.rows.length : (table.total ?? 0), mode === 'server' ? totalCount : undefined, formatNumber);
 
   return (
     <div
@@ -178,19 +165,19 @@ export function ReleasesTable(props: ReleasesTableProps) {
       {dataState === 'error' ? (
         <StateMessage
           kind="error"
-          title={error !== undefined ? TABLE_TEXT.errorTitle : TABLE_TEXT.dataErrorTitle}
+          title={error !== undefined ? text.errorTitle : text.dataErrorTitle}
           detail={describeError(problem)}
         >
           {onRetry && error !== undefined ? (
             <button type="button" className="gr-releases-table__button" onClick={onRetry}>
-              {TABLE_TEXT.retry}
+              {text.retry}
             </button>
           ) : null}
         </StateMessage>
       ) : (
         <>
           {loading && dataState !== 'loading' ? (
-            <div className="gr-releases-table__progress" role="progressbar" aria-label={TABLE_TEXT.loadingPage} />
+            <div className="gr-releases-table__progress" role="progressbar" aria-label={text.loadingPage} />
           ) : null}
           <TableBody
             rows={table.rows}
@@ -203,28 +190,28 @@ export function ReleasesTable(props: ReleasesTableProps) {
             height={height}
             skeleton={dataState === 'loading'}
             classNames={classNames}
-            ariaLabel={props['aria-label'] ?? TABLE_TEXT.tableLabel}
+            ariaLabel={props['aria-label'] ?? text.tableLabel}
             dimmed={loading && dataState !== 'loading'}
           />
           {dataState === 'empty' ? (
             table.filtered ? (
-              <StateMessage kind="empty" title={TABLE_TEXT.emptyFiltered} detail={TABLE_TEXT.emptyFilteredDetail}>
+              <StateMessage kind="empty" title={text.emptyFiltered} detail={text.emptyFilteredDetail}>
                 <button type="button" className="gr-releases-table__button" onClick={table.clearFilters}>
-                  {TABLE_TEXT.clearFilters}
+                  {text.clearFilters}
                 </button>
               </StateMessage>
             ) : (
-              <StateMessage kind="empty" title={TABLE_TEXT.empty} detail={TABLE_TEXT.emptyDetail} />
+              <StateMessage kind="empty" title={text.empty} detail={text.emptyDetail} />
             )
           ) : null}
           {paged && dataState !== 'loading' ? (
-            <nav className="gr-releases-table__pager" aria-label={TABLE_TEXT.tableLabel}>
+            <nav className="gr-releases-table__pager" aria-label={text.tableLabel}>
               <button type="button" className="gr-releases-table__button" onClick={table.previousPage} disabled={!table.canPreviousPage || loading}>
-                {TABLE_TEXT.previousPage}
+                {text.previousPage}
               </button>
-              <span className="gr-releases-table__page">{TABLE_TEXT.page(table.page, mode === 'server' ? undefined : table.pageCount)}</span>
+              <span className="gr-releases-table__page">{text.page(table.page, mode === 'server' ? undefined : table.pageCount, formatNumber)}</span>
               <button type="button" className="gr-releases-table__button" onClick={table.nextPage} disabled={!table.canNextPage || loading}>
-                {TABLE_TEXT.nextPage}
+                {text.nextPage}
               </button>
             </nav>
           ) : null}
@@ -358,7 +345,7 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((column) => (
-              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
+              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} text={context.messages} />
             ))}
           </tr>
         </thead>
@@ -394,7 +381,17 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
   );
 }
 
-function HeaderCell({ column, sort, onSort }: { column: ReleaseColumn; sort: { key: ReleaseSortKey; desc: boolean }; onSort: (key: ReleaseSortKey) => void }) {
+function HeaderCell({
+  column,
+  sort,
+  onSort,
+  text,
+}: {
+  column: ReleaseColumn;
+  sort: { key: ReleaseSortKey; desc: boolean };
+  onSort: (key: ReleaseSortKey) => void;
+  text: CellContext['messages'];
+}) {
   if (column.kind === 'environment') {
     return (
       <th scope="col" className="gr-releases-table__th" data-kind="environment" title={column.environment}>
@@ -410,8 +407,8 @@ function HeaderCell({ column, sort, onSort }: { column: ReleaseColumn; sort: { k
       data-column={column.id}
       aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : 'none'}
     >
-      <button type="button" className="gr-releases-table__sort" onClick={() => onSort(column.sortKey)} title={TABLE_TEXT.sortBy(TABLE_TEXT.columns[column.sortKey])}>
-        <span className="gr-releases-table__truncate">{columnLabel(column)}</span>
+      <button type="button" className="gr-releases-table__sort" onClick={() => onSort(column.sortKey)} title={text.sortBy(text.columns[column.sortKey])}>
+        <span className="gr-releases-table__truncate">{text.columns[column.id]}</span>
         <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" data-direction={sorted ? (sort.desc ? 'desc' : 'asc') : undefined}>
           {sorted ? <path d={sort.desc ? 'M4 6l4 4 4-4' : 'M4 10l4-4 4 4'} fill="none" stroke="currentColor" strokeWidth="1.6" /> : <path d="M5 6.5l3-3 3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.3" />}
         </svg>

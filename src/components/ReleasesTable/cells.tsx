@@ -1,49 +1,21 @@
 import { memo, useId, useMemo } from 'react';
-import { formatDuration, rowDuration, safeHref, type Release, type ReleaseColumn, type ReleaseRow, type Status } from 'gitops-releases/headless';
+import { rowDuration, safeHref, type Release, type ReleaseColumn, type ReleaseRow, type Status } from 'gitops-releases/headless';
 import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
-import { useDateFormatter, useNow } from '../internal/time';
-import { useReleasesContext } from '../provider/ReleasesProvider';
+import { relativeTime, useDateFormatter, useDurationFormatter, useNow } from '../internal/time';
+import { MANUAL_MESSAGES, TABLE_MESSAGES, type CommonMessages, type TableMessages } from '../provider/messages';
+import { useMessages, useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
-import { TABLE_TEXT } from './text';
 
 const MINUTE = 60_000;
+const NONE = '—';
 
-// One relative-time formatter per locale for the whole page, as for dates.
-const relativeFormats = /* @__PURE__ */ new Map<string, Intl.RelativeTimeFormat>();
-function relativeFormat(locale: string): Intl.RelativeTimeFormat {
-  let format = relativeFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-    } catch {
-      format = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto', style: 'short' });
-    }
-    relativeFormats.set(locale, format);
-  }
-  return format;
-}
+/** The parts of the messages the table reads (of the shared ones, only `manual`). */
+const TABLE_SLICE = { table: TABLE_MESSAGES, common: MANUAL_MESSAGES };
 
-const STEPS: ReadonlyArray<[limit: number, size: number, unit: Intl.RelativeTimeFormatUnit]> = [
-  [MINUTE, 1000, 'second'],
-  [60 * MINUTE, MINUTE, 'minute'],
-  [24 * 60 * MINUTE, 60 * MINUTE, 'hour'],
-  [7 * 24 * 60 * MINUTE, 24 * 60 * MINUTE, 'day'],
-  [30 * 24 * 60 * MINUTE, 7 * 24 * 60 * MINUTE, 'week'],
-  [365 * 24 * 60 * MINUTE, 30 * 24 * 60 * MINUTE, 'month'],
-  [Infinity, 365 * 24 * 60 * MINUTE, 'year'],
-];
-
-/** "3 min ago", "yesterday", "2 mo. ago" in the locale; under a minute is "now". */
-export function relativeTime(ms: number, now: number, locale: string): string {
-  const diff = ms - now;
-  const abs = Math.abs(diff);
-  const format = relativeFormat(locale);
-  if (abs < MINUTE) return format.format(0, 'second');
-  for (const [limit, size, unit] of STEPS) {
-    if (abs < limit) return format.format(Math.round(diff / size), unit);
-  }
-  return format.format(Math.round(diff / (365 * 24 * 60 * MINUTE)), 'year');
+/** The table's messages, merged with the provider's. */
+export function useTableMessages(): { table: TableMessages; common: Pick<CommonMessages, 'manual'> } {
+  return useMessages(TABLE_SLICE);
 }
 
 export interface CellContext {
@@ -51,6 +23,9 @@ export interface CellContext {
   now: number;
   locale: string;
   formatDate: (iso: string | undefined) => string | undefined;
+  formatDuration: (ms: number) => string;
+  messages: TableMessages;
+  common: Pick<CommonMessages, 'manual'>;
   getReleaseHref?: (release: Release) => string | undefined;
   getFlowHref?: (flow: string, release: Release) => string | undefined;
 }
@@ -58,7 +33,7 @@ export interface CellContext {
 export function DateCell({ row, context }: { row: ReleaseRow; context: CellContext }) {
   const tooltipId = useId();
   const absolute = context.formatDate(row.release.createdAt);
-  const label = row.created === undefined ? TABLE_TEXT.noDate : context.now > 0 ? relativeTime(row.created, context.now, context.locale) : (absolute ?? '');
+  const label = row.created === undefined ? context.messages.noDate : context.now > 0 ? relativeTime(row.created, context.now, context.locale) : (absolute ?? '');
   const href = context.getReleaseHref?.(row.release);
   const content = (
     <>
@@ -93,7 +68,7 @@ export function DateCell({ row, context }: { row: ReleaseRow; context: CellConte
 
 export function InitiatorCell({ row }: { row: ReleaseRow }) {
   const name = row.initiator;
-  if (!name) return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
+  if (!name) return <None />;
   const email = row.release.initiator?.email;
   return (
     <span className="gr-releases-table__person" title={email ? `${name} <${email}>` : name}>
@@ -104,7 +79,7 @@ export function InitiatorCell({ row }: { row: ReleaseRow }) {
 }
 
 export function FlowCell({ row, context }: { row: ReleaseRow; context: CellContext }) {
-  if (row.flow === null) return <span className="gr-releases-table__manual">{TABLE_TEXT.manual}</span>;
+  if (row.flow === null) return <span className="gr-releases-table__manual">{context.common.manual}</span>;
   const href = context.getFlowHref?.(row.flow, row.release);
   return href ? (
     <Link href={href} external={false} className="gr-releases-table__truncate" title={row.flow}>
@@ -118,25 +93,30 @@ export function FlowCell({ row, context }: { row: ReleaseRow; context: CellConte
 }
 
 /** A running release's duration counts up every second; only these cells tick. */
-function RunningDuration({ row }: { row: ReleaseRow }) {
+function RunningDuration({ row, format }: { row: ReleaseRow; format: (ms: number) => string }) {
   const now = useNow(true, 0);
   const ms = now > 0 ? rowDuration(row, now) : undefined;
-  return <span className="gr-releases-table__number">{ms === undefined ? '' : formatDuration(ms)}</span>;
+  return <span className="gr-releases-table__number">{ms === undefined ? '' : format(ms)}</span>;
 }
 
-export function DurationCell({ row }: { row: ReleaseRow }) {
+/** A cell without a value: a dash. */
+function None() {
+  return <span className="gr-releases-table__none">{NONE}</span>;
+}
+
+export function DurationCell({ row, context }: { row: ReleaseRow; context: CellContext }) {
   // Not started yet: no duration to show.
-  if (row.status === 'queued' || row.status === 'pending') return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
+  if (row.status === 'queued' || row.status === 'pending') return <None />;
   if (row.finished === undefined && row.created !== undefined && (row.status === 'running' || row.status === 'terminating' || row.status === 'suspended')) {
-    return <RunningDuration row={row} />;
+    return <RunningDuration row={row} format={context.formatDuration} />;
   }
   const ms = rowDuration(row, 0);
-  return ms === undefined ? <span className="gr-releases-table__none">{TABLE_TEXT.none}</span> : <span className="gr-releases-table__number">{formatDuration(ms)}</span>;
+  return ms === undefined ? <None /> : <span className="gr-releases-table__number">{context.formatDuration(ms)}</span>;
 }
 
 export function CommitCell({ row }: { row: ReleaseRow }) {
   const { shortSha, title, sha } = row.commit;
-  if (!sha && !title) return <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>;
+  if (!sha && !title) return <None />;
   const url = safeHref(row.release.trigger?.commit?.url);
   return (
     <span className="gr-releases-table__commit" title={[sha, row.release.trigger?.commit?.message].filter(Boolean).join('\n')}>
@@ -154,33 +134,38 @@ export function CommitCell({ row }: { row: ReleaseRow }) {
   );
 }
 
-export const EnvironmentCell = /* @__PURE__ */ memo(function EnvironmentCell({ status }: { status: Status | undefined }) {
+export const EnvironmentCell = /* @__PURE__ */ memo(function EnvironmentCell({ status, label }: { status: Status | undefined; label: string }) {
   if (status === undefined) {
     return (
-      <span className="gr-releases-table__none" title={TABLE_TEXT.notPartOfRelease}>
-        <span aria-hidden="true">—</span>
-        <span className="gr-visually-hidden">{TABLE_TEXT.notPartOfRelease}</span>
+      <span className="gr-releases-table__none" title={label}>
+        <span aria-hidden="true">{NONE}</span>
+        <span className="gr-visually-hidden">{label}</span>
       </span>
     );
   }
   return <StatusBadge status={status} variant="icon-only" size="md" />;
 });
 
-/** The provider's locale, date formatter and a minute clock, for every cell of a table. */
+/** The provider's locale, formatters and messages and a minute clock, for every cell of a table. */
 export function useCellContext(
   getReleaseHref: CellContext['getReleaseHref'],
   getFlowHref: CellContext['getFlowHref'],
 ): CellContext {
   const { locale } = useReleasesContext();
   const formatDate = useDateFormatter();
+  const formatDuration = useDurationFormatter();
+  const { table: messages, common } = useTableMessages();
   const now = useNow(true, 0, MINUTE);
-  return useMemo(() => ({ now, locale, formatDate, getReleaseHref, getFlowHref }), [now, locale, formatDate, getReleaseHref, getFlowHref]);
+  return useMemo(
+    () => ({ now, locale, formatDate, formatDuration, messages, common, getReleaseHref, getFlowHref }),
+    [now, locale, formatDate, formatDuration, messages, common, getReleaseHref, getFlowHref],
+  );
 }
 
 
 /** What a column shows for a row. */
 export function releaseCell(column: ReleaseColumn, row: ReleaseRow, context: CellContext) {
-  if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} />;
+  if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} label={context.messages.notPartOfRelease} />;
   switch (column.id) {
     case 'date':
       return <DateCell row={row} context={context} />;
@@ -194,12 +179,12 @@ export function releaseCell(column: ReleaseColumn, row: ReleaseRow, context: Cel
           {row.version}
         </span>
       ) : (
-        <span className="gr-releases-table__none">{TABLE_TEXT.none}</span>
+        <None />
       );
     case 'flow':
       return <FlowCell row={row} context={context} />;
     case 'duration':
-      return <DurationCell row={row} />;
+      return <DurationCell row={row} context={context} />;
     case 'commit':
       return <CommitCell row={row} />;
     default:

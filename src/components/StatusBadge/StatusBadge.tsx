@@ -8,7 +8,8 @@ import {
   type SyncStatus,
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
-import { useReleasesContext, useRootClassName } from '../provider/ReleasesProvider';
+import { STATUS_MESSAGES } from '../provider/messages';
+import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 import { glyphFor, StatusIcon } from './icons';
 
 /** Which vocabulary a badge's `status` belongs to. */
@@ -68,7 +69,7 @@ export interface StatusBadgeCommonProps {
   classNames?: StatusBadgeClassNames;
   /**
    * The status is still being fetched: shows a neutral placeholder (`data-loading`, `aria-busy`)
-   * named "Loading status" instead of a status, so a missing value never reads as Unknown while
+   * named by the `loading` message ("Loading status") instead of a status, so a missing value never reads as Unknown while
    * data is on its way.
    * @default false
    */
@@ -151,7 +152,7 @@ function describeRaw(value: unknown): string {
  */
 export function StatusBadge(props: StatusBadgeProps) {
   const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading } = props;
-  const { messages } = useReleasesContext();
+  const messages = useMessages(STATUS_MESSAGES);
   const rootClassName = useRootClassName();
 
   if (loading) {
@@ -188,7 +189,7 @@ export function StatusBadge(props: StatusBadgeProps) {
   const hasCustomLabel = label !== undefined && label !== null && label !== false;
   const text: ReactNode = hasCustomLabel ? label : defaultText;
   const textString = typeof text === 'string' || typeof text === 'number' ? String(text) : defaultText;
-  const tooltip = title ?? (known ? textString : `${textString} (received ${describeRaw(rawStatus)})`);
+  const tooltip = title ?? (known ? textString : messages.badge.received(textString, describeRaw(rawStatus)));
   const iconOnly = variant === 'icon-only';
 
   return (

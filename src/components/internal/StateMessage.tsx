@@ -36,8 +36,8 @@ export function describeError(error: unknown): string {
 }
 
 interface DataErrorBoundaryProps {
-  /** What to call the part that failed, e.g. "the release graph". */
-  what: string;
+  /** The message's title, e.g. "Could not show the release graph" (from the messages). */
+  title: string;
   /** Changing it (e.g. a new release id) clears a caught error and tries again. */
   resetKey?: unknown;
   children: ReactNode;
@@ -64,7 +64,7 @@ export class DataErrorBoundary extends Component<DataErrorBoundaryProps, { error
 
   override render() {
     if (this.state.error !== undefined) {
-      return <StateMessage kind="error" title={`Could not show ${this.props.what}`} detail={describeError(this.state.error)} />;
+      return <StateMessage kind="error" title={this.props.title} detail={describeError(this.state.error)} />;
     }
     return this.props.children;
   }

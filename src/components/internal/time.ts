@@ -2,6 +2,18 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseTime } from 'gitops-releases/headless';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 
+// Locales and zones come from the provider, which replaced any that `Intl` rejects (a host's
+// typo must not take the page down): the formatters here are built without a fallback.
+
+/** One formatter per key for the whole page: building an `Intl` formatter costs tens of µs. */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+const dateFormatters = /* @__PURE__ */ new Map<string, (iso: string | undefined) => string | undefined>();
+
 /**
  * Formats ISO times with the provider's locale and time zone. The formatter is built once per
  * locale/zone, not per call: a 300-node graph formats hundreds of dates per render.
@@ -11,28 +23,97 @@ export function useDateFormatter(): (iso: string | undefined) => string | undefi
   return useMemo(() => dateFormatter(locale, timeZone), [locale, timeZone]);
 }
 
-// One formatter per locale and zone for the whole page: building an Intl.DateTimeFormat costs
-// about 60 µs, and a 300-node graph would build one per node.
-const formatters = new Map<string, (iso: string | undefined) => string | undefined>();
-
 function dateFormatter(locale: string, timeZone: string | undefined) {
-  const key = `${locale}|${timeZone ?? ''}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    } catch {
-      // A bad locale or zone from a host must not take the page down.
-      format = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-    }
-    formatter = (iso) => {
+  return cached(dateFormatters, `${locale}|${timeZone ?? ''}`, () => {
+    const format = dateTimeFormat(locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' });
+    return (iso: string | undefined) => {
       const ms = parseTime(iso);
       return ms === undefined ? undefined : format.format(ms);
     };
-    formatters.set(key, formatter);
+  });
+}
+
+/** An `Intl.DateTimeFormat` in the provider's locale and zone (`undefined`: the local one). */
+export function dateTimeFormat(locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+}
+
+const numberFormatters = /* @__PURE__ */ new Map<string, (value: number) => string>();
+
+/** Writes numbers in the provider's locale (counts in messages, pages). */
+export function useNumberFormatter(): (value: number) => string {
+  const { locale } = useReleasesContext();
+  return cached(numberFormatters, locale, () => {
+    const format = new Intl.NumberFormat(locale);
+    return (value: number) => format.format(value);
+  });
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DURATION_UNITS: ReadonlyArray<[size: number, unit: string]> = [
+  [DAY, 'day'],
+  [HOUR, 'hour'],
+  [MINUTE, 'minute'],
+  [SECOND, 'second'],
+];
+const durationFormatters = /* @__PURE__ */ new Map<string, (ms: number) => string>();
+
+/**
+ * A duration in the locale's narrow units, like the headless `formatDuration` picks them: the
+ * largest unit and at most two more, leaving out units that are zero ("1h 20m" in en-US,
+ * "1 Std., 20 Min." or the like elsewhere). Below a second it is zero seconds.
+ */
+export function durationFormatter(locale: string): (ms: number) => string {
+  return cached(durationFormatters, locale, () => {
+    const units = DURATION_UNITS.map(([size, unit]) => [size, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' })] as const);
+    // Older runtimes have no ListFormat: the parts joined by spaces.
+    const list = Intl.ListFormat ? new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }) : undefined;
+    return (ms: number) => {
+      const parts: string[] = [];
+      let rest = ms < Infinity ? Math.floor(ms) : 0;
+      let slots = 3;
+      for (const [size, format] of units) {
+        if (slots === 0) break;
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0) parts.push(format.format(amount));
+        if (parts.length > 0) slots -= 1;
+      }
+      if (parts.length === 0) return units[3]![1].format(0);
+      return list ? list.format(parts) : parts.join(' ');
+    };
+  });
+}
+
+/** Formats durations (ms) in the provider's locale. */
+export function useDurationFormatter(): (ms: number) => string {
+  return durationFormatter(useReleasesContext().locale);
+}
+
+const relativeFormats = /* @__PURE__ */ new Map<string, Intl.RelativeTimeFormat>();
+const RELATIVE_STEPS: ReadonlyArray<[limit: number, size: number, unit: Intl.RelativeTimeFormatUnit]> = [
+  [MINUTE, SECOND, 'second'],
+  [HOUR, MINUTE, 'minute'],
+  [DAY, HOUR, 'hour'],
+  [7 * DAY, DAY, 'day'],
+  [30 * DAY, 7 * DAY, 'week'],
+  [365 * DAY, 30 * DAY, 'month'],
+  [Infinity, 365 * DAY, 'year'],
+];
+
+/** "3 min ago", "yesterday", "2 mo. ago" in the locale; under a minute is "now". */
+export function relativeTime(ms: number, now: number, locale: string): string {
+  const format = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  if (abs < MINUTE) return format.format(0, 'second');
+  for (const [limit, size, unit] of RELATIVE_STEPS) {
+    if (abs < limit) return format.format(Math.round(diff / size), unit);
   }
-  return formatter;
+  return format.format(Math.round(diff / (365 * DAY)), 'year');
 }
 
 // One clock for every component on the page: one interval, however many durations tick.

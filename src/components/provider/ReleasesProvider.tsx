@@ -1,13 +1,6 @@
 import { createContext, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
-import {
-  HEALTH_LABELS,
-  STATUS_LABELS,
-  SYNC_LABELS,
-  type HealthStatus,
-  type Status,
-  type SyncStatus,
-} from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
+import { mergeMessages, type PartialReleasesMessages } from './messages';
 
 /**
  * How the components pick their colours. `system` follows the reader's operating system through
@@ -15,47 +8,31 @@ import { cx } from '../internal/cx';
  */
 export type ColorMode = 'light' | 'dark' | 'system';
 
+/** How tightly the components draw rows: `compact` fits more on a screen. */
+export type Density = 'comfortable' | 'compact';
+
+/** `'local'` (the runtime's own zone), `'UTC'`, or an IANA zone such as `'Europe/Berlin'`. */
+export type TimeZone = 'local' | 'UTC' | (string & {});
+
 const COLOR_MODES: readonly ColorMode[] = ['light', 'dark', 'system'];
-
-/** Every text the components show for a status, fully resolved (English by default). */
-export interface ReleasesMessages {
-  /** Labels of the release/environment/workflow status vocabulary. */
-  status: Readonly<Record<Status, string>>;
-  /** Labels of an application's sync status. */
-  sync: Readonly<Record<SyncStatus, string>>;
-  /** Labels of an application's health status. */
-  health: Readonly<Record<HealthStatus, string>>;
-  /** Label of a suspended step that waits for its pull request to be merged. */
-  waitingForPullRequest: string;
-  /** Accessible name of a status that is still being fetched. */
-  loading: string;
-}
-
-/** What a host passes to relabel statuses: any subset of `ReleasesMessages`. */
-export interface PartialReleasesMessages {
-  status?: Partial<Record<Status, string>>;
-  sync?: Partial<Record<SyncStatus, string>>;
-  health?: Partial<Record<HealthStatus, string>>;
-  waitingForPullRequest?: string;
-  loading?: string;
-}
-
-export const DEFAULT_MESSAGES: ReleasesMessages = {
-  status: STATUS_LABELS,
-  sync: SYNC_LABELS,
-  health: HEALTH_LABELS,
-  waitingForPullRequest: 'Waiting for PR merge',
-  loading: 'Loading status',
-};
+const DENSITIES: readonly Density[] = ['comfortable', 'compact'];
 
 /** What components read from the nearest `ReleasesProvider` (or the defaults without one). */
 export interface ReleasesContextValue {
   colorMode: ColorMode;
   /** BCP 47 locale for dates and numbers. */
   locale: string;
-  /** IANA time zone; `undefined` means the runtime's local zone. */
+  /** A valid IANA time zone; `undefined` means the runtime's local zone. */
   timeZone: string | undefined;
-  messages: ReleasesMessages;
+  density: Density;
+  /**
+   * The `messages` of every provider above, outermost first (already read as plain data). A
+   * component merges them over its own English defaults with `useMessages`, so a bundle holds
+   * only the defaults of the components it uses.
+   */
+  messages: readonly PartialReleasesMessages[];
+  /** `useMessages`' results for this provider, by the defaults they were merged over. */
+  merged: Map<object, object>;
   /** Renders every link the components draw (a host's router link); `undefined` means `<a>`. */
   renderLink: RenderLink | undefined;
   /**
@@ -71,7 +48,9 @@ const DEFAULT_CONTEXT: ReleasesContextValue = {
   colorMode: 'light',
   locale: 'en-US',
   timeZone: undefined,
-  messages: DEFAULT_MESSAGES,
+  density: 'comfortable',
+  messages: [],
+  merged: /* @__PURE__ */ new Map(),
   renderLink: undefined,
   hasProvider: false,
 };
@@ -92,31 +71,37 @@ export function useRootClassName(): string | undefined {
   return useContext(ReleasesContext).hasProvider ? undefined : 'gr-root';
 }
 
-function mergeRecord<K extends string>(
-  base: Readonly<Record<K, string>>,
-  override: Partial<Record<K, string>> | undefined,
-): Readonly<Record<K, string>> {
-  if (!override) return base;
-  const merged: Record<K, string> = { ...base };
-  for (const key of Object.keys(override) as K[]) {
-    const value = override[key];
-    // Only keys of the vocabulary, only strings: labels are text, never markup.
-    if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(base, key)) merged[key] = value;
-  }
-  return merged;
+/**
+ * Internal: `defaults` (a component's English messages, shaped like part of `ReleasesMessages`)
+ * with the messages of every provider above merged over them.
+ */
+export function useMessages<T extends object>(defaults: T): T {
+  const { messages, merged } = useContext(ReleasesContext);
+  // Once per provider and set of defaults, however many nodes of a graph ask.
+  let result = merged.get(defaults) as T | undefined;
+  if (!result) merged.set(defaults, (result = messages.reduce<T>(mergeMessages, defaults)));
+  return result;
 }
 
-/** Merges a host's partial messages over a complete set. */
-export function mergeMessages(base: ReleasesMessages, override: PartialReleasesMessages | undefined): ReleasesMessages {
-  if (!override) return base;
-  return {
-    status: mergeRecord(base.status, override.status),
-    sync: mergeRecord(base.sync, override.sync),
-    health: mergeRecord(base.health, override.health),
-    waitingForPullRequest:
-      typeof override.waitingForPullRequest === 'string' ? override.waitingForPullRequest : base.waitingForPullRequest,
-    loading: typeof override.loading === 'string' ? override.loading : base.loading,
-  };
+/** A locale `Intl` accepts, else `en-US`: a host's typo must not take the page down. */
+function validLocale(locale: string | undefined): string | undefined {
+  if (locale === undefined) return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+/** `'local'` and unknown zones are the runtime's zone (`undefined`); any other zone as given. */
+function validTimeZone(timeZone: string): string | undefined {
+  if (timeZone === 'local') return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `renderLink` receives: `href` has already passed `safeHref` (http, https or mailto). */
@@ -139,9 +124,12 @@ export interface ReleasesProviderProps {
    */
   colorMode?: ColorMode;
   /**
-   * Relabels statuses: any subset of `{ status, sync, health, waitingForPullRequest, loading }`, merged over
-   * the English defaults (and over an enclosing provider's messages). Plain text only.
-   * @default undefined (English labels from `gitops-releases/headless`)
+   * Every text the components show, grouped per component (`table`, `graph`, `view`,
+   * `environment`, `notes`, `diff`, `common`, `badge`) plus the status labels (`status`, `sync`,
+   * `health`, `waitingForPullRequest`, `loading`): any subset at any depth, merged over the
+   * English defaults (`DEFAULT_MESSAGES`) and over an enclosing provider's messages. Strings stay
+   * strings and functions functions (returning plain text); anything else is ignored.
+   * @default undefined (English)
    */
   messages?: PartialReleasesMessages;
   /**
@@ -150,11 +138,19 @@ export interface ReleasesProviderProps {
    */
   locale?: string;
   /**
-   * IANA time zone for dates, e.g. `'UTC'` or `'Europe/Paris'`. Pass one when rendering on a
-   * server, or server and browser may disagree.
-   * @default undefined (the runtime's local time zone)
+   * Time zone of every date and time shown: `'local'` (the runtime's zone), `'UTC'` or an IANA
+   * zone such as `'Europe/Paris'`. Pass one when rendering on a server, or server and browser may
+   * disagree. An unknown zone falls back to `'local'`. A nested provider without it keeps its
+   * parent's.
+   * @default 'local'
    */
-  timeZone?: string;
+  timeZone?: TimeZone;
+  /**
+   * Row density of the components inside (`ReleasesTable` unless given its own `density`),
+   * written as `data-density` for the styles. A nested provider without it keeps its parent's.
+   * @default 'comfortable'
+   */
+  density?: Density;
   /**
    * Renders every link inside (release, workflow, application, pull request links), so a host's
    * router can handle them. Receives only safe `href`s.
@@ -179,14 +175,15 @@ export interface ReleasesProviderProps {
 }
 
 /**
- * Sets colour mode, labels, locale and time zone for the components inside. Renders a
- * `<div class="gr-root" data-color-mode="…">` that carries the token defaults.
+ * Sets colour mode, density, messages, locale and time zone for the components inside. Renders a
+ * `<div class="gr-root" data-color-mode="…" data-density="…">` that carries the token defaults.
  */
 export function ReleasesProvider({
   colorMode,
   messages,
   locale,
   timeZone,
+  density,
   renderLink,
   className,
   style,
@@ -199,24 +196,30 @@ export function ReleasesProvider({
       : parent.hasProvider
         ? parent.colorMode
         : 'system';
-  const resolvedLocale = locale ?? parent.locale;
-  const resolvedTimeZone = timeZone ?? parent.timeZone;
+  const resolvedDensity: Density = density !== undefined && DENSITIES.includes(density) ? density : parent.density;
+  const ownLocale = useMemo(() => validLocale(locale), [locale]);
+  const resolvedLocale = ownLocale ?? parent.locale;
+  const ownTimeZone = useMemo(() => (typeof timeZone === 'string' ? validTimeZone(timeZone) : null), [timeZone]);
+  const resolvedTimeZone = ownTimeZone === null ? parent.timeZone : ownTimeZone;
   const resolvedRenderLink = renderLink ?? parent.renderLink;
+  const parentMessages = parent.messages;
   const value = useMemo<ReleasesContextValue>(
     () => ({
       colorMode: mode,
       locale: resolvedLocale,
       timeZone: resolvedTimeZone,
-      messages: mergeMessages(parent.messages, messages),
+      density: resolvedDensity,
+      messages: messages !== null && typeof messages === 'object' ? [...parentMessages, messages] : parentMessages,
+      merged: new Map(),
       renderLink: resolvedRenderLink,
       hasProvider: true,
     }),
-    [mode, resolvedLocale, resolvedTimeZone, parent.messages, messages, resolvedRenderLink],
+    [mode, resolvedLocale, resolvedTimeZone, resolvedDensity, parentMessages, messages, resolvedRenderLink],
   );
 
   return (
     <ReleasesContext.Provider value={value}>
-      <div className={cx('gr-root', className)} data-color-mode={mode} style={style}>
+      <div className={cx('gr-root', className)} data-color-mode={mode} data-density={resolvedDensity} style={style}>
         {children}
       </div>
     </ReleasesContext.Provider>

@@ -1,16 +1,25 @@
-export {
-  ReleasesProvider,
-  useReleasesContext,
-  useRootClassName,
-  mergeMessages,
-  DEFAULT_MESSAGES,
-} from './ReleasesProvider';
+export { ReleasesProvider, useReleasesContext, useRootClassName, useMessages } from './ReleasesProvider';
 export type {
   ColorMode,
-  ReleasesMessages,
-  PartialReleasesMessages,
+  Density,
+  TimeZone,
   ReleasesContextValue,
   ReleasesProviderProps,
   LinkRenderProps,
   RenderLink,
 } from './ReleasesProvider';
+export { DEFAULT_MESSAGES, mergeMessages } from './messages';
+export type {
+  ReleasesMessages,
+  PartialReleasesMessages,
+  DeepPartial,
+  NumberFormatter,
+  CommonMessages,
+  BadgeMessages,
+  TableMessages,
+  GraphMessages,
+  ViewMessages,
+  EnvironmentMessages,
+  NotesMessages,
+  DiffMessages,
+} from './messages';

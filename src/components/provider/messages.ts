@@ -1,0 +1,622 @@
+import {
+  HEALTH_LABELS,
+  STATUS_LABELS,
+  SYNC_LABELS,
+  type DiffChange,
+  type HealthStatus,
+  type IssueKind,
+  type IssueLevel,
+  type PullRequestState,
+  type Status,
+  type SyncStatus,
+} from 'gitops-releases/headless';
+
+/**
+ * Writes a number in the provider's locale ("1,234" in en-US, "1.234" in de-DE). Every message
+ * function that takes counts receives one as its last argument.
+ */
+export type NumberFormatter = (value: number) => string;
+
+/** Words several components share. */
+export interface CommonMessages {
+  /** A release without a promotion flow. */
+  manual: string;
+  /** Read by screen readers for an empty cell shown as a dash. */
+  none: string;
+  /** Titles of the workflow lists of an environment. */
+  workflows: { trigger: string; preAction: string; postAction: string };
+}
+
+/** StatusBadge's own words (its labels are `status`, `sync`, `health`). */
+export interface BadgeMessages {
+  /** Tooltip of a value outside the vocabulary: its label (Unknown) and the raw value received. */
+  received: (label: string, raw: string) => string;
+}
+
+export interface TableMessages {
+  columns: { date: string; status: string; initiator: string; version: string; flow: string; duration: string; commit: string };
+  noDate: string;
+  notPartOfRelease: string;
+  /** The table's accessible name (also the pager's). */
+  tableLabel: string;
+  filters: string;
+  statusFilter: string;
+  flowFilter: string;
+  environmentFilter: string;
+  anyEnvironment: string;
+  from: string;
+  to: string;
+  search: string;
+  searchPlaceholder: string;
+  columnsMenu: string;
+  /** Summary of the columns menu: environments shown of all. */
+  columnsShown: (shown: number, total: number, format: NumberFormatter) => string;
+  clearFilters: string;
+  /** Summary of a filter menu with `count` options checked (none checked means any). */
+  selectedCount: (count: number, format: NumberFormatter) => string;
+  /** The count of releases shown; `total` only in server mode when the host gives it. */
+  count: (shown: number, total: number | undefined, format: NumberFormatter) => string;
+  loading: string;
+  loadingPage: string;
+  errorTitle: string;
+  dataErrorTitle: string;
+  retry: string;
+  emptyFiltered: string;
+  emptyFilteredDetail: string;
+  empty: string;
+  emptyDetail: string;
+  previousPage: string;
+  nextPage: string;
+  /** `pageCount` is absent in server mode (the host pages by cursor). */
+  page: (page: number, pageCount: number | undefined, format: NumberFormatter) => string;
+  /** Tooltip of a sortable header, with the column's label. */
+  sortBy: (column: string) => string;
+}
+
+export interface GraphMessages {
+  /** The canvas's accessible name, with the release's name (or id). */
+  label: (release: string) => string;
+  keyboardHelp: string;
+  layoutTopToBottom: string;
+  layoutLeftToRight: string;
+  /** The canvas controls (React Flow's panel, buttons and minimap). */
+  controls: string;
+  zoomIn: string;
+  zoomOut: string;
+  fitView: string;
+  minimap: string;
+  /** Label and placeholder of the search box. */
+  search: string;
+  /** How many environments match the search (0 included). */
+  matches: (count: number, format: NumberFormatter) => string;
+  noEnvironments: string;
+  error: string;
+  /** How screen readers call a node (`aria-roledescription`). */
+  environment: string;
+  trigger: string;
+  production: string;
+  collapse: (environment: string) => string;
+  collapseTitle: string;
+  notStarted: string;
+  /** The Issues row of a node. */
+  issues: (count: number, format: NumberFormatter) => string;
+  /** Part of a node's accessible name. */
+  issueCount: (count: number, format: NumberFormatter) => string;
+  /** The applications row while the environment runs… */
+  applications: (count: number, format: NumberFormatter) => string;
+  /** …and once it is done: what was deployed then. */
+  snapshot: (count: number, format: NumberFormatter) => string;
+  applicationsSummary: (synced: number, healthy: number, total: number, format: NumberFormatter) => string;
+  /** The placeholder of a collapsed subtree. */
+  more: (count: number, format: NumberFormatter) => string;
+  show: string;
+  /** Tooltips of the promotion-action marker on an edge. */
+  action: { commit: string; pullRequest: string; none: string };
+}
+
+export interface EnvironmentMessages {
+  close: string;
+  closeTitle: string;
+  production: string;
+  trigger: string;
+  started: string;
+  duration: string;
+  pullRequest: string;
+  /** "in" before a pull request's repository, "by" before its author. */
+  pullRequestIn: string;
+  pullRequestBy: string;
+  issues: (count: number, format: NumberFormatter) => string;
+  applications: (count: number, format: NumberFormatter) => string;
+  applicationsCaption: (environment: string) => string;
+  viewApplication: string;
+  workflow: string;
+  runs: (count: number, format: NumberFormatter) => string;
+  failedRuns: (count: number, format: NumberFormatter) => string;
+  runsOf: (step: string) => string;
+  template: string;
+  /** Read before a step's duration ("9:54 AM took 1m 25s"). */
+  took: string;
+  columns: { name: string; sync: string; health: string; promotion: string; version: string; commit: string; namespace: string };
+  nothingRanYet: string;
+  nothingRan: string;
+  /** With the release's status label. */
+  releaseEnded: (status: string) => string;
+  loading: string;
+  error: string;
+  issueKinds: Record<IssueKind, string>;
+  issueLevels: Record<IssueLevel, string>;
+  pullRequestStates: Record<PullRequestState, string>;
+}
+
+export interface ViewMessages {
+  tabs: { graph: string; notes: string; applications: string; timeline: string };
+  tabListLabel: string;
+  actionsLabel: string;
+  releaseNotes: string;
+  retry: string;
+  terminate: string;
+  loadError: string;
+  error: string;
+  loading: string;
+  empty: string;
+  emptyDetail: string;
+  /** The banner of a failed release without a message, with its status label. */
+  banner: (status: string) => string;
+  header: {
+    unknownProduct: string;
+    unnamedFlow: string;
+    /** Read before the short SHA. */
+    commit: string;
+    gitCommit: string;
+    /** "git commit by Ada in acme/app on main". */
+    by: string;
+    in: string;
+    on: string;
+    startedBy: string;
+    created: string;
+    duration: string;
+    notStarted: string;
+    countersLabel: string;
+    /** A counter: how many environments are in a status group, with the group's label. */
+    counter: (count: number, status: string, format: NumberFormatter) => string;
+    showMore: string;
+    showLess: string;
+  };
+  applications: {
+    columns: { environment: string; application: string; namespace: string; version: string; commit: string; sync: string; health: string; promotion: string };
+    /** With the release's name (or `unnamedRelease`), and the counts of applications and environments. */
+    caption: (release: string, applications: number, environments: number, format: NumberFormatter) => string;
+    unnamedRelease: string;
+    unnamedApplication: string;
+    empty: string;
+    emptyDetail: string;
+    error: string;
+  };
+  timeline: {
+    title: string;
+    noneStarted: string;
+    notStarted: string;
+    /** Tooltip of a bar. */
+    bar: (environment: string, status: string, duration: string) => string;
+    /** Read after a row: status, start and `finished` or `stillRunning`. */
+    detail: (status: string, started: string, end: string) => string;
+    finished: (date: string) => string;
+    stillRunning: string;
+    error: string;
+  };
+}
+
+export interface NotesMessages {
+  kinds: { image: string; issue: string; pullRequest: string; commit: string };
+  /** Section titles by conventional-commit type (`groupBy="type"`); another type shows as written. */
+  types: {
+    breaking: string;
+    feat: string;
+    fix: string;
+    perf: string;
+    refactor: string;
+    revert: string;
+    docs: string;
+    test: string;
+    build: string;
+    ci: string;
+    style: string;
+    chore: string;
+    other: string;
+  };
+  noApplication: string;
+  loadError: string;
+  loading: string;
+  error: string;
+  empty: string;
+  emptyDetail: string;
+  search: string;
+  searchPlaceholder: string;
+  /** How many changes there are (`shown` differs from `total` while searching). */
+  count: (shown: number, total: number, format: NumberFormatter) => string;
+  noMatch: string;
+  assignedTo: string;
+  by: string;
+  application: (name: string) => string;
+  /** With the environments' names, comma-separated. */
+  inEnvironments: (environments: string) => string;
+  listed: (times: number, format: NumberFormatter) => string;
+  copy: string;
+  copied: string;
+  copyManually: string;
+  markdownLabel: string;
+}
+
+export interface DiffMessages {
+  changes: Record<DiffChange, string>;
+  /** One tag of the summary: how many rows have this change. */
+  summary: (count: number, change: DiffChange, format: NumberFormatter) => string;
+  showUnchanged: string;
+  columns: { environment: string; application: string; change: string; version: string; image: string; commit: string };
+  /** Read between an old and a new value. */
+  to: string;
+  tableLabel: string;
+  loadError: string;
+  loading: string;
+  error: string;
+  empty: string;
+  emptyDetail: string;
+  noChange: string;
+  noChangeDetail: string;
+}
+
+/**
+ * Every text the components show, fully resolved (English by default). Plain strings, and small
+ * functions of numbers and strings for plurals and interpolation: all return plain text, never
+ * markup. Dates, relative times and durations are not messages: they follow the provider's
+ * `locale` and `timeZone` through `Intl`.
+ */
+export interface ReleasesMessages {
+  /** Labels of the release/environment/workflow status vocabulary. */
+  status: Readonly<Record<Status, string>>;
+  /** Labels of an application's sync status. */
+  sync: Readonly<Record<SyncStatus, string>>;
+  /** Labels of an application's health status. */
+  health: Readonly<Record<HealthStatus, string>>;
+  /** Label of a suspended step that waits for its pull request to be merged. */
+  waitingForPullRequest: string;
+  /** Accessible name of a status that is still being fetched. */
+  loading: string;
+  badge: BadgeMessages;
+  common: CommonMessages;
+  table: TableMessages;
+  graph: GraphMessages;
+  view: ViewMessages;
+  environment: EnvironmentMessages;
+  notes: NotesMessages;
+  diff: DiffMessages;
+}
+
+/** Every key optional, at every depth: a function stays a function, a record becomes partial. */
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
+
+/**
+ * What a host passes to `ReleasesProvider`'s `messages`: any subset of `ReleasesMessages`, at any
+ * depth. Unknown keys and values of the wrong kind are ignored.
+ */
+export type PartialReleasesMessages = DeepPartial<ReleasesMessages>;
+
+// English defaults, one constant per group, so a bundle holds only the groups its components use.
+const s = (n: number) => (n === 1 ? '' : 's');
+
+const WAITING_FOR_PULL_REQUEST = 'Waiting for PR merge';
+const LOADING_STATUS = 'Loading status';
+
+export const BADGE_MESSAGES: BadgeMessages = {
+  received: (label, raw) => `${label} (received ${raw})`,
+};
+
+const MANUAL = 'manual';
+const NONE = 'none';
+
+export const COMMON_MESSAGES: CommonMessages = {
+  manual: MANUAL,
+  none: NONE,
+  workflows: { trigger: 'Trigger Workflow', preAction: 'Pre-Action Workflow', postAction: 'Post-Action Workflow' },
+};
+
+export const TABLE_MESSAGES: TableMessages = {
+  columns: {
+    date: 'Date',
+    status: 'Status',
+    initiator: 'Initiator',
+    version: 'Version',
+    flow: 'Promotion Flow',
+    duration: 'Duration',
+    commit: 'Trigger commit',
+  },
+  noDate: 'No date',
+  notPartOfRelease: 'Not part of this release',
+  tableLabel: 'Releases',
+  filters: 'Release filters',
+  statusFilter: 'Status',
+  flowFilter: 'Promotion flow',
+  environmentFilter: 'Environment',
+  anyEnvironment: 'Any environment',
+  from: 'From',
+  to: 'To',
+  search: 'Search releases',
+  searchPlaceholder: 'Search version, SHA, message, initiator',
+  columnsMenu: 'Columns',
+  columnsShown: (shown, total, f) => `${f(shown)} / ${f(total)}`,
+  clearFilters: 'Clear filters',
+  selectedCount: (n, f) => (n === 0 ? 'Any' : `${f(n)} selected`),
+  count: (shown, total, f) => (total !== undefined && total !== shown ? `${f(shown)} of ${f(total)} releases` : `${f(shown)} release${s(shown)}`),
+  loading: 'Loading releases',
+  loadingPage: 'Loading the page',
+  errorTitle: 'Could not load the releases',
+  dataErrorTitle: 'Could not show the releases',
+  retry: 'Try again',
+  emptyFiltered: 'No releases match these filters',
+  emptyFilteredDetail: 'Change or clear the filters to see more.',
+  empty: 'No releases yet',
+  emptyDetail: 'A release appears here when a promotion starts.',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  page: (page, count, f) => (count ? `Page ${f(page)} of ${f(count)}` : `Page ${f(page)}`),
+  sortBy: (column) => `Sort by ${column}`,
+};
+
+export const GRAPH_MESSAGES: GraphMessages = {
+  label: (release) => `Promotion graph of release ${release}`,
+  keyboardHelp: 'Arrow keys move between environments along the promotion; Enter opens an environment.',
+  layoutTopToBottom: 'Lay out top to bottom',
+  layoutLeftToRight: 'Lay out left to right',
+  controls: 'Graph controls',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  fitView: 'Fit view',
+  minimap: 'Mini map',
+  search: 'Find environment',
+  matches: (n, f) => (n === 0 ? 'No match' : `${f(n)} match${n === 1 ? '' : 'es'}`),
+  noEnvironments: 'This release has no environments.',
+  error: 'Could not show the release graph',
+  environment: 'environment',
+  trigger: 'Trigger',
+  production: 'Prod',
+  collapse: (environment) => `Hide the environments after ${environment}`,
+  collapseTitle: 'Hide the environments after this one',
+  notStarted: 'Not started',
+  issues: (n, f) => `Issues (${f(n)})`,
+  issueCount: (n, f) => `${f(n)} issue${s(n)}`,
+  applications: (n, f) => `Applications (${f(n)})`,
+  snapshot: (n, f) => `Snapshot (${f(n)})`,
+  applicationsSummary: (synced, healthy, total, f) => `${f(synced)}/${f(total)} synced · ${f(healthy)}/${f(total)} healthy`,
+  more: (n, f) => `${f(n)} more environment${s(n)}`,
+  show: 'Show',
+  action: { commit: 'Promotion by commit', pullRequest: 'Promotion by pull request', none: 'Promotion by no action' },
+};
+
+export const ENVIRONMENT_MESSAGES: EnvironmentMessages = {
+  close: 'Close',
+  closeTitle: 'Close (Esc)',
+  production: 'Production',
+  trigger: 'Trigger environment',
+  started: 'Started',
+  duration: 'Duration',
+  pullRequest: 'Pull request',
+  pullRequestIn: 'in',
+  pullRequestBy: 'by',
+  issues: (n, f) => `Issues (${f(n)})`,
+  applications: (n, f) => `Applications (${f(n)})`,
+  applicationsCaption: (environment) => `Applications in ${environment}`,
+  viewApplication: 'View application',
+  workflow: 'Workflow',
+  runs: (n, f) => `${f(n)} run${s(n)}`,
+  failedRuns: (n, f) => `${f(n)} failed`,
+  runsOf: (step) => `Runs of ${step}`,
+  template: 'Template',
+  took: 'took',
+  columns: {
+    name: 'Application',
+    sync: 'Sync',
+    health: 'Health',
+    promotion: 'Promotion',
+    version: 'Version',
+    commit: 'Commit',
+    namespace: 'Namespace',
+  },
+  nothingRanYet: 'Nothing ran in this environment yet.',
+  nothingRan: 'Nothing ran in this environment.',
+  releaseEnded: (status) => `The release ended (${status}) before it reached this environment.`,
+  loading: 'Loading environment details…',
+  error: 'Could not show the environment details',
+  issueKinds: { workflow: 'Workflow', application: 'Application', git: 'Git' },
+  issueLevels: { error: 'Error', warning: 'Warning' },
+  pullRequestStates: { open: 'Open', merged: 'Merged', closed: 'Closed' },
+};
+
+export const VIEW_MESSAGES: ViewMessages = {
+  tabs: { graph: 'Graph', notes: 'Release notes', applications: 'Applications', timeline: 'Timeline' },
+  tabListLabel: 'Release details',
+  actionsLabel: 'Release actions',
+  releaseNotes: 'Release notes',
+  retry: 'Retry',
+  terminate: 'Terminate',
+  loadError: 'Could not load the release',
+  error: 'Could not show the release',
+  loading: 'Loading the release…',
+  empty: 'No release to show',
+  emptyDetail: 'Pick a release to see how it was promoted.',
+  banner: (status) => `Release ${status.toLowerCase()}`,
+  header: {
+    unknownProduct: 'Unknown product',
+    unnamedFlow: 'Unnamed flow',
+    commit: 'commit',
+    gitCommit: 'git commit',
+    by: 'by',
+    in: 'in',
+    on: 'on',
+    startedBy: 'Started by',
+    created: 'Created',
+    duration: 'Duration',
+    notStarted: 'not started',
+    countersLabel: 'Environments by status',
+    counter: (n, status, f) => `${f(n)} ${status.toLowerCase()}`,
+    showMore: 'Show more',
+    showLess: 'Show less',
+  },
+  applications: {
+    columns: {
+      environment: 'Environment',
+      application: 'Application',
+      namespace: 'Namespace',
+      version: 'Version',
+      commit: 'Commit',
+      sync: 'Sync',
+      health: 'Health',
+      promotion: 'Promotion',
+    },
+    caption: (release, apps, environments, f) => `Applications of ${release}: ${f(apps)} in ${f(environments)} environment${s(environments)}`,
+    unnamedRelease: 'the release',
+    unnamedApplication: 'Unnamed application',
+    empty: 'No applications',
+    emptyDetail: 'This release records no application in any environment.',
+    error: 'Could not show the applications',
+  },
+  timeline: {
+    title: 'When each environment started and finished',
+    noneStarted: '(no environment has started yet)',
+    notStarted: 'not started',
+    bar: (environment, status, duration) => `${environment}: ${status}, ${duration}`,
+    detail: (status, started, end) => `${status}, started ${started}, ${end}`,
+    finished: (date) => `finished ${date}`,
+    stillRunning: 'still running',
+    error: 'Could not show the timeline',
+  },
+};
+
+export const NOTES_MESSAGES: NotesMessages = {
+  kinds: { image: 'Images', issue: 'Issues', pullRequest: 'Pull Requests', commit: 'Commits' },
+  types: {
+    breaking: 'Breaking changes',
+    feat: 'Features',
+    fix: 'Fixes',
+    perf: 'Performance',
+    refactor: 'Refactoring',
+    revert: 'Reverts',
+    docs: 'Documentation',
+    test: 'Tests',
+    build: 'Build',
+    ci: 'Continuous integration',
+    style: 'Style',
+    chore: 'Chores',
+    other: 'Other changes',
+  },
+  noApplication: 'No application',
+  loadError: 'Could not load the release notes',
+  loading: 'Loading release notes',
+  error: 'Could not show the release notes',
+  empty: 'No changes in this release',
+  emptyDetail: 'No images, issues, pull requests or commits were recorded.',
+  search: 'Search release notes',
+  searchPlaceholder: 'Search changes',
+  count: (shown, total, f) => (shown === total ? `${f(total)} change${s(total)}` : `${f(shown)} of ${f(total)} changes`),
+  noMatch: 'No changes match this search',
+  assignedTo: 'assigned to',
+  by: 'by',
+  application: (name) => `Application ${name}`,
+  inEnvironments: (environments) => `in ${environments}`,
+  listed: (n, f) => `listed ${f(n)} times`,
+  copy: 'Copy as Markdown',
+  copied: 'Copied',
+  copyManually: 'Copy the Markdown below',
+  markdownLabel: 'Release notes as Markdown',
+};
+
+export const DIFF_MESSAGES: DiffMessages = {
+  changes: { added: 'Added', removed: 'Removed', changed: 'Changed', unchanged: 'Unchanged' },
+  summary: (n, change, f) => `${f(n)} ${change}`,
+  showUnchanged: 'Show unchanged',
+  columns: { environment: 'Environment', application: 'Application', change: 'Change', version: 'Version', image: 'Image', commit: 'Commit' },
+  to: 'to',
+  tableLabel: 'Changes between the two releases',
+  loadError: 'Could not load the releases to compare',
+  loading: 'Comparing the releases',
+  error: 'Could not compare the releases',
+  empty: 'Nothing to compare',
+  emptyDetail: 'Neither release lists any application.',
+  noChange: 'No application changed',
+  noChangeDetail: 'Every application runs the same version, image and commit in both releases.',
+};
+
+/** Only `common.manual`, for a bundle with the table but no workflow titles. */
+export const MANUAL_MESSAGES: Pick<CommonMessages, 'manual'> = { manual: MANUAL };
+
+/** The status labels and StatusBadge's words: what every component with a badge reads. */
+export const STATUS_MESSAGES: Pick<ReleasesMessages, 'status' | 'sync' | 'health' | 'waitingForPullRequest' | 'loading' | 'badge'> = {
+  status: STATUS_LABELS,
+  sync: SYNC_LABELS,
+  health: HEALTH_LABELS,
+  waitingForPullRequest: WAITING_FOR_PULL_REQUEST,
+  loading: LOADING_STATUS,
+  badge: BADGE_MESSAGES,
+};
+
+/** Every message in English: what the components show without a `messages` override. */
+export const DEFAULT_MESSAGES: ReleasesMessages = {
+  status: STATUS_LABELS,
+  sync: SYNC_LABELS,
+  health: HEALTH_LABELS,
+  waitingForPullRequest: WAITING_FOR_PULL_REQUEST,
+  loading: LOADING_STATUS,
+  badge: BADGE_MESSAGES,
+  common: COMMON_MESSAGES,
+  table: TABLE_MESSAGES,
+  graph: GRAPH_MESSAGES,
+  view: VIEW_MESSAGES,
+  environment: ENVIRONMENT_MESSAGES,
+  notes: NOTES_MESSAGES,
+  diff: DIFF_MESSAGES,
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * `override` over `base`, deep: only keys `base` has, and only values of the kind `base` holds
+ * there (a string for a string, a function for a function, a record for a record). A host's
+ * function that throws or returns something else than a string falls back to `base`'s, so
+ * untrusted messages never break a render. Unchanged parts keep their identity.
+ */
+export function mergeMessages<T extends object>(base: T, override: unknown): T {
+  if (!isObject(override)) return base;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  let changed = false;
+  for (const key of Object.keys(base)) {
+    const current = out[key];
+    const value = Object.hasOwn(override, key) ? override[key] : undefined;
+    const next = isObject(current)
+      ? mergeMessages(current, value)
+      : typeof value !== typeof current
+        ? current
+        : typeof value === 'function'
+          ? guarded(value as Fn, current as Fn)
+          : value;
+    if (next !== current) {
+      out[key] = next;
+      changed = true;
+    }
+  }
+  return changed ? (out as T) : base;
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+function guarded(fn: Fn, fallback: Fn): Fn {
+  return (...args) => {
+    try {
+      const text = fn(...args);
+      if (typeof text === 'string') return text;
+    } catch {
+      // Falls back below.
+    }
+    return fallback(...args);
+  };
+}
