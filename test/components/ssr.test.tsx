@@ -1,9 +1,79 @@
 // @vitest-environment node
 // Node, not jsdom: proves the components need no window or document to render on a server.
+import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { HEALTH_LABELS, HEALTH_STATUSES, STATUS_LABELS, STATUSES, SYNC_STATUSES } from 'gitops-releases/headless';
-import { ReleasesProvider, StatusBadge } from '../../src/index';
+import {
+  HEALTH_LABELS,
+  HEALTH_STATUSES,
+  STATUS_LABELS,
+  STATUSES,
+  SYNC_STATUSES,
+  sampleRelease,
+  sampleReleaseHistory,
+  type Release,
+} from 'gitops-releases/headless';
+import * as library from '../../src/index';
+import {
+  EnvironmentDetails,
+  ReleaseDiff,
+  ReleaseGraph,
+  ReleaseHeader,
+  ReleaseNotes,
+  ReleasesProvider,
+  ReleasesTable,
+  ReleaseView,
+  StatusBadge,
+} from '../../src/index';
+
+const running = sampleRelease({ shape: 'regions', state: 'running' });
+const succeeded = sampleRelease({ shape: 'parallel', state: 'succeeded' });
+const changed: Release = {
+  ...succeeded,
+  environments: succeeded.environments.map((environment, i) =>
+    i === 0 ? { ...environment, applications: environment.applications.map((app) => ({ ...app, version: '9.9.9' })) } : environment,
+  ),
+};
+
+/**
+ * What each public component is server-rendered with: its ready state and its loading, empty and
+ * error states. Keyed by export name, so a component added to the package without a server
+ * render here fails the first test below.
+ */
+const SERVER_RENDERS: Record<string, Record<string, ReactElement>> = {
+  StatusBadge: { ready: <StatusBadge status="failed" />, loading: <StatusBadge status="running" loading /> },
+  ReleasesProvider: { ready: <ReleasesProvider colorMode="light" /> },
+  ReleasesTable: {
+    ready: <ReleasesTable releases={sampleReleaseHistory({ count: 30, shape: 'regions' })} />,
+    loading: <ReleasesTable releases={undefined} loading />,
+    empty: <ReleasesTable releases={[]} />,
+    error: <ReleasesTable releases={undefined} error={new Error('boom')} />,
+  },
+  ReleaseGraph: { ready: <ReleaseGraph release={running} />, empty: <ReleaseGraph release={{ ...running, environments: [] }} /> },
+  ReleaseView: {
+    ready: <ReleaseView release={running} />,
+    loading: <ReleaseView loading />,
+    empty: <ReleaseView />,
+    error: <ReleaseView error={new Error('boom')} />,
+  },
+  ReleaseHeader: { ready: <ReleaseHeader release={running} /> },
+  EnvironmentDetails: {
+    ready: <EnvironmentDetails environment={running.environments[0]!} release={running} onClose={() => {}} />,
+    loading: <EnvironmentDetails environment={running.environments[0]!} loading />,
+  },
+  ReleaseNotes: {
+    ready: <ReleaseNotes release={succeeded} />,
+    loading: <ReleaseNotes loading />,
+    empty: <ReleaseNotes />,
+    error: <ReleaseNotes error={new Error('boom')} />,
+  },
+  ReleaseDiff: {
+    ready: <ReleaseDiff previous={succeeded} next={changed} />,
+    loading: <ReleaseDiff loading />,
+    empty: <ReleaseDiff />,
+    error: <ReleaseDiff error={new Error('boom')} />,
+  },
+};
 
 describe('server rendering', () => {
   it('runs without a DOM', () => {
@@ -42,6 +112,41 @@ describe('server rendering', () => {
   it('escapes untrusted raw values in the title', () => {
     const html = renderToString(<StatusBadge status={'"><script>alert(1)</script>' as never} />);
     expect(html).not.toContain('<script>');
+  });
+
+  it('has a server render for every component the package exports', () => {
+    // Components are the capitalised function exports; hooks start with `use`.
+    const components = Object.entries(library)
+      .filter(([name, value]) => /^[A-Z]/.test(name) && typeof value === 'function')
+      .map(([name]) => name);
+    expect(components.sort()).toEqual(Object.keys(SERVER_RENDERS).sort());
+  });
+
+  describe.each(Object.entries(SERVER_RENDERS))('%s', (_name, states) => {
+    it.each(Object.entries(states))('renders its %s state alone and in a dark provider with another locale', (state, element) => {
+      const alone = renderToString(element);
+      expect(alone).toMatch(/^<(div|span|section|p|table)[ >]/);
+      if (state === 'loading') expect(alone).toContain('aria-busy="true"');
+      if (state === 'error') expect(alone).toContain('boom');
+      const themed = renderToString(
+        <ReleasesProvider colorMode="dark" locale="de-DE" timeZone="Europe/Berlin">
+          {element}
+        </ReleasesProvider>,
+      );
+      expect(themed).toContain('data-color-mode="dark"');
+      // The same markup twice: nothing in it depends on when or how often it is rendered.
+      expect(renderToString(element)).toBe(alone);
+    });
+  });
+
+  it('renders ReleaseNotes with every change of the release, and ReleaseDiff with what changed', () => {
+    const notes = renderToString(<ReleaseNotes release={succeeded} />);
+    for (const issue of succeeded.notes!.issues) expect(notes).toContain(issue.key);
+    expect(notes).toContain('data-state="ready"');
+    const diff = renderToString(<ReleaseDiff previous={succeeded} next={changed} />);
+    expect(diff).toContain('9.9.9');
+    expect(diff).toContain('<del');
+    expect(diff).toContain('<ins');
   });
 
   it('server-renders the loading placeholder', () => {

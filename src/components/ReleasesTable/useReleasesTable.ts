@@ -18,6 +18,7 @@ import {
   type ReleasesPageInfo,
   type ReleasesTableState,
 } from 'gitops-releases/headless';
+import { useNow } from '../internal/time';
 import { useControllableState } from '../internal/use-controllable-state';
 
 export interface UseReleasesTableOptions {
@@ -42,7 +43,10 @@ export interface UseReleasesTableOptions {
   pageInfo?: ReleasesPageInfo;
   /** Server mode: how many releases match in all (shown as the count when given). */
   totalCount?: number;
-  /** Time durations of running releases are sorted by. @default Date.now() at each sort */
+  /**
+   * Time durations of running releases are sorted by.
+   * @default the clock at each sort; on the server and while hydrating, the latest time in the data
+   */
   now?: number;
 }
 
@@ -112,10 +116,16 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     }
   }, [releases]);
 
+  // A server has no clock, and a browser hydrates later than the server rendered: sorted by
+  // duration to its own "now", each would order running releases differently (a hydration
+  // mismatch). Both measure to the latest time in the data; the browser's clock comes after.
+  const latest = useMemo(() => built.rows.reduce((max, row) => Math.max(max, row.created ?? 0, row.finished ?? 0), 0), [built.rows]);
+  const clock = useNow(false, latest);
+  const sortNow = now ?? (state.sort.key === 'duration' ? clock : undefined);
   const queried = useMemo(() => {
     if (server) return { rows: built.rows, matching: built.rows, total: totalCount ?? built.rows.length, page: state.page, pageCount: 1 };
-    return queryReleaseRows(built.rows, state, { pageSize, now });
-  }, [server, built, state, pageSize, now, totalCount]);
+    return queryReleaseRows(built.rows, state, { pageSize, now: sortNow });
+  }, [server, built, state, pageSize, sortNow, totalCount]);
 
   // Memoized on the environment names, not the rows: the same array while the columns stay the
   // same (most sorts and keystrokes), so memoized rows do not render again for nothing.
