@@ -1,5 +1,6 @@
 // Concatenates the stylesheets in the order of src/styles/index.css's @import rules into
-// dist/styles.css, the package's one stylesheet.
+// dist/styles.css, the package's one stylesheet, and writes the same rules inside
+// `@layer gitops-releases` to dist/styles.layer.css for hosts that order their CSS in layers.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,11 @@ const css = imports
     return `/* ${file} */\n${readFileSync(path, 'utf8').trim()}\n`;
   })
   .join('\n');
+// The files are inlined, so no @import is left to fall outside the layer block (where it must
+// not be); @media and @keyframes are allowed inside it.
+if (/@import\b/.test(css.replace(/\/\*[\s\S]*?\*\//g, ''))) throw new Error('an inlined stylesheet still has an @import');
+const layered = `@layer gitops-releases {\n${css}}\n`;
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist/styles.css'), css);
-console.log(`dist/styles.css: ${imports.length} files, ${css.length} bytes`);
+writeFileSync(join(root, 'dist/styles.layer.css'), layered);
+console.log(`dist/styles.css: ${imports.length} files, ${css.length} bytes; dist/styles.layer.css: ${layered.length} bytes`);
