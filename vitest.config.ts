@@ -97,6 +97,17 @@ export default defineConfig({
         },
       },
       {
+        // The example host app in Chromium, served by its own Vite dev server from the built
+        // package (npm test builds first).
+        test: {
+          name: 'example',
+          environment: 'node',
+          include: ['examples/host-dashboard/test/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {

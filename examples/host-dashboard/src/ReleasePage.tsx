@@ -1,0 +1,129 @@
+import { useCallback } from 'react';
+import { EnvironmentDetails, ReleaseView, StatusBadge, type ReleaseViewTab, type WorkflowSection } from 'gitops-releases';
+import type { EnvironmentStep, Release, ReleaseTarget } from 'gitops-releases/headless';
+import { CommitChecks } from './CommitChecks';
+import { findProduct, useReleases } from './data';
+import { Link, navigate } from './router';
+import { productHref, releaseHref } from './routes';
+
+const SECTIONS: readonly WorkflowSection[] = ['trigger', 'preAction', 'postAction'];
+
+/** The workflow step a link names, with the list it is in. */
+function findStep(environment: EnvironmentStep, name: string | undefined) {
+  if (!name) return undefined;
+  const section = SECTIONS.find((key) => environment.workflows?.[key]?.some((step) => step.name === name));
+  return section ? { section, name } : undefined;
+}
+
+/**
+ * A release: the library's ReleaseView, with the open tab and the selected environment in the
+ * URL, the environment's details beside it, and the commit checks Git shows for the release.
+ */
+export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: ReleaseViewTab }) {
+  const product = findProduct(target.product);
+  const releases = useReleases(product);
+  const release = releases.find((candidate) => candidate.id === target.releaseId);
+
+  const go = useCallback(
+    (next: { environment?: string | null; tab?: ReleaseViewTab }) => {
+      const environment = next.environment === undefined ? target.environment : (next.environment ?? undefined);
+      // The step belongs to its environment: another environment drops it.
+      const step = environment === target.environment ? target.step : undefined;
+      navigate(releaseHref({ product: target.product, releaseId: target.releaseId, environment, step }, next.tab ?? tab));
+    },
+    [target, tab],
+  );
+  const getProductHref = useCallback(() => productHref(target.product), [target.product]);
+
+  if (!product || !release) {
+    return (
+      <section className="host-page host-empty">
+        <h1>Release not found</h1>
+        <p>
+          {product ? `${product.name} has no release “${target.releaseId}”.` : `There is no product called “${target.product}”.`}{' '}
+          {product ? <Link href={productHref(product.id)}>Back to {product.name}</Link> : <Link href="/">Back to the products</Link>}
+        </p>
+      </section>
+    );
+  }
+
+  const environment = target.environment ? release.environments.find((env) => env.name === target.environment) : undefined;
+
+  return (
+    <section className="host-page" aria-label={`Release ${release.version ?? release.id}`}>
+      <nav className="host-breadcrumbs" aria-label="Breadcrumbs">
+        <ol>
+          <li>
+            <Link href="/">Products</Link>
+          </li>
+          <li>
+            <Link href={productHref(product.id)}>{product.name}</Link>
+          </li>
+          <li aria-current="page">Release {release.version ?? release.id}</li>
+        </ol>
+      </nav>
+      <div className="host-release" data-drawer-open={target.environment ? '' : undefined}>
+        <div className="host-release__content">
+          <div className="host-card host-release__view">
+            <ReleaseView
+              release={release}
+              tab={tab}
+              onTabChange={(next) => go({ tab: next })}
+              selectedEnvironment={target.environment ?? null}
+              onSelectedEnvironmentChange={(name) => go({ environment: name })}
+              getProductHref={getProductHref}
+              graphHeight={440}
+              // The environment opens in the page's drawer (its URL can be shared), not in the view's own panel.
+              classNames={{ details: 'host-release__view-details' }}
+            />
+          </div>
+          <div className="host-release__extras">
+            <EnvironmentList release={release} tab={tab} selected={target.environment} />
+            <CommitChecks release={release} />
+          </div>
+        </div>
+        {target.environment ? (
+          <aside className="host-drawer" aria-label="Environment">
+            {environment ? (
+              <EnvironmentDetails
+                environment={environment}
+                release={release}
+                headingLevel={2}
+                selectedWorkflowStep={findStep(environment, target.step)}
+                onClose={() => go({ environment: null })}
+              />
+            ) : (
+              <div className="host-panel">
+                <h2 className="host-panel__title">Environment not found</h2>
+                <p className="host-muted">This release has no environment called “{target.environment}”.</p>
+                <Link href={releaseHref({ product: target.product, releaseId: target.releaseId }, tab)}>Close</Link>
+              </div>
+            )}
+          </aside>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function EnvironmentList({ release, tab, selected }: { release: Release; tab: ReleaseViewTab; selected: string | undefined }) {
+  return (
+    <div className="host-card host-panel">
+      <h2 className="host-panel__title">Environments</h2>
+      <ul className="host-env-list" aria-label="Environments">
+        {release.environments.map((env) => (
+          <li key={env.name}>
+            <Link
+              href={releaseHref({ product: release.product, releaseId: release.id, environment: env.name }, tab)}
+              className="host-env-list__link"
+              aria-current={env.name === selected ? 'true' : undefined}
+            >
+              <span className="host-env-list__name">{env.name}</span>
+              <StatusBadge status={env.status} size="sm" />
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { useSyncExternalStore } from 'react';
+import { sampleFlow, sampleReleaseHistory, simulatePromotion, type Release, type SampleFlowShape } from 'gitops-releases/headless';
+
+/**
+ * The dashboard's data: each product's release history, with its newest release promoted live.
+ * A real host would fetch these and subscribe to updates; here the history comes from the
+ * library's sample data and the live release replays `simulatePromotion`, one snapshot per tick.
+ */
+
+export interface Product {
+  id: string;
+  name: string;
+  description: string;
+  team: string;
+  repository: string;
+  shape: SampleFlowShape;
+  seed: number;
+}
+
+export const PRODUCTS: readonly Product[] = [
+  {
+    id: 'checkout',
+    name: 'Checkout',
+    description: 'Cart, pricing and payment capture for the web and mobile shops.',
+    team: 'Commerce',
+    repository: 'acme/checkout-gitops',
+    shape: 'sequential',
+    seed: 1,
+  },
+  {
+    id: 'payments',
+    name: 'Payments',
+    description: 'Card and wallet processing, refunds and settlement.',
+    team: 'Payments',
+    repository: 'acme/payments-gitops',
+    shape: 'parallel',
+    seed: 7,
+  },
+  {
+    id: 'storefront',
+    name: 'Storefront',
+    description: 'Catalogue, search and product pages, served from three regions.',
+    team: 'Web platform',
+    repository: 'acme/storefront-gitops',
+    shape: 'regions',
+    seed: 3,
+  },
+];
+
+export const findProduct = (id: string) => PRODUCTS.find((product) => product.id === id);
+
+/** Milliseconds between two snapshots of a live release; a page can ask for another pace. */
+function tickMs(): number {
+  const asked = Number(window.localStorage.getItem('host-dashboard:tick-ms'));
+  return Number.isFinite(asked) && asked > 0 ? asked : 1500;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+/** Every timestamp in `value` moved by `shift` milliseconds. */
+function shiftTimes<T>(value: T, shift: number): T {
+  if (typeof value === 'string') return (ISO_TIME.test(value) ? new Date(Date.parse(value) + shift).toISOString() : value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => shiftTimes(item, shift)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shiftTimes(item, shift)])) as T;
+  }
+  return value;
+}
+
+/**
+ * A simulated snapshot as the release it stands for: the history's newest id and version, and
+ * times moved so the snapshot is "now" (the replay runs faster than the promotion it plays).
+ */
+function asLive(snapshot: Release, stand: Release, now: number): Release {
+  const shifted = shiftTimes(snapshot, now - Date.parse(snapshot.updatedAt ?? snapshot.createdAt));
+  const version = stand.version ?? shifted.version;
+  return { ...renumber(shifted, snapshot.version, version), id: stand.id, version, name: `${stand.product} ${version}` };
+}
+
+/**
+ * The simulated release carries its own version line in images, applications and notes: moved to
+ * the history's (`1.25.3` becomes `1.47.4`, an application still on `1.25.0` becomes `1.47.0`).
+ */
+function renumber(release: Release, from: string | undefined, to: string | undefined): Release {
+  const line = (version: string) => version.replace(/\d+$/, '');
+  if (!from || !to || line(from) === '' || line(to) === '') return release;
+  const json = JSON.stringify(release).split(from).join(to).split(line(from)).join(line(to));
+  return JSON.parse(json) as Release;
+}
+
+type Listener = () => void;
+
+class ProductFeed {
+  releases: readonly Release[] = [];
+  private listeners = new Set<Listener>();
+
+  constructor(product: Product) {
+    const frames = [...simulatePromotion(sampleFlow(product.shape), { product: product.id, seed: product.seed })];
+    const last = frames[frames.length - 1];
+    // Each snapshot is shown as of now, so the live release's start moves back as the replay
+    // runs; the history ends before its earliest possible start, and the live one stays newest.
+    const replayed = last ? Date.parse(last.updatedAt ?? last.createdAt) - Date.parse(last.createdAt) : 0;
+    const now = new Date(Date.now() - replayed - 5 * 60 * 1000).toISOString();
+    const history = sampleReleaseHistory({ count: 60, product: product.id, shape: product.shape, seed: product.seed, now });
+    const [newest, ...older] = history;
+    if (!newest || frames.length === 0) {
+      this.releases = history;
+      return;
+    }
+    let frame = 0;
+    const show = () => {
+      this.releases = [asLive(frames[frame]!, newest, Date.now()), ...older];
+    };
+    show();
+    const tick = () => {
+      if (frame >= frames.length - 1) return;
+      frame += 1;
+      show();
+      this.listeners.forEach((listener) => listener());
+      window.setTimeout(tick, tickMs());
+    };
+    window.setTimeout(tick, tickMs());
+  }
+
+  subscribe = (listener: Listener) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+const feeds = new Map<string, ProductFeed>();
+
+function feedOf(product: Product): ProductFeed {
+  let feed = feeds.get(product.id);
+  if (!feed) feeds.set(product.id, (feed = new ProductFeed(product)));
+  return feed;
+}
+
+/** Starts every product's feed, so the navigation shows live statuses from the first page. */
+export function startFeeds(): void {
+  PRODUCTS.forEach(feedOf);
+}
+
+const NONE: readonly Release[] = [];
+const noop = () => () => {};
+
+/** A product's releases, newest first, re-rendering on every live update. */
+export function useReleases(product: Product | undefined): readonly Release[] {
+  const feed = product ? feedOf(product) : undefined;
+  return useSyncExternalStore(feed ? feed.subscribe : noop, () => feed?.releases ?? NONE);
+}

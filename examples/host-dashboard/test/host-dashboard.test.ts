@@ -1,0 +1,277 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReleaseHref } from 'gitops-releases/headless';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+
+/**
+ * The example host in a real browser: its own dev server (the library comes from the built
+ * package, through node_modules, as in any app), Debian's Chromium, and a reader's walk through
+ * the dashboard with the URL checked at every step.
+ */
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Slow enough to see every state of the live release, fast enough to see it finish in a test.
+const TICK_MS = 250;
+
+let server: ViteDevServer;
+let browser: Browser;
+let origin: string;
+let cacheDir: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  // Its own optimizer cache: a dashboard started by hand meanwhile keeps its own.
+  cacheDir = mkdtempSync(join(tmpdir(), 'host-dashboard-vite-'));
+  server = await createServer({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    cacheDir,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, watch: null },
+  });
+  await server.listen();
+  origin = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+});
+
+interface Session {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  problems: string[];
+}
+
+async function open(path: string): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript((tick) => {
+    window.localStorage.setItem('host-dashboard:tick-ms', String(tick));
+    if (!window.localStorage.getItem('host-dashboard:theme')) window.localStorage.setItem('host-dashboard:theme', 'light');
+  }, TICK_MS);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(origin + path);
+  return { page, problems };
+}
+
+const url = (page: Page) => new URL(page.url());
+const pathOf = (page: Page) => url(page).pathname;
+const query = (page: Page, key: string) => url(page).searchParams.get(key);
+
+const table = (page: Page) => page.locator('.gr-releases-table[data-state="ready"]');
+const row = (page: Page, index: number) => page.locator(`.gr-releases-table__row[data-index="${index}"]`);
+const view = (page: Page) => page.locator('.gr-release-view[data-state="ready"]');
+const drawer = (page: Page) => page.locator('aside.host-drawer .gr-environment-details');
+const graphNode = (page: Page, name: string) => page.locator(`.gr-release-graph__node[data-env-id="${name}"]`);
+
+/** The release page a table row links to (its date link), as a path. */
+async function rowHref(target: Locator): Promise<string> {
+  const href = await target.locator('a.gr-releases-table__date-link').getAttribute('href');
+  expect(href).toMatch(/^\/products\/checkout\/releases\/[^/?]+$/);
+  return href!;
+}
+
+async function expectNoProblems(session: Session) {
+  // A last render after the walk, so errors from the final navigation are in.
+  await session.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(session.problems).toEqual([]);
+}
+
+describe('host dashboard (example)', () => {
+  it('walks table → release (live) → environment → notes, and back again, with the URL at every step', async () => {
+    const session = await open('/');
+    const { page } = session;
+
+    // Home sends the reader to the first product, whose page shows its releases.
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout');
+    await table(page).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+
+    // A click on the newest release's row (not on its link) opens the release page.
+    const newest = row(page, 0);
+    const newestHref = await rowHref(newest);
+    await newest.locator('td[data-column="version"]').click();
+    await expect.poll(() => pathOf(page)).toBe(newestHref);
+    expect(url(page).search).toBe('');
+    await view(page).waitFor();
+
+    // The newest release is still being promoted, and its status follows the live feed.
+    const first = await view(page).getAttribute('data-status');
+    expect(['queued', 'running']).toContain(first);
+    await expect.poll(() => graphNode(page, 'dev').getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
+    await expect.poll(() => graphNode(page, 'qa').getAttribute('data-status'), { timeout: 30_000 }).not.toBe('pending');
+
+    // An environment clicked in the graph goes into the URL and opens its details.
+    await graphNode(page, 'qa').locator('.gr-release-graph__node-name').click();
+    await expect.poll(() => query(page, 'environment')).toBe('qa');
+    expect(pathOf(page)).toBe(newestHref);
+    await drawer(page).getByRole('heading', { name: 'qa' }).waitFor();
+    await expect.poll(() => graphNode(page, 'qa').getAttribute('data-selected')).toBe('');
+
+    // The notes tab is part of the URL too; the environment stays.
+    await page.getByRole('tab', { name: 'Release notes' }).click();
+    await expect.poll(() => query(page, 'tab')).toBe('notes');
+    expect(query(page, 'environment')).toBe('qa');
+    await page.locator('[data-tab="notes"] .gr-release-notes').waitFor();
+
+    // Back: the graph tab with qa open, then the release alone, then the table.
+    await page.goBack();
+    await expect.poll(() => query(page, 'tab')).toBeNull();
+    expect(query(page, 'environment')).toBe('qa');
+    await expect.poll(() => page.getByRole('tab', { name: 'Graph' }).getAttribute('aria-selected')).toBe('true');
+    await drawer(page).getByRole('heading', { name: 'qa' }).waitFor();
+
+    await page.goBack();
+    await expect.poll(() => url(page).search).toBe('');
+    expect(pathOf(page)).toBe(newestHref);
+    await drawer(page).waitFor({ state: 'detached' });
+    await view(page).waitFor();
+
+    await page.goBack();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout');
+    await table(page).waitFor();
+
+    // By keyboard: Enter on a focused row opens that release.
+    const older = row(page, 4);
+    const olderHref = await rowHref(older);
+    expect(olderHref).not.toBe(newestHref);
+    const version = await older.locator('td[data-column="version"]').innerText();
+    await older.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pathOf(page)).toBe(olderHref);
+    await view(page).locator('.gr-release-header').getByText(version.trim(), { exact: true }).waitFor();
+
+    // An environment from the page's list: into the URL, details open; Close takes it out again.
+    await page.getByRole('list', { name: 'Environments' }).getByRole('link', { name: /staging/ }).click();
+    await expect.poll(() => query(page, 'environment')).toBe('staging');
+    await drawer(page).getByRole('heading', { name: 'staging' }).waitFor();
+    await drawer(page).getByRole('button', { name: /close/i }).click();
+    await expect.poll(() => query(page, 'environment')).toBeNull();
+    await drawer(page).waitFor({ state: 'detached' });
+
+    // The breadcrumb leads back to the table, where the live release has finished meanwhile.
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Checkout' }).click();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout');
+    await expect.poll(() => row(page, 0).getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
+  it('opens deep links, and the Details link of a commit status, in the app', async () => {
+    const probe = await open('/products/checkout');
+    const href = await rowHref(row(probe.page, 2));
+    await probe.page.context().close();
+
+    // A shared link to a release's environment, opened in a new page.
+    const session = await open(`${href}?environment=staging`);
+    const { page } = session;
+    await view(page).waitFor();
+    await drawer(page).getByRole('heading', { name: 'staging' }).waitFor();
+    await expect.poll(() => graphNode(page, 'staging').getAttribute('data-selected')).toBe('');
+
+    // The checks Git shows for the release's commit: each Details link is this dashboard's URL
+    // for the release (and environment), absolute, as a Git host needs it.
+    const checks = page.locator('.host-checks');
+    const details = checks.getByRole('link', { name: 'Details of gitops-releases/checkout/production', exact: true });
+    const target = await details.getAttribute('href');
+    expect(target).toBe(`${origin}${href}?environment=production`);
+    expect(parseReleaseHref(target!, { origin })).toEqual({
+      product: 'checkout',
+      releaseId: href.split('/').pop(),
+      environment: 'production',
+    });
+    expect(await checks.getByRole('link', { name: 'Details of gitops-releases/checkout', exact: true }).getAttribute('href')).toBe(origin + href);
+
+    // Followed here, it navigates in the app: no page load (the marker survives), a history entry.
+    await page.evaluate(() => Object.assign(window, { __samePage: true }));
+    await details.click();
+    await expect.poll(() => query(page, 'environment')).toBe('production');
+    await drawer(page).getByRole('heading', { name: 'production' }).waitFor();
+    expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true);
+    await page.goBack();
+    await expect.poll(() => query(page, 'environment')).toBe('staging');
+
+    // A link with a tab opens that tab.
+    await page.goto(`${origin}${href}?tab=timeline`);
+    await page.locator('[data-tab="timeline"] .gr-release-timeline').waitFor();
+    expect(await page.getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected')).toBe('true');
+
+    // Links that are not the dashboard's releases show a page that says so.
+    await page.goto(`${origin}/products/checkout/releases/no-such-release`);
+    await page.getByRole('heading', { name: 'Release not found' }).waitFor();
+    await page.goto(`${origin}/products/checkout/releases/a%2Fb`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
+  it('switches the host and the components to dark mode, and keeps the choice', async () => {
+    const session = await open('/products/payments');
+    const { page } = session;
+    await table(page).waitFor();
+    const shell = page.locator('.host');
+    const background = () => shell.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const tableSurface = () => page.locator('.gr-releases-table__scroller').evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await shell.getAttribute('data-color-mode')).toBe('light');
+    const light = [await background(), await tableSurface()];
+
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => shell.getAttribute('data-color-mode')).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    const dark = [await background(), await tableSurface()];
+    expect(dark[0]).not.toBe(light[0]);
+    expect(dark[1]).not.toBe(light[1]);
+
+    await page.reload();
+    await table(page).waitFor();
+    expect(await shell.getAttribute('data-color-mode')).toBe('dark');
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
+  it('type-checks against the types of the built package', async () => {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const run = promisify(execFile);
+    const result = await run(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--noEmit', '--listFiles'], { cwd: root });
+    const library = result.stdout.split('\n').filter((file) => /gitops-releases|\/dist\/|\/src\/(headless|components)\//.test(file) && !file.includes('node_modules/typescript'));
+    // Through the package's exports, to dist/: never the library's sources.
+    expect(library.some((file) => file.endsWith('/dist/index.d.ts'))).toBe(true);
+    expect(library.some((file) => file.endsWith('/dist/headless.d.ts'))).toBe(true);
+    expect(library.filter((file) => /\/src\/(headless|components)\//.test(file) && !file.includes('/examples/'))).toEqual([]);
+  });
+});
