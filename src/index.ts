@@ -50,6 +50,7 @@ export type {
   ReleaseViewProps,
   ReleaseViewTab,
   ReleaseViewClassNames,
+  ReleaseViewWorkflowStep,
   ReleaseHeaderProps,
   ReleaseHeaderClassNames,
   ReleaseHrefGetter,

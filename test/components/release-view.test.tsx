@@ -10,8 +10,8 @@ import { ReleaseHeader, ReleaseView, type ReleaseViewTab } from '../../src/compo
 // The graph is React Flow (tested on its own, best in a real browser). Here a stand-in exposes
 // the props ReleaseView passes, with buttons for selecting and opening an environment.
 vi.mock('../../src/components/ReleaseGraph', () => ({
-  ReleaseGraph: ({ release, selectedEnvironment, onSelectedEnvironmentChange, onEnvironmentOpen, height }: ReleaseGraphProps) => (
-    <ul data-testid="graph" data-selected={selectedEnvironment ?? ''} data-height={String(height)}>
+  ReleaseGraph: ({ release, selectedEnvironment, onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect, focusEnvironment, height }: ReleaseGraphProps) => (
+    <ul data-testid="graph" data-selected={selectedEnvironment ?? ''} data-focus={focusEnvironment ?? ''} data-height={String(height)}>
       {release.environments.map((environment) => (
         <li key={environment.name}>
           <button type="button" onClick={() => onSelectedEnvironmentChange?.(environment.name)}>
@@ -20,6 +20,11 @@ vi.mock('../../src/components/ReleaseGraph', () => ({
           <button type="button" onClick={() => onEnvironmentOpen?.(environment.name)}>
             Open {environment.name}
           </button>
+          {environment.workflows?.preAction?.[0] ? (
+            <button type="button" onClick={() => onWorkflowStepSelect?.(environment.name, 'preAction', environment.workflows!.preAction![0]!)}>
+              Step of {environment.name}
+            </button>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -366,6 +371,85 @@ describe('ReleaseView graph and environment details', () => {
     expect(document.querySelector('.gr-release-view__details')).toBeNull();
     // Focus returns to where it was when the panel opened.
     expect(open).toHaveFocus();
+  });
+
+  const detailsHeading = () => {
+    const details = document.querySelector<HTMLElement>('.gr-release-view__details');
+    return details ? within(details).getByRole('heading', { level: 3 }).textContent : null;
+  };
+
+  it('opens the environment a host keeps (from its URL), selects and centres it, and asks the host to change it', async () => {
+    const user = userEvent.setup();
+    const onOpenEnvironmentChange = vi.fn();
+    const { rerender } = render(<ReleaseView release={succeeded()} openEnvironment="qa" onOpenEnvironmentChange={onOpenEnvironmentChange} />);
+    expect(detailsHeading()).toBe('qa');
+    expect(screen.getByTestId('graph')).toHaveAttribute('data-selected', 'qa');
+    expect(screen.getByTestId('graph')).toHaveAttribute('data-focus', 'qa');
+    // Controlled: opening another or closing only asks the host.
+    await user.click(screen.getByRole('button', { name: 'Open staging' }));
+    expect(onOpenEnvironmentChange).toHaveBeenLastCalledWith('staging');
+    expect(detailsHeading()).toBe('qa');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onOpenEnvironmentChange).toHaveBeenLastCalledWith(null);
+    expect(detailsHeading()).toBe('qa');
+    // The host follows (its URL changed): the panel does too.
+    rerender(<ReleaseView release={succeeded()} openEnvironment="staging" onOpenEnvironmentChange={onOpenEnvironmentChange} />);
+    expect(detailsHeading()).toBe('staging');
+    rerender(<ReleaseView release={succeeded()} openEnvironment={null} onOpenEnvironmentChange={onOpenEnvironmentChange} />);
+    expect(detailsHeading()).toBeNull();
+  });
+
+  it('starts with defaultOpenEnvironment open, and reports opening and closing uncontrolled', async () => {
+    const user = userEvent.setup();
+    const onOpenEnvironmentChange = vi.fn();
+    render(<ReleaseView release={succeeded()} defaultOpenEnvironment="staging" onOpenEnvironmentChange={onOpenEnvironmentChange} />);
+    expect(detailsHeading()).toBe('staging');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onOpenEnvironmentChange).toHaveBeenLastCalledWith(null);
+    expect(detailsHeading()).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open dev' }));
+    expect(onOpenEnvironmentChange).toHaveBeenLastCalledWith('dev');
+    expect(detailsHeading()).toBe('dev');
+  });
+
+  it('leaves the details to the host with showDetails={false}, still reporting which environment opens', async () => {
+    const user = userEvent.setup();
+    const onOpenEnvironmentChange = vi.fn();
+    render(<ReleaseView release={succeeded()} showDetails={false} onOpenEnvironmentChange={onOpenEnvironmentChange} />);
+    await user.click(screen.getByRole('button', { name: 'Open qa' }));
+    expect(onOpenEnvironmentChange).toHaveBeenLastCalledWith('qa');
+    expect(screen.getByTestId('graph')).toHaveAttribute('data-selected', 'qa');
+    expect(document.querySelector('.gr-release-view__details')).toBeNull();
+  });
+
+  it('reports a workflow step picked in the graph, opens its environment and highlights it; a controlled step wins', async () => {
+    const user = userEvent.setup();
+    const release = succeeded();
+    const withSteps = release.environments.filter((environment) => environment.workflows?.preAction?.[0]);
+    expect(withSteps.length).toBeGreaterThan(1);
+    const [first, second] = withSteps as [Release['environments'][number], Release['environments'][number]];
+    const onWorkflowStepChange = vi.fn();
+    const { rerender } = render(<ReleaseView release={release} onWorkflowStepChange={onWorkflowStepChange} />);
+    await user.click(screen.getByRole('button', { name: `Step of ${first.name}` }));
+    const stepName = first.workflows!.preAction![0]!.name;
+    expect(onWorkflowStepChange).toHaveBeenLastCalledWith({ environment: first.name, section: 'preAction', name: stepName });
+    expect(detailsHeading()).toBe(first.name);
+    const details = document.querySelector<HTMLElement>('.gr-release-view__details')!;
+    expect(details.querySelector('[aria-current="true"], [aria-selected="true"], [data-selected]')?.textContent).toContain(stepName);
+    // Controlled from a URL: the host's step shows in its environment.
+    const otherStep = second.workflows!.preAction![0]!.name;
+    rerender(
+      <ReleaseView
+        release={release}
+        openEnvironment={second.name}
+        workflowStep={{ environment: second.name, section: 'preAction', name: otherStep }}
+        onWorkflowStepChange={onWorkflowStepChange}
+      />,
+    );
+    expect(detailsHeading()).toBe(second.name);
+    expect(document.querySelector('.gr-release-view__details [aria-current="true"], .gr-release-view__details [aria-selected="true"], .gr-release-view__details [data-selected]')?.textContent).toContain(otherStep);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onWorkflowStepChange).toHaveBeenLastCalledWith(null);
   });
 });
 

@@ -8,6 +8,12 @@ import { productHref, releaseHref } from './routes';
 
 const SECTIONS: readonly WorkflowSection[] = ['trigger', 'preAction', 'postAction'];
 
+/** The step a link names, in the shape ReleaseView takes. */
+function workflowStepOf(environment: EnvironmentStep, name: string | undefined) {
+  const step = findStep(environment, name);
+  return step ? { environment: environment.name, ...step } : null;
+}
+
 /** The workflow step a link names, with the list it is in. */
 function findStep(environment: EnvironmentStep, name: string | undefined) {
   if (!name) return undefined;
@@ -25,11 +31,12 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
   const release = releases.find((candidate) => candidate.id === target.releaseId);
 
   const go = useCallback(
-    (next: { environment?: string | null; tab?: ReleaseViewTab }) => {
+    (next: { environment?: string | null; step?: string | null; tab?: ReleaseViewTab }, options?: { replace?: boolean }) => {
       const environment = next.environment === undefined ? target.environment : (next.environment ?? undefined);
       // The step belongs to its environment: another environment drops it.
-      const step = environment === target.environment ? target.step : undefined;
-      navigate(releaseHref({ product: target.product, releaseId: target.releaseId, environment, step }, next.tab ?? tab));
+      const step =
+        next.step !== undefined ? (next.step ?? undefined) : environment === target.environment ? target.step : undefined;
+      navigate(releaseHref({ product: target.product, releaseId: target.releaseId, environment, step }, next.tab ?? tab), options);
     },
     [target, tab],
   );
@@ -71,10 +78,15 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
               onTabChange={(next) => go({ tab: next })}
               selectedEnvironment={target.environment ?? null}
               onSelectedEnvironmentChange={(name) => go({ environment: name })}
+              // The environment opens in the page's drawer (its URL can be shared), not in the view's own panel.
+              showDetails={false}
+              openEnvironment={target.environment ?? null}
+              onOpenEnvironmentChange={(name) => go({ environment: name })}
+              workflowStep={environment ? workflowStepOf(environment, target.step) : null}
+              // Reported right after its environment opened: one history entry for both.
+              onWorkflowStepChange={(step) => (step ? go({ environment: step.environment, step: step.name }, { replace: true }) : undefined)}
               getProductHref={getProductHref}
               graphHeight={440}
-              // The environment opens in the page's drawer (its URL can be shared), not in the view's own panel.
-              classNames={{ details: 'host-release__view-details' }}
             />
           </div>
           <div className="host-release__extras">

@@ -130,6 +130,20 @@ describe('host dashboard (example)', () => {
     await expect.poll(() => graphNode(page, 'dev').getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
     await expect.poll(() => graphNode(page, 'qa').getAttribute('data-status'), { timeout: 30_000 }).not.toBe('pending');
 
+    // A workflow step clicked in the graph: its environment and the step go into the URL, and the
+    // drawer opens on that environment with the step highlighted.
+    const stepButton = graphNode(page, 'dev').locator('.gr-release-graph__step').first();
+    const stepName = (await stepButton.getAttribute('title'))!;
+    await stepButton.click();
+    await expect.poll(() => query(page, 'environment')).toBe('dev');
+    expect(query(page, 'step')).toBe(stepName);
+    await drawer(page).getByRole('heading', { name: 'dev' }).waitFor();
+    await expect.poll(() => drawer(page).locator('[aria-current="true"]').first().innerText()).toContain(stepName);
+    await page.goBack();
+    await expect.poll(() => query(page, 'environment')).toBeNull();
+    expect(query(page, 'step')).toBeNull();
+    await drawer(page).waitFor({ state: 'detached' });
+
     // An environment clicked in the graph goes into the URL and opens its details.
     await graphNode(page, 'qa').locator('.gr-release-graph__node-name').click();
     await expect.poll(() => query(page, 'environment')).toBe('qa');

@@ -47,6 +47,14 @@ export interface ReleaseViewClassNames {
   timeline?: string;
 }
 
+/** A workflow step of one environment, as the view reports and takes it (e.g. from a URL). */
+export interface ReleaseViewWorkflowStep {
+  environment: string;
+  section: WorkflowSection;
+  /** The step's `name`. */
+  name: string;
+}
+
 export interface ReleaseViewProps {
   /**
    * The release to show.
@@ -95,6 +103,45 @@ export interface ReleaseViewProps {
    * @default undefined
    */
   onSelectedEnvironmentChange?: (name: string | null) => void;
+  /**
+   * The environment whose details are open beside the graph (controlled), e.g. from the URL;
+   * `null` closes them. The graph selects it too.
+   * @default undefined (uncontrolled)
+   */
+  openEnvironment?: string | null;
+  /**
+   * The environment whose details are open at first when uncontrolled (the graph is centred on it).
+   * @default null
+   */
+  defaultOpenEnvironment?: string | null;
+  /**
+   * Called when the reader opens an environment (Enter, a double click, its Issues row, a workflow
+   * step) or closes its details (Close, Escape): the name, or `null`.
+   * @default undefined
+   */
+  onOpenEnvironmentChange?: (name: string | null) => void;
+  /**
+   * Draw the open environment's details beside the graph. `false` for a host that shows them in
+   * its own drawer or page, from `openEnvironment` / `onOpenEnvironmentChange`.
+   * @default true
+   */
+  showDetails?: boolean;
+  /**
+   * The workflow step highlighted in the open environment's details (controlled); `null` for none.
+   * @default undefined (uncontrolled)
+   */
+  workflowStep?: ReleaseViewWorkflowStep | null;
+  /**
+   * Called when the reader picks a workflow step in the graph (which also opens its environment),
+   * or with `null` when the details close.
+   * @default undefined
+   */
+  onWorkflowStepChange?: (step: ReleaseViewWorkflowStep | null) => void;
+  /**
+   * An environment to select and centre the graph on when it mounts (a deep link).
+   * @default the open environment, if any
+   */
+  focusEnvironment?: string;
   /**
    * Shows a "Release notes" button that calls this (e.g. to open the host's notes drawer).
    * @default undefined (no button)
@@ -213,6 +260,13 @@ function ReleaseContent({
   selectedEnvironment,
   defaultSelectedEnvironment,
   onSelectedEnvironmentChange,
+  openEnvironment,
+  defaultOpenEnvironment,
+  onOpenEnvironmentChange,
+  showDetails = true,
+  workflowStep,
+  onWorkflowStepChange,
+  focusEnvironment,
   onReleaseNotes,
   onRetry,
   onTerminate,
@@ -303,6 +357,13 @@ function ReleaseContent({
             selectedEnvironment={selectedEnvironment}
             defaultSelectedEnvironment={defaultSelectedEnvironment}
             onSelectedEnvironmentChange={onSelectedEnvironmentChange}
+            openEnvironment={openEnvironment}
+            defaultOpenEnvironment={defaultOpenEnvironment}
+            onOpenEnvironmentChange={onOpenEnvironmentChange}
+            showDetails={showDetails}
+            workflowStep={workflowStep}
+            onWorkflowStepChange={onWorkflowStepChange}
+            focusEnvironment={focusEnvironment}
             graphHeight={graphHeight}
             headingLevel={headingLevel}
             classNames={classNames}
@@ -358,6 +419,13 @@ interface GraphPanelProps {
   selectedEnvironment?: string | null;
   defaultSelectedEnvironment?: string | null;
   onSelectedEnvironmentChange?: (name: string | null) => void;
+  openEnvironment?: string | null;
+  defaultOpenEnvironment?: string | null;
+  onOpenEnvironmentChange?: (name: string | null) => void;
+  showDetails: boolean;
+  workflowStep?: ReleaseViewWorkflowStep | null;
+  onWorkflowStepChange?: (step: ReleaseViewWorkflowStep | null) => void;
+  focusEnvironment?: string;
   graphHeight: number | string;
   headingLevel: 2 | 3;
   classNames?: ReleaseViewClassNames;
@@ -368,38 +436,60 @@ function GraphPanel({
   selectedEnvironment,
   defaultSelectedEnvironment,
   onSelectedEnvironmentChange,
+  openEnvironment,
+  defaultOpenEnvironment,
+  onOpenEnvironmentChange,
+  showDetails,
+  workflowStep,
+  onWorkflowStepChange,
+  focusEnvironment,
   graphHeight,
   headingLevel,
   classNames,
 }: GraphPanelProps) {
-  const [selected, setSelected] = useControllableState<string | null>(
+  const [selectedState, setSelected] = useControllableState<string | null>(
     selectedEnvironment,
     defaultSelectedEnvironment ?? null,
     onSelectedEnvironmentChange,
   );
-  // Opening is the view's own state: the panel follows the selection while it is open.
-  const [open, setOpen] = useState(false);
-  const [step, setStep] = useState<{ environment: string; section: WorkflowSection; name: string } | undefined>();
+  const [open, setOpen] = useControllableState<string | null>(openEnvironment, defaultOpenEnvironment ?? null, onOpenEnvironmentChange);
+  const [step, setStep] = useControllableState<ReleaseViewWorkflowStep | null>(workflowStep, null, onWorkflowStepChange);
+  // An open environment is the selected one.
+  const selected = open ?? selectedState;
+  // Centred on mount: a deep link's environment. Only the first value counts (as in ReleaseGraph).
+  const [initialFocus] = useState(() => focusEnvironment ?? open ?? undefined);
 
   // Where focus was when the panel opened (the graph node, usually): it goes back there on close.
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const openEnvironment = useCallback(
+  const openEnvironmentDetails = useCallback(
     (name: string) => {
-      if (!open && typeof document !== 'undefined' && document.activeElement instanceof HTMLElement) {
+      if (open === null && typeof document !== 'undefined' && document.activeElement instanceof HTMLElement) {
         returnFocus.current = document.activeElement;
       }
       setSelected(name);
-      setOpen(true);
+      setOpen(name);
     },
-    [open, setSelected],
+    [open, setSelected, setOpen],
+  );
+  // While details are open they follow the selection (arrow keys move both).
+  const select = useCallback(
+    (name: string | null) => {
+      setSelected(name);
+      if (open !== null && name !== open) {
+        setOpen(name);
+        if (step) setStep(null);
+      }
+    },
+    [open, step, setSelected, setOpen, setStep],
   );
   const selectStep = useCallback(
     (environment: string, section: WorkflowSection, workflowStep: WorkflowStep) => {
+      // The environment first, the step last: a host writing each to its URL ends on the step.
+      openEnvironmentDetails(environment);
       setStep({ environment, section, name: workflowStep.name });
-      openEnvironment(environment);
     },
-    [openEnvironment],
+    [openEnvironmentDetails, setStep],
   );
 
   const { graph: graphText } = useGraphMessages();
@@ -413,7 +503,7 @@ function GraphPanel({
   if (invalid !== undefined) {
     return <StateMessage kind="error" title={graphText.error} detail={describeError(invalid)} />;
   }
-  const opened = open && selected !== null ? environments.find((environment) => environment.name === selected) : undefined;
+  const opened = showDetails && open !== null ? environments.find((environment) => environment.name === open) : undefined;
 
   return (
     // Whatever else the graph throws on (client side) is shown the same way.
@@ -423,9 +513,10 @@ function GraphPanel({
           <ReleaseGraph
             release={release}
             selectedEnvironment={selected}
-            onSelectedEnvironmentChange={setSelected}
-            onEnvironmentOpen={openEnvironment}
+            onSelectedEnvironmentChange={select}
+            onEnvironmentOpen={openEnvironmentDetails}
             onWorkflowStepSelect={selectStep}
+            focusEnvironment={initialFocus}
             height={graphHeight}
           />
         </div>
@@ -438,8 +529,8 @@ function GraphPanel({
               headingLevel={headingLevel === 2 ? 3 : 4}
               selectedWorkflowStep={step && step.environment === opened.name ? { section: step.section, name: step.name } : undefined}
               onClose={() => {
-                setOpen(false);
-                setStep(undefined);
+                setOpen(null);
+                if (step) setStep(null);
                 const target = returnFocus.current;
                 returnFocus.current = null;
                 if (target?.isConnected) target.focus();

@@ -1,4 +1,4 @@
 export { ReleaseView } from './ReleaseView';
-export type { ReleaseViewProps, ReleaseViewTab, ReleaseViewClassNames } from './ReleaseView';
+export type { ReleaseViewProps, ReleaseViewTab, ReleaseViewClassNames, ReleaseViewWorkflowStep } from './ReleaseView';
 export { ReleaseHeader } from './ReleaseHeader';
 export type { ReleaseHeaderProps, ReleaseHeaderClassNames, ReleaseHrefGetter } from './ReleaseHeader';
