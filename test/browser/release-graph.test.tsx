@@ -110,6 +110,33 @@ describe('ReleaseGraph first view of a large flow', () => {
   });
 });
 
+describe('ReleaseGraph resizing', () => {
+  const inView = () => {
+    const frame = document.querySelector<HTMLElement>('.react-flow')!.getBoundingClientRect();
+    return [...nodeElements()].filter(([, el]) => {
+      const box = el.getBoundingClientRect();
+      return box.left >= frame.left - 1 && box.right <= frame.right + 1;
+    }).map(([name]) => name);
+  };
+
+  it('fits the whole flow again when its container narrows after a node was clicked', async () => {
+    mount(sampleRelease({ shape: 'sequential', state: 'running' }));
+    await settle();
+    const all = [...nodeElements().keys()];
+    await vi.waitFor(() => expect(inView()).toEqual(all));
+    // A click selects a node (a move start without movement), then a host's side panel takes
+    // half of the width.
+    const node = nodeElements().get(all[1]!)!;
+    const at = { bubbles: true, view: window, clientX: node.getBoundingClientRect().left + 5, clientY: node.getBoundingClientRect().top + 5 };
+    node.dispatchEvent(new MouseEvent('mousedown', at));
+    node.dispatchEvent(new MouseEvent('mouseup', at));
+    node.click();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    container!.style.width = '700px';
+    await vi.waitFor(() => expect(inView()).toEqual(all), { timeout: 5_000 });
+  });
+});
+
 describe('ReleaseGraph accessibility', () => {
   it.each(['light', 'dark'] as const)('has no axe violations in %s mode', async (mode) => {
     mount(sampleRelease({ shape: 'regions', state: 'failed' }), mode);

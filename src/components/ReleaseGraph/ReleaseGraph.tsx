@@ -291,8 +291,9 @@ function GraphCanvas({
   const onNodeDoubleClick = useCallback((_event: unknown, node: { id: string }) => {
     if (!node.id.startsWith(COLLAPSED_PREFIX)) callbacks.current.onEnvironmentOpen?.(node.id);
   }, []);
-  const onMoveStart = useCallback((event: unknown) => {
-    // An event means the reader panned or zoomed; our own fitView and setCenter have none.
+  const onMove = useCallback((event: unknown) => {
+    // An event means the reader panned or zoomed; our own fitView and setCenter have none. Not on
+    // move start: a plain click on a node starts a move that moves nothing.
     if (event) userMoved.current = true;
   }, []);
   const initialFocus = useRef(focusEnvironment);
@@ -377,7 +378,7 @@ function GraphCanvas({
           defaultViewport={defaultViewport}
           fitView={!focusEnvironment}
           fitViewOptions={FIT_VIEW_OPTIONS}
-          onMoveStart={onMoveStart}
+          onMove={onMove}
           onInit={onInit}
           // Handlers on the nodes also give them pointer events (React Flow turns them off otherwise).
           onNodeClick={onNodeClick}
