@@ -284,6 +284,8 @@ const CASES: Case[] = [
         search.dispatchEvent(new Event('input', { bubbles: true }));
       });
       await vi.waitFor(() => expect(within(container, '.gr-release-graph__matches').textContent).toMatch(/match/));
+      // Drawn after hydration only (its markup depends on the browser), but drawn.
+      await vi.waitFor(() => expect(container.querySelector('.gr-release-graph__minimap svg')).not.toBeNull());
     },
   },
   { name: 'ReleaseGraph of a failed release, top to bottom', element: <ReleaseGraph release={failed} defaultDirection="TB" />, still: false },

@@ -12,6 +12,12 @@ describe('ReleaseGraph on the server', () => {
     for (const environment of release.environments) expect(html).toContain(`data-env-id="${environment.name}"`);
   });
 
+  it('leaves the minimap out of the server markup (its attributes depend on the browser)', () => {
+    const html = renderToString(<ReleaseGraph release={sampleRelease({ shape: 'sequential' })} showMinimap />);
+    expect(html).toContain('data-env-id="dev"');
+    expect(html).not.toContain('gr-release-graph__minimap');
+  });
+
   it('renders bad data as an inline message, not a throw', () => {
     const release = sampleRelease({ shape: 'sequential' });
     const broken = { ...release, environments: release.environments.map((e) => (e.name === 'qa' ? { ...e, dependsOn: ['nowhere'] } : e)) };

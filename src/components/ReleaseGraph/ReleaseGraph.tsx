@@ -297,6 +297,10 @@ function GraphCanvas({
     if (event) userMoved.current = true;
   }, []);
   const initialFocus = useRef(focusEnvironment);
+  // The minimap only after hydration: React Flow picks its shape-rendering attribute from the
+  // browser (window.chrome), so a server's markup would differ from Firefox's or Safari's.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const onInit = useCallback(() => {
     const name = initialFocus.current;
     if (name) {
@@ -399,7 +403,7 @@ function GraphCanvas({
               </ControlButton>
             </Controls>
           ) : null}
-          {showMinimap ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" /> : null}
+          {showMinimap && hydrated ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" /> : null}
         </ReactFlow>
         {showSearch ? (
           <div className={cx('gr-release-graph__toolbar', classNames?.toolbar)}>
