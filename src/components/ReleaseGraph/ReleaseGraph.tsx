@@ -24,6 +24,7 @@ import {
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useNumberFormatter } from '../internal/time';
+import { useHydrated } from '../internal/use-hydrated';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode, useGraphMessages } from './EnvironmentNode';
@@ -299,8 +300,7 @@ function GraphCanvas({
   const initialFocus = useRef(focusEnvironment);
   // The minimap only after hydration: React Flow picks its shape-rendering attribute from the
   // browser (window.chrome), so a server's markup would differ from Firefox's or Safari's.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const onInit = useCallback(() => {
     const name = initialFocus.current;
     if (name) {

@@ -8,3 +8,4 @@ export type { StateMessageProps } from './StateMessage';
 export { jsonEqual } from './equal';
 export { useControllableState } from './use-controllable-state';
 export { Avatar } from './Avatar';
+export { useHydrated } from './use-hydrated';
