@@ -13,6 +13,7 @@ import {
   type ReleaseViewTab,
 } from '../src';
 import { MESSAGES_DE } from './messages-de';
+import { englishIn } from './readable-texts';
 
 /**
  * Every component in German, with German dates (Europe/Berlin) and numbers: `messages` set to the
@@ -96,30 +97,9 @@ const ENGLISH = (() => {
   return [...words];
 })();
 
-const ATTRIBUTES = ['aria-label', 'aria-roledescription', 'title', 'placeholder', 'alt'];
-/** Text the source system wrote (an environment's status text), shown as received. */
-const SOURCE_TEXT = '.gr-environment-details__status-text, .gr-release-graph__node-subtitle';
-
 /** Fails with every English message found in the canvas: in text nodes and in named attributes. */
 async function expectNoEnglish(root: HTMLElement) {
-  const texts: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest(SOURCE_TEXT)) texts.push(node.textContent ?? '');
-  }
-  for (const element of root.querySelectorAll('*')) {
-    if (element.closest(SOURCE_TEXT)) continue;
-    for (const name of ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value) texts.push(value);
-    }
-  }
-  // A single English word must be a whole text (data such as commit messages may use it inside a
-  // sentence); several words anywhere.
-  const found = ENGLISH.filter((word) =>
-    word.includes(' ') ? texts.some((text) => text.includes(word)) : texts.some((text) => text.trim() === word),
-  );
-  await expect(found).toEqual([]);
+  await expect(englishIn(root, ENGLISH)).toEqual([]);
 }
 
 const meta = {

@@ -19,6 +19,7 @@ import {
   type ReleaseViewTab,
 } from '../../src/index';
 import { mergeMessages } from '../../src/components/provider';
+import { englishIn, readableTexts } from '../../stories/readable-texts';
 
 /**
  * Every message replaced by a mark naming it: `⟦table.columns.date⟧` for a string,
@@ -62,32 +63,8 @@ const ENGLISH = [
   ),
 ];
 
-/** Text the source system wrote (an environment's status text), shown as received. */
-const SOURCE_TEXT = '.gr-environment-details__status-text, .gr-release-graph__node-subtitle';
-const ATTRIBUTES = ['aria-label', 'aria-roledescription', 'title', 'placeholder', 'alt'];
-
-/** Every text a reader (or a screen reader) meets in `root`. */
-function readableTexts(root: Element): string[] {
-  const texts: string[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest(SOURCE_TEXT)) texts.push(node.textContent ?? '');
-  }
-  for (const element of root.querySelectorAll('*')) {
-    if (element.closest(SOURCE_TEXT)) continue;
-    for (const name of ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value) texts.push(value);
-    }
-  }
-  return texts;
-}
-
 /** English defaults found in `root`: a single word as a whole text, several words anywhere. */
-function englishIn(root: Element): string[] {
-  const texts = readableTexts(root);
-  return ENGLISH.filter((word) => (word.includes(' ') ? texts.some((text) => text.includes(word)) : texts.some((text) => text.trim() === word)));
-}
+const englishInRoot = (root: Element) => englishIn(root, ENGLISH);
 
 const withMarks = (element: ReactElement) => <ReleasesProvider messages={MARKED}>{element}</ReleasesProvider>;
 
@@ -187,7 +164,7 @@ describe('messages: merge', () => {
 describe('messages: no English left', () => {
   it('is a check that finds English', () => {
     const container = serverRendered(<StatusBadge status="failed" label="Loading releases" />);
-    expect(englishIn(container)).toContain('Loading releases');
+    expect(englishInRoot(container)).toContain('Loading releases');
   });
 
   it.each<[string, ReactElement]>([
@@ -240,19 +217,19 @@ describe('messages: no English left', () => {
   ])('%s shows only messages', (_name, element) => {
     const container = serverRendered(element);
     expect(readableTexts(container).join('')).toContain('⟦');
-    expect(englishIn(container)).toEqual([]);
+    expect(englishInRoot(container)).toEqual([]);
   });
 
   it('keeps English out of what opens on interaction too', async () => {
     const user = userEvent.setup();
     const { container } = render(withMarks(<ReleasesTable releases={history} />));
     for (const button of container.querySelectorAll<HTMLElement>('.gr-releases-table__menu-button')) await user.click(button);
-    expect(englishIn(container)).toEqual([]);
+    expect(englishInRoot(container)).toEqual([]);
 
     const notes = render(withMarks(<ReleaseNotes release={failed} />));
     await user.type(within(notes.container).getByRole('searchbox'), 'zzz-nothing');
     expect(within(notes.container).getByText('⟦notes.noMatch⟧')).toBeInTheDocument();
-    expect(englishIn(notes.container)).toEqual([]);
+    expect(englishInRoot(notes.container)).toEqual([]);
   });
 });
 
