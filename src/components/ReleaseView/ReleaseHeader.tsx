@@ -41,12 +41,12 @@ export interface ReleaseHeaderProps {
   /** The release to describe. */
   release: Release;
   /**
-   * URL of the product's page in the host (absolute http/https; anything else is not linked).
+   * The product's page in the host: a path of the host's router (`/products/checkout`) or an http(s) URL; anything else is not linked.
    * @default undefined (the product name is plain text)
    */
   getProductHref?: ReleaseHrefGetter;
   /**
-   * URL of the promotion flow's page in the host.
+   * The promotion flow's page in the host: a router path or an http(s) URL, like `getProductHref`.
    * @default undefined (the flow name is plain text)
    */
   getFlowHref?: ReleaseHrefGetter;

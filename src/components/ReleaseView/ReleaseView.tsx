@@ -165,12 +165,12 @@ export interface ReleaseViewProps {
   /** Issue-key resolvers for the default release notes, e.g. `[jiraKeys('https://acme.atlassian.net')]`. */
   issueKeys?: readonly IssueKeyResolver[];
   /**
-   * URL of the product's page in the host (absolute http/https; anything else is not linked).
+   * The product's page in the host: a path of the host's router (`/products/checkout`) or an http(s) URL; anything else is not linked.
    * @default undefined (plain text)
    */
   getProductHref?: ReleaseHrefGetter;
   /**
-   * URL of the promotion flow's page in the host.
+   * The promotion flow's page in the host: a router path or an http(s) URL, like `getProductHref`.
    * @default undefined (plain text)
    */
   getFlowHref?: ReleaseHrefGetter;
