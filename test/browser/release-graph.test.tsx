@@ -137,6 +137,34 @@ describe('ReleaseGraph resizing', () => {
   });
 });
 
+describe('ReleaseGraph minimap', () => {
+  it('draws each environment in its status colour, and the others neutral', async () => {
+    const release = sampleRelease({ shape: 'regions', state: 'failed' });
+    container = document.createElement('div');
+    container.style.width = '1200px';
+    document.body.append(container);
+    root = createRoot(container);
+    act(() =>
+      root!.render(
+        <ReleasesProvider colorMode="light">
+          <ReleaseGraph release={release} height={600} showMinimap />
+        </ReleasesProvider>,
+      ),
+    );
+    await settle();
+    const fills = () => [...document.querySelectorAll<SVGRectElement>('.react-flow__minimap-node')].map((rect) => getComputedStyle(rect).fill);
+    await vi.waitFor(() => expect(fills()).toHaveLength(release.environments.length));
+    const expected = release.environments.map((environment) =>
+      ({ failed: 'rgb(207, 34, 46)', succeeded: 'rgb(26, 127, 55)' })[environment.status as string] ?? 'neutral',
+    );
+    expect(expected).toContain('rgb(207, 34, 46)');
+    expect(expected).toContain('neutral');
+    const neutral = fills()[expected.indexOf('neutral')];
+    expect(fills()).toEqual(expected.map((fill) => (fill === 'neutral' ? neutral : fill)));
+    expect(neutral).not.toBe('rgb(207, 34, 46)');
+  });
+});
+
 describe('ReleaseGraph accessibility', () => {
   it.each(['light', 'dark'] as const)('has no axe violations in %s mode', async (mode) => {
     mount(sampleRelease({ shape: 'regions', state: 'failed' }), mode);

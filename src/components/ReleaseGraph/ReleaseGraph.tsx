@@ -41,6 +41,16 @@ const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft'
 const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, height: 0, direction: 'LR', structureKey: '' };
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 
+/** Statuses the minimap colours (the strong colour of each); the others stay neutral. */
+const MINIMAP_STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(['running', 'suspended', 'succeeded', 'failed', 'error', 'terminating', 'terminated']);
+/** A minimap node in its environment's status colour, so a failure shows in the overview too. */
+function minimapNodeColor(node: { data?: Record<string, unknown> }): string {
+  const status = (node.data as { environment?: { status?: unknown } } | undefined)?.environment?.status;
+  return typeof status === 'string' && MINIMAP_STATUSES.has(status)
+    ? `var(--gr-status-${status}-solid-bg, var(--gr-status-${status}-solid-bg-default))`
+    : 'var(--xy-minimap-node-background-color)';
+}
+
 /**
  * The smallest zoom that still fits the whole graph (with room to spare), never above 0.5: a
  * 300-environment flow can be seen whole, a small one is not shrunk to dots.
@@ -403,7 +413,7 @@ function GraphCanvas({
               </ControlButton>
             </Controls>
           ) : null}
-          {showMinimap && hydrated ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" /> : null}
+          {showMinimap && hydrated ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" nodeColor={minimapNodeColor} /> : null}
         </ReactFlow>
         {showSearch ? (
           <div className={cx('gr-release-graph__toolbar', classNames?.toolbar)}>
