@@ -128,7 +128,8 @@ export interface ReleasesProviderProps {
    * `environment`, `notes`, `diff`, `common`, `badge`) plus the status labels (`status`, `sync`,
    * `health`, `waitingForPullRequest`, `loading`): any subset at any depth, merged over the
    * English defaults (`DEFAULT_MESSAGES`) and over an enclosing provider's messages. Strings stay
-   * strings and functions functions (returning plain text); anything else is ignored.
+   * strings and functions functions (returning plain text); anything else is ignored. Pass a
+   * stable object (a module constant, or memoized): a new one re-renders every component inside.
    * @default undefined (English)
    */
   messages?: PartialReleasesMessages;
@@ -153,7 +154,8 @@ export interface ReleasesProviderProps {
   density?: Density;
   /**
    * Renders every link inside (release, workflow, application, pull request links), so a host's
-   * router can handle them. Receives only safe `href`s.
+   * router can handle them. Receives only safe `href`s. A stable function (module level or
+   * `useCallback`) keeps a host's re-render from re-rendering every component inside.
    * @default undefined (a plain `<a>`; external links open in a new tab)
    */
   renderLink?: RenderLink;
