@@ -9,3 +9,5 @@ export { jsonEqual } from './equal';
 export { useControllableState } from './use-controllable-state';
 export { Avatar } from './Avatar';
 export { useHydrated } from './use-hydrated';
+export { rootElementProps, useMergedRefs } from './root-props';
+export type { RootElementProps } from './root-props';
