@@ -35,6 +35,8 @@ export type {
   DiffMessages,
   LinkRenderProps,
   RenderLink,
+  ReleasesErrorHandler,
+  ReleasesErrorInfo,
 } from './components/provider';
 
 export { EnvironmentDetails } from './components/EnvironmentDetails';

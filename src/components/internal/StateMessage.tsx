@@ -40,6 +40,8 @@ interface DataErrorBoundaryProps {
   title: string;
   /** Changing it (e.g. a new release id) clears a caught error and tries again. */
   resetKey?: unknown;
+  /** Tells the host what was caught (`useErrorReporter`'s function). */
+  onError?: (error: unknown, componentStack?: string) => void;
   children: ReactNode;
 }
 
@@ -58,8 +60,9 @@ export class DataErrorBoundary extends Component<DataErrorBoundaryProps, { error
     return { error };
   }
 
-  override componentDidCatch(_error: unknown, _info: ErrorInfo) {
-    // Shown inline; the host keeps working. Nothing to report from here.
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    // Shown inline so the host keeps working, and reported so the host also knows.
+    this.props.onError?.(error, info.componentStack ?? undefined);
   }
 
   override render() {

@@ -11,3 +11,5 @@ export { Avatar } from './Avatar';
 export { useHydrated } from './use-hydrated';
 export { rootElementProps, useMergedRefs } from './root-props';
 export type { RootElementProps } from './root-props';
+export { useErrorReporter, useReportedError } from './report-error';
+export { isDevelopment, errorOnce } from './dev';

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { cx } from '../internal/cx';
 import { mergeMessages, type PartialReleasesMessages } from './messages';
 
@@ -41,7 +41,24 @@ export interface ReleasesContextValue {
    * reset a dark provider's tokens back to light.
    */
   hasProvider: boolean;
+  /** The nearest provider's `onError`, inherited by nested providers that set none. */
+  onError: ReleasesErrorHandler | undefined;
 }
+
+/** Which component showed a data error, and where in React's tree (for a boundary's catch). */
+export interface ReleasesErrorInfo {
+  /** The public component that showed the error inline, e.g. `'ReleaseGraph'`. */
+  component: string;
+  /** React's component stack, when the error was thrown while rendering. */
+  componentStack?: string;
+}
+
+/**
+ * Hears of every data error a component shows inline instead of its content (a
+ * `ReleaseDataError` naming the path and value, or anything a render threw), so a host can log
+ * what its users saw.
+ */
+export type ReleasesErrorHandler = (error: unknown, info: ReleasesErrorInfo) => void;
 
 const DEFAULT_CONTEXT: ReleasesContextValue = {
   // Without a provider nothing sets data-color-mode, so the light defaults apply.
@@ -53,6 +70,7 @@ const DEFAULT_CONTEXT: ReleasesContextValue = {
   merged: /* @__PURE__ */ new Map(),
   renderLink: undefined,
   hasProvider: false,
+  onError: undefined,
 };
 
 const ReleasesContext = createContext<ReleasesContextValue>(DEFAULT_CONTEXT);
@@ -160,6 +178,15 @@ export interface ReleasesProviderProps {
    */
   renderLink?: RenderLink;
   /**
+   * Called when a component inside shows a data error inline (bad data it could not draw), with
+   * the error and `{ component, componentStack }`. A component's own `onError` prop takes its
+   * place for that component; a nested provider without it keeps its parent's. Development
+   * builds also log each such error once with `console.error`. Read when an error happens, so an
+   * inline function is fine here.
+   * @default undefined
+   */
+  onError?: ReleasesErrorHandler;
+  /**
    * Extra class names for the wrapper `div.gr-root`.
    * @default undefined
    */
@@ -187,6 +214,7 @@ export function ReleasesProvider({
   timeZone,
   density,
   renderLink,
+  onError,
   className,
   style,
   children,
@@ -204,6 +232,17 @@ export function ReleasesProvider({
   const ownTimeZone = useMemo(() => (typeof timeZone === 'string' ? validTimeZone(timeZone) : null), [timeZone]);
   const resolvedTimeZone = ownTimeZone === null ? parent.timeZone : ownTimeZone;
   const resolvedRenderLink = renderLink ?? parent.renderLink;
+  // Read when an error happens, not as a dependency: a host's inline function must not make
+  // every component inside re-render each time the host does.
+  const onErrorRef = useRef(onError);
+  useEffect(() => {
+    onErrorRef.current = onError;
+  });
+  const parentOnError = parent.onError;
+  const resolvedOnError = useCallback<ReleasesErrorHandler>(
+    (error, info) => (onErrorRef.current ?? parentOnError)?.(error, info),
+    [parentOnError],
+  );
   const parentMessages = parent.messages;
   const value = useMemo<ReleasesContextValue>(
     () => ({
@@ -215,8 +254,9 @@ export function ReleasesProvider({
       merged: new Map(),
       renderLink: resolvedRenderLink,
       hasProvider: true,
+      onError: resolvedOnError,
     }),
-    [mode, resolvedLocale, resolvedTimeZone, resolvedDensity, parentMessages, messages, resolvedRenderLink],
+    [mode, resolvedLocale, resolvedTimeZone, resolvedDensity, parentMessages, messages, resolvedRenderLink, resolvedOnError],
   );
 
   return (

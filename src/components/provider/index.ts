@@ -7,6 +7,8 @@ export type {
   ReleasesProviderProps,
   LinkRenderProps,
   RenderLink,
+  ReleasesErrorHandler,
+  ReleasesErrorInfo,
 } from './ReleasesProvider';
 export { DEFAULT_MESSAGES, mergeMessages } from './messages';
 export type {
