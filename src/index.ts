@@ -65,7 +65,7 @@ export { ReleaseNotes } from './components/ReleaseNotes';
 export type { ReleaseNotesProps, ReleaseNotesClassNames, ReleaseNotesGrouping } from './components/ReleaseNotes';
 
 export { ReleaseDiff } from './components/ReleaseDiff';
-export type { ReleaseDiffProps } from './components/ReleaseDiff';
+export type { ReleaseDiffProps, ReleaseDiffClassNames } from './components/ReleaseDiff';
 
 export { ReleasesTable, useReleasesTable } from './components/ReleasesTable';
 export type {

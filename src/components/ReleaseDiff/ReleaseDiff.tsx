@@ -1,31 +1,55 @@
-import { useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { forwardRef, useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { diffReleases, shortSha, type ApplicationSnapshot, type DiffChange, type Release, type ReleaseDiffResult } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { StateMessage, describeError } from '../internal/StateMessage';
+import { useReportedError } from '../internal/report-error';
+import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { useNumberFormatter } from '../internal/time';
 import { DIFF_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useMessages, useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
-export interface ReleaseDiffProps {
-  /** The earlier release. */
+/** Extra class names for the diff's parts. */
+export interface ReleaseDiffClassNames {
+  /** The outer `div.gr-release-diff`. @default undefined */
+  root?: string;
+  /** The `div.gr-release-diff__toolbar` above the table (summary and the unchanged toggle). @default undefined */
+  toolbar?: string;
+  /** The `table.gr-release-diff__table`. @default undefined */
+  table?: string;
+  /** Each `tr` of the table's body. @default undefined */
+  row?: string;
+}
+
+export interface ReleaseDiffProps extends RootElementProps {
+  /** The earlier release. @default undefined */
   previous?: Release;
-  /** The later release. */
+  /** The later release. @default undefined */
   next?: Release;
-  /** A diff computed by the host (`diffReleases`); wins over `previous` / `next`. */
+  /** A diff computed by the host (`diffReleases`); wins over `previous` / `next`. @default undefined */
   diff?: ReleaseDiffResult;
   /**
-   * Shows the applications that did not change too.
+   * Shows the applications that did not change too. Read at mount; the reader toggles it after.
    * @default false (a checkbox lets the reader show them)
    */
   defaultShowUnchanged?: boolean;
   /** The host is fetching the releases. @default false */
   loading?: boolean;
-  /** The host could not fetch them: shown inline. */
+  /** The host could not fetch them: shown inline. @default undefined */
   error?: unknown;
+  /**
+   * Called when `previous` or `next` cannot be compared (a `ReleaseDataError` naming the path),
+   * after the error is shown inline. Takes the place of the provider's `onError`.
+   * @default the nearest `ReleasesProvider`'s `onError`
+   */
+  onError?: ReleasesErrorHandler;
   /** Accessible name of the table. @default `messages.diff.tableLabel` ('Changes between the two releases') */
   'aria-label'?: string;
+  /** Extra class names for the root. @default undefined */
   className?: string;
+  /** Inline styles for the root. @default undefined */
   style?: CSSProperties;
+  /** Extra class names per part: `{ root, toolbar, table, row }`. @default undefined */
+  classNames?: ReleaseDiffClassNames;
 }
 
 /** The parts of the messages the diff reads. */
@@ -52,9 +76,22 @@ const image = (snapshot: ApplicationSnapshot | undefined) => snapshot?.imageTag 
  * What changed between two releases, per environment and application: version, image tag and
  * commit, each row tagged added, removed, changed or unchanged (with text, not colour alone).
  */
-export function ReleaseDiff(props: ReleaseDiffProps) {
+export const ReleaseDiff = forwardRef<HTMLDivElement, ReleaseDiffProps>(function ReleaseDiff(props, ref) {
   const rootClassName = useRootClassName();
-  const { previous, next, loading = false, error, className, style } = props;
+  const {
+    previous,
+    next,
+    diff: _diff,
+    defaultShowUnchanged: _defaultShowUnchanged,
+    loading = false,
+    error,
+    onError,
+    'aria-label': _ariaLabel,
+    className,
+    style,
+    classNames,
+    ...rest
+  } = props;
   const [showUnchanged, setShowUnchanged] = useState(props.defaultShowUnchanged ?? false);
   const text = useMessages(DIFF_SLICE).diff;
   const formatNumber = useNumberFormatter();
@@ -68,9 +105,17 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
       return { diff: undefined, error: caught };
     }
   }, [props.diff, previous, next]);
+  useReportedError('ReleaseDiff', computed.error, onError);
 
   const root = (state: string, children: ReactNode) => (
-    <div className={cx(rootClassName, 'gr-release-diff', className)} style={style} data-state={state} aria-busy={state === 'loading' || undefined}>
+    <div
+      {...rootElementProps(rest)}
+      ref={ref}
+      className={cx(rootClassName, 'gr-release-diff', className, classNames?.root)}
+      style={style}
+      data-state={state}
+      aria-busy={state === 'loading' || undefined}
+    >
       {children}
     </div>
   );
@@ -85,7 +130,7 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
   return root(
     'ready',
     <>
-      <div className="gr-release-diff__toolbar">
+      <div className={cx('gr-release-diff__toolbar', classNames?.toolbar)}>
         <p className="gr-release-diff__summary" id={`${id}-summary`}>
           {CHANGES.map((change) => (
             <span key={change} className="gr-release-diff__tag" data-change={change}>
@@ -102,7 +147,7 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
         <StateMessage kind="empty" title={text.noChange} detail={text.noChangeDetail} />
       ) : (
         <div className="gr-release-diff__scroller">
-          <table className="gr-release-diff__table" aria-label={props['aria-label'] ?? text.tableLabel} aria-describedby={`${id}-summary`}>
+          <table className={cx('gr-release-diff__table', classNames?.table)} aria-label={props['aria-label'] ?? text.tableLabel} aria-describedby={`${id}-summary`}>
             <thead>
               <tr>
                 <th scope="col">{text.columns.environment}</th>
@@ -118,7 +163,7 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
                 // Added or removed: every value went from nothing, or to nothing.
                 const moved = entry.change === 'added' || entry.change === 'removed';
                 return (
-                <tr key={`${entry.environment}\n${entry.application}`} data-change={entry.change}>
+                <tr key={`${entry.environment}\n${entry.application}`} className={classNames?.row} data-change={entry.change}>
                   <td>{entry.environment}</td>
                   <td>{entry.application}</td>
                   <td>
@@ -144,4 +189,4 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
       )}
     </>,
   );
-}
+});

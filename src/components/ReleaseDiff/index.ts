@@ -1,2 +1,2 @@
 export { ReleaseDiff } from './ReleaseDiff';
-export type { ReleaseDiffProps } from './ReleaseDiff';
+export type { ReleaseDiffProps, ReleaseDiffClassNames } from './ReleaseDiff';

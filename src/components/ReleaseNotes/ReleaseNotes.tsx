@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { forwardRef, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import {
   compileReleaseNotes,
   filterReleaseNotes,
@@ -14,27 +14,30 @@ import { Avatar } from '../internal/Avatar';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { StateMessage, describeError } from '../internal/StateMessage';
+import { useReportedError } from '../internal/report-error';
+import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { useNumberFormatter } from '../internal/time';
 import { NOTES_MESSAGES, type NotesMessages } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useMessages, useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
 export type ReleaseNotesGrouping = 'kind' | 'type' | 'application';
 
+/** Extra class names for the notes' parts. */
 export interface ReleaseNotesClassNames {
-  /** The outer `div.gr-release-notes`. */
+  /** The outer `div.gr-release-notes`. @default undefined */
   root?: string;
-  /** Each `section.gr-release-notes__group`. */
+  /** Each `section.gr-release-notes__group`. @default undefined */
   group?: string;
-  /** Each `li.gr-release-notes__item`. */
+  /** Each `li.gr-release-notes__item`. @default undefined */
   item?: string;
 }
 
-export interface ReleaseNotesProps {
-  /** The release (or several, e.g. everything since the last release) whose notes to show. */
+export interface ReleaseNotesProps extends RootElementProps {
+  /** The release (or several, e.g. everything since the last release) whose notes to show. @default undefined */
   release?: Release | readonly Release[];
-  /** Notes compiled by the host (`compileReleaseNotes`, `changesSinceLastRelease(...).notes`); wins over `release`. */
+  /** Notes compiled by the host (`compileReleaseNotes`, `changesSinceLastRelease(...).notes`); wins over `release`. @default undefined */
   notes?: CompiledReleaseNotes;
-  /** Resolvers that turn issue keys in titles into links, e.g. `[jiraKeys('https://acme.atlassian.net')]`. */
+  /** Resolvers that turn issue keys in titles into links, e.g. `[jiraKeys('https://acme.atlassian.net')]`. @default undefined (no links) */
   issueKeys?: readonly IssueKeyResolver[];
   /**
    * Sections by kind (Images, Issues, Pull Requests, Commits), by conventional-commit type
@@ -48,16 +51,25 @@ export interface ReleaseNotesProps {
   showSearch?: boolean;
   /** Shows "Copy as Markdown". @default true */
   showCopy?: boolean;
-  /** Called with the Markdown after it was copied. */
+  /** Called with the Markdown after it was copied. @default undefined */
   onCopy?: (markdown: string) => void;
   /** The host is fetching the release: a placeholder. @default false */
   loading?: boolean;
-  /** The host could not fetch it: shown inline. */
+  /** The host could not fetch it: shown inline. @default undefined */
   error?: unknown;
+  /**
+   * Called when the release's notes cannot be read (a `ReleaseDataError` naming the path), after
+   * the error is shown inline. Takes the place of the provider's `onError`.
+   * @default the nearest `ReleasesProvider`'s `onError`
+   */
+  onError?: ReleasesErrorHandler;
   /** Level of the section headings (2 to 6). @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** Extra class names for the root. @default undefined */
   className?: string;
+  /** Inline styles for the root. @default undefined */
   style?: CSSProperties;
+  /** Extra class names per part: `{ root, group, item }`. @default undefined */
   classNames?: ReleaseNotesClassNames;
 }
 
@@ -107,9 +119,26 @@ function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping, 
  * a search box and "Copy as Markdown". Works inside ReleaseView's notes tab and on its own (a
  * drawer). Titles are text; issue keys become links only through `issueKeys` and only to http(s).
  */
-export function ReleaseNotes(props: ReleaseNotesProps) {
+export const ReleaseNotes = forwardRef<HTMLDivElement, ReleaseNotesProps>(function ReleaseNotes(props, ref) {
   const rootClassName = useRootClassName();
-  const { release, issueKeys, groupBy = 'kind', showSearch = true, showCopy = true, loading = false, error, headingLevel = 3, className, style, classNames } = props;
+  const {
+    release,
+    notes: _notes,
+    issueKeys,
+    groupBy = 'kind',
+    title: _title,
+    showSearch = true,
+    showCopy = true,
+    onCopy: _onCopy,
+    loading = false,
+    error,
+    onError,
+    headingLevel = 3,
+    className,
+    style,
+    classNames,
+    ...rest
+  } = props;
   const [query, setQuery] = useState('');
   const id = useId();
   const text = useNotesMessages();
@@ -124,12 +153,20 @@ export function ReleaseNotes(props: ReleaseNotesProps) {
       return { notes: undefined, error: caught };
     }
   }, [props.notes, release, issueKeys, groupBy]);
+  useReportedError('ReleaseNotes', compiled.error, onError);
   const shown = useMemo(() => (compiled.notes ? filterReleaseNotes(compiled.notes, query) : undefined), [compiled.notes, query]);
   const single = release && !Array.isArray(release) ? (release as Release) : undefined;
   const title = props.title ?? (single ? [single.product, single.version].filter(Boolean).join(' ') : undefined);
 
   const root = (children: ReactNode, state: string) => (
-    <div className={cx(rootClassName, 'gr-release-notes', classNames?.root, className)} style={style} data-state={state} aria-busy={state === 'loading' || undefined}>
+    <div
+      {...rootElementProps(rest)}
+      ref={ref}
+      className={cx(rootClassName, 'gr-release-notes', classNames?.root, className)}
+      style={style}
+      data-state={state}
+      aria-busy={state === 'loading' || undefined}
+    >
       {children}
     </div>
   );
@@ -182,7 +219,7 @@ export function ReleaseNotes(props: ReleaseNotesProps) {
     </>,
     'ready',
   );
-}
+});
 
 function NotesSection({ section, headingLevel, classNames }: { section: Section; headingLevel: number; classNames: ReleaseNotesClassNames | undefined }) {
   const [open, setOpen] = useState(true);

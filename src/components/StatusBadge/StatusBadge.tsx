@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 import {
   HEALTH_STATUSES,
   STATUSES,
@@ -8,6 +8,7 @@ import {
   type SyncStatus,
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
+import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { STATUS_MESSAGES } from '../provider/messages';
 import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 import { glyphFor, StatusIcon } from './icons';
@@ -19,16 +20,16 @@ export type StatusBadgeSize = 'sm' | 'md' | 'lg';
 
 /** Extra class names for a badge's parts. */
 export interface StatusBadgeClassNames {
-  /** The outer `span.gr-status-badge`. */
+  /** The outer `span.gr-status-badge`. @default undefined */
   root?: string;
-  /** The `svg.gr-status-badge__icon`. */
+  /** The `svg.gr-status-badge__icon`. @default undefined */
   icon?: string;
-  /** The `span.gr-status-badge__label` (absent in the icon-only variant). */
+  /** The `span.gr-status-badge__label` (absent in the icon-only variant). @default undefined */
   label?: string;
 }
 
 /** Props every kind of badge shares. */
-export interface StatusBadgeCommonProps {
+export interface StatusBadgeCommonProps extends RootElementProps {
   /**
    * Look of the badge: `subtle` (tinted background), `solid` (strong background) or `icon-only`
    * (the glyph alone, with the label as its accessible name and tooltip).
@@ -150,8 +151,9 @@ function describeRaw(value: unknown): string {
  *
  * Renders `<span class="gr-status-badge" data-kind data-status data-variant data-size>`.
  */
-export function StatusBadge(props: StatusBadgeProps) {
-  const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading } = props;
+export const StatusBadge = forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(props, ref) {
+  const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading, kind: _kind, variant: _variant, size: _size, ...rest } = props;
+  const passed = rootElementProps(rest);
   const messages = useMessages(STATUS_MESSAGES);
   const rootClassName = useRootClassName();
 
@@ -160,6 +162,8 @@ export function StatusBadge(props: StatusBadgeProps) {
     const variant = oneOf(VARIANTS, props.variant, 'subtle');
     return (
       <span
+        {...passed}
+        ref={ref}
         className={cx(rootClassName, 'gr-status-badge', classNames?.root, className)}
         data-loading=""
         data-variant={variant}
@@ -194,6 +198,8 @@ export function StatusBadge(props: StatusBadgeProps) {
 
   return (
     <span
+      {...passed}
+      ref={ref}
       className={cx(rootClassName, 'gr-status-badge', classNames?.root, className)}
       data-kind={kind}
       data-status={status}
@@ -209,4 +215,4 @@ export function StatusBadge(props: StatusBadgeProps) {
       {iconOnly ? null : <span className={cx('gr-status-badge__label', classNames?.label)}>{text}</span>}
     </span>
   );
-}
+});
