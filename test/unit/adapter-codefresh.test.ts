@@ -717,6 +717,17 @@ describe('validation: ReleaseDataError at the Codefresh path, with the expected 
     expect(dataError(() => fromCodefreshReleasesPage(null)).path).toBe('$');
   });
 
+  it('raises ReleaseDataError at the hole of a steps array with holes (it threw a TypeError reading dependsOn)', () => {
+    // A sparse array, as JavaScript builds it: index 1 was never set.
+    const steps: unknown[] = [{ environmentName: 'dev' }];
+    steps[2] = { environmentName: 'qa', dependsOn: ['dev'] };
+    const error = dataError(() => fromCodefreshRelease(minimal({ steps })));
+    expect([error.path, error.value]).toEqual(['$.steps[1]', undefined]);
+    const statuses: unknown[] = [];
+    statuses[1] = { environmentName: 'dev', status: 'RUNNING' };
+    expect(dataError(() => fromCodefreshRelease(minimal({ steps: undefined, environmentsStatuses: statuses }))).path).toBe('$.environmentsStatuses[0]');
+  });
+
   it.each([undefined, null, 42, 'release', [], [releaseFixture]])('raises for a ProductRelease that is %j', (input) => {
     expect(dataError(() => fromCodefreshRelease(input)).path).toBe('$');
   });

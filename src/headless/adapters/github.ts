@@ -3,7 +3,7 @@ import { fromGitHubDeploymentState } from '../model/source-status';
 import { aggregateStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, Status } from '../model/types';
 import { ReleaseDataError } from './errors';
-import { readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readOptionalTime, readString, type Json } from './read';
+import { httpUrl, readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readOptionalTime, readString, type Json } from './read';
 
 /**
  * GitHub Deployments (REST API v3: `GET /repos/{owner}/{repo}/deployments` and
@@ -11,7 +11,7 @@ import { readEnum, readList, readObject, readOptionalBoolean, readOptionalObject
  * release per commit SHA (or per ref), one environment per deployment environment.
  *
  * The interfaces below name the fields of GitHub's `deployment` and `deployment-status` schemas
- * that are read; every other field (`url`, `node_id`, `payload`, `statuses_url`,
+ * that are read; every other field (`node_id`, `payload`, `statuses_url`,
  * `performed_via_github_app`, …) is accepted and ignored. Everything is checked at run time:
  * bad data raises `ReleaseDataError` with its JSON path, never anything else.
  */
@@ -43,6 +43,8 @@ export interface GitHubDeployment {
   statuses_url?: string;
   /** `https://api.github.com/repos/{owner}/{repo}` (`https://{host}/api/v3/repos/…` on GitHub Enterprise Server). */
   repository_url?: string;
+  /** `…/repos/{owner}/{repo}/deployments/{id}`: names the repository when `repository_url` is missing. */
+  url?: string;
   transient_environment?: boolean;
   production_environment?: boolean;
   payload?: unknown;
@@ -197,7 +199,7 @@ function buildRelease(
       'Cannot tell which repository these deployments belong to',
       `${(withRepository ?? first).path}.repository_url`,
       withRepository?.repositoryUrl,
-      'an API URL ending in /repos/{owner}/{repo}, or the repository option',
+      'an API URL ending in /repos/{owner}/{repo} (or a url ending in /deployments/{id}), or the repository option',
     );
   }
 
@@ -323,8 +325,10 @@ function readDeployment(value: unknown, path: string, index: number, groupBy: 's
     environment: readString(item.environment, `${path}.environment`),
     createdAt,
     time: Date.parse(createdAt),
-    creator: login ? defined({ name: login, avatarUrl: safeHref(avatar) }) : undefined,
-    repositoryUrl: readOptionalString(item.repository_url, `${path}.repository_url`),
+    creator: login ? defined({ name: login, avatarUrl: httpUrl(avatar) }) : undefined,
+    // Without `repository_url`, the deployment's own REST `url` names its repository too.
+    repositoryUrl:
+      readOptionalString(item.repository_url, `${path}.repository_url`) ?? repositoryOfDeploymentUrl(readOptionalString(item.url, `${path}.url`)),
     production: readOptionalBoolean(item.production_environment, `${path}.production_environment`),
     statuses: [],
   });
@@ -365,7 +369,7 @@ function readStatus(status: Json, path: string, index: number): DeploymentStatus
     createdAt,
     time: Date.parse(createdAt),
     description: readOptionalString(status.description, `${path}.description`),
-    environmentUrl: safeHref(readOptionalString(status.environment_url, `${path}.environment_url`)),
+    environmentUrl: httpUrl(readOptionalString(status.environment_url, `${path}.environment_url`)),
   });
 }
 
@@ -388,6 +392,11 @@ function byTimeThenId(a: { time: number; id: number | undefined; index: number }
 function versionOf(deployment: DeploymentData): string | undefined {
   const ref = deployment.ref;
   return ref === undefined || ref === deployment.sha || /^[0-9a-f]{40}$/i.test(ref) ? shortSha(deployment.sha) : ref;
+}
+
+/** `…/repos/{owner}/{repo}/deployments/{id}` → `…/repos/{owner}/{repo}`; anything else → `undefined`. */
+function repositoryOfDeploymentUrl(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : /^(.*\/repos\/[^/?#]+\/[^/?#]+)\/deployments\/[^/?#]+\/?$/.exec(url)?.[1];
 }
 
 /** `https://api.github.com/repos/acme/checkout` → name `checkout`, page `https://github.com/acme/checkout`. */

@@ -1,3 +1,4 @@
+import { safeHref } from '../model/links';
 import { ReleaseDataError } from './errors';
 
 /**
@@ -51,7 +52,11 @@ export function readOptionalBoolean(value: unknown, path: string): boolean | und
 export function readList<T>(value: unknown, path: string, item: (value: unknown, path: string, index: number) => T): T[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return fail(path, value, 'a list');
-  return value.map((entry, index) => item(entry, `${path}[${index}]`, index));
+  // Not `map`: it skips the holes of a sparse array and keeps them, so a hole would reach the
+  // model; here a hole is read as the `undefined` it is.
+  const out = new Array<T>(value.length);
+  for (let index = 0; index < value.length; index++) out[index] = item(value[index], `${path}[${index}]`, index);
+  return out;
 }
 
 /** An optional ISO-8601 date-time, returned as given; anything `Date.parse` cannot read is an error. */
@@ -64,4 +69,15 @@ export function readOptionalTime(value: unknown, path: string): string | undefin
 /** One of the given words (a source's enum), else an error listing them. */
 export function readEnum<T extends string>(value: unknown, path: string, words: readonly T[]): T {
   return typeof value === 'string' && (words as readonly string[]).includes(value) ? (value as T) : fail(path, value, `one of ${words.join(', ')}`);
+}
+
+/**
+ * A link or an image: an absolute `http:`/`https:` URL (trimmed), else `undefined`. Never
+ * `mailto:` (that is a person's address, not a page or a picture) nor anything else.
+ */
+export function httpUrl(url: unknown): string | undefined {
+  const text = typeof url === 'string' ? url.trim() : '';
+  if (!/^https?:/i.test(text)) return undefined;
+  // `URL.canParse` is quicker than `safeHref`'s `new URL` where there is one.
+  return (typeof URL.canParse === 'function' ? URL.canParse(text) : safeHref(text) !== undefined) ? text : undefined;
 }
