@@ -1,7 +1,7 @@
 import { topologicalOrder } from '../graph/validate';
 import { safeHref, shortSha } from '../model/links';
 import { fromHealthStatus, fromKargoHealthState, fromKargoPromotionPhase, fromSyncStatus } from '../model/source-status';
-import { aggregateStatus, isTerminalStatus } from '../model/status';
+import { aggregateStatus, isProblemStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, ReleaseImage, Status } from '../model/types';
 import { isReleaseDataError, ReleaseDataError } from './errors';
 import {
@@ -486,7 +486,7 @@ export function fromKargo(input: KargoInput): Release {
 
   // The release.
   const status = aggregateStatus(environments.map((environment) => environment.status));
-  const failing = environments.find((environment) => environment.status === status && ['failed', 'error', 'terminated'].includes(status));
+  const failing = environments.find((environment) => environment.status === status && isProblemStatus(status));
   const statusReason = failing && (failing.statusText ?? `Promotion to ${failing.name}: ${failing.rawStatus ?? failing.status}`);
   const counted = [...promotions.values()].flat();
   const first = counted.reduce<Promotion | undefined>((best, p) => (best === undefined || newer(best, p) ? p : best), undefined);
