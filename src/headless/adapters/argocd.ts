@@ -205,7 +205,8 @@ function listPath(applications: unknown): string {
 
 function readApplications(applications: unknown): unknown[] {
   if (applications === undefined || applications === null) return [];
-  if (Array.isArray(applications)) return applications;
+  // Read item by item: a hole in the list is a missing Application, not one to skip.
+  if (Array.isArray(applications)) return readList(applications, '$.applications', (value) => value);
   if (isObject(applications)) return readList(applications.items, '$.applications.items', (value) => value);
   raise('Unexpected Argo CD applications', '$.applications', applications, 'a list of Argo CD Applications or an ApplicationList');
 }
