@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, isPlainData, mutated, mutationsArbitrary } from './mutations';
+import { deepFreeze, isPlainData, mutated, mutationsArbitrary, withPrototypeNames } from './mutations';
 import {
   fromCodefreshPromotion,
   fromCodefreshRelease,
@@ -717,6 +717,14 @@ describe('validation: ReleaseDataError at the Codefresh path, with the expected 
     expect(dataError(() => fromCodefreshReleasesPage({ edges: [{ node: { name: 'x' } }] })).path).toBe('$.edges[0].node');
     expect(dataError(() => fromCodefreshReleasesPage({ edges: [], pageInfo: { hasNextPage: 'yes' } })).path).toBe('$.pageInfo.hasNextPage');
     expect(dataError(() => fromCodefreshReleasesPage(null)).path).toBe('$');
+  });
+
+  it('reads environments named __proto__, constructor, toString (own keys from JSON.parse) like any other', () => {
+    const { input, renamed } = withPrototypeNames(releaseFixture, ['dev', 'qa', 'staging', 'prod-eu', 'prod-us']);
+    expect(JSON.stringify(fromCodefreshRelease(input))).toBe(renamed(fromCodefreshRelease(releaseFixture)));
+    const promotion = withPrototypeNames(promotionFixture, ['dev', 'qa', 'staging', 'prod-eu', 'prod-us']);
+    const convert = (fixture: Json) => fromCodefreshPromotion(fixture.promotion, { environmentStatuses: fixture.environmentStatuses });
+    expect(JSON.stringify(convert(promotion.input as Json))).toBe(promotion.renamed(convert(promotionFixture)));
   });
 
   it('raises ReleaseDataError at the hole of a steps array with holes (it threw a TypeError reading dependsOn)', () => {

@@ -6,7 +6,7 @@ import { isReleaseDataError, type ReleaseDataError } from '../../src/headless/ad
 import { topologicalOrder } from '../../src/headless/graph/validate';
 import { HEALTH_STATUSES, STATUSES, SYNC_STATUSES } from '../../src/headless/model/status';
 import type { EnvironmentStep, Release } from '../../src/headless/model/types';
-import { deepFreeze, isPlainData, mutated, mutationsArbitrary } from './mutations';
+import { deepFreeze, isPlainData, mutated, mutationsArbitrary, withPrototypeNames } from './mutations';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and helpers
@@ -587,6 +587,11 @@ describe('fromKargo: bad data', () => {
     expect(error.value).toBe('test');
     const self = dataError(() => fromKargo(project({ '$.stages[2].spec.requestedFreight[0].sources.stages[1]': 'perf' })));
     expect(self.path).toBe('$.stages[2].spec.requestedFreight[0].sources.stages[1]');
+  });
+
+  it('reads Stages named __proto__, constructor, toString (own keys from JSON.parse) like any other', () => {
+    const { input, renamed } = withPrototypeNames(PROJECT, ['uat', 'test', 'perf', 'prod-us']);
+    expect(JSON.stringify(convert(input))).toBe(renamed(convert(PROJECT)));
   });
 
   it('does not mistake inherited property names for data', () => {

@@ -196,3 +196,14 @@ export function isPlainData(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.values(value).every(isPlainData);
 }
+
+/**
+ * A document whose quoted words `names` (environment, stage or application names; map keys) are
+ * renamed `__proto__`, `constructor`, `toString`…, parsed as JSON.parse parses it (`__proto__`
+ * then is an own key like any other), and the same renaming for an expected output: an adapter
+ * that reads these names like any other gives `renamed(output of the original)`.
+ */
+export function withPrototypeNames(document: unknown, names: readonly string[]): { input: unknown; renamed: (output: unknown) => string } {
+  const rename = (json: string) => names.reduce((text, name, index) => text.split(JSON.stringify(name)).join(JSON.stringify(PROTOTYPE_KEYS[index % PROTOTYPE_KEYS.length])), json);
+  return { input: JSON.parse(rename(JSON.stringify(document))), renamed: (output) => rename(JSON.stringify(output)) };
+}

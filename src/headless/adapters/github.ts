@@ -2,7 +2,7 @@ import { shortSha } from '../model/links';
 import { fromGitHubDeploymentState } from '../model/source-status';
 import { aggregateStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, Status } from '../model/types';
-import { httpUrl, raise, readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readString, readTime, withoutUndefined, type Json } from './read';
+import { httpUrl, parsePerson, raise, readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readString, readTime, withoutUndefined, type Json } from './read';
 
 /**
  * GitHub Deployments (REST API v3: `GET /repos/{owner}/{repo}/deployments` and
@@ -324,7 +324,7 @@ function readDeployment(value: unknown, path: string, index: number, groupBy: 's
     environment: readString(item.environment, `${path}.environment`),
     createdAt,
     time: Date.parse(createdAt),
-    creator: login ? withoutUndefined({ name: login, avatarUrl: httpUrl(avatar) }) : undefined,
+    creator: parsePerson(login, avatar),
     // Without `repository_url`, the deployment's own REST `url` names its repository too.
     repositoryUrl:
       readOptionalString(item.repository_url, `${path}.repository_url`) ?? repositoryOfDeploymentUrl(readOptionalString(item.url, `${path}.url`)),
