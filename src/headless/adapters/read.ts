@@ -69,8 +69,8 @@ export function readList<T>(value: unknown, path: string, item: (value: unknown,
   if (!Array.isArray(value)) return fail(path, value, 'a list');
   // Not `map`: it skips the holes of a sparse array and keeps them, so a hole would reach the
   // model; here a hole is read as the `undefined` it is.
-  const out = new Array<T>(value.length);
-  for (let index = 0; index < value.length; index++) out[index] = item(value[index], `${path}[${index}]`, index);
+  const out: T[] = [];
+  for (let index = 0; index < value.length; index++) out.push(item(value[index], `${path}[${index}]`, index));
   return out;
 }
 
