@@ -311,6 +311,19 @@ describe('withArgoCdApplications: validation', () => {
     expect((caught as Error).message).toContain(path);
   });
 
+  it('raises ReleaseDataError at the hole of an applications list with holes (it threw a TypeError reading name)', () => {
+    const items: unknown[] = [...fixture().items];
+    delete items[1];
+    let caught: unknown;
+    try {
+      overlay(regionsRelease(), items);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ReleaseDataError);
+    expect(caught).toMatchObject({ path: '$.applications[1]', value: undefined });
+  });
+
   it('keeps the offending value on the error', () => {
     const doc = fixture();
     doc.items[1]!.status.health.status = 5;

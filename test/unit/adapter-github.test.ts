@@ -398,6 +398,23 @@ describe('fromGitHubDeployments: names, links and people', () => {
     expect(convert({ ...ghes, repository: 'Cart service', flow: 'ship-it' })[0]).toMatchObject({ product: 'Cart service', flow: { name: 'ship-it' } });
   });
 
+  it('derives the repository from the REST url of a deployment without repository_url (it was rejected)', () => {
+    const url = 'https://api.github.com/repos/acme/cart/deployments/7';
+    const [release] = convert({ deployments: [deployment(7, 'dev', '2026-01-01T00:00:00Z', { repository_url: undefined, url })] });
+    expect(release).toMatchObject({ product: 'cart', trigger: { commit: { repoUrl: 'https://github.com/acme/cart' } } });
+    const ghes = 'https://git.acme.dev/api/v3/repos/shop/cart/deployments/7';
+    expect(convert({ deployments: [deployment(7, 'dev', '2026-01-01T00:00:00Z', { repository_url: null, url: ghes })] })[0]!.product).toBe('cart');
+  });
+
+  it('drops a mailto: avatar and environment_url (an image and a link are never an address)', () => {
+    const [release] = convert({
+      deployments: [deployment(1, 'dev', '2026-01-01T00:00:00Z', { creator: { login: 'mallory', avatar_url: 'mailto:mallory@example.com' } })],
+      statuses: { 1: [status(10, 'success', '2026-01-01T00:01:00Z', { environment_url: 'mailto:ops@example.com' })] },
+    });
+    expect(release!.initiator).toStrictEqual({ name: 'mallory' });
+    expect(release!.environments[0]!.applications[0]).not.toHaveProperty('url');
+  });
+
   it('drops unsafe URLs and accepts null for optional fields and unknown extra fields', () => {
     const [release] = convert({
       deployments: [
@@ -466,10 +483,11 @@ describe('fromGitHubDeployments: validation', () => {
       'no repository to name the product',
       (doc) => {
         for (const item of doc.deployments) delete item.repository_url;
+        for (const item of doc.deployments) delete item.url;
         return doc;
       },
       '$.deployments[1].repository_url',
-      'an API URL ending in /repos/{owner}/{repo}, or the repository option',
+      'an API URL ending in /repos/{owner}/{repo} (or a url ending in /deployments/{id}), or the repository option',
     ],
     ['no input', () => null, '$', 'an object'],
   ];

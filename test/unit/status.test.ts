@@ -13,6 +13,7 @@ import {
   fromKargoHealthState,
   fromKargoPromotionPhase,
   fromSyncStatus,
+  isProblemStatus,
   isTerminalStatus,
   statusGroup,
   type Status,
@@ -224,5 +225,11 @@ describe('countByStatusGroup', () => {
 describe('isTerminalStatus', () => {
   it('knows which statuses are final', () => {
     expect(STATUSES.filter(isTerminalStatus).sort()).toEqual(['error', 'failed', 'skipped', 'succeeded', 'terminated']);
+  });
+});
+
+describe('isProblemStatus', () => {
+  it('knows which statuses ended badly (one set for the adapters and the commit statuses)', () => {
+    expect(STATUSES.filter(isProblemStatus).sort()).toEqual(['error', 'failed', 'terminated']);
   });
 });

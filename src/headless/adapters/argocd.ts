@@ -1,7 +1,6 @@
 import { fromHealthStatus, fromSyncStatus, type MappedStatus } from '../model/source-status';
 import type { ApplicationState, EnvironmentStep, HealthStatus, Issue, Release, Status, SyncStatus } from '../model/types';
-import { ReleaseDataError } from './errors';
-import { isObject, readList, readObject, readOptionalObject, readOptionalString, readOptionalTime, readString } from './read';
+import { isObject, raise, readList, readObject, readOptionalObject, readOptionalString, readOptionalTime, readString } from './read';
 
 /**
  * Live Argo CD Applications (`argoproj.io/v1alpha1` `Application`, as `kubectl get applications
@@ -88,12 +87,12 @@ interface LiveApplication {
 }
 
 /** Operation phases that say how a promotion is going; `Succeeded` says nothing about this release. */
-const PROMOTION: Readonly<Record<string, Status>> = {
-  Running: 'running',
-  Terminating: 'terminating',
-  Failed: 'failed',
-  Error: 'error',
-};
+const PROMOTION = new Map<string, Status>([
+  ['Running', 'running'],
+  ['Terminating', 'terminating'],
+  ['Failed', 'failed'],
+  ['Error', 'error'],
+]);
 
 /**
  * A copy of `release` with live Argo CD state on its applications (the input is not changed).
@@ -177,7 +176,7 @@ function overlay(state: ApplicationState, live: LiveApplication): ApplicationSta
   if (live.health) [next.health, next.rawHealth] = [live.health.status, live.health.raw];
   if (live.revision !== undefined) next.commitSha = live.revision;
   if (live.version !== undefined) next.version = live.version;
-  const promotion = live.phase === undefined ? undefined : own(PROMOTION, live.phase);
+  const promotion = live.phase === undefined ? undefined : PROMOTION.get(live.phase);
   if (promotion) next.promotion = promotion;
   if (next.namespace === undefined) delete next.namespace;
   return next;
@@ -206,9 +205,10 @@ function listPath(applications: unknown): string {
 
 function readApplications(applications: unknown): unknown[] {
   if (applications === undefined || applications === null) return [];
-  if (Array.isArray(applications)) return applications;
+  // Read item by item: a hole in the list is a missing Application, not one to skip.
+  if (Array.isArray(applications)) return readList(applications, '$.applications', (value) => value);
   if (isObject(applications)) return readList(applications.items, '$.applications.items', (value) => value);
-  throw new ReleaseDataError('Unexpected Argo CD applications', '$.applications', applications, 'a list of Argo CD Applications or an ApplicationList');
+  raise('Unexpected Argo CD applications', '$.applications', applications, 'a list of Argo CD Applications or an ApplicationList');
 }
 
 function readApplication(value: unknown, path: string, options: ArgoCdOverlayOptions): LiveApplication {
@@ -269,8 +269,4 @@ function imageVersion(images: readonly string[], name: string): string | undefin
 
 function nameOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }

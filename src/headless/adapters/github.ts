@@ -1,9 +1,8 @@
-import { safeHref, shortSha } from '../model/links';
+import { shortSha } from '../model/links';
 import { fromGitHubDeploymentState } from '../model/source-status';
 import { aggregateStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, Status } from '../model/types';
-import { ReleaseDataError } from './errors';
-import { readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readOptionalTime, readString, type Json } from './read';
+import { httpUrl, parsePerson, raise, readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readString, readTime, withoutUndefined, type Json } from './read';
 
 /**
  * GitHub Deployments (REST API v3: `GET /repos/{owner}/{repo}/deployments` and
@@ -11,7 +10,7 @@ import { readEnum, readList, readObject, readOptionalBoolean, readOptionalObject
  * release per commit SHA (or per ref), one environment per deployment environment.
  *
  * The interfaces below name the fields of GitHub's `deployment` and `deployment-status` schemas
- * that are read; every other field (`url`, `node_id`, `payload`, `statuses_url`,
+ * that are read; every other field (`node_id`, `payload`, `statuses_url`,
  * `performed_via_github_app`, …) is accepted and ignored. Everything is checked at run time:
  * bad data raises `ReleaseDataError` with its JSON path, never anything else.
  */
@@ -43,6 +42,8 @@ export interface GitHubDeployment {
   statuses_url?: string;
   /** `https://api.github.com/repos/{owner}/{repo}` (`https://{host}/api/v3/repos/…` on GitHub Enterprise Server). */
   repository_url?: string;
+  /** `…/repos/{owner}/{repo}/deployments/{id}`: names the repository when `repository_url` is missing. */
+  url?: string;
   transient_environment?: boolean;
   production_environment?: boolean;
   payload?: unknown;
@@ -193,11 +194,11 @@ function buildRelease(
   const repo = parseRepositoryUrl(withRepository?.repositoryUrl);
   const product = repository ?? repo?.name;
   if (product === undefined) {
-    throw new ReleaseDataError(
+    raise(
       'Cannot tell which repository these deployments belong to',
       `${(withRepository ?? first).path}.repository_url`,
       withRepository?.repositoryUrl,
-      'an API URL ending in /repos/{owner}/{repo}, or the repository option',
+      'an API URL ending in /repos/{owner}/{repo} (or a url ending in /deployments/{id}), or the repository option',
     );
   }
 
@@ -221,14 +222,14 @@ function buildRelease(
   const failed = environments.find((environment) => environment.status === status && (status === 'failed' || status === 'error'));
 
   const ref = groupBy === 'ref' ? key : first.ref;
-  const commit: Commit = defined({
+  const commit: Commit = withoutUndefined({
     sha,
     branch: ref !== undefined && ref !== sha ? ref : undefined,
     repoUrl: repo?.html,
     // Only a real SHA goes into a link (a hostile one could be anything, even a lone surrogate).
-    url: repo?.html && /^[0-9a-f]{7,64}$/i.test(sha) ? safeHref(`${repo.html}/commit/${sha}`) : undefined,
+    url: repo?.html && /^[0-9a-f]{7,64}$/i.test(sha) ? httpUrl(`${repo.html}/commit/${sha}`) : undefined,
   });
-  const release: Release = defined({
+  const release: Release = withoutUndefined({
     id: key,
     product,
     version,
@@ -262,7 +263,7 @@ function environmentStep(name: string, deployment: DeploymentData, previous: str
   const issues: Issue[] = [];
   if ((status === 'failed' || status === 'error') && latest) {
     issues.push(
-      defined({
+      withoutUndefined({
         kind: 'application' as const,
         level: 'error' as const,
         message: latest.description ?? `Deployment to ${name} ended in ${latest.state}`,
@@ -271,7 +272,7 @@ function environmentStep(name: string, deployment: DeploymentData, previous: str
       }),
     );
   }
-  const application: ApplicationState = defined({
+  const application: ApplicationState = withoutUndefined({
     name: product,
     version: versionOf(deployment),
     commitSha: deployment.sha,
@@ -280,7 +281,7 @@ function environmentStep(name: string, deployment: DeploymentData, previous: str
     promotion: status,
     url: environmentUrl,
   });
-  return defined({
+  return withoutUndefined({
     name,
     kind: deployment.production === undefined ? undefined : deployment.production ? ('production' as const) : ('non-production' as const),
     dependsOn: previous === undefined ? [] : [previous],
@@ -300,7 +301,7 @@ function readEnvironmentList(value: unknown): string[] | undefined {
   const seen = new Set<string>();
   return readList(value, '$.environments', (item, path) => {
     const name = readString(item, path);
-    if (seen.has(name)) throw new ReleaseDataError(`Environment "${name}" is listed twice`, path, item, 'each environment once');
+    if (seen.has(name)) raise(`Environment "${name}" is listed twice`, path, item, 'each environment once');
     seen.add(name);
     return name;
   });
@@ -313,7 +314,7 @@ function readDeployment(value: unknown, path: string, index: number, groupBy: 's
   const creator = readOptionalObject(item.creator, `${path}.creator`);
   const login = creator && readOptionalString(creator.login, `${path}.creator.login`);
   const avatar = creator && readOptionalString(creator.avatar_url, `${path}.creator.avatar_url`);
-  return defined({
+  return withoutUndefined({
     path,
     index,
     id: id.number,
@@ -323,8 +324,10 @@ function readDeployment(value: unknown, path: string, index: number, groupBy: 's
     environment: readString(item.environment, `${path}.environment`),
     createdAt,
     time: Date.parse(createdAt),
-    creator: login ? defined({ name: login, avatarUrl: safeHref(avatar) }) : undefined,
-    repositoryUrl: readOptionalString(item.repository_url, `${path}.repository_url`),
+    creator: parsePerson(login, avatar),
+    // Without `repository_url`, the deployment's own REST `url` names its repository too.
+    repositoryUrl:
+      readOptionalString(item.repository_url, `${path}.repository_url`) ?? repositoryOfDeploymentUrl(readOptionalString(item.url, `${path}.url`)),
     production: readOptionalBoolean(item.production_environment, `${path}.production_environment`),
     statuses: [],
   });
@@ -343,7 +346,7 @@ function readStatuses(value: unknown): Map<string, DeploymentStatusData[]> {
       const status = readObject(item, path);
       const url = readString(status.deployment_url, `${path}.deployment_url`);
       const match = /\/deployments\/([^/?#]+)\/?$/.exec(url);
-      if (!match) throw new ReleaseDataError('A deployment status names no deployment', `${path}.deployment_url`, url, 'a URL ending in /deployments/{id}');
+      if (!match) raise('A deployment status names no deployment', `${path}.deployment_url`, url, 'a URL ending in /deployments/{id}');
       add(match[1]!, readStatus(status, path, index));
     });
   } else {
@@ -358,14 +361,14 @@ function readStatuses(value: unknown): Map<string, DeploymentStatusData[]> {
 
 function readStatus(status: Json, path: string, index: number): DeploymentStatusData {
   const createdAt = readTime(status.created_at, `${path}.created_at`);
-  return defined({
+  return withoutUndefined({
     index,
     id: readId(status.id, `${path}.id`).number,
     state: readString(status.state, `${path}.state`),
     createdAt,
     time: Date.parse(createdAt),
     description: readOptionalString(status.description, `${path}.description`),
-    environmentUrl: safeHref(readOptionalString(status.environment_url, `${path}.environment_url`)),
+    environmentUrl: httpUrl(readOptionalString(status.environment_url, `${path}.environment_url`)),
   });
 }
 
@@ -373,11 +376,7 @@ function readStatus(status: Json, path: string, index: number): DeploymentStatus
 function readId(value: unknown, path: string): { number: number | undefined; key: string } {
   if (typeof value === 'number' && Number.isFinite(value)) return { number: value, key: String(value) };
   if (typeof value === 'string' && value !== '') return { number: undefined, key: value };
-  throw new ReleaseDataError('Unexpected id', path, value, 'an integer id');
-}
-
-function readTime(value: unknown, path: string): string {
-  return readOptionalTime(readString(value, path), path)!;
+  raise('Unexpected id', path, value, 'an integer id');
 }
 
 /** Oldest first: by time, then by numeric id, then by position in the input. */
@@ -390,22 +389,21 @@ function versionOf(deployment: DeploymentData): string | undefined {
   return ref === undefined || ref === deployment.sha || /^[0-9a-f]{40}$/i.test(ref) ? shortSha(deployment.sha) : ref;
 }
 
+/** `…/repos/{owner}/{repo}/deployments/{id}` → `…/repos/{owner}/{repo}`; anything else → `undefined`. */
+function repositoryOfDeploymentUrl(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : /^(.*\/repos\/[^/?#]+\/[^/?#]+)\/deployments\/[^/?#]+\/?$/.exec(url)?.[1];
+}
+
 /** `https://api.github.com/repos/acme/checkout` → name `checkout`, page `https://github.com/acme/checkout`. */
 function parseRepositoryUrl(url: string | undefined): { name: string; html?: string } | undefined {
   const match = url === undefined ? null : /^(https?:\/\/[^/?#]+)(\/api\/v3)?\/repos\/([^/?#]+)\/([^/?#]+)\/?$/.exec(url);
   if (!match) return undefined;
   const [, origin, enterprise, owner, name] = match as unknown as [string, string, string | undefined, string, string];
   const html = origin === 'https://api.github.com' ? `https://github.com/${owner}/${name}` : enterprise ? `${origin}/${owner}/${name}` : undefined;
-  return { name, html: safeHref(html) };
+  return { name, html: httpUrl(html) };
 }
 
 function findLast<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let index = list.length - 1; index >= 0; index -= 1) if (test(list[index]!)) return list[index];
   return undefined;
-}
-
-/** The object without its `undefined` fields, so the model serialises as it compares. */
-function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
 }

@@ -1,19 +1,8 @@
-import { topologicalOrder } from '../graph/validate';
-import { safeHref, shortSha } from '../model/links';
+import { shortSha } from '../model/links';
 import { fromHealthStatus, fromKargoHealthState, fromKargoPromotionPhase, fromSyncStatus } from '../model/source-status';
-import { aggregateStatus, isTerminalStatus } from '../model/status';
+import { aggregateStatus, isProblemStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, ReleaseImage, Status } from '../model/types';
-import { isReleaseDataError, ReleaseDataError } from './errors';
-import {
-  isObject,
-  readList,
-  readObject,
-  readOptionalObject,
-  readOptionalString,
-  readOptionalTime,
-  readString,
-  type Json,
-} from './read';
+import { httpUrl, isObject, orderWithoutCycles, parsePerson, raise, readList, readObject, readOptionalObject, readOptionalString, readOptionalTime, readOwn, readString, timeValue, withoutUndefined, type Json } from './read';
 
 /*
  * Kargo (akuity/kargo, `api/v1alpha1`) as JSON: the fields this adapter reads, with Kargo's names
@@ -112,18 +101,7 @@ const CREATE_ACTOR = 'kargo.akuity.io/create-actor';
 /** `LabelKeyAlias` (labels.go). */
 const ALIAS_LABEL = 'kargo.akuity.io/alias';
 
-const own = (object: Json | undefined, key: string): unknown =>
-  object !== undefined && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-
 const key = (path: string, name: string) => `${path}[${JSON.stringify(name)}]`;
-
-const time = (value: string | undefined): number => (value === undefined ? -Infinity : Date.parse(value));
-
-/** Drops `undefined` properties, so the model serialises and compares cleanly. */
-function defined<T extends object>(object: T): T {
-  for (const name of Object.keys(object) as Array<keyof T>) if (object[name] === undefined) delete object[name];
-  return object;
-}
 
 interface Origin {
   kind: string;
@@ -154,16 +132,6 @@ function readMeta(value: unknown, path: string, required: boolean): Meta {
   };
 }
 
-/** Kargo writes a Git author as `Name <email>`. */
-function person(text: string | undefined): Person | undefined {
-  if (text === undefined) return undefined;
-  const open = text.lastIndexOf('<');
-  if (open < 0 || !text.endsWith('>')) return { name: text.trim() || text };
-  const email = text.slice(open + 1, -1).trim();
-  const name = text.slice(0, open).trim();
-  return defined({ name: name || email || text, email: email || undefined });
-}
-
 /** A create-actor annotation: `admin`, `email:…`, `subject:…`, `kubernetes:…`, `controller:…`. */
 function actor(text: string | undefined): Person | undefined {
   if (text === undefined) return undefined;
@@ -171,11 +139,6 @@ function actor(text: string | undefined): Person | undefined {
   for (const prefix of ['subject:', 'kubernetes:']) if (text.startsWith(prefix) && text.length > prefix.length) return { name: text.slice(prefix.length) };
   return { name: text };
 }
-
-const httpHref = (url: string | undefined) => {
-  const href = safeHref(url);
-  return href !== undefined && /^https?:/i.test(href) ? href : undefined;
-};
 
 function trimSlashes(text: string): string {
   let end = text.length;
@@ -190,22 +153,22 @@ function commitHref(repoUrl: string | undefined, sha: string): string | undefine
   let path = trimSlashes(url.pathname);
   if (path.endsWith('.git')) path = path.slice(0, -4);
   if (url.search !== '' || url.hash !== '' || path === '') return undefined;
-  if (url.hostname === 'github.com') return httpHref(`${url.origin}${path}/commit/${sha}`);
-  if (url.hostname === 'gitlab.com') return httpHref(`${url.origin}${path}/-/commit/${sha}`);
+  if (url.hostname === 'github.com') return httpUrl(`${url.origin}${path}/commit/${sha}`);
+  if (url.hostname === 'gitlab.com') return httpUrl(`${url.origin}${path}/-/commit/${sha}`);
   return undefined;
 }
 
 function readCommit(value: unknown, path: string): { commit: Commit; tag: string | undefined } | undefined {
   const commit = readObject(value, path);
   const sha = readOptionalString(commit.id, `${path}.id`);
-  const repoUrl = httpHref(readOptionalString(commit.repoURL, `${path}.repoURL`));
+  const repoUrl = httpUrl(readOptionalString(commit.repoURL, `${path}.repoURL`));
   const message = readOptionalString(commit.message, `${path}.message`);
-  const author = person(readOptionalString(commit.author, `${path}.author`));
+  const author = parsePerson(readOptionalString(commit.author, `${path}.author`));
   const branch = readOptionalString(commit.branch, `${path}.branch`);
   const tag = readOptionalString(commit.tag, `${path}.tag`);
   readOptionalString(commit.committer, `${path}.committer`);
   if (sha === undefined) return undefined;
-  return { commit: defined({ sha, message, author, repoUrl, branch: branch ?? tag, url: commitHref(repoUrl, sha) }), tag };
+  return { commit: withoutUndefined({ sha, message, author, repoUrl, branch: branch ?? tag, url: commitHref(repoUrl, sha) }), tag };
 }
 
 function readImage(value: unknown, path: string): ReleaseImage | undefined {
@@ -214,7 +177,7 @@ function readImage(value: unknown, path: string): ReleaseImage | undefined {
   const tag = readOptionalString(image.tag, `${path}.tag`);
   const digest = readOptionalString(image.digest, `${path}.digest`);
   if (repository === undefined) return undefined;
-  return defined({ reference: `${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`, repository, tag, digest });
+  return withoutUndefined({ reference: `${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`, repository, tag, digest });
 }
 
 /** A Helm chart as a release-notes image: `repoURL/name:version` (OCI charts have no name). */
@@ -225,7 +188,7 @@ function readChart(value: unknown, path: string): ReleaseImage | undefined {
   const version = readOptionalString(chart.version, `${path}.version`);
   if (repoUrl === undefined) return undefined;
   const repository = name === undefined ? repoUrl : `${trimSlashes(repoUrl)}/${name}`;
-  return defined({ reference: version ? `${repository}:${version}` : repository, repository, tag: version, url: httpHref(repoUrl) });
+  return withoutUndefined({ reference: version ? `${repository}:${version}` : repository, repository, tag: version, url: httpUrl(repoUrl) });
 }
 
 interface Promotion {
@@ -241,7 +204,7 @@ interface Promotion {
 
 /** Newest first: creation time, then name (Kargo's names embed a ULID), then input order. */
 const newer = (a: Promotion, b: Promotion): boolean => {
-  const [ta, tb] = [time(a.created), time(b.created)];
+  const [ta, tb] = [timeValue(a.created), timeValue(b.created)];
   if (ta !== tb) return ta > tb;
   const [na, nb] = [a.name ?? '', b.name ?? ''];
   return na !== nb ? na > nb : a.index > b.index;
@@ -253,25 +216,25 @@ function outputApplications(output: unknown): Array<{ name: string; namespace?: 
   const seen = new Set<string>();
   // Health.Output is opaque JSON: read what has the argocd-update checker's shape, skip the rest.
   for (const entry of Array.isArray(output) ? output : [output]) {
-    const statuses = isObject(entry) ? own(entry, 'applicationStatuses') : undefined;
+    const statuses = isObject(entry) ? readOwn(entry, 'applicationStatuses') : undefined;
     if (!Array.isArray(statuses)) continue;
     for (const status of statuses) {
       if (!isObject(status)) continue;
-      const name = own(status, 'Name') ?? own(status, 'name');
+      const name = readOwn(status, 'Name') ?? readOwn(status, 'name');
       if (typeof name !== 'string' || name === '') continue;
-      const namespace = own(status, 'Namespace') ?? own(status, 'namespace');
+      const namespace = readOwn(status, 'Namespace') ?? readOwn(status, 'namespace');
       // Several health checks may report one application: keep the first.
       const id = JSON.stringify([namespace, name]);
       if (seen.has(id)) continue;
       seen.add(id);
-      const health = own(status, 'health') ?? own(status, 'healthStatus');
-      const sync = own(status, 'sync') ?? own(status, 'syncStatus');
-      const revision = isObject(sync) ? own(sync, 'revision') : undefined;
+      const health = readOwn(status, 'health') ?? readOwn(status, 'healthStatus');
+      const sync = readOwn(status, 'sync') ?? readOwn(status, 'syncStatus');
+      const revision = isObject(sync) ? readOwn(sync, 'revision') : undefined;
       apps.push({
         name,
         namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
-        health: isObject(health) ? own(health, 'status') : undefined,
-        sync: isObject(sync) ? own(sync, 'status') : undefined,
+        health: isObject(health) ? readOwn(health, 'status') : undefined,
+        sync: isObject(sync) ? readOwn(sync, 'status') : undefined,
         revision: typeof revision === 'string' && revision !== '' ? revision : undefined,
       });
     }
@@ -298,90 +261,129 @@ function outputApplications(output: unknown): Array<{ name: string; namespace?: 
  */
 export function fromKargo(input: KargoInput): Release {
   const root = readObject(input, '$');
+  const freight = readFreight(root.freight);
+  const warehouse = readWarehouse(root.warehouse, freight);
+  const stages = readStages(root.stages, freight);
+  const promotions = readPromotions(root.promotions, freight, stages.included);
+  const edgePaths = new Map<string, Map<string, string>>();
+  const environments = [...stages.included.values()].map((stage) => {
+    const dependsOn = upstreamStages(stage, stages);
+    edgePaths.set(stage.name, dependsOn);
+    return stageEnvironment(stage, [...dependsOn.keys()], freight, promotions.get(stage.name) ?? []);
+  });
+  // The Stages must form a DAG; a cycle is reported at the Stage source that closes it.
+  orderWithoutCycles(environments, (from, to) => edgePaths.get(from)?.get(to), 'Stages');
+  return freightRelease(freight, warehouse, environments, promotions);
+}
 
-  // The Freight.
-  const freight = readObject(root.freight, '$.freight');
-  const freightMeta = readMeta(freight.metadata, '$.freight.metadata', true);
-  const id = freightMeta.name!;
-  const namespace = freightMeta.namespace;
+interface FreightData {
+  id: string;
+  namespace: string | undefined;
+  origin: Origin;
+  /** `Kind/name`, as `freightHistory[].items` keys it. */
+  originKey: string;
+  alias: string | undefined;
+  createdAt: string;
+  gitCommits: Array<{ commit: Commit; tag: string | undefined }>;
+  images: ReleaseImage[];
+  currentlyIn: Json | undefined;
+  verifiedIn: Json | undefined;
+}
+
+function readFreight(value: unknown): FreightData {
+  const freight = readObject(value, '$.freight');
+  const meta = readMeta(freight.metadata, '$.freight.metadata', true);
   const origin = readOrigin(freight.origin, '$.freight.origin');
-  const originKey = `${origin.kind}/${origin.name}`;
   const alias =
-    readOptionalString(freight.alias, '$.freight.alias') ??
-    readOptionalString(own(freightMeta.labels, ALIAS_LABEL), key('$.freight.metadata.labels', ALIAS_LABEL));
-  const createdAt = freightMeta.created ?? readOptionalTime(freight.discoveredAt, '$.freight.discoveredAt');
-  if (createdAt === undefined) {
-    const value = (freight.metadata as Json).creationTimestamp;
-    throw new ReleaseDataError('Freight needs a creation time', '$.freight.metadata.creationTimestamp', value, 'an ISO-8601 date-time (or discoveredAt)');
-  }
-  const gitCommits = readList(freight.commits, '$.freight.commits', readCommit).filter((c) => c !== undefined);
-  const commits = gitCommits.map((c) => c.commit);
-  const images = [
-    ...readList(freight.images, '$.freight.images', readImage),
-    ...readList(freight.charts, '$.freight.charts', readChart),
-  ].filter((image) => image !== undefined);
-  const freightStatus = readOptionalObject(freight.status, '$.freight.status');
-  const currentlyIn = readOptionalObject(freightStatus?.currentlyIn, '$.freight.status.currentlyIn');
-  const verifiedIn = readOptionalObject(freightStatus?.verifiedIn, '$.freight.status.verifiedIn');
-  const stageRecord = (map: Json | undefined, path: string, stage: string, field: string) => {
-    const recordPath = key(path, stage);
-    const record = readOptionalObject(own(map, stage), recordPath);
-    return { present: record !== undefined, at: readOptionalTime(record?.[field], `${recordPath}.${field}`) };
+    readOptionalString(freight.alias, '$.freight.alias') ?? readOptionalString(readOwn(meta.labels, ALIAS_LABEL), key('$.freight.metadata.labels', ALIAS_LABEL));
+  const createdAt =
+    meta.created ??
+    readOptionalTime(freight.discoveredAt, '$.freight.discoveredAt') ??
+    raise('Freight needs a creation time', '$.freight.metadata.creationTimestamp', (freight.metadata as Json).creationTimestamp, 'an ISO-8601 date-time (or discoveredAt)');
+  const images = [...readList(freight.images, '$.freight.images', readImage), ...readList(freight.charts, '$.freight.charts', readChart)];
+  const status = readOptionalObject(freight.status, '$.freight.status');
+  return {
+    id: meta.name!,
+    namespace: meta.namespace,
+    origin,
+    originKey: `${origin.kind}/${origin.name}`,
+    alias,
+    createdAt,
+    gitCommits: readList(freight.commits, '$.freight.commits', readCommit).filter((c) => c !== undefined),
+    images: images.filter((image) => image !== undefined),
+    currentlyIn: readOptionalObject(status?.currentlyIn, '$.freight.status.currentlyIn'),
+    verifiedIn: readOptionalObject(status?.verifiedIn, '$.freight.status.verifiedIn'),
   };
+}
 
-  // The Warehouse, when given, must be the Freight's origin.
-  const warehouse = readOptionalObject(root.warehouse, '$.warehouse');
-  const warehouseMeta = warehouse && readMeta(warehouse.metadata, '$.warehouse.metadata', true);
-  if (warehouseMeta && (origin.kind !== 'Warehouse' || warehouseMeta.name !== origin.name)) {
-    throw new ReleaseDataError(`The Warehouse is not this Freight's origin (${originKey})`, '$.warehouse.metadata.name', warehouseMeta.name, `"${origin.name}"`);
-  }
-  const sameProject = (other: string | undefined) => other === undefined || namespace === undefined || other === namespace;
+/** An object's namespace is in the Freight's project, or one of them does not say. */
+const sameProject = (freight: FreightData, other: string | undefined) => other === undefined || freight.namespace === undefined || other === freight.namespace;
 
-  // The Stages that can receive this Freight.
-  interface StageEntry {
-    index: number;
-    name: string;
-    stage: Json;
-    requests: Array<{ request: Json; path: string }>;
+/** The Warehouse's metadata, when given: it must be the Freight's origin. */
+function readWarehouse(value: unknown, freight: FreightData): Meta | undefined {
+  const warehouse = readOptionalObject(value, '$.warehouse');
+  const meta = warehouse && readMeta(warehouse.metadata, '$.warehouse.metadata', true);
+  if (meta && (freight.origin.kind !== 'Warehouse' || meta.name !== freight.origin.name)) {
+    raise(`The Warehouse is not this Freight's origin (${freight.originKey})`, '$.warehouse.metadata.name', meta.name, `"${freight.origin.name}"`);
   }
+  return meta;
+}
+
+interface StageEntry {
+  index: number;
+  name: string;
+  stage: Json;
+  /** The Stage's requests for this Freight's origin. */
+  requests: Array<{ request: Json; path: string }>;
+}
+
+interface StageSet {
+  /** Every given Stage's name. */
+  given: Set<string>;
+  /** The Stages that can receive this Freight, by name, in input order. */
+  included: Map<string, StageEntry>;
+}
+
+function readStages(value: unknown, freight: FreightData): StageSet {
   const given = new Set<string>();
   const included = new Map<string, StageEntry>();
-  readList(root.stages, '$.stages', (value, path, index) => {
-    const stage = readObject(value, path);
+  readList(value, '$.stages', (item, path, index) => {
+    const stage = readObject(item, path);
     const meta = readMeta(stage.metadata, `${path}.metadata`, true);
     const name = meta.name!;
     given.add(name);
     const spec = readObject(stage.spec, `${path}.spec`);
-    const requests = readList(spec.requestedFreight, `${path}.spec.requestedFreight`, (item, itemPath) => {
-      const request = readObject(item, itemPath);
-      const from = readOrigin(request.origin, `${itemPath}.origin`);
-      return from.kind === origin.kind && from.name === origin.name ? { request, path: itemPath } : undefined;
+    const requests = readList(spec.requestedFreight, `${path}.spec.requestedFreight`, (entry, entryPath) => {
+      const request = readObject(entry, entryPath);
+      const from = readOrigin(request.origin, `${entryPath}.origin`);
+      return from.kind === freight.origin.kind && from.name === freight.origin.name ? { request, path: entryPath } : undefined;
     }).filter((request) => request !== undefined);
-    if (requests.length === 0 || !sameProject(meta.namespace)) return;
+    if (requests.length === 0 || !sameProject(freight, meta.namespace)) return;
     const first = included.get(name);
-    if (first !== undefined) {
-      throw new ReleaseDataError(`Stage "${name}" appears twice (stages ${first.index} and ${index})`, `${path}.metadata.name`, name, 'a unique Stage name');
-    }
+    if (first !== undefined) raise(`Stage "${name}" appears twice (stages ${first.index} and ${index})`, `${path}.metadata.name`, name, 'a unique Stage name');
     included.set(name, { index, name, stage, requests });
   });
   if (included.size === 0) {
-    throw new ReleaseDataError(`No Stage requests Freight from ${originKey}`, '$.stages', root.stages, `a Stage whose spec.requestedFreight names ${originKey}`);
+    raise(`No Stage requests Freight from ${freight.originKey}`, '$.stages', value, `a Stage whose spec.requestedFreight names ${freight.originKey}`);
   }
+  return { given, included };
+}
 
-  // This Freight's Promotions, by Stage.
+/** This Freight's Promotions to included Stages, by Stage. */
+function readPromotions(value: unknown, freight: FreightData, included: ReadonlyMap<string, StageEntry>): Map<string, Promotion[]> {
   const promotions = new Map<string, Promotion[]>();
-  readList(root.promotions, '$.promotions', (value, path, index) => {
-    const promotion = readObject(value, path);
+  readList(value, '$.promotions', (item, path, index) => {
+    const promotion = readObject(item, path);
     const spec = readObject(promotion.spec, `${path}.spec`);
     const meta = readMeta(promotion.metadata, `${path}.metadata`, false);
-    if (readOptionalString(spec.freight, `${path}.spec.freight`) !== id || !sameProject(meta.namespace)) return;
+    if (readOptionalString(spec.freight, `${path}.spec.freight`) !== freight.id || !sameProject(freight, meta.namespace)) return;
     const stage = readString(spec.stage, `${path}.spec.stage`);
     const status = readOptionalObject(promotion.status, `${path}.status`) ?? {};
     const entry: Promotion = {
       index,
       name: meta.name,
       created: meta.created,
-      actor: readOptionalString(own(meta.annotations, CREATE_ACTOR), key(`${path}.metadata.annotations`, CREATE_ACTOR)),
+      actor: readOptionalString(readOwn(meta.annotations, CREATE_ACTOR), key(`${path}.metadata.annotations`, CREATE_ACTOR)),
       phase: readOptionalString(status.phase, `${path}.status.phase`),
       message: readOptionalString(status.message, `${path}.status.message`),
       startedAt: readOptionalTime(status.startedAt, `${path}.status.startedAt`),
@@ -392,130 +394,124 @@ export function fromKargo(input: KargoInput): Release {
     if (list === undefined) promotions.set(stage, [entry]);
     else list.push(entry);
   });
+  return promotions;
+}
 
-  // Environments.
-  const edgePaths = new Map<string, Map<string, string>>();
-  const environments = [...included.values()].map(({ index, name, stage, requests }): EnvironmentStep => {
-    const stagePath = `$.stages[${index}]`;
-    const dependsOn = new Map<string, string>();
-    for (const { request, path } of requests) {
-      const sources = readObject(request.sources, `${path}.sources`);
-      readList(sources.stages, `${path}.sources.stages`, (upstream, upstreamPath) => {
-        const upstreamName = readString(upstream, upstreamPath);
-        if (!given.has(upstreamName)) {
-          throw new ReleaseDataError(`Stage "${name}" takes Freight from Stage "${upstreamName}", which is not among the stages`, upstreamPath, upstream, 'the name of a given Stage');
-        }
-        if (included.has(upstreamName) && !dependsOn.has(upstreamName)) dependsOn.set(upstreamName, upstreamPath);
-      });
-    }
-    edgePaths.set(name, dependsOn);
+/** A Stage's entry in `Freight.status.currentlyIn` / `verifiedIn`: there or not, and its time. */
+function stageRecord(map: Json | undefined, path: string, stage: string, field: string): { present: boolean; at: string | undefined } {
+  const recordPath = key(path, stage);
+  const record = readOptionalObject(readOwn(map, stage), recordPath);
+  return { present: record !== undefined, at: readOptionalTime(record?.[field], `${recordPath}.${field}`) };
+}
 
-    const status = readOptionalObject(stage.status, `${stagePath}.status`);
-    const health = readOptionalObject(status?.health, `${stagePath}.status.health`);
-    const healthWord = readOptionalString(health?.status, `${stagePath}.status.health.status`);
-    const healthIssues = readList(health?.issues, `${stagePath}.status.health.issues`, readOptionalString);
-    // Stage.status.freightHistory[0] is the Stage's current Freight collection.
-    // (null: the Stage has no Freight from this origin.)
-    const [current] = readList(status?.freightHistory, `${stagePath}.status.freightHistory`, (item, path, i) => {
-      if (i !== 0) return null;
-      const items = readOptionalObject(readOptionalObject(item, path)?.items, `${path}.items`);
-      const reference = readOptionalObject(own(items, originKey), key(`${path}.items`, originKey));
-      return readOptionalString(reference?.name, `${key(`${path}.items`, originKey)}.name`) ?? null;
+/** The upstream Stages of a Stage's requests, each with the path of its `sources.stages` entry. */
+function upstreamStages(stage: StageEntry, stages: StageSet): Map<string, string> {
+  const dependsOn = new Map<string, string>();
+  for (const { request, path } of stage.requests) {
+    const sources = readObject(request.sources, `${path}.sources`);
+    readList(sources.stages, `${path}.sources.stages`, (upstream, upstreamPath) => {
+      const upstreamName = readString(upstream, upstreamPath);
+      if (!stages.given.has(upstreamName)) {
+        raise(`Stage "${stage.name}" takes Freight from Stage "${upstreamName}", which is not among the stages`, upstreamPath, upstream, 'the name of a given Stage');
+      }
+      if (stages.included.has(upstreamName) && !dependsOn.has(upstreamName)) dependsOn.set(upstreamName, upstreamPath);
     });
-    const inNow = stageRecord(currentlyIn, '$.freight.status.currentlyIn', name, 'since');
-    const verified = stageRecord(verifiedIn, '$.freight.status.verifiedIn', name, 'verifiedAt');
-    const isCurrent = current !== undefined ? current === id : currentlyIn !== undefined ? inNow.present : undefined;
-
-    const promotion = (promotions.get(name) ?? []).reduce<Promotion | undefined>((best, p) => (best === undefined || newer(p, best) ? p : best), undefined);
-    const environment: EnvironmentStep = {
-      name,
-      dependsOn: [...dependsOn.keys()],
-      status: 'pending',
-      workflows: { trigger: [], preAction: [], postAction: [] },
-      applications: [],
-      issues: [],
-    };
-    if (promotion !== undefined) {
-      const phase = promotion.phase === undefined ? { status: 'queued' as Status, raw: undefined } : fromKargoPromotionPhase(promotion.phase);
-      Object.assign(environment, { status: phase.status, rawStatus: phase.raw, statusText: promotion.message, startedAt: promotion.startedAt, finishedAt: promotion.finishedAt });
-      if (phase.status === 'failed' || phase.status === 'error') {
-        environment.issues.push(
-          defined<Issue>({ kind: 'workflow', level: 'error', message: promotion.message ?? `Promotion ${phase.raw}`, workflow: promotion.name, at: promotion.finishedAt }),
-        );
-      }
-    } else if (isCurrent === true || verified.present) {
-      Object.assign(environment, { status: 'succeeded', finishedAt: inNow.at ?? verified.at });
-    }
-    const apps = outputApplications(health?.output);
-    // NotApplicable: the Stage checks no health, so there is no application to show.
-    const hasHealth = apps.length > 0 || (healthWord !== undefined && healthWord !== 'NotApplicable');
-    if ((isCurrent ?? environment.status === 'succeeded') && hasHealth) {
-      const mapped = fromKargoHealthState(healthWord);
-      environment.applications = (apps.length > 0 ? apps : [{ name, health: undefined, sync: undefined }]).map((app): ApplicationState => {
-        const appHealth = apps.length > 0 ? fromHealthStatus(app.health) : mapped;
-        const sync = fromSyncStatus(app.sync);
-        return defined({
-          name: app.name,
-          namespace: 'namespace' in app ? app.namespace : undefined,
-          commitSha: 'revision' in app ? app.revision : undefined,
-          sync: sync.status,
-          rawSync: sync.raw,
-          health: appHealth.status,
-          rawHealth: appHealth.raw,
-          promotion: environment.status,
-        });
-      });
-      for (const message of healthIssues) {
-        if (message !== undefined) environment.issues.push({ kind: 'application', level: healthWord === 'Unhealthy' ? 'error' : 'warning', message });
-      }
-    }
-    return defined(environment);
-  });
-
-  // The Stages must form a DAG; report a cycle at the Stage source that closes it.
-  try {
-    topologicalOrder(environments);
-  } catch (error) {
-    if (!isReleaseDataError(error) || !Array.isArray(error.value)) throw error;
-    const cycle = error.value as string[];
-    const [from, to] = [cycle[cycle.length - 2] ?? '', cycle[cycle.length - 1] ?? ''];
-    const path = edgePaths.get(from)?.get(to);
-    if (path === undefined) throw error;
-    throw new ReleaseDataError(`The Stages form a cycle: ${cycle.join(' -> ')}`, path, to, 'Stages that form no cycle');
   }
+  return dependsOn;
+}
 
-  // The release.
+/** One Stage as an environment of the Freight's release. */
+function stageEnvironment({ index, name, stage }: StageEntry, dependsOn: string[], freight: FreightData, promotions: readonly Promotion[]): EnvironmentStep {
+  const stagePath = `$.stages[${index}]`;
+  const status = readOptionalObject(stage.status, `${stagePath}.status`);
+  const health = readOptionalObject(status?.health, `${stagePath}.status.health`);
+  const healthWord = readOptionalString(health?.status, `${stagePath}.status.health.status`);
+  const healthIssues = readList(health?.issues, `${stagePath}.status.health.issues`, readOptionalString);
+  // Stage.status.freightHistory[0] is the Stage's current Freight collection.
+  // (null: the Stage has no Freight from this origin.)
+  const [current] = readList(status?.freightHistory, `${stagePath}.status.freightHistory`, (item, path, i) => {
+    if (i !== 0) return null;
+    const items = readOptionalObject(readOptionalObject(item, path)?.items, `${path}.items`);
+    const reference = readOptionalObject(readOwn(items, freight.originKey), key(`${path}.items`, freight.originKey));
+    return readOptionalString(reference?.name, `${key(`${path}.items`, freight.originKey)}.name`) ?? null;
+  });
+  const inNow = stageRecord(freight.currentlyIn, '$.freight.status.currentlyIn', name, 'since');
+  const verified = stageRecord(freight.verifiedIn, '$.freight.status.verifiedIn', name, 'verifiedAt');
+  const isCurrent = current !== undefined ? current === freight.id : freight.currentlyIn !== undefined ? inNow.present : undefined;
+
+  const promotion = promotions.reduce<Promotion | undefined>((best, p) => (best === undefined || newer(p, best) ? p : best), undefined);
+  const environment: EnvironmentStep = { name, dependsOn, status: 'pending', workflows: { trigger: [], preAction: [], postAction: [] }, applications: [], issues: [] };
+  if (promotion !== undefined) {
+    const phase = promotion.phase === undefined ? { status: 'queued' as Status, raw: undefined } : fromKargoPromotionPhase(promotion.phase);
+    Object.assign(environment, { status: phase.status, rawStatus: phase.raw, statusText: promotion.message, startedAt: promotion.startedAt, finishedAt: promotion.finishedAt });
+    if (phase.status === 'failed' || phase.status === 'error') {
+      environment.issues.push(
+        withoutUndefined<Issue>({ kind: 'workflow', level: 'error', message: promotion.message ?? `Promotion ${phase.raw}`, workflow: promotion.name, at: promotion.finishedAt }),
+      );
+    }
+  } else if (isCurrent === true || verified.present) {
+    Object.assign(environment, { status: 'succeeded', finishedAt: inNow.at ?? verified.at });
+  }
+  const apps = outputApplications(health?.output);
+  // NotApplicable: the Stage checks no health, so there is no application to show.
+  const hasHealth = apps.length > 0 || (healthWord !== undefined && healthWord !== 'NotApplicable');
+  if ((isCurrent ?? environment.status === 'succeeded') && hasHealth) {
+    const mapped = fromKargoHealthState(healthWord);
+    environment.applications = (apps.length > 0 ? apps : [{ name, health: undefined, sync: undefined }]).map((app): ApplicationState => {
+      const appHealth = apps.length > 0 ? fromHealthStatus(app.health) : mapped;
+      const sync = fromSyncStatus(app.sync);
+      return withoutUndefined({
+        name: app.name,
+        namespace: 'namespace' in app ? app.namespace : undefined,
+        commitSha: 'revision' in app ? app.revision : undefined,
+        sync: sync.status,
+        rawSync: sync.raw,
+        health: appHealth.status,
+        rawHealth: appHealth.raw,
+        promotion: environment.status,
+      });
+    });
+    for (const message of healthIssues) {
+      if (message !== undefined) environment.issues.push({ kind: 'application', level: healthWord === 'Unhealthy' ? 'error' : 'warning', message });
+    }
+  }
+  return withoutUndefined(environment);
+}
+
+/** The release: the Freight, its environments, and what the Promotions say about who and when. */
+function freightRelease(freight: FreightData, warehouse: Meta | undefined, environments: EnvironmentStep[], promotions: ReadonlyMap<string, Promotion[]>): Release {
+  const commits = freight.gitCommits.map((c) => c.commit);
   const status = aggregateStatus(environments.map((environment) => environment.status));
-  const failing = environments.find((environment) => environment.status === status && ['failed', 'error', 'terminated'].includes(status));
+  const failing = environments.find((environment) => environment.status === status && isProblemStatus(status));
   const statusReason = failing && (failing.statusText ?? `Promotion to ${failing.name}: ${failing.rawStatus ?? failing.status}`);
   const counted = [...promotions.values()].flat();
   const first = counted.reduce<Promotion | undefined>((best, p) => (best === undefined || newer(best, p) ? p : best), undefined);
   const latest = (times: Array<string | undefined>) =>
-    times.reduce<string | undefined>((best, t) => (t !== undefined && (best === undefined || time(t) > time(best)) ? t : best), undefined);
+    times.reduce<string | undefined>((best, t) => (t !== undefined && (best === undefined || timeValue(t) > timeValue(best)) ? t : best), undefined);
   // An image tag, else a chart version, else a Git tag, else the short commit SHA.
-  const version = images.find((image) => image.tag !== undefined)?.tag ?? gitCommits.find((c) => c.tag !== undefined)?.tag ?? shortSha(commits[0]?.sha);
+  const version = freight.images.find((image) => image.tag !== undefined)?.tag ?? freight.gitCommits.find((c) => c.tag !== undefined)?.tag ?? shortSha(commits[0]?.sha);
 
-  return defined<Release>({
-    id,
-    product: namespace ?? warehouseMeta?.namespace ?? origin.name,
-    name: alias,
+  return withoutUndefined<Release>({
+    id: freight.id,
+    product: freight.namespace ?? warehouse?.namespace ?? freight.origin.name,
+    name: freight.alias,
     version,
-    flow: origin.kind === 'Warehouse' ? { name: origin.name } : null,
+    flow: freight.origin.kind === 'Warehouse' ? { name: freight.origin.name } : null,
     status,
     statusReason,
     error: failing && status !== 'terminated' ? { message: statusReason! } : undefined,
-    trigger: defined({
+    trigger: withoutUndefined({
       kind: commits.length > 0 ? ('git-commit' as const) : ('unknown' as const),
       environment: environments.find((environment) => environment.dependsOn.length === 0)!.name,
       commit: commits[0],
     }),
     initiator: actor(first?.actor),
-    createdAt,
+    createdAt: freight.createdAt,
     updatedAt: latest(counted.flatMap((p) => [p.created, p.startedAt, p.finishedAt])),
     // Finished only when every Stage is done with this Freight (Kargo can promote it again later).
     finishedAt: environments.every((environment) => isTerminalStatus(environment.status)) ? latest(environments.map((environment) => environment.finishedAt)) : undefined,
     environments,
-    notes: { images, issues: [], pullRequests: [], commits },
+    notes: { images: freight.images, issues: [], pullRequests: [], commits },
     source: { system: 'kargo' },
   });
 }

@@ -1,6 +1,6 @@
 import { ReleaseDataError } from '../adapters/errors';
 import { safeHref } from '../model/links';
-import { countByStatusGroup, STATUSES } from '../model/status';
+import { countByStatusGroup, isProblemStatus, STATUSES } from '../model/status';
 import type { EnvironmentStep, Release, Status } from '../model/types';
 
 /**
@@ -163,7 +163,6 @@ const WORDS: Readonly<Record<Status, string>> = {
   unknown: 'status unknown',
 };
 
-const PROBLEMS: ReadonlySet<Status> = new Set<Status>(['failed', 'error', 'terminated']);
 const UNDER_WAY: ReadonlySet<Status> = new Set<Status>(['running', 'suspended', 'terminating']);
 // A SHA-1 or SHA-256 object name, full or abbreviated: anything else would end up in the API's path.
 const SHA = /^[0-9a-f]{7,64}$/i;
@@ -256,13 +255,13 @@ function releaseDescription(release: Release): string {
   const environments = (Array.isArray(release.environments) ? release.environments : []).filter(isObject);
   const { status } = release;
   let text = `Promotion ${WORDS[status]}`;
-  if (PROBLEMS.has(status) || status === 'suspended') {
+  if (isProblemStatus(status) || status === 'suspended') {
     const where =
       environments.find((env) => env.status === status) ??
-      (status === 'error' || status === 'failed' ? environments.find((env) => PROBLEMS.has(env.status) && env.status !== 'terminated') : undefined);
+      (status === 'error' || status === 'failed' ? environments.find((env) => isProblemStatus(env.status) && env.status !== 'terminated') : undefined);
     if (typeof where?.name === 'string') text += ` in ${where.name}`;
   }
-  if (PROBLEMS.has(status)) {
+  if (isProblemStatus(status)) {
     const reason = nonEmpty(release.error?.message) ?? nonEmpty(release.statusReason);
     if (reason) text += `: ${reason}`;
   } else if (UNDER_WAY.has(status) && environments.length > 0) {
@@ -277,7 +276,7 @@ function environmentDescription(env: EnvironmentStep): string {
   let text = `${env.name}: Promotion ${WORDS[env.status]}`;
   const issues: unknown = env.issues;
   const issue = Array.isArray(issues) ? issues.find((item) => isObject(item) && item.level === 'error') : undefined;
-  const detail = PROBLEMS.has(env.status)
+  const detail = isProblemStatus(env.status)
     ? (nonEmpty(issue?.message) ?? nonEmpty(env.statusText))
     : UNDER_WAY.has(env.status)
       ? nonEmpty(env.statusText)

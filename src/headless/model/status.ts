@@ -61,6 +61,7 @@ export const HEALTH_LABELS: Readonly<Record<HealthStatus, string>> = {
 
 const TERMINAL: ReadonlySet<Status> = new Set<Status>(['succeeded', 'failed', 'error', 'terminated', 'skipped']);
 const ACTIVE: ReadonlySet<Status> = new Set<Status>(['running', 'suspended', 'terminating']);
+const PROBLEMS: ReadonlySet<Status> = new Set<Status>(['failed', 'error', 'terminated']);
 
 /** True when nothing more will happen to a thing in this status. */
 export function isTerminalStatus(status: Status): boolean {
@@ -70,6 +71,11 @@ export function isTerminalStatus(status: Status): boolean {
 /** True while work is under way (running, waiting on a person or a pull request, or stopping). */
 export function isActiveStatus(status: Status): boolean {
   return ACTIVE.has(status);
+}
+
+/** True when a thing ended badly: it failed, hit an error, or was stopped before its end. */
+export function isProblemStatus(status: Status): boolean {
+  return PROBLEMS.has(status);
 }
 
 /**
