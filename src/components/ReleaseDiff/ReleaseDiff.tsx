@@ -118,7 +118,7 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
                 // Added or removed: every value went from nothing, or to nothing.
                 const moved = entry.change === 'added' || entry.change === 'removed';
                 return (
-                <tr key={`${entry.environment}\n${entry.application}`} data-change={entry.change}>
+                <tr key={JSON.stringify([entry.environment, entry.application])} data-change={entry.change}>
                   <td>{entry.environment}</td>
                   <td>{entry.application}</td>
                   <td>
