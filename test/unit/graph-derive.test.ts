@@ -49,6 +49,13 @@ describe('collapseDownstream', () => {
     expect(audit.dependsOn).toEqual([`${COLLAPSED_PREFIX}production`, 'staging']);
     expect(() => layoutReleaseGraph(shown)).not.toThrow();
   });
+
+  it('hides a fan-in that an edge skipping ranks reaches before the long way does', () => {
+    // Regression: `report` was met first through `dev -> report`, skipped because `qa` was not yet
+    // hidden, and never looked at again.
+    const skipping = release([environment('dev'), environment('report', ['dev', 'qa']), environment('qa', ['dev'])]);
+    expect(collapseDownstream(skipping, new Set(['dev'])).hidden.get('dev')).toEqual(['qa', 'report']);
+  });
 });
 
 describe('neighborInDirection', () => {

@@ -163,7 +163,7 @@ export const ReleaseDiff = forwardRef<HTMLDivElement, ReleaseDiffProps>(function
                 // Added or removed: every value went from nothing, or to nothing.
                 const moved = entry.change === 'added' || entry.change === 'removed';
                 return (
-                <tr key={`${entry.environment}\n${entry.application}`} className={classNames?.row} data-change={entry.change}>
+                <tr key={JSON.stringify([entry.environment, entry.application])} className={classNames?.row} data-change={entry.change}>
                   <td>{entry.environment}</td>
                   <td>{entry.application}</td>
                   <td>

@@ -82,6 +82,8 @@ function useNotesMessages(): NotesMessages {
 }
 
 interface Section {
+  /** The React key: unique, where `key` (`data-group`) is `none` for no application and for one named so. */
+  id: string;
   key: string;
   label: string;
   icon: NoteItem['kind'] | 'group';
@@ -92,6 +94,7 @@ function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping, 
   if (groupBy !== 'kind' && notes.groups) {
     const types: Readonly<Record<string, string>> = text.types;
     return notes.groups.map((group) => ({
+      id: `group:${group.key}`,
       key: group.key || 'none',
       label:
         groupBy === 'type'
@@ -106,10 +109,10 @@ function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping, 
     }));
   }
   return [
-    { key: 'images', label: text.kinds.image, icon: 'image' as const, items: notes.images },
-    { key: 'issues', label: text.kinds.issue, icon: 'issue' as const, items: notes.issues },
-    { key: 'pull-requests', label: text.kinds.pullRequest, icon: 'pull-request' as const, items: notes.pullRequests },
-    { key: 'commits', label: text.kinds.commit, icon: 'commit' as const, items: notes.commits },
+    { id: 'images', key: 'images', label: text.kinds.image, icon: 'image' as const, items: notes.images },
+    { id: 'issues', key: 'issues', label: text.kinds.issue, icon: 'issue' as const, items: notes.issues },
+    { id: 'pull-requests', key: 'pull-requests', label: text.kinds.pullRequest, icon: 'pull-request' as const, items: notes.pullRequests },
+    { id: 'commits', key: 'commits', label: text.kinds.commit, icon: 'commit' as const, items: notes.commits },
   ].filter((section) => section.items.length > 0);
 }
 
@@ -214,7 +217,7 @@ export const ReleaseNotes = forwardRef<HTMLDivElement, ReleaseNotesProps>(functi
       {sections.length === 0 ? (
         <StateMessage kind="empty" title={text.noMatch} />
       ) : (
-        sections.map((section) => <NotesSection key={section.key} section={section} headingLevel={headingLevel} classNames={classNames} />)
+        sections.map((section) => <NotesSection key={section.id} section={section} headingLevel={headingLevel} classNames={classNames} />)
       )}
     </>,
     'ready',
@@ -249,7 +252,7 @@ function NotesSection({ section, headingLevel, classNames }: { section: Section;
 }
 
 const itemKey = (item: NoteItem) =>
-  item.kind === 'image' ? item.reference : item.kind === 'issue' ? item.key : item.kind === 'pull-request' ? `${item.repo ?? ''}#${item.id}` : item.sha;
+  item.kind === 'image' ? item.reference : item.kind === 'issue' ? item.key : item.kind === 'pull-request' ? JSON.stringify([item.repo ?? '', item.id]) : item.sha;
 
 function Parts({ parts }: { parts: TextPart[] }) {
   return (

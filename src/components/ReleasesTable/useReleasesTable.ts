@@ -129,14 +129,12 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
 
   // Memoized on the environment names, not the rows: the same array while the columns stay the
   // same (most sorts and keystrokes), so memoized rows do not render again for nothing.
+  // JSON, not names joined by a separator: a name may hold any character.
   const environmentKey = useMemo(
-    () =>
-      releaseColumns(queried.matching, { environmentOrder: built.order })
-        .flatMap((column) => (column.kind === 'environment' ? [column.environment] : []))
-        .join('\n'),
+    () => JSON.stringify(releaseColumns(queried.matching, { environmentOrder: built.order }).flatMap((column) => (column.kind === 'environment' ? [column.environment] : []))),
     [queried.matching, built.order],
   );
-  const columns = useMemo(() => columnsForEnvironments(environmentKey ? environmentKey.split('\n') : []), [environmentKey]);
+  const columns = useMemo(() => columnsForEnvironments(JSON.parse(environmentKey) as string[]), [environmentKey]);
 
   // The search text and sort keys are built on first use; build them while the browser is idle
   // after the rows change, so the first keystroke or sort does not pay for 10,000 rows.

@@ -46,9 +46,11 @@ export function collapseDownstream(
     while (queue.length > 0) {
       const name = queue.shift()!;
       if (seen.has(name)) continue;
-      seen.add(name);
       const environment = byName.get(name)!;
+      // Not yet: it comes back when its next dependency is hidden (a fan-in reached by an edge
+      // that skips ranks is met before the dependency that reaches it the long way).
       if (!environment.dependsOn.every((d) => d === root || gone.has(d) || mine.includes(d))) continue;
+      seen.add(name);
       mine.push(name);
       gone.set(name, root);
       queue.push(...(dependents.get(name) ?? []));
@@ -83,7 +85,8 @@ export function collapseDownstream(
  * issue count, e.g. "qa, Failed, 1m 4s, 2 issues".
  */
 export function describeEnvironment(environment: EnvironmentStep, now: number, labels = STATUS_LABELS): string {
-  const parts = [environment.name, labels[environment.status] ?? environment.status];
+  // An own label only: a status word from untyped data may be `constructor` or `toString`.
+  const parts = [environment.name, Object.hasOwn(labels, environment.status) ? labels[environment.status] : environment.status];
   if (environment.statusText) parts.push(environment.statusText);
   const ms = durationMs(environment.startedAt, environment.finishedAt, now);
   if (ms !== undefined && (environment.finishedAt || now > 0)) parts.push(formatDuration(ms));

@@ -49,9 +49,15 @@ export interface ReleaseGraphLayout {
   structureKey: string;
 }
 
+/**
+ * A layout without names: everything is by an environment's index in topological order, so the
+ * cache and dagre never see a name (see `computeGeometry`).
+ */
 interface Geometry {
-  positions: Map<string, { position: Point; rank: number; size: { width: number; height: number } }>;
-  edgePoints: Map<string, Point[]>;
+  /** By topological index. */
+  positions: Array<{ position: Point; rank: number; size: { width: number; height: number } }>;
+  /** By topological index of the target, then of the source. */
+  edgePoints: Array<Map<number, Point[]>>;
   width: number;
   height: number;
 }
@@ -68,7 +74,13 @@ export function layoutCacheStats(): { computed: number; reused: number } {
   return { ...stats };
 }
 
-const edgeId = (source: string, target: string) => `${source}->${target}`;
+/**
+ * `source->target`, readable for ordinary names. A `>` or `\` in a name is escaped with `\`, so
+ * the arrow's `>` is the only bare one and two edges never share an id (`a->b` + `c` is not
+ * `a` + `b->c`).
+ */
+const escapeName = (name: string) => (/[>\\]/.test(name) ? name.replace(/[>\\]/g, '\\$&') : name);
+const edgeId = (source: string, target: string) => `${escapeName(source)}->${escapeName(target)}`;
 
 /**
  * Lays out a release's environments as a graph with dagre and returns React Flow nodes and edges.
@@ -83,11 +95,17 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
   const rankSpacing = options.rankSpacing ?? 80;
   const ordered = topologicalOrder(release.environments);
   const sizes = ordered.map(environmentNodeSize);
+  // Names stay out of dagre, whose graph is plain objects keyed by node id: an environment named
+  // `__proto__` or `constructor` would corrupt it (and `__proto__` pollute Object.prototype).
+  // dagre gets indices in topological order; edges are pairs of indices.
+  const indexOf = new Map(ordered.map((environment, i) => [environment.name, i]));
+  const dependencies = ordered.map((environment) => [...new Set(environment.dependsOn)].map((name) => indexOf.get(name)!));
+  // Names (for the cache: they are what nodes and edges are called), edges by index, sizes.
   const structureKey = JSON.stringify([
     direction,
     nodeSpacing,
     rankSpacing,
-    ordered.map((environment, i) => [environment.name, environment.dependsOn, sizes[i]!.width, sizes[i]!.height]),
+    ordered.map((environment, i) => [environment.name, dependencies[i], sizes[i]!.width, sizes[i]!.height]),
   ]);
 
   let geometry = cache.get(structureKey);
@@ -96,16 +114,15 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
     cache.delete(structureKey);
     stats.reused += 1;
   } else {
-    geometry = computeGeometry(ordered, sizes, direction, nodeSpacing, rankSpacing);
+    geometry = computeGeometry(dependencies, sizes, direction, nodeSpacing, rankSpacing);
     stats.computed += 1;
   }
   cache.set(structureKey, geometry);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
 
-  const byName = new Map(ordered.map((environment) => [environment.name, environment]));
   // Nodes keep the release's own order so a host's list and the graph agree.
   const nodes: ReleaseGraphNode[] = release.environments.map((environment) => {
-    const placed = geometry.positions.get(environment.name)!;
+    const placed = geometry.positions[indexOf.get(environment.name)!]!;
     const size = placed.size;
     return {
       id: environment.name,
@@ -119,16 +136,17 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
   });
   const edges: ReleaseGraphEdge[] = [];
   for (const target of release.environments) {
-    for (const sourceName of new Set(target.dependsOn)) {
-      const id = edgeId(sourceName, target.name);
+    const targetIndex = indexOf.get(target.name)!;
+    for (const sourceIndex of dependencies[targetIndex]!) {
+      const source = ordered[sourceIndex]!;
       edges.push({
-        id,
-        source: sourceName,
+        id: edgeId(source.name, target.name),
+        source: source.name,
         target: target.name,
         type: 'promotion',
         data: {
-          state: edgeState(byName.get(sourceName)!, target, release.status),
-          points: geometry.edgePoints.get(id)!.map((point) => ({ ...point })),
+          state: edgeState(source, target, release.status),
+          points: geometry.edgePoints[targetIndex]!.get(sourceIndex)!.map((point) => ({ ...point })),
         },
       });
     }
@@ -136,8 +154,17 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
   return { nodes, edges, width: geometry.width, height: geometry.height, direction, structureKey };
 }
 
+/** dagre's id of the environment at `index` in topological order: never a name. */
+const nodeId = (index: number) => `n${index}`;
+
+/**
+ * Runs dagre on the DAG given by indices: `dependencies[i]` are the indices (all below `i`) that
+ * environment `i` waits for. Ids are `n0`, `n1`, … in topological order: not integer-like, so
+ * dagre's objects keep them in insertion order as they would names, and never one of dagre's own
+ * (`_root`, `_d1`, `\0`) or a key of `Object.prototype`.
+ */
 function computeGeometry(
-  ordered: readonly EnvironmentStep[],
+  dependencies: ReadonlyArray<readonly number[]>,
   sizes: ReadonlyArray<{ width: number; height: number }>,
   direction: LayoutDirection,
   nodeSpacing: number,
@@ -148,38 +175,32 @@ function computeGeometry(
   // 40- and 300-environment samples) in a quarter of the time; see bench/README.md.
   graph.setGraph({ rankdir: direction, nodesep: nodeSpacing, ranksep: rankSpacing, marginx: 0, marginy: 0, ranker: 'tight-tree' });
   graph.setDefaultEdgeLabel(() => ({}));
-  ordered.forEach((environment, i) => graph.setNode(environment.name, { ...sizes[i]! }));
-  for (const environment of ordered) {
-    for (const dependency of environment.dependsOn) graph.setEdge(dependency, environment.name);
-  }
+  sizes.forEach((size, i) => graph.setNode(nodeId(i), { ...size }));
+  dependencies.forEach((sources, i) => {
+    for (const source of sources) graph.setEdge(nodeId(source), nodeId(i));
+  });
   dagreLayout(graph);
 
   // dagre's ranks are not exposed after layout; derive them from the DAG (longest path from a root).
-  const rankOf = new Map<string, number>();
-  for (const environment of ordered) {
-    let rank = 0;
-    for (const dependency of environment.dependsOn) rank = Math.max(rank, (rankOf.get(dependency) ?? 0) + 1);
-    rankOf.set(environment.name, rank);
-  }
-
-  const positions: Geometry['positions'] = new Map();
-  ordered.forEach((environment, i) => {
-    const node = graph.node(environment.name) as { x: number; y: number };
-    const size = sizes[i]!;
-    // dagre gives centres; React Flow wants top-left corners.
-    positions.set(environment.name, {
-      position: { x: node.x - size.width / 2, y: node.y - size.height / 2 },
-      rank: rankOf.get(environment.name)!,
-      size,
-    });
+  const ranks: number[] = [];
+  dependencies.forEach((sources, i) => {
+    ranks[i] = sources.reduce((rank, source) => Math.max(rank, ranks[source]! + 1), 0);
   });
-  const edgePoints = new Map<string, Point[]>();
-  for (const environment of ordered) {
-    for (const dependency of environment.dependsOn) {
-      const edge = graph.edge(dependency, environment.name) as { points?: Point[] };
-      edgePoints.set(edgeId(dependency, environment.name), (edge.points ?? []).map(({ x, y }) => ({ x, y })));
-    }
-  }
+
+  const positions: Geometry['positions'] = sizes.map((size, i) => {
+    const node = graph.node(nodeId(i)) as { x: number; y: number };
+    // dagre gives centres; React Flow wants top-left corners.
+    return { position: { x: node.x - size.width / 2, y: node.y - size.height / 2 }, rank: ranks[i]!, size };
+  });
+  const edgePoints: Geometry['edgePoints'] = dependencies.map(
+    (sources, i) =>
+      new Map(
+        sources.map((source) => {
+          const edge = graph.edge(nodeId(source), nodeId(i)) as { points?: Point[] };
+          return [source, (edge.points ?? []).map(({ x, y }) => ({ x, y }))];
+        }),
+      ),
+  );
   const label = graph.graph() as { width?: number; height?: number };
   return { positions, edgePoints, width: label.width ?? 0, height: label.height ?? 0 };
 }

@@ -104,22 +104,23 @@ export const AGGREGATION_PRIORITY: readonly Status[] = [
   'skipped',
 ];
 
-const RANK: Readonly<Record<Status, number>> = Object.fromEntries(
-  AGGREGATION_PRIORITY.map((status, index) => [status, index]),
-) as Record<Status, number>;
+// A Map: a status word from untyped data may be `constructor` or `__proto__`.
+const RANK: ReadonlyMap<string, number> = new Map(AGGREGATION_PRIORITY.map((status, index) => [status, index]));
 
 /**
  * Combines statuses into one by `AGGREGATION_PRIORITY`. An empty list is `unknown` (nothing to
  * report on), never a silent success.
  */
 export function aggregateStatus(statuses: Iterable<Status>): Status {
-  let best: Status | undefined;
+  let best: Status = 'unknown';
+  let bestRank = Infinity;
   for (const given of statuses) {
     // A value outside the vocabulary (from untyped data) counts as unknown.
-    const status: Status = given in RANK ? given : 'unknown';
-    if (best === undefined || RANK[status] < RANK[best]) best = status;
+    const status: Status = RANK.has(given) ? given : 'unknown';
+    const rank = RANK.get(status)!;
+    if (rank < bestRank) [best, bestRank] = [status, rank];
   }
-  return best ?? 'unknown';
+  return best;
 }
 
 /** The four groups of a release header's counters, plus the two that fit none of them. */
@@ -141,7 +142,8 @@ const GROUP: Readonly<Record<Status, StatusGroup>> = {
 
 /** Which counter of a release header a status falls under. */
 export function statusGroup(status: Status): StatusGroup {
-  return GROUP[status] ?? 'pending';
+  // An own property only: a status word from untyped data may be `constructor` or `toString`.
+  return Object.hasOwn(GROUP, status) ? GROUP[status] : 'pending';
 }
 
 export type StatusCounts = Record<StatusGroup, number> & { total: number };

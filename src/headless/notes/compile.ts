@@ -230,8 +230,8 @@ export function compileReleaseNotes(input: Release | readonly Release[], options
       const title = str(pr.title) ?? '';
       add(
         pullRequests,
-        // A newline cannot be in a repository name or an id: no two pull requests share a key.
-        `${str(pr.repo) ?? ''}\n${id}`,
+        // A pair, not the two joined: any character may be in a repository name or an id.
+        JSON.stringify([str(pr.repo) ?? '', id]),
         () => ({
           ...scope(),
           kind: 'pull-request',

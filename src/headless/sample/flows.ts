@@ -59,7 +59,8 @@ export const manualFlow = (env: FlowEnvironment): PromotionFlow => ({
  * the others are fixed.
  */
 export function sampleFlow(shape: SampleFlowShape, seed = 1): PromotionFlow {
-  const spec = SPECS[shape];
+  // An own key only: an unknown shape (`constructor` from untyped options too) is the large flow.
+  const spec = Object.hasOwn(SPECS, shape) ? SPECS[shape] : undefined;
   const environments = spec
     ? spec.split(' ').map((entry) => {
         const [name = '', deps] = entry.split(':');

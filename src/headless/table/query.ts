@@ -1,6 +1,6 @@
 import type { ReleaseRow } from './rows';
 import { rowDuration, rowSearchText, rowTextKeys, rowVersionKey } from './rows';
-import { MANUAL_FLOW, validDay, type ReleaseFilters, type ReleaseSort, type ReleasesTableState } from './state';
+import { MANUAL_FLOW, validDay, type ReleaseFilters, type ReleaseSort, type ReleaseSortKey, type ReleasesTableState } from './state';
 
 /** The rows that pass every filter, in the order given. */
 export function filterReleaseRows(rows: readonly ReleaseRow[], filters: ReleaseFilters): ReleaseRow[] {
@@ -37,7 +37,7 @@ type Key = string | number | undefined;
  * releases' durations are measured to.
  */
 export function sortReleaseRows(rows: readonly ReleaseRow[], sort: ReleaseSort, now: number = Date.now()): ReleaseRow[] {
-  const keyOf: (row: ReleaseRow) => Key = {
+  const keyFunctions: Record<ReleaseSortKey, (row: ReleaseRow) => Key> = {
     date: (row: ReleaseRow) => row.created,
     status: (row: ReleaseRow) => row.statusRank,
     initiator: (row: ReleaseRow) => rowTextKeys(row).initiator || undefined,
@@ -45,8 +45,10 @@ export function sortReleaseRows(rows: readonly ReleaseRow[], sort: ReleaseSort, 
     flow: (row: ReleaseRow) => rowTextKeys(row).flow || undefined,
     duration: (row: ReleaseRow) => rowDuration(row, now),
     commit: (row: ReleaseRow) => rowTextKeys(row).commit || undefined,
-  }[sort.key];
-  if (!keyOf) return rows.slice();
+  };
+  // An own key only: a sort read from untyped state may name `constructor` or `__proto__`.
+  if (!Object.hasOwn(keyFunctions, sort.key)) return rows.slice();
+  const keyOf = keyFunctions[sort.key];
   // Keys computed once per row, not once per comparison.
   const keys = rows.map(keyOf);
   const order = rows.map((_, i) => i);

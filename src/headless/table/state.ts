@@ -67,6 +67,8 @@ const STATUS_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(STATUSES);
 const SORT_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(SORT_KEYS);
 /** Longest value read from a URL: a pasted link is untrusted input too. */
 const MAX_PARAM = 500;
+/** Longest list (`flow`, `hide`): several environments of 200-character names must fit. */
+const MAX_LIST = 8 * MAX_PARAM;
 
 /** A `YYYY-MM-DD` string naming a real day, else `undefined`. */
 export function validDay(value: unknown): string | undefined {
@@ -75,8 +77,15 @@ export function validDay(value: unknown): string | undefined {
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? undefined : value;
 }
 
+/** A list item as written to a URL: `%` and `,` escaped, so a name with a comma stays one item. */
+const escapeItem = (item: string) => item.replace(/[%,]/g, (c) => (c === '%' ? '%25' : '%2C'));
+const unescapeItem = (item: string) => item.replace(/%(25|2C)/gi, (_, code: string) => (code === '25' ? '%' : ','));
+const joinList = (items: readonly string[] | undefined) => items?.map(escapeItem).join(',');
+
 const list = (value: string | null): string[] =>
-  value === null || value.length > MAX_PARAM ? [] : [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+  value === null || value.length > MAX_LIST
+    ? []
+    : [...new Set(value.split(',').map((item) => unescapeItem(item.trim())).filter((item) => item !== '' && item.length <= MAX_PARAM))];
 
 export interface SearchParamsOptions {
   /** Prefixes every key (`releases.status=…`), for hosts whose URL holds other state too. */
@@ -100,7 +109,7 @@ export function toSearchParams(
     if (value) params.set(p + key, value);
   };
   set('status', filters.statuses?.join(','));
-  set('flow', filters.flows?.join(','));
+  set('flow', joinList(filters.flows));
   set('env', filters.environment?.trim());
   set('from', filters.from);
   set('to', filters.to);
@@ -110,7 +119,7 @@ export function toSearchParams(
   if (state.page && state.page > 1) set('page', String(state.page));
   set('after', state.after);
   set('before', state.before);
-  set('hide', state.hiddenColumns?.join(','));
+  set('hide', joinList(state.hiddenColumns));
   return params;
 }
 
@@ -144,14 +153,14 @@ export function fromSearchParams(
   } catch {
     params = new URLSearchParams();
   }
-  const get = (key: string) => {
+  const get = (key: string, max = MAX_PARAM) => {
     const value = params.get(p + key);
-    return value === null || value.length > MAX_PARAM ? null : value;
+    return value === null || value.length > max ? null : value;
   };
   const filters: { -readonly [K in keyof ReleaseFilters]: ReleaseFilters[K] } = {};
   const statuses = list(get('status')).filter((s) => STATUS_SET.has(s)) as Status[];
   if (statuses.length) filters.statuses = statuses;
-  const flows = list(get('flow'));
+  const flows = list(get('flow', MAX_LIST));
   if (flows.length) filters.flows = flows;
   const environment = get('env')?.trim();
   if (environment) filters.environment = environment;
@@ -177,7 +186,7 @@ export function fromSearchParams(
   const before = get('before');
   if (after) state.after = after;
   else if (before) state.before = before;
-  const hidden = list(get('hide'));
+  const hidden = list(get('hide', MAX_LIST));
   if (hidden.length) state.hiddenColumns = hidden;
   return state;
 }

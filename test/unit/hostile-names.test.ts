@@ -1,0 +1,541 @@
+// Every function of `gitops-releases/headless`, on data whose names are `__proto__`,
+// `constructor`, `toString` and other strings a source allows: each must give the right answer
+// and leave `Object.prototype` (and `Array.prototype`) as they were.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as headless from '../../src/headless';
+import {
+  COLLAPSED_PREFIX,
+  ReleaseDataError,
+  aggregateStatus,
+  buildReleaseRows,
+  changesSinceLastRelease,
+  collapseDownstream,
+  columnsForEnvironments,
+  compileReleaseNotes,
+  countByStatusGroup,
+  createReleaseLinks,
+  describeEnvironment,
+  diffReleases,
+  durationMs,
+  edgeState,
+  environmentNodeSize,
+  environmentOrder,
+  escapeMarkdown,
+  filterReleaseNotes,
+  filterReleaseRows,
+  foldText,
+  formatDuration,
+  fromArgoWorkflowPhase,
+  fromCodefreshApplicationPromotionStatus,
+  fromCodefreshEnvironmentStatus,
+  fromCodefreshPromotion,
+  fromCodefreshRelease,
+  fromCodefreshReleaseStatus,
+  fromCodefreshReleasesPage,
+  fromGitHubDeploymentState,
+  fromGitHubDeployments,
+  fromHealthStatus,
+  fromKargo,
+  fromKargoHealthState,
+  fromKargoPromotionPhase,
+  fromSearchParams,
+  fromSyncStatus,
+  githubKeys,
+  hasActiveFilters,
+  isActiveStatus,
+  isReleaseDataError,
+  isTerminalStatus,
+  jiraKeys,
+  layoutCacheStats,
+  layoutReleaseGraph,
+  linkIssueKeys,
+  naturalKey,
+  neighborInDirection,
+  nodeContentShape,
+  noteText,
+  parseConventionalCommit,
+  parseReleaseHref,
+  parseTime,
+  promotionAction,
+  queryReleaseRows,
+  releaseColumns,
+  releaseHref,
+  releaseNotesToMarkdown,
+  rowDuration,
+  rowSearchText,
+  rowTextKeys,
+  rowVersionKey,
+  safeHref,
+  sampleFlow,
+  sampleRelease,
+  sampleReleaseHistory,
+  shortSha,
+  simulatePromotion,
+  sortReleaseRows,
+  statusGroup,
+  toCommitStatus,
+  toSearchParams,
+  toSearchString,
+  topologicalOrder,
+  validDay,
+  warmReleaseRows,
+  withArgoCdApplications,
+  type ArgoCdApplication,
+  type CodefreshPromotionOptions,
+  type GitHubDeploymentsInput,
+  type KargoInput,
+  type PromotionFlow,
+  type Release,
+  type ReleaseSort,
+  type ReleasesTableState,
+  type Status,
+} from '../../src/headless';
+import { HOSTILE_NAMES, LONG_NAME, PROTOTYPE_NAMES, prototypeChanges, prototypeState, restorePrototypes, type PrototypeState } from '../fixtures/hostile-names';
+import { hostileEnvironments, hostileRelease } from '../fixtures/hostile-release';
+
+let before: PrototypeState;
+beforeEach(() => {
+  before = prototypeState();
+});
+afterEach(() => {
+  const changes = prototypeChanges(before);
+  restorePrototypes(before);
+  expect(changes, 'Object.prototype or Array.prototype changed').toEqual([]);
+});
+
+const names = [...HOSTILE_NAMES];
+/** A status word from untyped data that is also a member of Object.prototype. */
+const odd = (word: string) => word as Status;
+
+/** The exported functions a test below runs on hostile names. */
+const covered = new Set<unknown>();
+const cover = (...fns: unknown[]) => fns.forEach((fn) => covered.add(fn));
+
+describe('the release model on hostile names and status words', () => {
+  it('treats a status word named after Object.prototype as unknown', () => {
+    cover(aggregateStatus, statusGroup, countByStatusGroup, isTerminalStatus, isActiveStatus);
+    for (const word of PROTOTYPE_NAMES) {
+      expect(aggregateStatus([odd(word)])).toBe('unknown');
+      expect(aggregateStatus([odd(word), 'succeeded'])).toBe('unknown');
+      expect(aggregateStatus(['succeeded', odd(word), 'failed'])).toBe('failed');
+      expect(statusGroup(odd(word))).toBe('pending');
+      expect(isTerminalStatus(odd(word))).toBe(false);
+      expect(isActiveStatus(odd(word))).toBe(false);
+    }
+    const counts = countByStatusGroup(PROTOTYPE_NAMES.map((word) => ({ status: odd(word) })));
+    expect(counts).toEqual({ succeeded: 0, running: 0, failed: 0, pending: PROTOTYPE_NAMES.length, terminated: 0, skipped: 0, total: PROTOTYPE_NAMES.length });
+  });
+
+  it('maps a source status word named after Object.prototype to its fallback, keeping the word', () => {
+    const mappers = [
+      fromCodefreshReleaseStatus,
+      fromCodefreshEnvironmentStatus,
+      fromArgoWorkflowPhase,
+      fromCodefreshApplicationPromotionStatus,
+      fromSyncStatus,
+      fromHealthStatus,
+      fromKargoPromotionPhase,
+      fromKargoHealthState,
+      fromGitHubDeploymentState,
+    ];
+    cover(...mappers);
+    for (const mapper of mappers) {
+      for (const word of PROTOTYPE_NAMES) expect(mapper(word)).toEqual({ status: 'unknown', raw: word });
+    }
+  });
+
+  it('reads times, links and SHAs without names getting in the way', () => {
+    cover(parseTime, durationMs, formatDuration, safeHref, shortSha, isReleaseDataError);
+    expect(parseTime('constructor')).toBeUndefined();
+    expect(durationMs('__proto__', 'toString', 0)).toBeUndefined();
+    expect(formatDuration(61_000)).toBe('1m 1s');
+    expect(safeHref('https://example.com/__proto__/constructor?toString#valueOf')).toBe('https://example.com/__proto__/constructor?toString#valueOf');
+    expect(shortSha('__proto__')).toBe('__proto');
+    const error = new ReleaseDataError('An environment needs a name', '$.environments["__proto__"]', '__proto__');
+    expect(isReleaseDataError(error)).toBe(true);
+    expect(error.path).toBe('$.environments["__proto__"]');
+  });
+});
+
+describe('the graph on hostile names', () => {
+  const release = hostileRelease();
+
+  it('orders, lays out and sizes the environments', () => {
+    cover(topologicalOrder, layoutReleaseGraph, layoutCacheStats, environmentNodeSize, nodeContentShape);
+    expect(topologicalOrder(release.environments).map((e) => e.name)).toEqual(names);
+    const computed = layoutCacheStats().computed;
+    const layout = layoutReleaseGraph(release);
+    expect(layoutCacheStats().computed).toBeGreaterThanOrEqual(computed);
+    expect(layout.nodes.map((node) => node.id)).toEqual(names);
+    expect(layout.nodes.every((node) => Number.isFinite(node.position.x) && Number.isFinite(node.position.y))).toBe(true);
+    expect(layout.edges.find((edge) => edge.target === 'constructor')?.source).toBe('__proto__');
+    expect(layout.nodes.find((node) => node.id === 'toString')!.data.rank).toBe(2);
+    for (const environment of release.environments) {
+      expect(environmentNodeSize(environment).height).toBeGreaterThan(0);
+      expect(nodeContentShape(environment).preAction).toBe(1);
+    }
+  });
+
+  it('finds neighbours, edge states and promotion actions by name', () => {
+    cover(neighborInDirection, edgeState, promotionAction);
+    const layout = layoutReleaseGraph(release);
+    expect(neighborInDirection(layout.nodes, layout.edges, 'constructor', 'ArrowRight', 'LR')).toBe('toString');
+    expect(neighborInDirection(layout.nodes, layout.edges, 'constructor', 'ArrowLeft', 'LR')).toBe('__proto__');
+    expect(neighborInDirection(layout.nodes, layout.edges, 'toString', 'ArrowUp', 'TB')).toBe('constructor');
+    expect(neighborInDirection(layout.nodes, layout.edges, 'hasOwnProperty', 'ArrowLeft', 'LR')).toBe('valueOf');
+    const [first, second] = release.environments;
+    expect(edgeState(first!, second!, 'running')).toBe('done');
+    expect(promotionAction(first!)).toBe('commit');
+  });
+
+  it('collapses what lies downstream of __proto__ and describes environments', () => {
+    cover(collapseDownstream, describeEnvironment);
+    const { release: shown, hidden } = collapseDownstream(release, new Set(['__proto__']));
+    expect(hidden.get('__proto__')).toEqual(names.slice(1));
+    expect(shown.environments.map((e) => e.name)).toEqual(['__proto__', `${COLLAPSED_PREFIX}__proto__`]);
+    expect(layoutReleaseGraph(shown).nodes).toHaveLength(2);
+    expect(collapseDownstream(release, new Set(['valueOf'])).hidden.get('valueOf')).toEqual(names.slice(4));
+    const described = describeEnvironment({ ...release.environments[1]!, status: odd('toString') }, 0);
+    expect(described).toMatch(/^constructor, toString, /);
+    expect(described).not.toContain('native code');
+    expect(describeEnvironment(release.environments[0]!, 0)).toMatch(/^__proto__, Succeeded, /);
+  });
+});
+
+describe('the releases table on hostile names', () => {
+  const a = hostileRelease({ id: 'a' });
+  const b = hostileRelease({ id: '__proto__', flow: { name: 'constructor' }, environments: hostileEnvironments(['constructor', 'toString', LONG_NAME]) });
+  const rows = buildReleaseRows([a, b]);
+
+  it('builds rows, columns and their environment order', () => {
+    cover(buildReleaseRows, environmentOrder, releaseColumns, columnsForEnvironments, rowDuration);
+    expect(rows.map((row) => row.id)).toEqual(['a', '__proto__']);
+    expect([...rows[0]!.environments.keys()]).toEqual(names);
+    expect(rows[1]!.environments.get('constructor')).toBe('succeeded');
+    expect(environmentOrder(rows)).toEqual(names);
+    const columns = releaseColumns(rows);
+    const environmentColumns = columns.flatMap((column) => (column.kind === 'environment' ? [column] : []));
+    expect(environmentColumns.map((column) => column.environment)).toEqual(names);
+    expect(environmentColumns.find((column) => column.environment === 'constructor')).toEqual({ kind: 'environment', id: 'env:constructor', environment: 'constructor' });
+    expect(releaseColumns(rows.slice(1), { environmentOrder: names }).flatMap((c) => (c.kind === 'environment' ? [c.environment] : []))).toEqual(['constructor', 'toString', LONG_NAME]);
+    expect(columnsForEnvironments(['__proto__']).at(-1)).toEqual({ kind: 'environment', id: 'env:__proto__', environment: '__proto__' });
+    expect(rowDuration(rows[0]!, Date.parse('2026-11-26T12:00:00Z'))).toBeGreaterThan(0);
+  });
+
+  it('filters by a hostile environment and flow, and searches and sorts by hostile text', () => {
+    cover(filterReleaseRows, sortReleaseRows, queryReleaseRows, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows, foldText, naturalKey, hasActiveFilters);
+    warmReleaseRows(rows);
+    expect(filterReleaseRows(rows, { environment: '__proto__' }).map((row) => row.id)).toEqual(['a']);
+    expect(filterReleaseRows(rows, { environment: 'constructor' }).map((row) => row.id)).toEqual(['a', '__proto__']);
+    expect(filterReleaseRows(rows, { environment: 'valueOf' }).map((row) => row.id)).toEqual(['a']);
+    expect(filterReleaseRows(rows, { environment: 'isPrototypeOf x' }).map((row) => row.id)).toEqual([]);
+    expect(filterReleaseRows(rows, { flows: ['__proto__'] }).map((row) => row.id)).toEqual(['a']);
+    expect(filterReleaseRows(rows, { flows: ['constructor'] }).map((row) => row.id)).toEqual(['__proto__']);
+    expect(filterReleaseRows(rows, { query: '__proto__' }).map((row) => row.id)).toEqual(['a', '__proto__']);
+    expect(rowSearchText(rows[0]!)).toContain('hasownproperty');
+    expect(rowTextKeys(rows[1]!).flow).toBe('constructor');
+    expect(rowVersionKey(rows[0]!)).toBe(naturalKey('1.0.0'));
+    expect(foldText('__PROTO__')).toBe('__proto__');
+    expect(hasActiveFilters({ environment: '__proto__' })).toBe(true);
+    // A sort key that is not one (untyped state) sorts nothing, whatever it is called.
+    for (const key of PROTOTYPE_NAMES) {
+      expect(sortReleaseRows(rows, { key, desc: false } as unknown as ReleaseSort).map((row) => row.id)).toEqual(['a', '__proto__']);
+    }
+    expect(sortReleaseRows(rows, { key: 'flow', desc: true }).map((row) => row.id)).toEqual(['__proto__', 'a']);
+    expect(queryReleaseRows(rows, { sort: { key: 'flow', desc: true }, filters: { environment: 'constructor' }, page: 1 }).rows.map((row) => row.id)).toEqual(['__proto__', 'a']);
+  });
+
+  it('round-trips hostile names through the URL', () => {
+    cover(toSearchParams, toSearchString, fromSearchParams, validDay);
+    expect(validDay('constructor')).toBeUndefined();
+    for (const prefix of ['', 'constructor.', '__proto__']) {
+      const state: ReleasesTableState = {
+        sort: { key: 'flow', desc: false },
+        filters: { flows: names, environment: '__proto__', query: 'toString valueOf' },
+        page: 2,
+        hiddenColumns: names,
+      };
+      expect(fromSearchParams(toSearchString(state, { prefix }), { prefix })).toEqual(state);
+      expect(fromSearchParams(toSearchParams(state, { prefix }), { prefix })).toEqual(state);
+      for (const name of names) {
+        const one: ReleasesTableState = { sort: { key: 'date', desc: true }, filters: { environment: name, flows: [name] }, page: 1, hiddenColumns: [name] };
+        expect(fromSearchParams(new URL(`https://host.example/releases${toSearchString(one, { prefix })}#__proto__`), { prefix })).toEqual(one);
+      }
+    }
+    // Several 200-character names, and names with the list's comma or an escape in them.
+    const longNames = ['a', 'b', 'c', 'd', 'e'].map((c) => `${c}${LONG_NAME.slice(1)}`);
+    const commas = ['eu, west', 'a,b', ',', '%2C', '100%', 'x%252Cy'];
+    const lists: ReleasesTableState = { sort: { key: 'date', desc: true }, filters: { flows: commas }, page: 1, hiddenColumns: [...longNames, ...commas] };
+    expect(fromSearchParams(toSearchString(lists))).toEqual(lists);
+    expect(toSearchString({ filters: { flows: ['a,b', 'c'] } })).toBe('?flow=a%252Cb,c');
+    // Own params named like Object.prototype's members are the host's, and stay.
+    expect(toSearchString({ filters: { environment: 'qa' } }, { base: '__proto__=1&constructor=2' })).toBe('?__proto__=1&constructor=2&env=qa');
+    expect(fromSearchParams('?__proto__=1&constructor=x&toString=y&hide=__proto__')).toEqual({ ...headless.DEFAULT_TABLE_STATE, hiddenColumns: ['__proto__'] });
+  });
+});
+
+describe('release notes and diffs on hostile names', () => {
+  const release = hostileRelease();
+
+  it('compiles, groups, filters and writes notes', () => {
+    cover(compileReleaseNotes, filterReleaseNotes, noteText, releaseNotesToMarkdown, escapeMarkdown, parseConventionalCommit, linkIssueKeys, jiraKeys, githubKeys);
+    const notes = compileReleaseNotes([release, hostileRelease({ id: 'second' })], { groupBy: 'application', issueKeys: [githubKeys({ repo: '__proto__/constructor' }), jiraKeys('https://jira.example')] });
+    expect(notes.issues.map((issue) => issue.key)).toEqual(['__proto__', 'constructor']);
+    expect(notes.issues[0]!.occurrences).toBe(2);
+    expect(notes.issues[1]!.environments).toEqual(names);
+    expect(notes.pullRequests.map((pr) => [pr.repo, pr.id])).toEqual([['constructor', '__proto__']]);
+    expect(notes.groups!.map((group) => group.key)).toEqual(['__proto__', 'toString', 'valueOf']);
+    expect(notes.groups![0]!.items.map((item) => item.kind)).toEqual(['image', 'issue', 'commit']);
+    const byType = compileReleaseNotes(release, { groupBy: 'type' });
+    expect(byType.groups!.map((group) => group.key)).toEqual(['fix', 'other']);
+    expect(parseConventionalCommit('constructor(__proto__)!: toString')).toEqual({ type: 'constructor', scope: '__proto__', breaking: true, subject: 'toString' });
+    expect(filterReleaseNotes(notes, 'hasownproperty').commits).toHaveLength(1);
+    expect(filterReleaseNotes(notes, '__proto__').counts.total).toBe(notes.counts.total);
+    expect(noteText(notes.issues[0]!)).toContain('__proto__');
+    expect(linkIssueKeys('see __proto__/constructor#12 and #3', [githubKeys({ repo: 'toString/x' })], new Map([['#3', undefined]]))).toEqual([
+      { text: 'see ' },
+      { text: '__proto__/constructor#12', issue: '__proto__/constructor#12', href: 'https://github.com/__proto__/constructor/issues/12' },
+      { text: ' and ' },
+      { text: '#3', issue: '#3', href: 'https://github.com/toString/x/issues/3' },
+    ]);
+    // Pull requests are one by repository and id: not by the two joined.
+    const split = hostileRelease({
+      notes: {
+        images: [],
+        issues: [],
+        commits: [],
+        pullRequests: [
+          { id: 'c', title: 'one', state: 'open', repo: 'a\nb' },
+          { id: 'b\nc', title: 'two', state: 'open', repo: 'a' },
+        ],
+      },
+    });
+    expect(compileReleaseNotes(split).pullRequests.map((pr) => pr.title)).toEqual(['one', 'two']);
+    const markdown = releaseNotesToMarkdown(notes, { title: '__proto__' });
+    expect(markdown).toContain('# \\_\\_proto\\_\\_');
+    expect(escapeMarkdown('constructor')).toBe('constructor');
+  });
+
+  it('diffs releases and lists what is on its way to a hostile environment', () => {
+    cover(diffReleases, changesSinceLastRelease);
+    const next = hostileRelease({
+      id: 'next',
+      createdAt: '2026-11-27T10:00:00Z',
+      environments: hostileEnvironments().map((e) => ({ ...e, applications: e.applications.map((app) => ({ ...app, version: `${app.version}-next` })) })),
+    });
+    const diff = diffReleases(release, next);
+    expect(diff.environments.map((e) => [e.name, e.change])).toEqual(names.map((name) => [name, 'changed']));
+    expect(diff.entries.filter((entry) => entry.environment === '__proto__').map((entry) => [entry.application, entry.fields])).toEqual([
+      ['__proto__', ['version']],
+    ]);
+    expect(diff.entries.find((entry) => entry.environment === 'constructor' && entry.application === 'constructor')?.fields).toEqual(['version']);
+    expect(diff.counts).toEqual({ added: 0, removed: 0, changed: diff.entries.length, unchanged: 0 });
+    // Failed in both: everything since the start is on its way.
+    const since = changesSinceLastRelease([release, next], 'propertyIsEnumerable');
+    expect(since.since).toBeUndefined();
+    expect(since.releases.map((r) => r.id)).toEqual(['next', release.id]);
+    expect(since.notes.issues.map((issue) => issue.key)).toEqual(['__proto__', 'constructor']);
+    // Succeeded in the newest: nothing is.
+    expect(changesSinceLastRelease([release, next], '__proto__')).toMatchObject({ since: { id: 'next' }, releases: [] });
+  });
+});
+
+describe('commit statuses and release links on hostile names', () => {
+  const release = hostileRelease();
+
+  it('makes one commit status per hostile environment', () => {
+    cover(toCommitStatus);
+    for (const provider of ['github', 'gitlab', 'bitbucket'] as const) {
+      const results = toCommitStatus(release, { provider, perEnvironment: true, detailsUrl: (environment) => `https://ci.example/${encodeURIComponent(environment ?? '')}` });
+      expect(results.map((result) => result.environment)).toEqual(release.environments.filter((e) => e.status !== 'pending').map((e) => e.name));
+      expect(results[0]!.payload.description).toMatch(/^__proto__: Promotion succeeded/);
+    }
+    const [own] = toCommitStatus(release, { provider: 'github', detailsUrl: 'https://ci.example', context: 'constructor' });
+    expect(own!.payload).toMatchObject({ context: 'constructor', state: 'pending' });
+    for (const provider of PROTOTYPE_NAMES) {
+      expect(() => toCommitStatus(release, { provider: provider as 'github', detailsUrl: 'https://ci.example' })).toThrow(ReleaseDataError);
+    }
+  });
+
+  it('links to and reads back every hostile environment and step', () => {
+    cover(createReleaseLinks, releaseHref, parseReleaseHref);
+    const links = createReleaseLinks({ basePath: '/gitops', origin: 'https://gitops.example' });
+    // Control characters are refused by design: they would reach logs and screens.
+    for (const name of names.filter((n) => !/\p{Cc}/u.test(n))) {
+      const target = { product: name.includes('/') ? 'constructor' : name, releaseId: '__proto__', environment: name, step: name };
+      expect(links.parse(links.href(target))).toEqual(target);
+      expect(links.parse(links.url(target))).toEqual(target);
+      expect(parseReleaseHref(releaseHref(target))).toEqual(target);
+    }
+  });
+});
+
+describe('sample data on hostile names', () => {
+  it('simulates a flow of hostile names', () => {
+    cover(simulatePromotion, sampleFlow, sampleRelease, sampleReleaseHistory);
+    const flow: PromotionFlow = {
+      name: '__proto__',
+      trigger: names[0]!,
+      environments: hostileEnvironments().map(({ name, dependsOn }) => ({ name, dependsOn })),
+    };
+    const snapshots = [...simulatePromotion(flow, { failAt: 'toString', product: 'constructor' })];
+    const last = snapshots.at(-1)!;
+    expect(last.environments.map((e) => e.name)).toEqual(names);
+    expect(last.environments.find((e) => e.name === 'toString')!.status).toBe('failed');
+    expect(last.environments.find((e) => e.name === 'constructor')!.status).toBe('succeeded');
+    expect(() => [...simulatePromotion(flow, { failAt: 'hasOwnProperty x' })]).toThrow(ReleaseDataError);
+    // A shape that is not one reads as the default large flow, whatever it is called.
+    for (const shape of PROTOTYPE_NAMES) {
+      expect(sampleFlow(shape as 'large').environments).toEqual(sampleFlow('large').environments);
+    }
+    expect(sampleRelease({ product: '__proto__' }).product).toBe('__proto__');
+    expect(sampleReleaseHistory({ product: 'constructor', count: 3 }).map((r) => r.product)).toEqual(['constructor', 'constructor', 'constructor']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Adapters, fed their fixtures with names (and so keys) renamed to hostile ones
+// ---------------------------------------------------------------------------------------------
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
+
+/** The JSON text with every string (value or key) equal to a key of `names` replaced. */
+const renameJson = (json: string, renames: ReadonlyMap<string, string>) =>
+  json.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => {
+    const renamed = renames.get(JSON.parse(literal) as string);
+    return renamed === undefined ? literal : JSON.stringify(renamed);
+  });
+
+/** A value (an adapter's output) with the same strings replaced. */
+const rename = (value: unknown, renames: ReadonlyMap<string, string>): unknown => JSON.parse(renameJson(JSON.stringify(value), renames));
+
+const pairs = (entries: Array<[string, string]>) => new Map(entries);
+
+describe('adapters on hostile names', () => {
+  const check = <T>(file: string, renames: ReadonlyMap<string, string>, convert: (input: unknown) => T, expectNames: (result: T) => void) => {
+    const plain = fixture(file);
+    const expected = rename(convert(JSON.parse(plain)), renames);
+    const result = convert(JSON.parse(renameJson(plain, renames)));
+    expect(result).toEqual(expected);
+    expectNames(result);
+  };
+  const environmentNames = (release: Release) => release.environments.map((e) => e.name);
+
+  it('reads Codefresh releases, promotions and pages', () => {
+    cover(fromCodefreshRelease, fromCodefreshPromotion, fromCodefreshReleasesPage);
+    const renames = pairs([
+      ['dev', '__proto__'],
+      ['qa', 'constructor'],
+      ['staging', 'toString'],
+      ['prod-eu', 'hasOwnProperty'],
+      ['prod-us', '🚀 prod "us"'],
+      ['checkout-api', 'valueOf'],
+      ['checkout-web', '__proto__'],
+      ['checkout-global', 'isPrototypeOf'],
+    ]);
+    check('codefresh-release', renames, (input) => fromCodefreshRelease(input), (release) => {
+      expect(environmentNames(release)).toEqual(['__proto__', 'constructor', 'toString', 'production', 'hasOwnProperty', '🚀 prod "us"']);
+      expect(release.environments[1]!.dependsOn).toEqual(['__proto__']);
+      expect(release.environments[0]!.applications.map((app) => app.name)).toEqual(['valueOf', '__proto__']);
+      expect(release.flow).toEqual({ name: 'isPrototypeOf' });
+    });
+    check('codefresh-release-failed', renames, (input) => fromCodefreshRelease(input), (release) => {
+      expect(environmentNames(release)).toEqual(['__proto__', 'constructor', 'production']);
+    });
+    check(
+      'codefresh-promotion',
+      renames,
+      (input) => {
+        const { promotion, environmentStatuses } = input as { promotion: unknown; environmentStatuses: CodefreshPromotionOptions['environmentStatuses'] };
+        return fromCodefreshPromotion(promotion, { environmentStatuses });
+      },
+      (release) => expect(environmentNames(release)).toEqual(['__proto__', 'toString', 'production']),
+    );
+    check('codefresh-releases-page', renames, (input) => fromCodefreshReleasesPage(input), (page) => {
+      expect(environmentNames(page.releases[0]!)).toEqual(['__proto__', 'production']);
+    });
+  });
+
+  it('reads a Kargo project', () => {
+    cover(fromKargo);
+    const renames = pairs([
+      ['test', '__proto__'],
+      ['uat', 'constructor'],
+      ['perf', 'toString'],
+      ['prod-eu', 'eu/west #1?'],
+      ['prod-us', LONG_NAME],
+    ]);
+    check('kargo-project', renames, (input) => fromKargo(input as KargoInput), (release) => {
+      expect(environmentNames(release)).toEqual(['__proto__', 'constructor', 'toString', 'eu/west #1?', LONG_NAME]);
+      expect(release.environments[4]!.dependsOn).toEqual(['constructor', 'toString']);
+    });
+    check('kargo-minimal', pairs([['dev', '__proto__'], ['staging', 'constructor']]), (input) => fromKargo(input as KargoInput), (release) => {
+      expect(environmentNames(release)).toEqual(['__proto__', 'constructor']);
+    });
+  });
+
+  it('reads GitHub deployments', () => {
+    cover(fromGitHubDeployments);
+    // Not `production`: it is also a word of the model (`kind`).
+    const renames = pairs([
+      ['dev', '__proto__'],
+      ['staging', 'constructor'],
+    ]);
+    check('github-deployments', renames, (input) => fromGitHubDeployments(input as GitHubDeploymentsInput), (releases) => {
+      expect(releases.map(environmentNames)).toEqual([
+        ['__proto__', 'constructor'],
+        ['__proto__', 'constructor', 'production'],
+        ['__proto__', 'constructor', 'production'],
+      ]);
+    });
+    // Statuses keyed by deployment id, with ids named after Object.prototype's members.
+    const input = JSON.parse(renameJson(fixture('github-deployments'), renames)) as GitHubDeploymentsInput & { deployments: Array<{ id: unknown }> };
+    expect(fromGitHubDeployments({ ...input, statuses: JSON.parse('{"__proto__": [], "constructor": []}') }).length).toBeGreaterThan(0);
+  });
+
+  it('overlays Argo CD applications', () => {
+    cover(withArgoCdApplications);
+    const renames = pairs([
+      ['dev', '__proto__'],
+      ['staging', 'constructor'],
+      ['production', 'toString'],
+      ['prod-eu', 'hasOwnProperty'],
+      ['prod-us', 'valueOf'],
+      ['cart-api', '__proto__'],
+      ['auth-gateway', 'constructor'],
+    ]);
+    const base = hostileRelease({
+      environments: hostileEnvironments(['dev', 'staging', 'production', 'prod-eu', 'prod-us']).map((e) => ({
+        ...e,
+        applications: [
+          { name: 'cart-api', namespace: `checkout-${e.name}`, sync: 'unknown', health: 'unknown' },
+          { name: 'auth-gateway', namespace: `checkout-${e.name}`, sync: 'unknown', health: 'unknown' },
+        ],
+      })),
+    });
+    const overlay = (list: unknown, release: Release) =>
+      withArgoCdApplications(release, list as { items: ArgoCdApplication[] }, {
+        environmentOf: (application) => application.metadata.labels?.['acme.dev/environment'],
+        addUnmatched: true,
+      });
+    // The version comes from the image named after the application: renamed, no image matches.
+    const withoutVersions = (release: Release) => ({ ...release, environments: release.environments.map((e) => ({ ...e, applications: e.applications.map(({ version: _, ...app }) => app) })) });
+    const plain = JSON.parse(fixture('argocd-applications'));
+    const expected = rename(overlay(plain, base), renames) as Release;
+    const result = overlay(JSON.parse(renameJson(fixture('argocd-applications'), renames)), rename(base, renames) as Release);
+    expect(withoutVersions(result)).toEqual(withoutVersions(expected));
+    expect(result.environments[1]!.applications.find((app) => app.name === '__proto__')).toMatchObject({ sync: 'synced', health: 'healthy', rawSync: 'Synced' });
+    expect(environmentNames(result)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']);
+    expect(result.environments[0]!.applications.map((app) => app.name)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+  });
+});
+
+describe('coverage', () => {
+  it('runs every function the headless entry exports', () => {
+    // ReleaseDataError is a class: constructed above.
+    cover(ReleaseDataError);
+    const missed = Object.entries(headless).filter(([, value]) => typeof value === 'function' && !covered.has(value));
+    expect(missed.map(([name]) => name)).toEqual([]);
+  });
+});
