@@ -72,6 +72,7 @@ export type {
   ReleasesTableDensity,
   UseReleasesTableOptions,
   UseReleasesTableResult,
+  ReleasesTableStateOptions,
 } from './components/ReleasesTable';
 
 export type {
