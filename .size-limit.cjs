@@ -119,8 +119,9 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleasesTable }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-virtual'],
-    // 11.5 kB until every text went through the provider's messages and relative times through Intl: 11.49 kB.
-    limit: '12 kB',
+    // 11.5 kB until every text went through the provider's messages and relative times through Intl: 11.49 kB;
+    // 12 kB until slice-by-slice controlled state and the pure state transitions: 12.24 kB.
+    limit: '12.5 kB',
   },
   {
     name: 'ReleaseView imported alone: our code and headless, without React, React Flow, dagre or Radix',
@@ -148,7 +149,8 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ useReleasesTable }',
     ignore: REACT,
-    limit: '5.5 kB',
+    // 5.5 kB until slice-by-slice controlled state and the pure state transitions: 5.6 kB.
+    limit: '6 kB',
   },
   {
     // That the table brings neither React Flow nor dagre is checked by test/package/tree-shaking.

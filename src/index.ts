@@ -74,6 +74,7 @@ export type {
   ReleasesTableDensity,
   UseReleasesTableOptions,
   UseReleasesTableResult,
+  ReleasesTableStateOptions,
 } from './components/ReleasesTable';
 
 export type {

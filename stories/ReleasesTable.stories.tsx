@@ -247,6 +247,39 @@ export const FiltersInUrl: Story = {
   },
 };
 
+function OnlyFiltersInUrlDemo() {
+  // The host keeps only the filters in its URL; sort, page and columns stay the table's own.
+  const [search, setSearch] = useState('?status=succeeded');
+  const filters = useMemo(() => fromSearchParams(search).filters, [search]);
+  return (
+    <div>
+      <p style={{ fontFamily: 'monospace', fontSize: 13 }}>
+        URL: <output data-testid="url">/products/checkout/releases{search}</output>
+      </p>
+      <ReleasesTable
+        releases={REFERENCE}
+        filters={filters}
+        onFiltersChange={useCallback((next: ReleasesTableState['filters']) => setSearch(toSearchString({ filters: next })), [])}
+        height={420}
+      />
+    </div>
+  );
+}
+
+/** Only the filters controlled (`filters` / `onFiltersChange`): sorting leaves the URL alone. */
+export const OnlyFiltersInUrl: Story = {
+  render: () => <OnlyFiltersInUrlDemo />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const row of bodyRows(canvasElement)) await expect(row).toHaveAttribute('data-status', 'succeeded');
+    await userEvent.click(within(headerOf(canvasElement, 'Version')).getByRole('button'));
+    await expect(headerOf(canvasElement, 'Version')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(canvas.getByTestId('url')).toHaveTextContent(/releases\?status=succeeded$/);
+    await userEvent.type(canvas.getByRole('searchbox'), 'ada');
+    await expect(canvas.getByTestId('url')).toHaveTextContent('?status=succeeded&q=ada');
+  },
+};
+
 /** Nothing matches: the empty state offers to clear the filters. */
 export const NoMatch: Story = {
   args: { defaultState: { ...DEFAULT_TABLE_STATE, filters: { query: 'no such release anywhere' } } },
@@ -275,14 +308,14 @@ export const Loading: Story = {
   },
 };
 
-/** The host's request failed: the error inline, with a retry. */
+/** The host's request failed: the error inline, with a button to load the releases again. */
 export const Error: Story = {
-  args: { releases: undefined, error: new globalThis.Error('GET /api/releases: 503 Service Unavailable'), onRetry: fn() },
+  args: { releases: undefined, error: new globalThis.Error('GET /api/releases: 503 Service Unavailable'), onReload: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('alert')).toHaveTextContent('503 Service Unavailable');
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
-    await expect(args.onRetry).toHaveBeenCalled();
+    await expect(args.onReload).toHaveBeenCalled();
   },
 };
 

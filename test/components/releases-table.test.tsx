@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createRef, useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TABLE_STATE, sampleReleaseHistory, type Release, type ReleasesTableState } from 'gitops-releases/headless';
 import { ReleasesTable, useReleasesTable } from '../../src/components/ReleasesTable';
@@ -160,16 +161,65 @@ describe('ReleasesTable', () => {
     expect(rows()).toHaveLength(failed);
   });
 
-  it('shows loading, error with retry, and empty states', async () => {
-    const onRetry = vi.fn();
+  it('shows loading, error with reload, and empty states', async () => {
+    const onReload = vi.fn();
     const { rerender } = render(<ReleasesTable releases={undefined} loading />);
     expect(document.querySelector('.gr-releases-table')).toHaveAttribute('data-state', 'loading');
-    rerender(<ReleasesTable releases={undefined} error={new Error('network down')} onRetry={onRetry} />);
+    rerender(<ReleasesTable releases={undefined} error={new Error('network down')} onReload={onReload} />);
     expect(screen.getByRole('alert')).toHaveTextContent('network down');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(onRetry).toHaveBeenCalled();
+    expect(onReload).toHaveBeenCalled();
     rerender(<ReleasesTable releases={[]} />);
     expect(screen.getByText('No releases yet')).toBeInTheDocument();
+  });
+
+  it('still reloads through the deprecated onRetry', async () => {
+    const onRetry = vi.fn();
+    render(<ReleasesTable releases={undefined} error={new Error('network down')} onRetry={onRetry} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('forwards its ref, id, data-* and aria-* to its root, and its aria-label to the table', () => {
+    const ref = createRef<HTMLDivElement>();
+    render(<ReleasesTable ref={ref} releases={releases} id="releases" data-testid="table-root" aria-describedby="help" aria-label="Checkout releases" />);
+    const root = screen.getByTestId('table-root');
+    expect(ref.current).toBe(root);
+    expect(root).toHaveClass('gr-releases-table');
+    expect(root).toHaveAttribute('id', 'releases');
+    expect(root).toHaveAttribute('aria-describedby', 'help');
+    expect(root).not.toHaveAttribute('aria-label');
+    expect(screen.getByRole('table', { name: 'Checkout releases' })).toBeInTheDocument();
+  });
+
+  it('lets a host control only the filters, leaving the sort to the table', async () => {
+    const onFiltersChange = vi.fn();
+    const onSortChange = vi.fn();
+    // The slice wins over the whole state given.
+    render(
+      <ReleasesTable
+        releases={releases}
+        state={{ ...DEFAULT_TABLE_STATE, filters: { query: 'zzz-nothing' } }}
+        filters={{ statuses: ['failed'] }}
+        onFiltersChange={onFiltersChange}
+        onSortChange={onSortChange}
+      />,
+    );
+    const failed = releases.filter((release) => release.status === 'failed').length;
+    expect(rows()).toHaveLength(failed);
+    await userEvent.type(screen.getByRole('searchbox'), 'a');
+    expect(onFiltersChange).toHaveBeenLastCalledWith({ statuses: ['failed'], query: 'a' });
+    expect(rows()).toHaveLength(failed);
+    expect(onSortChange).not.toHaveBeenCalled();
+  });
+
+  it('keeps the sort when only the filters are controlled', async () => {
+    const onSortChange = vi.fn();
+    render(<ReleasesTable releases={releases} filters={{}} onSortChange={onSortChange} />);
+    const version = screen.getByRole('columnheader', { name: /^Version/ });
+    await userEvent.click(within(version).getByRole('button'));
+    expect(version).toHaveAttribute('aria-sort', 'ascending');
+    expect(onSortChange).toHaveBeenLastCalledWith({ key: 'version', desc: false });
   });
 
   it('shows bad data inline with the path, and keeps the host page', () => {
@@ -210,6 +260,48 @@ describe('ReleasesTable', () => {
   });
 });
 
+describe('useReleasesTable keeps every change made in one event (regression: setters built on the state of the last render)', () => {
+  // A host's own button calls two setters in one click: the second must build on the first.
+  function Host(props: { controlled?: boolean; onStateChange?: (state: ReleasesTableState) => void }) {
+    const [state, setState] = useState<ReleasesTableState>(DEFAULT_TABLE_STATE);
+    const table = useReleasesTable({
+      releases,
+      state: props.controlled ? state : undefined,
+      onStateChange: (next) => {
+        props.onStateChange?.(next);
+        setState(next);
+      },
+    });
+    return (
+      <>
+        <button
+          type="button"
+          onClick={() => {
+            table.setFilters({ statuses: ['failed'] });
+            table.setColumnHidden('dev', true);
+          }}
+        >
+          Failed, without dev
+        </button>
+        <output data-testid="filters">{JSON.stringify(table.state.filters)}</output>
+        <output data-testid="hidden">{JSON.stringify(table.state.hiddenColumns ?? [])}</output>
+      </>
+    );
+  }
+
+  it.each([
+    ['uncontrolled', false],
+    ['controlled through onStateChange', true],
+  ])('keeps the filter set before hiding a column (%s)', async (_, controlled) => {
+    const onStateChange = vi.fn();
+    render(<Host controlled={controlled} onStateChange={onStateChange} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Failed, without dev' }));
+    expect(screen.getByTestId('filters')).toHaveTextContent('{"statuses":["failed"]}');
+    expect(screen.getByTestId('hidden')).toHaveTextContent('["dev"]');
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ filters: { statuses: ['failed'] }, hiddenColumns: ['dev'] }));
+  });
+});
+
 describe('useReleasesTable', () => {
   it('gives rows, columns and setters to a host that renders its own table', () => {
     const { result } = renderHook(() => useReleasesTable({ releases }));
@@ -225,6 +317,28 @@ describe('useReleasesTable', () => {
     expect(result.current.visibleColumns.some((column) => column.id === 'env:dev')).toBe(false);
     act(() => result.current.clearFilters());
     expect(result.current.rows).toHaveLength(releases.length);
+  });
+
+  it('takes updaters, and reports each slice that changed', () => {
+    const onPageChange = vi.fn();
+    const onFiltersChange = vi.fn();
+    const onDensityChange = vi.fn();
+    const { result } = renderHook(() => useReleasesTable({ releases, pageSize: 5, onPageChange, onFiltersChange, onDensityChange }));
+    act(() => {
+      result.current.setPage((page) => page + 1);
+      result.current.setPage((page) => page + 1);
+    });
+    expect(result.current.page).toBe(3);
+    expect(onPageChange).toHaveBeenLastCalledWith(3);
+    expect(onFiltersChange).not.toHaveBeenCalled();
+    act(() => result.current.setFilters((filters) => ({ ...filters, statuses: ['failed', 'succeeded'] })));
+    act(() => result.current.setFilters((filters) => ({ statuses: filters.statuses?.slice(0, 1) })));
+    expect(result.current.state.filters).toEqual({ statuses: ['failed'] });
+    expect(onPageChange).toHaveBeenLastCalledWith(1);
+    expect(result.current.density).toBeUndefined();
+    act(() => result.current.setDensity('compact'));
+    expect(result.current.density).toBe('compact');
+    expect(onDensityChange).toHaveBeenCalledWith('compact');
   });
 
   it('reports bad data as an error instead of throwing', () => {

@@ -1,33 +1,35 @@
-import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo, ReleasesTableState } from 'gitops-releases/headless';
+import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
+import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { StateMessage, describeError } from '../internal/StateMessage';
 import { useReleasesContext, useRootClassName, type Density } from '../provider/ReleasesProvider';
 import { useNumberFormatter } from '../internal/time';
 import { releaseCell, tableMinWidth, useCellContext, type CellContext } from './cells';
 import { FilterBar } from './FilterBar';
-import { useReleasesTable } from './useReleasesTable';
+import { useReleasesTable, type ReleasesTableStateOptions } from './useReleasesTable';
 
 export type ReleasesTableDensity = Density;
 
 export interface ReleasesTableClassNames {
-  /** The outer `div.gr-releases-table`. */
+  /** The outer `div.gr-releases-table`. @default undefined */
   root?: string;
-  /** The filter bar `div.gr-releases-table__filters`. */
+  /** The filter bar `div.gr-releases-table__filters`. @default undefined */
   filters?: string;
-  /** The scrolling box around the table. */
+  /** The scrolling box around the table. @default undefined */
   scroller?: string;
-  /** The `table`. */
+  /** The `table`. @default undefined */
   table?: string;
-  /** Each body `tr`. */
+  /** Each body `tr`. @default undefined */
   row?: string;
 }
 
-export interface ReleasesTableProps {
+export interface ReleasesTableProps extends ReleasesTableStateOptions, RootElementProps {
   /**
    * The releases. Client mode: all of them (sorted, filtered and paged here). Server mode: the
    * page the host fetched. `undefined` while the first load runs shows the loading state.
+   * @default undefined (loading, or the error given)
    */
   releases: readonly Release[] | undefined;
   /**
@@ -35,27 +37,35 @@ export interface ReleasesTableProps {
    * @default 'client'
    */
   mode?: 'client' | 'server';
-  /** Controlled state: sort, filters, page or cursor, hidden columns. */
-  state?: ReleasesTableState;
   /**
-   * Initial state when uncontrolled, e.g. `fromSearchParams(location.search)` to restore filters
-   * from the URL.
-   * @default newest first, no filters
+   * Called with the release when a row is clicked or Enter is pressed on it.
+   * @default undefined (rows are not selectable)
    */
-  defaultState?: Partial<ReleasesTableState>;
-  /** Every state change, e.g. to write `toSearchString(state)` into the URL or fetch a page. */
-  onStateChange?: (state: ReleasesTableState) => void;
-  /** Called with the release when a row is clicked or Enter is pressed on it. */
   onReleaseSelect?: (release: Release) => void;
-  /** The release's own page, for the date link (a path of the host's router, or a URL). */
+  /**
+   * The release's own page, for the date link (a path of the host's router, or a URL).
+   * @default undefined (no link)
+   */
   getReleaseHref?: (release: Release) => string | undefined;
-  /** The promotion flow's page, to make the flow a link. */
+  /**
+   * The promotion flow's page, to make the flow a link.
+   * @default undefined (no link)
+   */
   getFlowHref?: (flow: string, release: Release) => string | undefined;
-  /** Client mode: rows per page, with page controls. Without it every row is one virtualised list. */
+  /**
+   * Client mode: rows per page, with page controls. Without it every row is one virtualised list.
+   * @default undefined (one list)
+   */
   pageSize?: number;
-  /** Server mode: cursors and whether there are pages before and after. */
+  /**
+   * Server mode: cursors and whether there are pages before and after.
+   * @default undefined (no page before or after)
+   */
   pageInfo?: ReleasesPageInfo;
-  /** Server mode: how many releases match in all. */
+  /**
+   * Server mode: how many releases match in all.
+   * @default undefined (the count of the page shown)
+   */
   totalCount?: number;
   /**
    * A load is under way: with no releases yet, skeleton rows; with a page shown (server mode,
@@ -63,8 +73,21 @@ export interface ReleasesTableProps {
    * @default false
    */
   loading?: boolean;
-  /** The host could not load the releases: shown inline with `onRetry` as a button. */
+  /**
+   * The host could not load the releases: shown inline, with `onReload` as a button.
+   * @default undefined
+   */
   error?: unknown;
+  /**
+   * Loads the releases again: the button of the error state.
+   * @default undefined (no button)
+   */
+  onReload?: () => void;
+  /**
+   * @deprecated Use `onReload` (the same callback; `onRetry` elsewhere retries a failed
+   * release). Removed in the next minor version.
+   * @default undefined
+   */
   onRetry?: () => void;
   /**
    * Row height: `comfortable` (44 px) or `compact` (32 px).
@@ -78,10 +101,16 @@ export interface ReleasesTableProps {
   height?: number | string;
   /** Shows the filter bar. @default true */
   showFilters?: boolean;
-  /** Accessible name of the table. @default `messages.table.tableLabel` ('Releases') */
+  /**
+   * Accessible name of the table (on the `table`, not the root).
+   * @default `messages.table.tableLabel` ('Releases')
+   */
   'aria-label'?: string;
+  /** Class of the root, after `classNames.root`. @default undefined */
   className?: string;
+  /** Style of the root. @default undefined */
   style?: CSSProperties;
+  /** Classes of the parts. @default undefined */
   classNames?: ReleasesTableClassNames;
 }
 
@@ -95,7 +124,7 @@ const SKELETON_ROWS = 8;
  * releases keep about 60 rows in the page. Client mode sorts and filters the array given; server
  * mode reports state changes and shows the page the host fetched.
  */
-export function ReleasesTable(props: ReleasesTableProps) {
+export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleasesTableProps>(function ReleasesTable(props, ref) {
   const rootClassName = useRootClassName();
   const {
     releases,
@@ -108,25 +137,19 @@ export function ReleasesTable(props: ReleasesTableProps) {
     totalCount,
     loading = false,
     error,
-    onRetry,
+    onReload = props.onRetry,
     height = 560,
     showFilters = true,
     className,
     style,
     classNames,
+    'aria-label': ariaLabel,
+    ...rest
   } = props;
-  const table = useReleasesTable({
-    releases,
-    mode,
-    state: props.state,
-    defaultState: props.defaultState,
-    onStateChange: props.onStateChange,
-    pageSize,
-    pageInfo,
-    totalCount,
-  });
+  // `rest` holds the state options too: `rootElementProps` keeps only `id`, `data-*` and `aria-*`.
+  const table = useReleasesTable({ ...rest, releases, mode, pageSize, pageInfo, totalCount });
   const provider = useReleasesContext();
-  const density: ReleasesTableDensity = props.density === 'compact' || props.density === 'comfortable' ? props.density : provider.density;
+  const density: ReleasesTableDensity = table.density === 'compact' || table.density === 'comfortable' ? table.density : provider.density;
   const context = useCellContext(getReleaseHref, getFlowHref);
   const formatNumber = useNumberFormatter();
   const text = context.messages;
@@ -142,6 +165,8 @@ export function ReleasesTable(props: ReleasesTableProps) {
 
   return (
     <div
+      {...rootElementProps(rest)}
+      ref={ref}
       className={cx(rootClassName, 'gr-releases-table', classNames?.root, className)}
       style={style}
       data-state={dataState}
@@ -168,8 +193,8 @@ export function ReleasesTable(props: ReleasesTableProps) {
           title={error !== undefined ? text.errorTitle : text.dataErrorTitle}
           detail={describeError(problem)}
         >
-          {onRetry && error !== undefined ? (
-            <button type="button" className="gr-releases-table__button" onClick={onRetry}>
+          {onReload && error !== undefined ? (
+            <button type="button" className="gr-releases-table__button" onClick={onReload}>
               {text.retry}
             </button>
           ) : null}
@@ -190,7 +215,7 @@ export function ReleasesTable(props: ReleasesTableProps) {
             height={height}
             skeleton={dataState === 'loading'}
             classNames={classNames}
-            ariaLabel={props['aria-label'] ?? text.tableLabel}
+            ariaLabel={ariaLabel ?? text.tableLabel}
             dimmed={loading && dataState !== 'loading'}
           />
           {dataState === 'empty' ? (
@@ -219,7 +244,7 @@ export function ReleasesTable(props: ReleasesTableProps) {
       )}
     </div>
   );
-}
+});
 
 interface TableBodyProps {
   rows: readonly ReleaseRow[];

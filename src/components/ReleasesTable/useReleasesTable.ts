@@ -1,13 +1,23 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState, type SetStateAction } from 'react';
 import {
   DEFAULT_TABLE_STATE,
   MANUAL_FLOW,
   buildReleaseRows,
+  canNextPage as canNext,
+  canPreviousPage as canPrevious,
+  clearFilters as clearFiltersOf,
   columnsForEnvironments,
   environmentOrder,
   hasActiveFilters,
+  nextPage as nextPageOf,
+  previousPage as previousPageOf,
   queryReleaseRows,
   releaseColumns,
+  setColumnHidden as setColumnHiddenOf,
+  setFilters as setFiltersOf,
+  setPage as setPageOf,
+  setSort as setSortOf,
+  toggleSort as toggleSortOf,
   warmReleaseRows,
   type Release,
   type ReleaseColumn,
@@ -16,13 +26,104 @@ import {
   type ReleaseSort,
   type ReleaseSortKey,
   type ReleasesPageInfo,
+  type ReleasesTablePaging,
   type ReleasesTableState,
 } from 'gitops-releases/headless';
+import type { Density } from '../provider/ReleasesProvider';
 import { useNow } from '../internal/time';
 import { useControllableState } from '../internal/use-controllable-state';
 
-export interface UseReleasesTableOptions {
-  /** The releases: every release in client mode, the page the host fetched in server mode. */
+/**
+ * The table's state, controlled or not: as a whole (`state`), or slice by slice, TanStack-style,
+ * so a host can keep only the filters in its URL and leave the rest to the table. A slice given
+ * controlled wins over the same slice of `state`. Every `on…Change` fires only when its part
+ * changed; `onStateChange` fires on every change, with the whole state.
+ */
+export interface ReleasesTableStateOptions {
+  /**
+   * Controlled state: sort, filters, page or cursor, hidden columns.
+   * @default undefined (uncontrolled)
+   */
+  state?: ReleasesTableState;
+  /**
+   * Initial state when uncontrolled, e.g. `fromSearchParams(location.search)` to restore it from
+   * the URL.
+   * @default newest first, no filters, first page, every column shown
+   */
+  defaultState?: Partial<ReleasesTableState>;
+  /**
+   * Every change of the state, whole: write it to the URL with `toSearchString`, fetch a page, …
+   * @default undefined
+   */
+  onStateChange?: (state: ReleasesTableState) => void;
+  /**
+   * Controlled sort.
+   * @default undefined (from `state`, else uncontrolled)
+   */
+  sort?: ReleaseSort;
+  /**
+   * Initial sort when uncontrolled.
+   * @default `defaultState.sort`, else newest first
+   */
+  defaultSort?: ReleaseSort;
+  /**
+   * The sort changed (a header was clicked).
+   * @default undefined
+   */
+  onSortChange?: (sort: ReleaseSort) => void;
+  /**
+   * Controlled filters.
+   * @default undefined (from `state`, else uncontrolled)
+   */
+  filters?: ReleaseFilters;
+  /**
+   * Initial filters when uncontrolled.
+   * @default `defaultState.filters`, else none
+   */
+  defaultFilters?: ReleaseFilters;
+  /**
+   * The filters changed (empty values left out).
+   * @default undefined
+   */
+  onFiltersChange?: (filters: ReleaseFilters) => void;
+  /**
+   * Controlled 1-based page (client mode; server mode counts pages for the label).
+   * @default undefined (from `state`, else uncontrolled)
+   */
+  page?: number;
+  /**
+   * Initial page when uncontrolled.
+   * @default `defaultState.page`, else 1
+   */
+  defaultPage?: number;
+  /**
+   * The page changed: by the page buttons, or back to 1 on a sort or filter change.
+   * @default undefined
+   */
+  onPageChange?: (page: number) => void;
+  /**
+   * Controlled hidden environment columns.
+   * @default undefined (from `state`, else uncontrolled)
+   */
+  hiddenColumns?: readonly string[];
+  /**
+   * Environment columns hidden at first when uncontrolled.
+   * @default `defaultState.hiddenColumns`, else none
+   */
+  defaultHiddenColumns?: readonly string[];
+  /**
+   * The reader hid or showed an environment column.
+   * @default undefined
+   */
+  onHiddenColumnsChange?: (hiddenColumns: readonly string[]) => void;
+}
+
+export interface UseReleasesTableOptions extends ReleasesTableStateOptions {
+  /**
+   * The releases: every release in client mode, the page the host fetched in server mode.
+   * `undefined` (still loading) is no releases.
+   * @default undefined
+   */
   releases: readonly Release[] | undefined;
   /**
    * `client` sorts, filters and pages `releases` here. `server`: the host owns the data; state
@@ -31,23 +132,41 @@ export interface UseReleasesTableOptions {
    * @default 'client'
    */
   mode?: 'client' | 'server';
-  /** Controlled state (sort, filters, page or cursor, hidden columns). */
-  state?: ReleasesTableState;
-  /** Initial state when uncontrolled, e.g. `fromSearchParams(location.search)`. */
-  defaultState?: Partial<ReleasesTableState>;
-  /** Every change of the state: write it to the URL with `toSearchString`, fetch a page, … */
-  onStateChange?: (state: ReleasesTableState) => void;
-  /** Client mode: rows per page. Without it every matching row is one (virtualised) list. */
+  /**
+   * Client mode: rows per page. Without it every matching row is one (virtualised) list.
+   * @default undefined (one list)
+   */
   pageSize?: number;
-  /** Server mode: the cursors of the page shown. */
+  /**
+   * Server mode: the cursors of the page shown.
+   * @default undefined (no page before or after)
+   */
   pageInfo?: ReleasesPageInfo;
-  /** Server mode: how many releases match in all (shown as the count when given). */
+  /**
+   * Server mode: how many releases match in all (shown as the count when given).
+   * @default undefined (the count of the page shown)
+   */
   totalCount?: number;
   /**
    * Time durations of running releases are sorted by.
    * @default the clock at each sort; on the server and while hydrating, the latest time in the data
    */
   now?: number;
+  /**
+   * Controlled row density, for a host's own density switch.
+   * @default undefined (from `defaultDensity`, else the provider's)
+   */
+  density?: Density;
+  /**
+   * Initial density when uncontrolled.
+   * @default undefined (the provider's `density`)
+   */
+  defaultDensity?: Density;
+  /**
+   * The density changed (`setDensity`); `undefined` is back to the provider's.
+   * @default undefined
+   */
+  onDensityChange?: (density: Density | undefined) => void;
 }
 
 export interface UseReleasesTableResult {
@@ -63,6 +182,7 @@ export interface UseReleasesTableResult {
   environments: readonly string[];
   /** Every promotion flow among the releases (`MANUAL_FLOW` when some were manual). */
   flows: readonly string[];
+  /** The state shown: controlled slices over the controlled or own state. */
   state: ReleasesTableState;
   /** True when a filter narrows the releases. */
   filtered: boolean;
@@ -70,30 +190,70 @@ export interface UseReleasesTableResult {
   pageCount: number;
   canPreviousPage: boolean;
   canNextPage: boolean;
+  /** The density chosen here; `undefined` follows the provider's. */
+  density: Density | undefined;
   /** The data could not be read: a `ReleaseDataError` naming the path and value. */
   error: unknown;
-  setState: (next: ReleasesTableState) => void;
-  setSort: (sort: ReleaseSort) => void;
+  /**
+   * Every setter takes effect at once for the next call: several in one event compose.
+   * Takes the next state or an updater, `(previous) => next`.
+   */
+  setState: (next: SetStateAction<ReleasesTableState>) => void;
+  /** Sorts by a column (back to the first page); takes a sort or an updater. */
+  setSort: (sort: SetStateAction<ReleaseSort>) => void;
   /** Sorts by a column; again on the same column reverses it. Dates and durations start descending. */
   toggleSort: (key: ReleaseSortKey) => void;
-  /** Merges into the filters, back to the first page. */
-  setFilters: (filters: Partial<ReleaseFilters>) => void;
+  /**
+   * Merges into the filters (`undefined` or empty removes one), back to the first page. An
+   * updater, `(previous) => next`, gives the whole filters instead.
+   */
+  setFilters: (filters: Partial<ReleaseFilters> | ((previous: ReleaseFilters) => ReleaseFilters)) => void;
   clearFilters: () => void;
-  setPage: (page: number) => void;
+  /** Goes to a 1-based page; takes a page or an updater. */
+  setPage: (page: SetStateAction<number>) => void;
   previousPage: () => void;
   nextPage: () => void;
   setColumnHidden: (environment: string, hidden: boolean) => void;
+  /** Sets every hidden environment column at once; takes a list or an updater. */
+  setHiddenColumns: (hiddenColumns: SetStateAction<readonly string[]>) => void;
+  /** Sets the density (`undefined`: the provider's); takes a density or an updater. */
+  setDensity: (density: SetStateAction<Density | undefined>) => void;
 }
 
-const DESCENDING_FIRST: ReadonlySet<ReleaseSortKey> = /* @__PURE__ */ new Set<ReleaseSortKey>(['date', 'duration']);
 const EMPTY: readonly Release[] = [];
-/** Any change of what is shown starts again at the first page (or the first cursor). */
-const RESET = { page: 1, after: undefined, before: undefined };
+const NONE: readonly string[] = [];
 
 /** Fills in what a partial state leaves out. */
 function complete(state: Partial<ReleasesTableState> | undefined): ReleasesTableState {
   return { ...DEFAULT_TABLE_STATE, ...state, filters: state?.filters ?? DEFAULT_TABLE_STATE.filters, sort: state?.sort ?? DEFAULT_TABLE_STATE.sort };
 }
+
+/** The first state when uncontrolled: `defaultState`, with the slices' own defaults over it. */
+function initialState(options: ReleasesTableStateOptions): ReleasesTableState {
+  const state = complete(options.defaultState);
+  return withSlices(state, options.defaultSort, options.defaultFilters, options.defaultPage, options.defaultHiddenColumns);
+}
+
+/** `state` with the slices given (not `undefined`) over it; `state` itself when none differs. */
+function withSlices(
+  state: ReleasesTableState,
+  sort: ReleaseSort | undefined,
+  filters: ReleaseFilters | undefined,
+  page: number | undefined,
+  hiddenColumns: readonly string[] | undefined,
+): ReleasesTableState {
+  if (
+    (sort === undefined || sort === state.sort) &&
+    (filters === undefined || filters === state.filters) &&
+    (page === undefined || page === state.page) &&
+    (hiddenColumns === undefined || hiddenColumns === state.hiddenColumns)
+  ) {
+    return state;
+  }
+  return { ...state, sort: sort ?? state.sort, filters: filters ?? state.filters, page: page ?? state.page, hiddenColumns: hiddenColumns ?? state.hiddenColumns };
+}
+
+const apply = <T,>(action: SetStateAction<T>, previous: T): T => (typeof action === 'function' ? (action as (previous: T) => T)(previous) : action);
 
 /**
  * The releases table's logic for hosts that render their own table: rows, columns and state,
@@ -101,8 +261,40 @@ function complete(state: Partial<ReleasesTableState> | undefined): ReleasesTable
  */
 export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesTableResult {
   const { releases = EMPTY, mode = 'client', pageSize, pageInfo, totalCount, now } = options;
-  const [state, setStateRaw] = useControllableState<ReleasesTableState>(options.state, complete(options.defaultState), options.onStateChange);
+  const { onStateChange, onSortChange, onFiltersChange, onPageChange, onHiddenColumnsChange } = options;
   const server = mode === 'server';
+
+  // The table's own copy of the whole state, used for what is not controlled.
+  const [own, setOwn] = useState(() => initialState(options));
+  const stateControlled = options.state !== undefined;
+  const base = useMemo(() => (options.state === undefined ? own : complete(options.state)), [options.state, own]);
+  const shown = useMemo(
+    () => withSlices(base, options.sort, options.filters, options.page, options.hiddenColumns),
+    [base, options.sort, options.filters, options.page, options.hiddenColumns],
+  );
+  // Always "controlled" by what is shown: the shared hook gives the setters their composition
+  // within an event; the table keeps its own copy and tells each slice's owner.
+  const [state, setShown] = useControllableState<ReleasesTableState>(shown, shown, undefined);
+  const setState = useCallback(
+    (action: SetStateAction<ReleasesTableState>) => {
+      let previous = state;
+      let next = state;
+      setShown((last) => {
+        previous = last;
+        next = apply(action, last);
+        return next;
+      });
+      if (Object.is(previous, next)) return;
+      if (!stateControlled) setOwn(next);
+      if (previous.sort.key !== next.sort.key || previous.sort.desc !== next.sort.desc) onSortChange?.(next.sort);
+      if (previous.filters !== next.filters) onFiltersChange?.(next.filters);
+      if (previous.page !== next.page) onPageChange?.(next.page);
+      if (previous.hiddenColumns !== next.hiddenColumns) onHiddenColumnsChange?.(next.hiddenColumns ?? NONE);
+      onStateChange?.(next);
+    },
+    [state, setShown, stateControlled, onSortChange, onFiltersChange, onPageChange, onHiddenColumnsChange, onStateChange],
+  );
+  const [density, setDensity] = useControllableState<Density | undefined>(options.density, options.defaultDensity, options.onDensityChange);
 
   // Rows are flattened once per releases array; sorting and filtering reuse them.
   const built = useMemo(() => {
@@ -145,39 +337,37 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     [columns, hidden],
   );
 
-  const setState = setStateRaw;
-  const setSort = useCallback((sort: ReleaseSort) => setState({ ...state, ...RESET, sort }), [state, setState]);
-  const toggleSort = useCallback(
-    (key: ReleaseSortKey) =>
-      setState({ ...state, ...RESET, sort: state.sort.key === key ? { key, desc: !state.sort.desc } : { key, desc: DESCENDING_FIRST.has(key) } }),
-    [state, setState],
+  const paging: ReleasesTablePaging = useMemo(
+    () => (server ? { mode: 'server', pageInfo } : { pageCount: queried.pageCount }),
+    [server, pageInfo, queried.pageCount],
   );
+  const setSort = useCallback(
+    (action: SetStateAction<ReleaseSort>) => setState((previous) => setSortOf(previous, apply(action, previous.sort))),
+    [setState],
+  );
+  const toggleSort = useCallback((key: ReleaseSortKey) => setState((previous) => toggleSortOf(previous, key)), [setState]);
   const setFilters = useCallback(
-    (filters: Partial<ReleaseFilters>) => setState({ ...state, ...RESET, filters: prune({ ...state.filters, ...filters }) }),
-    [state, setState],
+    (filters: Partial<ReleaseFilters> | ((previous: ReleaseFilters) => ReleaseFilters)) =>
+      setState((previous) =>
+        typeof filters === 'function' ? setFiltersOf(clearFiltersOf(previous), filters(previous.filters)) : setFiltersOf(previous, filters),
+      ),
+    [setState],
   );
-  const clearFilters = useCallback(() => setState({ ...state, ...RESET, filters: {} }), [state, setState]);
-  const setPage = useCallback((page: number) => setState({ ...state, page: Math.max(1, Math.floor(page) || 1) }), [state, setState]);
-  const canPreviousPage = server ? !!pageInfo?.hasPrevPage : queried.page > 1;
-  const canNextPage = server ? !!pageInfo?.hasNextPage : queried.page < queried.pageCount;
-  const previousPage = useCallback(() => {
-    if (!canPreviousPage) return;
-    if (server) setState({ ...state, page: Math.max(1, state.page - 1), after: undefined, before: pageInfo?.startCursor ?? undefined });
-    else setState({ ...state, page: queried.page - 1 });
-  }, [canPreviousPage, server, state, setState, pageInfo, queried.page]);
-  const nextPage = useCallback(() => {
-    if (!canNextPage) return;
-    if (server) setState({ ...state, page: state.page + 1, before: undefined, after: pageInfo?.endCursor ?? undefined });
-    else setState({ ...state, page: queried.page + 1 });
-  }, [canNextPage, server, state, setState, pageInfo, queried.page]);
+  const clearFilters = useCallback(() => setState(clearFiltersOf), [setState]);
+  const setPage = useCallback((action: SetStateAction<number>) => setState((previous) => setPageOf(previous, apply(action, previous.page))), [setState]);
+  const previousPage = useCallback(() => setState((previous) => previousPageOf(previous, paging)), [setState, paging]);
+  const nextPage = useCallback(() => setState((previous) => nextPageOf(previous, paging)), [setState, paging]);
   const setColumnHidden = useCallback(
-    (environment: string, hide: boolean) => {
-      const current = new Set(state.hiddenColumns);
-      if (hide) current.add(environment);
-      else current.delete(environment);
-      setState({ ...state, hiddenColumns: [...current] });
-    },
-    [state, setState],
+    (environment: string, hide: boolean) => setState((previous) => setColumnHiddenOf(previous, environment, hide)),
+    [setState],
+  );
+  const setHiddenColumns = useCallback(
+    (action: SetStateAction<readonly string[]>) =>
+      setState((previous) => {
+        const next = apply(action, previous.hiddenColumns ?? NONE);
+        return next === previous.hiddenColumns ? previous : { ...previous, hiddenColumns: next };
+      }),
+    [setState],
   );
 
   return {
@@ -191,8 +381,9 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     filtered: hasActiveFilters(state.filters),
     page: queried.page,
     pageCount: queried.pageCount,
-    canPreviousPage,
-    canNextPage,
+    canPreviousPage: canPrevious(state, paging),
+    canNextPage: canNext(state, paging),
+    density,
     error: built.error,
     setState,
     setSort,
@@ -203,6 +394,8 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     previousPage,
     nextPage,
     setColumnHidden,
+    setHiddenColumns,
+    setDensity,
   };
 }
 
@@ -223,16 +416,4 @@ function warmWhenIdle(rows: readonly ReleaseRow[]): (() => void) | undefined {
   };
   handle = idle(slice);
   return () => cancel(handle);
-}
-
-/** Filters without empty values, so the URL and `hasActiveFilters` see only what narrows. */
-function prune(filters: ReleaseFilters): ReleaseFilters {
-  const out: { -readonly [K in keyof ReleaseFilters]: ReleaseFilters[K] } = {};
-  if (filters.statuses?.length) out.statuses = filters.statuses;
-  if (filters.flows?.length) out.flows = filters.flows;
-  if (filters.environment) out.environment = filters.environment;
-  if (filters.from) out.from = filters.from;
-  if (filters.to) out.to = filters.to;
-  if (filters.query) out.query = filters.query;
-  return out;
 }
