@@ -199,3 +199,90 @@ describe('ReleaseGraph accessibility', () => {
     for (const subtitle of subtitles) expect(subtitle.title).toBe(subtitle.textContent);
   });
 });
+
+describe('ReleaseGraph keyboard focus', () => {
+  const press = (key: string) =>
+    act(() => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+  const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  const focused = () => document.activeElement?.getAttribute('data-env-id');
+
+  function mountChain(onEnvironmentOpen: (name: string) => void) {
+    container = document.createElement('div');
+    container.style.width = '1200px';
+    document.body.append(container);
+    root = createRoot(container);
+    act(() =>
+      root!.render(
+        <ReleasesProvider>
+          <ReleaseGraph
+            release={sampleRelease({ shape: 'sequential', state: 'succeeded' })}
+            height={600}
+            showSearch={false}
+            onEnvironmentOpen={onEnvironmentOpen}
+          />
+        </ReleasesProvider>,
+      ),
+    );
+  }
+
+  // dev -> qa -> staging -> production: three ArrowRight presses reach production, whatever the
+  // pace. An older press's pending focus attempt used to move focus back (bug: the keyboard focus
+  // jumps back when arrows are pressed quickly).
+  it.each([0, 50, 150, 300])('ends where the arrows counted to when pressed %i ms apart, and Enter opens it', async (gap) => {
+    const onEnvironmentOpen = vi.fn();
+    mountChain(onEnvironmentOpen);
+    await settle();
+    await vi.waitFor(() => expect(nodeElements().size).toBe(4));
+    nodeElements().get('dev')!.focus();
+    expect(focused()).toBe('dev');
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await wait(gap);
+      press('ArrowRight');
+    }
+    // Past any focus attempt a press could have left behind.
+    await wait(400);
+    expect(focused()).toBe('production');
+    press('Enter');
+    expect(onEnvironmentOpen).toHaveBeenLastCalledWith('production');
+  });
+
+  it('schedules nothing of its own after it unmounts with a focus request pending', async () => {
+    mountChain(() => {});
+    await settle();
+    await vi.waitFor(() => expect(nodeElements().size).toBe(4));
+    nodeElements().get('dev')!.focus();
+    // Callbacks our own code (not React Flow's or d3's) schedules, and whether one ran after the
+    // unmount.
+    let unmounted = false;
+    const late: string[] = [];
+    const ours = () => (new Error().stack ?? '').split('\n')[3]?.includes('/src/') ?? false;
+    const original = { setTimeout: window.setTimeout, requestAnimationFrame: window.requestAnimationFrame };
+    const track =
+      <F extends (...args: never[]) => unknown>(kind: string, schedule: (callback: F, ...rest: never[]) => number) =>
+      (callback: F, ...rest: never[]) =>
+        schedule.call(
+          window,
+          (ours()
+            ? (...args: never[]) => {
+                if (unmounted) late.push(kind);
+                return callback(...args);
+              }
+            : callback) as F,
+          ...rest,
+        );
+    window.setTimeout = track('setTimeout', original.setTimeout as never) as typeof window.setTimeout;
+    window.requestAnimationFrame = track('requestAnimationFrame', original.requestAnimationFrame as never) as typeof window.requestAnimationFrame;
+    try {
+      press('ArrowRight');
+      act(() => root!.unmount());
+      root = undefined;
+      unmounted = true;
+      await new Promise((resolve) => original.setTimeout.call(window, resolve, 400));
+    } finally {
+      Object.assign(window, original);
+    }
+    expect(late).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode, useGraphMessages } from './EnvironmentNode';
 import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
 import { PromotionEdge } from './PromotionEdge';
+import { useFocusRequest } from './use-focus-request';
 import type { ReleaseGraphProps, WorkflowSection } from './types';
 
 // At module scope: React Flow warns (and remounts) when these objects change between renders.
@@ -235,13 +236,7 @@ function GraphCanvas({
     [flow, layout],
   );
 
-  const focusNode = useCallback((name: string) => {
-    // The node may only be rendered once it is in view: try now, then after the pan.
-    const attempt = () => wrapper.current?.querySelector<HTMLElement>(`[data-env-id="${CSS.escape(name)}"]`)?.focus({ preventScroll: true });
-    attempt();
-    requestAnimationFrame(attempt);
-    setTimeout(attempt, 250);
-  }, []);
+  const focusNode = useFocusRequest(wrapper);
 
   // Refit when the canvas changes size (a details panel opens beside it), unless the reader has
   // moved the view: then only keep the selected environment in sight.
