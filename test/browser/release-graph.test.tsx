@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
-import { act } from 'react';
+import { act, type Ref } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { layoutCacheStats, sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
-import { ReleaseGraph, ReleasesProvider } from '../../src';
+import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
 import '../../src/styles/index.css';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -33,6 +33,21 @@ function mount(release: Release, colorMode: 'light' | 'dark' = 'light') {
     );
   render(release);
   return render;
+}
+
+/** Mounts one graph, with any props, in a light provider. */
+function mountGraph(props: ReleaseGraphProps & { ref?: Ref<HTMLDivElement> }) {
+  container = document.createElement('div');
+  container.style.width = '1200px';
+  document.body.append(container);
+  root = createRoot(container);
+  act(() =>
+    root!.render(
+      <ReleasesProvider colorMode="light">
+        <ReleaseGraph height={600} {...props} />
+      </ReleasesProvider>,
+    ),
+  );
 }
 
 const nodeElements = () => new Map([...document.querySelectorAll<HTMLElement>('[data-env-id]')].map((el) => [el.dataset.envId!, el]));
@@ -140,17 +155,7 @@ describe('ReleaseGraph resizing', () => {
 describe('ReleaseGraph minimap', () => {
   it('draws each environment in its status colour, and the others neutral', async () => {
     const release = sampleRelease({ shape: 'regions', state: 'failed' });
-    container = document.createElement('div');
-    container.style.width = '1200px';
-    document.body.append(container);
-    root = createRoot(container);
-    act(() =>
-      root!.render(
-        <ReleasesProvider colorMode="light">
-          <ReleaseGraph release={release} height={600} showMinimap />
-        </ReleasesProvider>,
-      ),
-    );
+    mountGraph({ release, showMinimap: true });
     await settle();
     const fills = () => [...document.querySelectorAll<SVGRectElement>('.react-flow__minimap-node')].map((rect) => getComputedStyle(rect).fill);
     await vi.waitFor(() => expect(fills()).toHaveLength(release.environments.length));
@@ -208,24 +213,8 @@ describe('ReleaseGraph keyboard focus', () => {
   const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
   const focused = () => document.activeElement?.getAttribute('data-env-id');
 
-  function mountChain(onEnvironmentOpen: (name: string) => void) {
-    container = document.createElement('div');
-    container.style.width = '1200px';
-    document.body.append(container);
-    root = createRoot(container);
-    act(() =>
-      root!.render(
-        <ReleasesProvider>
-          <ReleaseGraph
-            release={sampleRelease({ shape: 'sequential', state: 'succeeded' })}
-            height={600}
-            showSearch={false}
-            onEnvironmentOpen={onEnvironmentOpen}
-          />
-        </ReleasesProvider>,
-      ),
-    );
-  }
+  const mountChain = (onEnvironmentOpen: (name: string) => void) =>
+    mountGraph({ release: sampleRelease({ shape: 'sequential', state: 'succeeded' }), showSearch: false, onEnvironmentOpen });
 
   // dev -> qa -> staging -> production: three ArrowRight presses reach production, whatever the
   // pace. An older press's pending focus attempt used to move focus back (bug: the keyboard focus
@@ -284,5 +273,42 @@ describe('ReleaseGraph keyboard focus', () => {
       Object.assign(window, original);
     }
     expect(late).toEqual([]);
+  });
+});
+
+describe('ReleaseGraph root and parts', () => {
+  it('forwards its ref, passes id, data-* and aria-* through, and puts classNames on nodes and edges', async () => {
+    const ref = { current: null as HTMLDivElement | null };
+    const onWorkflowStepSelect = vi.fn();
+    const release = sampleRelease({ shape: 'sequential', state: 'running' });
+    mountGraph({
+      ref,
+      release,
+      id: 'graph-1',
+      'data-testid': 'graph',
+      'aria-describedby': 'help',
+      'aria-label': 'Checkout flow',
+      classNames: { node: 'host-node', edge: 'host-edge' },
+      defaultFocusEnvironment: 'qa',
+      onWorkflowStepSelect,
+    });
+    await settle();
+    const element = document.querySelector<HTMLElement>('[data-testid="graph"]')!;
+    expect(ref.current).toBe(element);
+    expect(element).toHaveAttribute('id', 'graph-1');
+    expect(element).toHaveAttribute('aria-describedby', 'help');
+    // The name is the canvas region's, once.
+    expect(element).not.toHaveAttribute('aria-label');
+    expect(element.querySelector('[role="region"]')).toHaveAttribute('aria-label', 'Checkout flow');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-env-id')).toBe('qa'));
+    expect(element.querySelectorAll('.gr-release-graph__node.host-node')).toHaveLength(4);
+    expect(element.querySelectorAll('.gr-release-graph__edge.host-edge')).toHaveLength(3);
+    const step = element.querySelector<HTMLButtonElement>('.gr-release-graph__step')!;
+    const section = step.closest<HTMLElement>('[data-env-id]')!;
+    act(() => step.click());
+    expect(onWorkflowStepSelect).toHaveBeenCalledWith(
+      { environment: section.dataset.envId, section: expect.stringMatching(/^(trigger|preAction|postAction)$/), name: step.title },
+      expect.objectContaining({ name: step.title }),
+    );
   });
 });
