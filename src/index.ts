@@ -59,7 +59,7 @@ export type {
 } from './components/ReleaseView';
 
 export { ReleaseGraph } from './components/ReleaseGraph';
-export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './components/ReleaseGraph';
+export type { ReleaseGraphProps, ReleaseGraphClassNames } from './components/ReleaseGraph';
 
 export { ReleaseNotes } from './components/ReleaseNotes';
 export type { ReleaseNotesProps, ReleaseNotesClassNames, ReleaseNotesGrouping } from './components/ReleaseNotes';
@@ -85,6 +85,9 @@ export type {
   EnvironmentStep,
   WorkflowStep,
   WorkflowRun,
+  WorkflowSection,
+  WorkflowStepRef,
+  ReleaseActions,
   ApplicationState,
   Issue,
   Commit,

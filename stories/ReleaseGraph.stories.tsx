@@ -196,7 +196,7 @@ export const Dark: Story = {
 
 /** A deep link: the named environment is selected and centred on mount. */
 export const FocusFromDeepLink: Story = {
-  args: { release: live({ shape: 'large', state: 'running' }), focusEnvironment: 'preprod' },
+  args: { release: live({ shape: 'large', state: 'running' }), defaultFocusEnvironment: 'preprod' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('[data-env-id="preprod"][data-selected]')).not.toBeNull(), { timeout: 5000 });
     await waitFor(() => expect(document.activeElement?.getAttribute('data-env-id')).toBe('preprod'));

@@ -28,8 +28,7 @@ const applicationCount = (release: Release) => release.environments.reduce((n, e
 
 const hrefs = {
   getProductHref: (release: Release) => `https://platform.example.com/products/${encodeURIComponent(release.product)}`,
-  getFlowHref: (release: Release) =>
-    release.flow ? `https://platform.example.com/promotion-flows/${encodeURIComponent(release.flow.name)}` : undefined,
+  getFlowHref: (flow: string) => `https://platform.example.com/promotion-flows/${encodeURIComponent(flow)}`,
 };
 
 const meta = {

@@ -73,6 +73,8 @@ function BaselineGraph({ release, height }: { release: Release; height: number }
     open: noop,
     selectStep: noop,
     toggleCollapsed: noop,
+    nodeClassName: undefined,
+    edgeClassName: undefined,
   }));
   // Same zoom floor as ReleaseGraph, so fitView shows the whole graph in both (same node count drawn).
   const minZoom = Math.max(0.02, Math.min(0.5, 0.8 * Math.min(800 / Math.max(layout.width, 1), height / Math.max(layout.height, 1))));

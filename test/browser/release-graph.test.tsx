@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
-import { act } from 'react';
+import { act, type Ref } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { layoutCacheStats, sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
-import { ReleaseGraph, ReleasesProvider } from '../../src';
+import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
 import '../../src/styles/index.css';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -33,6 +33,21 @@ function mount(release: Release, colorMode: 'light' | 'dark' = 'light') {
     );
   render(release);
   return render;
+}
+
+/** Mounts one graph, with any props, in a light provider. */
+function mountGraph(props: ReleaseGraphProps & { ref?: Ref<HTMLDivElement> }) {
+  container = document.createElement('div');
+  container.style.width = '1200px';
+  document.body.append(container);
+  root = createRoot(container);
+  act(() =>
+    root!.render(
+      <ReleasesProvider colorMode="light">
+        <ReleaseGraph height={600} {...props} />
+      </ReleasesProvider>,
+    ),
+  );
 }
 
 const nodeElements = () => new Map([...document.querySelectorAll<HTMLElement>('[data-env-id]')].map((el) => [el.dataset.envId!, el]));
@@ -140,17 +155,7 @@ describe('ReleaseGraph resizing', () => {
 describe('ReleaseGraph minimap', () => {
   it('draws each environment in its status colour, and the others neutral', async () => {
     const release = sampleRelease({ shape: 'regions', state: 'failed' });
-    container = document.createElement('div');
-    container.style.width = '1200px';
-    document.body.append(container);
-    root = createRoot(container);
-    act(() =>
-      root!.render(
-        <ReleasesProvider colorMode="light">
-          <ReleaseGraph release={release} height={600} showMinimap />
-        </ReleasesProvider>,
-      ),
-    );
+    mountGraph({ release, showMinimap: true });
     await settle();
     const fills = () => [...document.querySelectorAll<SVGRectElement>('.react-flow__minimap-node')].map((rect) => getComputedStyle(rect).fill);
     await vi.waitFor(() => expect(fills()).toHaveLength(release.environments.length));
@@ -197,5 +202,113 @@ describe('ReleaseGraph accessibility', () => {
     const subtitles = [...document.querySelectorAll<HTMLElement>('.gr-release-graph__node-subtitle')];
     expect(subtitles.some((subtitle) => subtitle.scrollWidth > subtitle.clientWidth)).toBe(true);
     for (const subtitle of subtitles) expect(subtitle.title).toBe(subtitle.textContent);
+  });
+});
+
+describe('ReleaseGraph keyboard focus', () => {
+  const press = (key: string) =>
+    act(() => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+  const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  const focused = () => document.activeElement?.getAttribute('data-env-id');
+
+  const mountChain = (onEnvironmentOpen: (name: string) => void) =>
+    mountGraph({ release: sampleRelease({ shape: 'sequential', state: 'succeeded' }), showSearch: false, onEnvironmentOpen });
+
+  // dev -> qa -> staging -> production: three ArrowRight presses reach production, whatever the
+  // pace. An older press's pending focus attempt used to move focus back (bug: the keyboard focus
+  // jumps back when arrows are pressed quickly).
+  it.each([0, 50, 150, 300])('ends where the arrows counted to when pressed %i ms apart, and Enter opens it', async (gap) => {
+    const onEnvironmentOpen = vi.fn();
+    mountChain(onEnvironmentOpen);
+    await settle();
+    await vi.waitFor(() => expect(nodeElements().size).toBe(4));
+    nodeElements().get('dev')!.focus();
+    expect(focused()).toBe('dev');
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await wait(gap);
+      press('ArrowRight');
+    }
+    // Past any focus attempt a press could have left behind.
+    await wait(400);
+    expect(focused()).toBe('production');
+    press('Enter');
+    expect(onEnvironmentOpen).toHaveBeenLastCalledWith('production');
+  });
+
+  it('schedules nothing of its own after it unmounts with a focus request pending', async () => {
+    mountChain(() => {});
+    await settle();
+    await vi.waitFor(() => expect(nodeElements().size).toBe(4));
+    nodeElements().get('dev')!.focus();
+    // Callbacks our own code (not React Flow's or d3's) schedules, and whether one ran after the
+    // unmount.
+    let unmounted = false;
+    const late: string[] = [];
+    const ours = () => (new Error().stack ?? '').split('\n')[3]?.includes('/src/') ?? false;
+    const original = { setTimeout: window.setTimeout, requestAnimationFrame: window.requestAnimationFrame };
+    const track =
+      <F extends (...args: never[]) => unknown>(kind: string, schedule: (callback: F, ...rest: never[]) => number) =>
+      (callback: F, ...rest: never[]) =>
+        schedule.call(
+          window,
+          (ours()
+            ? (...args: never[]) => {
+                if (unmounted) late.push(kind);
+                return callback(...args);
+              }
+            : callback) as F,
+          ...rest,
+        );
+    window.setTimeout = track('setTimeout', original.setTimeout as never) as typeof window.setTimeout;
+    window.requestAnimationFrame = track('requestAnimationFrame', original.requestAnimationFrame as never) as typeof window.requestAnimationFrame;
+    try {
+      press('ArrowRight');
+      act(() => root!.unmount());
+      root = undefined;
+      unmounted = true;
+      await new Promise((resolve) => original.setTimeout.call(window, resolve, 400));
+    } finally {
+      Object.assign(window, original);
+    }
+    expect(late).toEqual([]);
+  });
+});
+
+describe('ReleaseGraph root and parts', () => {
+  it('forwards its ref, passes id, data-* and aria-* through, and puts classNames on nodes and edges', async () => {
+    const ref = { current: null as HTMLDivElement | null };
+    const onWorkflowStepSelect = vi.fn();
+    const release = sampleRelease({ shape: 'sequential', state: 'running' });
+    mountGraph({
+      ref,
+      release,
+      id: 'graph-1',
+      'data-testid': 'graph',
+      'aria-describedby': 'help',
+      'aria-label': 'Checkout flow',
+      classNames: { node: 'host-node', edge: 'host-edge' },
+      defaultFocusEnvironment: 'qa',
+      onWorkflowStepSelect,
+    });
+    await settle();
+    const element = document.querySelector<HTMLElement>('[data-testid="graph"]')!;
+    expect(ref.current).toBe(element);
+    expect(element).toHaveAttribute('id', 'graph-1');
+    expect(element).toHaveAttribute('aria-describedby', 'help');
+    // The name is the canvas region's, once.
+    expect(element).not.toHaveAttribute('aria-label');
+    expect(element.querySelector('[role="region"]')).toHaveAttribute('aria-label', 'Checkout flow');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-env-id')).toBe('qa'));
+    expect(element.querySelectorAll('.gr-release-graph__node.host-node')).toHaveLength(4);
+    expect(element.querySelectorAll('.gr-release-graph__edge.host-edge')).toHaveLength(3);
+    const step = element.querySelector<HTMLButtonElement>('.gr-release-graph__step')!;
+    const section = step.closest<HTMLElement>('[data-env-id]')!;
+    act(() => step.click());
+    expect(onWorkflowStepSelect).toHaveBeenCalledWith(
+      { environment: section.dataset.envId, section: expect.stringMatching(/^(trigger|preAction|postAction)$/), name: step.title },
+      expect.objectContaining({ name: step.title }),
+    );
   });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleRelease, type EnvironmentStep, type Release, type Status } from 'gitops-releases/headless';
 import { EnvironmentDetails } from '../../src/components/EnvironmentDetails';
+import { expectElementLikeRoot } from './root-element';
 import { ReleasesProvider, type LinkRenderProps } from '../../src/components/provider';
 
 function environmentOf(release: Release, status: Status): EnvironmentStep {
@@ -162,6 +163,11 @@ describe('EnvironmentDetails', () => {
       expect(steps()[0]!.querySelector('details')!.open).toBe(true);
       expect(steps()[1]).not.toHaveAttribute('data-selected');
       rerender(<EnvironmentDetails environment={failed} selectedWorkflowStep={{ section: 'trigger', name: 'approval' }} />);
+      expect(document.querySelector('[data-selected]')).toBeNull();
+      // A WorkflowStepRef names its environment: this one's step is selected, another's is not.
+      rerender(<EnvironmentDetails environment={failed} selectedWorkflowStep={{ environment: failed.name, section: 'preAction', name: 'approval' }} />);
+      expect(steps()[0]).toHaveAttribute('data-selected');
+      rerender(<EnvironmentDetails environment={failed} selectedWorkflowStep={{ environment: `${failed.name}-other`, section: 'preAction', name: 'approval' }} />);
       expect(document.querySelector('[data-selected]')).toBeNull();
     } finally {
       delete (Element.prototype as Partial<Element>).scrollIntoView;
@@ -434,5 +440,26 @@ describe('EnvironmentDetails', () => {
     render(<EnvironmentDetails environment={broken} />);
     expect(screen.getByRole('heading', { level: 2, name: 'broken' })).toBeInTheDocument();
     expect(document.querySelector('.gr-environment-details__header .gr-status-badge')).toHaveAttribute('data-status', 'unknown');
+  });
+});
+
+describe('EnvironmentDetails root', () => {
+  it('forwards its ref to the root and passes id, data-* and aria-* through, its own labelling winning', () => {
+    const ref = { current: null as HTMLElement | null };
+    render(
+      <EnvironmentDetails
+        ref={ref}
+        environment={failed}
+        id="env-panel"
+        data-testid="panel"
+        aria-labelledby="forged"
+        aria-describedby="help"
+        classNames={{ root: 'host-root' }}
+      />,
+    );
+    const root = screen.getByTestId('panel');
+    expectElementLikeRoot(root, ref, 'env-panel');
+    expect(root.getAttribute('aria-labelledby')).not.toBe('forged');
+    expect(root).toHaveClass('gr-environment-details', 'host-root');
   });
 });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -76,6 +76,39 @@ describe('ReleaseNotes', () => {
     render(<ReleaseNotes release={release} />);
     await userEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
     expect(((await screen.findByRole('textbox', { name: 'Release notes as Markdown' })) as HTMLTextAreaElement).value).toContain('## Commits');
+  });
+
+  it('selects the Markdown to copy by hand, and runs nothing after it unmounts', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+    const { unmount } = render(<ReleaseNotes release={release} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    const area = (await screen.findByRole('textbox', { name: 'Release notes as Markdown' })) as HTMLTextAreaElement;
+    await vi.waitFor(() => expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]));
+    unmount();
+
+    // Bug: the frame requested for the selection outlived a component unmounted at once. Frames
+    // here run only when the test says so.
+    const frames = new Map<number, FrameRequestCallback>();
+    const spies = [
+      vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((callback) => {
+        frames.set(frames.size + 1, callback);
+        return frames.size;
+      }),
+      vi.spyOn(globalThis, 'cancelAnimationFrame').mockImplementation((id) => void frames.delete(id)),
+    ];
+    let late = 0;
+    try {
+      render(<ReleaseNotes release={release} />);
+      await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' })));
+      cleanup();
+      for (const callback of frames.values()) {
+        late += 1;
+        callback(0);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(late).toBe(0);
   });
 
   it('shows loading, error, empty and bad-data states inline', () => {

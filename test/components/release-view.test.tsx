@@ -1,17 +1,18 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDuration, sampleRelease, type Release, type Status } from 'gitops-releases/headless';
+import { STATUSES, formatDuration, releaseActions, sampleRelease, type Release, type Status } from 'gitops-releases/headless';
 import { ReleasesProvider } from '../../src/components/provider';
 import type { ReleaseGraphProps } from '../../src/components/ReleaseGraph';
 import { ReleaseHeader, ReleaseView, type ReleaseViewTab } from '../../src/components/ReleaseView';
+import { expectElementLikeRoot } from './root-element';
 
 // The graph is React Flow (tested on its own, best in a real browser). Here a stand-in exposes
 // the props ReleaseView passes, with buttons for selecting and opening an environment.
 vi.mock('../../src/components/ReleaseGraph', () => ({
-  ReleaseGraph: ({ release, selectedEnvironment, onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect, focusEnvironment, height }: ReleaseGraphProps) => (
-    <ul data-testid="graph" data-selected={selectedEnvironment ?? ''} data-focus={focusEnvironment ?? ''} data-height={String(height)}>
+  ReleaseGraph: ({ release, selectedEnvironment, onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect, defaultFocusEnvironment, height }: ReleaseGraphProps) => (
+    <ul data-testid="graph" data-selected={selectedEnvironment ?? ''} data-focus={defaultFocusEnvironment ?? ''} data-height={String(height)}>
       {release.environments.map((environment) => (
         <li key={environment.name}>
           <button type="button" onClick={() => onSelectedEnvironmentChange?.(environment.name)}>
@@ -21,7 +22,7 @@ vi.mock('../../src/components/ReleaseGraph', () => ({
             Open {environment.name}
           </button>
           {environment.workflows?.preAction?.[0] ? (
-            <button type="button" onClick={() => onWorkflowStepSelect?.(environment.name, 'preAction', environment.workflows!.preAction![0]!)}>
+            <button type="button" onClick={() => onWorkflowStepSelect?.({ environment: environment.name, section: 'preAction', name: environment.workflows!.preAction![0]!.name }, environment.workflows!.preAction![0]!)}>
               Step of {environment.name}
             </button>
           ) : null}
@@ -60,7 +61,7 @@ describe('ReleaseHeader', () => {
       <ReleaseHeader
         release={release}
         getProductHref={(r) => `https://host.example/products/${r.product}`}
-        getFlowHref={(r) => `https://host.example/flows/${r.flow?.name}`}
+        getFlowHref={(flow) => `https://host.example/flows/${flow}`}
       />,
     );
     const heading = screen.getByRole('heading', { level: 2 });
@@ -236,9 +237,20 @@ describe('ReleaseView actions', () => {
     ['succeeded', ['Release notes']],
     ['terminated', ['Release notes']],
     ['terminating', ['Release notes']],
+    ['skipped', ['Release notes']],
+    ['unknown', ['Release notes']],
   ])('a %s release offers %j', (status, expected) => {
     render(<ReleaseView release={{ ...running(), status }} {...all()} />);
     expect(buttons()).toEqual(expected);
+  });
+
+  it('offers Retry and Terminate exactly where the headless releaseActions allows them, for every status', () => {
+    for (const status of STATUSES) {
+      const { unmount } = render(<ReleaseView release={{ ...running(), status }} onRetry={vi.fn()} onTerminate={vi.fn()} />);
+      const allowed = releaseActions({ status });
+      expect(buttons(), status).toEqual([...(allowed.retry ? ['Retry'] : []), ...(allowed.terminate ? ['Terminate'] : [])]);
+      unmount();
+    }
   });
 
   it('shows each button only when its callback is passed', () => {
@@ -698,5 +710,45 @@ describe('ReleaseView overrides', () => {
     );
     expect(container.querySelector('.gr-release-view')).not.toHaveClass('gr-root');
     expect(container.querySelector('.gr-release-header')).not.toHaveClass('gr-root');
+  });
+});
+
+describe('ReleaseView root', () => {
+  it('forwards its ref to the root and passes id, data-* and aria-* through, its own state winning', () => {
+    const ref = createRef<HTMLDivElement>();
+    render(
+      <ReleaseView
+        ref={ref}
+        release={succeeded()}
+        id="release-42"
+        data-testid="view"
+        aria-describedby="help"
+        data-state="forged"
+        className="host"
+        style={{ maxWidth: 900 }}
+        classNames={{ root: 'host-root' }}
+      />,
+    );
+    const root = screen.getByTestId('view');
+    expectElementLikeRoot(root, ref, 'release-42');
+    expect(root).toHaveAttribute('data-state', 'ready');
+    expect(root).toHaveClass('gr-release-view', 'host', 'host-root');
+    expect(root.style.maxWidth).toBe('900px');
+  });
+
+  it('centres the graph on defaultFocusEnvironment, and on the deprecated focusEnvironment still', () => {
+    const { unmount } = render(<ReleaseView release={succeeded()} defaultFocusEnvironment="staging" />);
+    expect(screen.getByTestId('graph')).toHaveAttribute('data-focus', 'staging');
+    unmount();
+    render(<ReleaseView release={succeeded()} focusEnvironment="qa" />);
+    expect(screen.getByTestId('graph')).toHaveAttribute('data-focus', 'qa');
+  });
+
+  it('links the flow through getFlowHref(flow, release), as ReleasesTable does', () => {
+    const release = succeeded();
+    const getFlowHref = vi.fn((flow: string) => `/flows/${flow}`);
+    render(<ReleaseView release={release} getFlowHref={getFlowHref} />);
+    expect(getFlowHref).toHaveBeenCalledWith('parallel-flow', release);
+    expect(screen.getByRole('link', { name: 'parallel-flow' })).toHaveAttribute('href', '/flows/parallel-flow');
   });
 });

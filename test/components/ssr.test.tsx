@@ -115,9 +115,11 @@ describe('server rendering', () => {
   });
 
   it('has a server render for every component the package exports', () => {
-    // Components are the capitalised function exports; hooks start with `use`.
+    // Components are the capitalised exports that are functions or React's wrappers (forwardRef
+    // gives an object); hooks start with `use`.
+    const isComponent = (value: unknown) => typeof value === 'function' || (typeof value === 'object' && value !== null && '$$typeof' in value);
     const components = Object.entries(library)
-      .filter(([name, value]) => /^[A-Z]/.test(name) && typeof value === 'function')
+      .filter(([name, value]) => /^[A-Z]/.test(name) && isComponent(value))
       .map(([name]) => name);
     expect(components.sort()).toEqual(Object.keys(SERVER_RENDERS).sort());
   });

@@ -1,24 +1,16 @@
 import { useCallback } from 'react';
-import { EnvironmentDetails, ReleaseView, StatusBadge, type ReleaseViewTab, type WorkflowSection } from 'gitops-releases';
-import type { EnvironmentStep, Release, ReleaseTarget } from 'gitops-releases/headless';
+import { EnvironmentDetails, ReleaseView, StatusBadge, type ReleaseViewTab, type WorkflowStepRef } from 'gitops-releases';
+import { WORKFLOW_SECTIONS, type EnvironmentStep, type Release, type ReleaseTarget } from 'gitops-releases/headless';
 import { CommitChecks } from './CommitChecks';
 import { findProduct, useReleases } from './data';
 import { Link, navigate } from './router';
 import { productHref, releaseHref } from './routes';
 
-const SECTIONS: readonly WorkflowSection[] = ['trigger', 'preAction', 'postAction'];
-
-/** The step a link names, in the shape ReleaseView takes. */
-function workflowStepOf(environment: EnvironmentStep, name: string | undefined) {
-  const step = findStep(environment, name);
-  return step ? { environment: environment.name, ...step } : null;
-}
-
-/** The workflow step a link names, with the list it is in. */
-function findStep(environment: EnvironmentStep, name: string | undefined) {
-  if (!name) return undefined;
-  const section = SECTIONS.find((key) => environment.workflows?.[key]?.some((step) => step.name === name));
-  return section ? { section, name } : undefined;
+/** The workflow step a link names, with the list it is in, as ReleaseView and EnvironmentDetails take it. */
+function workflowStepOf(environment: EnvironmentStep, name: string | undefined): WorkflowStepRef | null {
+  if (!name) return null;
+  const section = WORKFLOW_SECTIONS.find((key) => environment.workflows?.[key]?.some((step) => step.name === name));
+  return section ? { environment: environment.name, section, name } : null;
 }
 
 /**
@@ -101,7 +93,7 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
                 environment={environment}
                 release={release}
                 headingLevel={2}
-                selectedWorkflowStep={findStep(environment, target.step)}
+                selectedWorkflowStep={workflowStepOf(environment, target.step)}
                 onClose={() => go({ environment: null })}
               />
             ) : (

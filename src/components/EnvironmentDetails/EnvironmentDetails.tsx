@@ -1,7 +1,8 @@
-import { useCallback, useId, useMemo, type KeyboardEvent } from 'react';
-import { isTerminalStatus, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
+import { forwardRef, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
+import { isTerminalStatus, WORKFLOW_SECTIONS, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
 import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useNow } from '../internal';
+import { rootElementProps } from '../internal/root-props';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import {
   hasEnvironmentRun,
@@ -9,7 +10,6 @@ import {
   listOf,
   sortIssues,
   stepsOf,
-  WORKFLOW_SECTIONS,
 } from './environment-summary';
 import { CloseIcon } from './icons';
 import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
@@ -29,19 +29,23 @@ const HEADING_LEVELS: readonly number[] = [2, 3, 4];
  * scrolls inside its own box when its container limits its height. Text from the data is
  * rendered as text, and its URLs become links only when they are http, https or mailto.
  */
-export function EnvironmentDetails({
-  environment,
-  release,
-  headingLevel = 2,
-  onClose,
-  selectedWorkflowStep,
-  getApplicationHref,
-  getWorkflowHref,
-  loading = false,
-  className,
-  style,
-  classNames,
-}: EnvironmentDetailsProps) {
+export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, EnvironmentDetailsProps>(function EnvironmentDetails(
+  {
+    environment,
+    release,
+    headingLevel = 2,
+    onClose,
+    selectedWorkflowStep,
+    getApplicationHref,
+    getWorkflowHref,
+    loading = false,
+    className,
+    style,
+    classNames,
+    ...rest
+  },
+  ref,
+) {
   const rootClassName = useRootClassName();
   const { text } = useEnvironmentMessages();
   const headingId = useId();
@@ -63,6 +67,8 @@ export function EnvironmentDetails({
 
   return (
     <section
+      {...rootElementProps(rest)}
+      ref={ref}
       className={cx(rootClassName, 'gr-environment-details', classNames?.root, className)}
       style={style}
       aria-labelledby={headingId}
@@ -122,7 +128,12 @@ export function EnvironmentDetails({
             environment={environment}
             release={release}
             level={sectionLevel}
-            selectedWorkflowStep={selectedWorkflowStep}
+            selectedWorkflowStep={
+              // A step of another environment is not one of these.
+              selectedWorkflowStep && (!('environment' in selectedWorkflowStep) || selectedWorkflowStep.environment === environment.name)
+                ? selectedWorkflowStep
+                : undefined
+            }
             getApplicationHref={getApplicationHref}
             getWorkflowHref={getWorkflowHref}
             classNames={classNames}
@@ -131,7 +142,7 @@ export function EnvironmentDetails({
       )}
     </section>
   );
-}
+});
 
 /** Status badge, live subtitle, start and duration (ticking while the environment runs). */
 function HeaderStatus({ environment }: { environment: EnvironmentStep }) {

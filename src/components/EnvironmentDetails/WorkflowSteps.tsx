@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkflowRun, WorkflowStep } from 'gitops-releases/headless';
+import type { WorkflowRun, WorkflowSection as WorkflowSectionName, WorkflowStep } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
 import { cx, Link, useNumberFormatter } from '../internal';
-import { isFailedStatus, listOf, type EnvironmentWorkflowSection } from './environment-summary';
+import { isFailedStatus, listOf } from './environment-summary';
 import { ChevronIcon } from './icons';
 import { spaced, Time, VisuallyHidden, type HeadingLevel } from './parts';
 import { DetailsSection } from './sections';
@@ -12,7 +12,7 @@ import { elapsed, useEnvironmentMessages } from './text';
 export type WorkflowHref = (run: WorkflowRun) => { href: string | undefined; external: boolean };
 
 interface WorkflowSectionProps {
-  section: EnvironmentWorkflowSection;
+  section: WorkflowSectionName;
   title: string;
   steps: readonly WorkflowStep[];
   /** The name of the selected step in this list, if any. */

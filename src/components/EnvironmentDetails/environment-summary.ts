@@ -1,10 +1,11 @@
 import {
   isActiveStatus,
   parseTime,
+  WORKFLOW_SECTIONS,
   type EnvironmentStep,
-  type EnvironmentWorkflows,
   type Issue,
   type Status,
+  type WorkflowSection,
   type WorkflowStep,
 } from 'gitops-releases/headless';
 
@@ -13,17 +14,11 @@ import {
  * missing list is an empty list, never a crash.
  */
 
-/** Which list of an environment a workflow step belongs to. */
-export type EnvironmentWorkflowSection = keyof EnvironmentWorkflows;
-
-/** The workflow lists in the order they run (their titles are `messages.common.workflows`). */
-export const WORKFLOW_SECTIONS: readonly EnvironmentWorkflowSection[] = ['trigger', 'preAction', 'postAction'];
-
 /** Statuses that mean "has not started": nothing of it ran yet (or ever, when skipped). */
 const NOT_STARTED: ReadonlySet<string> = new Set<Status>(['pending', 'queued', 'skipped', 'unknown']);
 
 /** The steps of one workflow list, or `[]` when the data has none. */
-export function stepsOf(environment: EnvironmentStep, section: EnvironmentWorkflowSection): WorkflowStep[] {
+export function stepsOf(environment: EnvironmentStep, section: WorkflowSection): WorkflowStep[] {
   const list = environment.workflows?.[section];
   return Array.isArray(list) ? list : [];
 }

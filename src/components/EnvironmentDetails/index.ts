@@ -1,3 +1,2 @@
 export { EnvironmentDetails } from './EnvironmentDetails';
-export type { EnvironmentDetailsProps, EnvironmentDetailsClassNames, EnvironmentDetailsWorkflowStepRef } from './types';
-export type { EnvironmentWorkflowSection } from './environment-summary';
+export type { EnvironmentDetailsProps, EnvironmentDetailsClassNames, EnvironmentDetailsWorkflowStepRef, EnvironmentWorkflowSection } from './types';

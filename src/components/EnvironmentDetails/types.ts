@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import type { ApplicationState, EnvironmentStep, Release, WorkflowRun } from 'gitops-releases/headless';
-import type { EnvironmentWorkflowSection } from './environment-summary';
+import type { ApplicationState, EnvironmentStep, Release, WorkflowRun, WorkflowSection, WorkflowStepRef } from 'gitops-releases/headless';
+import type { RootElementProps } from '../internal/root-props';
 
 /** Extra class names for the panel's parts. */
 export interface EnvironmentDetailsClassNames {
@@ -18,15 +18,21 @@ export interface EnvironmentDetailsClassNames {
   workflow?: string;
 }
 
-/** A workflow step of the environment, named by its list and its name. */
+/**
+ * @deprecated Use `WorkflowStepRef`, which names the environment too; `selectedWorkflowStep`
+ * takes this shape (meaning the shown environment) until the next minor version.
+ */
 export interface EnvironmentDetailsWorkflowStepRef {
   /** The list the step is in: trigger, pre-action or post-action workflows. */
-  section: EnvironmentWorkflowSection;
+  section: WorkflowSection;
   /** The step's `name`. */
   name: string;
 }
 
-export interface EnvironmentDetailsProps {
+/** @deprecated Use `WorkflowSection`; this name goes in the next minor version. */
+export type EnvironmentWorkflowSection = WorkflowSection;
+
+export interface EnvironmentDetailsProps extends RootElementProps {
   /** The environment to show: one entry of `release.environments`. */
   environment: EnvironmentStep;
   /**
@@ -49,9 +55,10 @@ export interface EnvironmentDetailsProps {
   onClose?: () => void;
   /**
    * A workflow step to open, highlight and scroll into view, e.g. the step clicked in the graph.
+   * A step of another environment selects nothing here.
    * @default undefined
    */
-  selectedWorkflowStep?: EnvironmentDetailsWorkflowStepRef;
+  selectedWorkflowStep?: WorkflowStepRef | EnvironmentDetailsWorkflowStepRef | null;
   /**
    * Where an application's name and "View application" link go. Its result replaces `app.url`
    * (return `app.url` to keep it, `undefined` for no link) and is treated as a link inside the

@@ -1,15 +1,13 @@
 import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { durationMs, isActiveStatus, type EnvironmentStep } from 'gitops-releases/headless';
+import { durationMs, isActiveStatus, WORKFLOW_SECTIONS, type EnvironmentStep } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
+import { cx } from '../internal/cx';
 import { useDateFormatter, useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
 import { COMMON_MESSAGES, GRAPH_MESSAGES, STATUS_MESSAGES, type GraphMessages } from '../provider/messages';
 import { useMessages } from '../provider/ReleasesProvider';
 import { useGraphContext } from './context';
 import type { EnvironmentFlowNode } from './flow-model';
-import type { WorkflowSection } from './types';
-
-const SECTIONS: readonly WorkflowSection[] = ['trigger', 'preAction', 'postAction'];
 
 /** The parts of the messages the graph reads. */
 const GRAPH_SLICE = { graph: GRAPH_MESSAGES, common: COMMON_MESSAGES };
@@ -84,7 +82,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   if (compact) {
     return (
       <div
-        className="gr-release-graph__node"
+        className={cx('gr-release-graph__node', graph.nodeClassName)}
         data-compact=""
         data-env-id={id}
         data-status={environment.status}
@@ -106,7 +104,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
 
   return (
     <div
-      className="gr-release-graph__node"
+      className={cx('gr-release-graph__node', graph.nodeClassName)}
       data-env-id={id}
       data-status={environment.status}
       data-selected={graph.selectedId === id ? '' : undefined}
@@ -172,7 +170,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           {text.issues(issues, formatNumber)}
         </button>
       ) : null}
-      {SECTIONS.map((section) => {
+      {WORKFLOW_SECTIONS.map((section) => {
         const steps = environment.workflows[section];
         if (steps.length === 0) return null;
         return (
@@ -187,7 +185,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
                 title={step.name}
                 onClick={(event) => {
                   event.stopPropagation();
-                  graph.selectStep(id, section, step);
+                  graph.selectStep({ environment: id, section, name: step.name }, step);
                 }}
               >
                 <StatusBadge status={step.status} variant="icon-only" size="sm" />

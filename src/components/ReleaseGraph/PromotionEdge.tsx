@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
+import { cx } from '../internal/cx';
+import { useGraphContext } from './context';
 import { useGraphMessages } from './EnvironmentNode';
 import type { PromotionFlowEdge } from './flow-model';
 
@@ -9,6 +11,7 @@ import type { PromotionFlowEdge } from './flow-model';
  */
 function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<PromotionFlowEdge>) {
   const { graph: text } = useGraphMessages();
+  const { edgeClassName } = useGraphContext();
   const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
   const state = data?.state ?? 'pending';
   const action = data?.action ?? 'none';
@@ -20,7 +23,7 @@ function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition,
     ? `M${targetX - 8},${targetY - 5} L${targetX},${targetY} L${targetX - 8},${targetY + 5} Z`
     : `M${targetX - 5},${targetY - 8} L${targetX},${targetY} L${targetX + 5},${targetY - 8} Z`;
   return (
-    <g className="gr-release-graph__edge" data-state={state} data-action={action}>
+    <g className={cx('gr-release-graph__edge', edgeClassName)} data-state={state} data-action={action}>
       <path className="gr-release-graph__edge-path" d={path} fill="none" />
       <path className="gr-release-graph__edge-arrow" d={arrow} />
       <g className="gr-release-graph__edge-action" transform={`translate(${mx} ${my})`}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   ControlButton,
   Controls,
@@ -20,17 +20,21 @@ import {
   type NavigationKey,
   type ReleaseGraphLayout,
   type WorkflowStep,
+  type WorkflowStepRef,
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useNumberFormatter } from '../internal/time';
+import { rootElementProps } from '../internal/root-props';
+import { useControllableState } from '../internal/use-controllable-state';
 import { useHydrated } from '../internal/use-hydrated';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode, useGraphMessages } from './EnvironmentNode';
 import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
 import { PromotionEdge } from './PromotionEdge';
-import type { ReleaseGraphProps, WorkflowSection } from './types';
+import { useFocusRequest } from './use-focus-request';
+import type { ReleaseGraphProps } from './types';
 
 // At module scope: React Flow warns (and remounts) when these objects change between renders.
 const nodeTypes: NodeTypes = { environment: EnvironmentNode, collapsed: CollapsedNode };
@@ -78,22 +82,23 @@ function fittedViewport(layout: ReleaseGraphLayout, height: number): Viewport {
  * Flow. A new `release` object with the same structure (the common live update) patches the
  * changed nodes in place: no relayout, no remount. Bad data shows inline, never a blank page.
  */
-export function ReleaseGraph(props: ReleaseGraphProps) {
+export const ReleaseGraph = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseGraphProps>(function ReleaseGraph(props, ref) {
   const rootClassName = useRootClassName();
   const { graph: text } = useGraphMessages();
   const { release, className, style, classNames, height = 480, defaultDirection, onDirectionChange } = props;
-  const [uncontrolledDirection, setUncontrolledDirection] = useState<LayoutDirection>(defaultDirection === 'TB' ? 'TB' : 'LR');
-  const direction: LayoutDirection = props.direction !== undefined ? (props.direction === 'TB' ? 'TB' : 'LR') : uncontrolledDirection;
-  const changeDirection = useCallback(
-    (next: LayoutDirection) => {
-      if (props.direction === undefined) setUncontrolledDirection(next);
-      onDirectionChange?.(next);
-    },
-    [props.direction, onDirectionChange],
+  const [direction, changeDirection] = useControllableState<LayoutDirection>(
+    props.direction === undefined ? undefined : props.direction === 'TB' ? 'TB' : 'LR',
+    defaultDirection === 'TB' ? 'TB' : 'LR',
+    onDirectionChange,
   );
+  // The accessible name is the canvas region's (below), not the root's.
+  const passed = rootElementProps(props);
+  delete passed['aria-label'];
   const environments = release?.environments;
   return (
     <div
+      {...passed}
+      ref={ref}
       className={cx(rootClassName, 'gr-release-graph', classNames?.root, className)}
       style={{ height, ...style }}
       data-direction={direction}
@@ -107,7 +112,7 @@ export function ReleaseGraph(props: ReleaseGraphProps) {
       )}
     </div>
   );
-}
+});
 
 interface GraphModelState {
   changeDirection: (direction: LayoutDirection) => void;
@@ -181,6 +186,7 @@ function GraphCanvas({
   onSelectedEnvironmentChange,
   onEnvironmentOpen,
   onWorkflowStepSelect,
+  defaultFocusEnvironment,
   focusEnvironment,
   showControls = true,
   showMinimap = false,
@@ -201,8 +207,8 @@ function GraphCanvas({
   const searchId = useId();
   const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
 
-  const [uncontrolledSelection, setUncontrolledSelection] = useState<string | null>(focusEnvironment ?? defaultSelectedEnvironment);
-  const selectedId = selectedEnvironment !== undefined ? selectedEnvironment : uncontrolledSelection;
+  // Read at mount only (a deep link): later values neither move the view nor the focus.
+  const [initialFocus] = useState(() => defaultFocusEnvironment ?? focusEnvironment);
   const [query, setQuery] = useState('');
   const [matchIndex, setMatchIndex] = useState(0);
 
@@ -215,13 +221,19 @@ function GraphCanvas({
     callbacks.current = { onSelectedEnvironmentChange, onEnvironmentOpen, onWorkflowStepSelect };
   });
 
-  const select = useCallback(
-    (name: string | null) => {
-      if (selectedEnvironment === undefined) setUncontrolledSelection(name);
-      callbacks.current.onSelectedEnvironmentChange?.(name);
-    },
-    [selectedEnvironment],
+  const onSelectionChange = useCallback((name: string | null) => callbacks.current.onSelectedEnvironmentChange?.(name), []);
+  const [selectedId, setSelected] = useControllableState<string | null>(
+    selectedEnvironment,
+    initialFocus ?? defaultSelectedEnvironment,
+    onSelectionChange,
   );
+  // A stable `select` for the nodes' context and React Flow's handlers (a new handler re-renders
+  // every node wrapper), reaching the latest setter at call time.
+  const latestSetSelected = useRef(setSelected);
+  useEffect(() => {
+    latestSetSelected.current = setSelected;
+  });
+  const select = useCallback((name: string | null) => latestSetSelected.current(name), []);
 
   const centerOn = useCallback(
     (name: string, zoom?: number) => {
@@ -235,13 +247,7 @@ function GraphCanvas({
     [flow, layout],
   );
 
-  const focusNode = useCallback((name: string) => {
-    // The node may only be rendered once it is in view: try now, then after the pan.
-    const attempt = () => wrapper.current?.querySelector<HTMLElement>(`[data-env-id="${CSS.escape(name)}"]`)?.focus({ preventScroll: true });
-    attempt();
-    requestAnimationFrame(attempt);
-    setTimeout(attempt, 250);
-  }, []);
+  const focusNode = useFocusRequest(wrapper);
 
   // Refit when the canvas changes size (a details panel opens beside it), unless the reader has
   // moved the view: then only keep the selected environment in sight.
@@ -274,6 +280,8 @@ function GraphCanvas({
   // update): every node reads this context, so a new value re-renders all of them.
   const triggerEnvironment = release.trigger?.environment ?? '';
   const activeId = selectedId ?? (triggerEnvironment || layout.nodes[0]?.id);
+  const nodeClassName = classNames?.node;
+  const edgeClassName = classNames?.edge;
   const context = useMemo<GraphContextValue>(
     () => ({
       direction,
@@ -283,13 +291,15 @@ function GraphCanvas({
       triggerEnvironment,
       select,
       open: (name) => callbacks.current.onEnvironmentOpen?.(name),
-      selectStep: (environment: string, section: WorkflowSection, step: WorkflowStep) => {
-        select(environment);
-        callbacks.current.onWorkflowStepSelect?.(environment, section, step);
+      selectStep: (step: WorkflowStepRef, workflowStep: WorkflowStep) => {
+        select(step.environment);
+        callbacks.current.onWorkflowStepSelect?.(step, workflowStep);
       },
       toggleCollapsed,
+      nodeClassName,
+      edgeClassName,
     }),
-    [direction, activeId, selectedId, matches, triggerEnvironment, select, toggleCollapsed],
+    [direction, activeId, selectedId, matches, triggerEnvironment, select, toggleCollapsed, nodeClassName, edgeClassName],
   );
 
   // Stable handlers: React Flow re-renders every node wrapper when a handler prop changes.
@@ -307,17 +317,15 @@ function GraphCanvas({
     // move start: a plain click on a node starts a move that moves nothing.
     if (event) userMoved.current = true;
   }, []);
-  const initialFocus = useRef(focusEnvironment);
   // The minimap only after hydration: React Flow picks its shape-rendering attribute from the
   // browser (window.chrome), so a server's markup would differ from Firefox's or Safari's.
   const hydrated = useHydrated();
   const onInit = useCallback(() => {
-    const name = initialFocus.current;
-    if (name) {
-      centerOn(name, 1);
-      focusNode(name);
+    if (initialFocus) {
+      centerOn(initialFocus, 1);
+      focusNode(initialFocus);
     }
-  }, [centerOn, focusNode]);
+  }, [initialFocus, centerOn, focusNode]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!ARROWS.has(event.key)) return;
@@ -390,7 +398,7 @@ function GraphCanvas({
           minZoom={minZoom}
           maxZoom={2}
           defaultViewport={defaultViewport}
-          fitView={!focusEnvironment}
+          fitView={!initialFocus}
           fitViewOptions={FIT_VIEW_OPTIONS}
           onMove={onMove}
           onInit={onInit}

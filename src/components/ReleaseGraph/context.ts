@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { LayoutDirection, WorkflowStep } from 'gitops-releases/headless';
-import type { WorkflowSection } from './types';
+import type { LayoutDirection, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
 
 /**
  * What every node of one graph shares, outside node data: node data changes only when an
@@ -16,8 +15,11 @@ export interface GraphContextValue {
   triggerEnvironment: string;
   select: (name: string) => void;
   open: (name: string) => void;
-  selectStep: (environment: string, section: WorkflowSection, step: WorkflowStep) => void;
+  selectStep: (step: WorkflowStepRef, workflowStep: WorkflowStep) => void;
   toggleCollapsed: (name: string) => void;
+  /** The host's `classNames.node` and `classNames.edge`. */
+  nodeClassName: string | undefined;
+  edgeClassName: string | undefined;
 }
 
 export const GraphContext = /* @__PURE__ */ createContext<GraphContextValue | null>(null);

@@ -1,2 +1,2 @@
 export { ReleaseGraph } from './ReleaseGraph';
-export type { ReleaseGraphProps, ReleaseGraphClassNames, WorkflowSection } from './types';
+export type { ReleaseGraphProps, ReleaseGraphClassNames } from './types';

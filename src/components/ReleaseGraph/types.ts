@@ -1,17 +1,32 @@
 import type { CSSProperties } from 'react';
-import type { LayoutDirection, Release, WorkflowStep } from 'gitops-releases/headless';
+import type { LayoutDirection, Release, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import type { RootElementProps } from '../internal/root-props';
 
-/** Which list of an environment a workflow step belongs to. */
-export type WorkflowSection = 'trigger' | 'preAction' | 'postAction';
-
+/** Extra class names for the graph's parts. */
 export interface ReleaseGraphClassNames {
+  /**
+   * The outer `div.gr-release-graph`.
+   * @default undefined
+   */
   root?: string;
+  /**
+   * Each environment node (`.gr-release-graph__node`).
+   * @default undefined
+   */
   node?: string;
+  /**
+   * Each promotion edge (`.gr-release-graph__edge`).
+   * @default undefined
+   */
   edge?: string;
+  /**
+   * The search box's bar (`div.gr-release-graph__toolbar`).
+   * @default undefined
+   */
   toolbar?: string;
 }
 
-export interface ReleaseGraphProps {
+export interface ReleaseGraphProps extends RootElementProps {
   /** The release to draw. A new object with the same structure updates in place (no relayout). */
   release: Release;
   /**
@@ -51,12 +66,20 @@ export interface ReleaseGraphProps {
    */
   onEnvironmentOpen?: (name: string) => void;
   /**
-   * Called when a workflow step in a node is clicked (or activated with the keyboard).
+   * Called when a workflow step in a node is clicked (or activated with the keyboard), with the
+   * step named (`{ environment, section, name }`) and the step itself.
    * @default undefined
    */
-  onWorkflowStepSelect?: (environment: string, section: WorkflowSection, step: WorkflowStep) => void;
+  onWorkflowStepSelect?: (step: WorkflowStepRef, workflowStep: WorkflowStep) => void;
   /**
-   * An environment to select and centre on mount (e.g. from a deep link).
+   * An environment to select, centre on and focus when the graph mounts (e.g. from a deep link).
+   * Read at mount only.
+   * @default undefined (the whole graph fitted, nothing focused)
+   */
+  defaultFocusEnvironment?: string;
+  /**
+   * @deprecated Renamed `defaultFocusEnvironment` (it is read at mount only); this name goes in
+   * the next minor version.
    * @default undefined
    */
   focusEnvironment?: string;
@@ -85,10 +108,19 @@ export interface ReleaseGraphProps {
    * @default `messages.graph.label` of the release's name or id ('Promotion graph of release <id>')
    */
   'aria-label'?: string;
-  /** @default undefined */
+  /**
+   * Extra class names for the root.
+   * @default undefined
+   */
   className?: string;
-  /** @default undefined */
+  /**
+   * Inline styles for the root (e.g. `--gr-*` tokens for this graph).
+   * @default undefined
+   */
   style?: CSSProperties;
-  /** Extra class names per part. @default undefined */
+  /**
+   * Extra class names per part.
+   * @default undefined
+   */
   classNames?: ReleaseGraphClassNames;
 }

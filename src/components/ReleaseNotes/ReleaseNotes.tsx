@@ -1,4 +1,4 @@
-import { forwardRef, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import {
   compileReleaseNotes,
   filterReleaseNotes,
@@ -393,9 +393,12 @@ function CopyMarkdown({ notes, title, onCopy }: { notes: CompiledReleaseNotes; t
     } catch {
       // No clipboard (an insecure page, a denied permission): show the text, selected, to copy by hand.
       setState('manual');
-      requestAnimationFrame(() => area.current?.select());
     }
   };
+  // Once the text shows (after the render, so nothing is left to cancel on unmount).
+  useEffect(() => {
+    if (state === 'manual') area.current?.select();
+  }, [state]);
   return (
     <>
       <button type="button" className="gr-release-notes__button" onClick={() => void copy()}>

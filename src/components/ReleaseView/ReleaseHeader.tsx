@@ -46,10 +46,11 @@ export interface ReleaseHeaderProps {
    */
   getProductHref?: ReleaseHrefGetter;
   /**
-   * The promotion flow's page in the host: a router path or an http(s) URL, like `getProductHref`.
+   * The promotion flow's page in the host, from the flow's name: a router path or an http(s)
+   * URL, like `getProductHref` (the same function as ReleasesTable's `getFlowHref`).
    * @default undefined (the flow name is plain text)
    */
-  getFlowHref?: ReleaseHrefGetter;
+  getFlowHref?: (flow: string, release: Release) => string | undefined;
   /**
    * URL of the commit that triggered the release.
    * @default undefined (falls back to `release.trigger.commit.url`)
@@ -135,6 +136,8 @@ export function ReleaseHeader({
   const sha = shortSha(textOf(commit?.sha));
   const commitHref = getCommitHref?.(release) ?? commit?.url;
   const product = textOf(release.product) ?? text.unknownProduct;
+  // The host's link needs the flow's own name; an unnamed flow has none to link by.
+  const flowKey = release.flow ? textOf(release.flow.name) : undefined;
   const flowName = release.flow ? (textOf(release.flow.name) ?? text.unnamedFlow) : common.manual;
   const version = textOf(release.version);
   const Heading = `h${[1, 2, 3, 4].includes(headingLevel) ? headingLevel : 2}` as 'h2';
@@ -168,7 +171,7 @@ export function ReleaseHeader({
               ·
             </span>
             <Link
-              href={release.flow ? getFlowHref?.(release) : undefined}
+              href={flowKey !== undefined ? getFlowHref?.(flowKey, release) : undefined}
               external={false}
               className="gr-release-header__flow"
             >

@@ -1,12 +1,20 @@
-import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { forwardRef, useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
-import { topologicalOrder, type IssueKeyResolver, type Release, type Status, type WorkflowStep } from 'gitops-releases/headless';
+import {
+  releaseActions,
+  topologicalOrder,
+  type IssueKeyResolver,
+  type Release,
+  type Status,
+  type WorkflowStepRef,
+} from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
+import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { STATUS_MESSAGES } from '../provider/messages';
 import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
-import { ReleaseGraph, type WorkflowSection } from '../ReleaseGraph';
+import { ReleaseGraph } from '../ReleaseGraph';
 import { useGraphMessages } from '../ReleaseGraph/EnvironmentNode';
 import { ReleaseNotes } from '../ReleaseNotes';
 import { ApplicationsTable } from './ApplicationsTable';
@@ -47,15 +55,10 @@ export interface ReleaseViewClassNames {
   timeline?: string;
 }
 
-/** A workflow step of one environment, as the view reports and takes it (e.g. from a URL). */
-export interface ReleaseViewWorkflowStep {
-  environment: string;
-  section: WorkflowSection;
-  /** The step's `name`. */
-  name: string;
-}
+/** @deprecated Use `WorkflowStepRef` (the same shape); this name goes in the next minor version. */
+export type ReleaseViewWorkflowStep = WorkflowStepRef;
 
-export interface ReleaseViewProps {
+export interface ReleaseViewProps extends RootElementProps {
   /**
    * The release to show.
    * @default undefined (an empty state, or the skeleton while `loading`)
@@ -130,16 +133,23 @@ export interface ReleaseViewProps {
    * The workflow step highlighted in the open environment's details (controlled); `null` for none.
    * @default undefined (uncontrolled)
    */
-  workflowStep?: ReleaseViewWorkflowStep | null;
+  workflowStep?: WorkflowStepRef | null;
   /**
    * Called when the reader picks a workflow step in the graph (which also opens its environment),
    * or with `null` when the details close.
    * @default undefined
    */
-  onWorkflowStepChange?: (step: ReleaseViewWorkflowStep | null) => void;
+  onWorkflowStepChange?: (step: WorkflowStepRef | null) => void;
   /**
-   * An environment to select and centre the graph on when it mounts (a deep link).
+   * An environment to select, centre the graph on and focus when it mounts (a deep link). Read
+   * at mount only.
    * @default the open environment, if any
+   */
+  defaultFocusEnvironment?: string;
+  /**
+   * @deprecated Renamed `defaultFocusEnvironment` (it is read at mount only); this name goes in
+   * the next minor version.
+   * @default undefined
    */
   focusEnvironment?: string;
   /**
@@ -170,10 +180,11 @@ export interface ReleaseViewProps {
    */
   getProductHref?: ReleaseHrefGetter;
   /**
-   * The promotion flow's page in the host: a router path or an http(s) URL, like `getProductHref`.
+   * The promotion flow's page in the host, from the flow's name: a router path or an http(s)
+   * URL, like `getProductHref` (the same function as ReleasesTable's `getFlowHref`).
    * @default undefined (plain text)
    */
-  getFlowHref?: ReleaseHrefGetter;
+  getFlowHref?: (flow: string, release: Release) => string | undefined;
   /**
    * URL of the triggering commit.
    * @default undefined (falls back to `release.trigger.commit.url`)
@@ -207,8 +218,6 @@ export interface ReleaseViewProps {
 }
 
 const PROBLEM: ReadonlySet<Status> = new Set<Status>(['failed', 'error', 'terminated']);
-const RETRYABLE: ReadonlySet<Status> = new Set<Status>(['failed', 'error']);
-const TERMINABLE: ReadonlySet<Status> = new Set<Status>(['running', 'suspended', 'queued', 'pending']);
 
 const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value as ReleaseViewTab);
 
@@ -218,7 +227,7 @@ const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value a
  * timeline. Loading, empty, error and bad-data states are shown inline; the host page never goes
  * blank. Renders `div.gr-release-view[data-state][data-status]`.
  */
-export function ReleaseView(props: ReleaseViewProps) {
+export const ReleaseView = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseViewProps>(function ReleaseView(props, ref) {
   const { release, loading = false, error, className, style, classNames } = props;
   const rootClassName = useRootClassName();
   const { view: text } = useViewMessages();
@@ -227,6 +236,8 @@ export function ReleaseView(props: ReleaseViewProps) {
 
   return (
     <div
+      {...rootElementProps(props)}
+      ref={ref}
       className={cx(rootClassName, 'gr-release-view', classNames?.root, className)}
       data-state={state}
       data-status={release?.status}
@@ -250,7 +261,7 @@ export function ReleaseView(props: ReleaseViewProps) {
       )}
     </div>
   );
-}
+});
 
 function ReleaseContent({
   release,
@@ -266,6 +277,7 @@ function ReleaseContent({
   showDetails = true,
   workflowStep,
   onWorkflowStepChange,
+  defaultFocusEnvironment,
   focusEnvironment,
   onReleaseNotes,
   onRetry,
@@ -292,8 +304,9 @@ function ReleaseContent({
     0,
   );
 
-  const showRetry = onRetry && RETRYABLE.has(status);
-  const showTerminate = onTerminate && TERMINABLE.has(status);
+  const allowed = releaseActions(release);
+  const showRetry = onRetry && allowed.retry;
+  const showTerminate = onTerminate && allowed.terminate;
   const hasActions = onReleaseNotes || showRetry || showTerminate;
 
   return (
@@ -363,7 +376,7 @@ function ReleaseContent({
             showDetails={showDetails}
             workflowStep={workflowStep}
             onWorkflowStepChange={onWorkflowStepChange}
-            focusEnvironment={focusEnvironment}
+            defaultFocusEnvironment={defaultFocusEnvironment ?? focusEnvironment}
             graphHeight={graphHeight}
             headingLevel={headingLevel}
             classNames={classNames}
@@ -423,9 +436,9 @@ interface GraphPanelProps {
   defaultOpenEnvironment?: string | null;
   onOpenEnvironmentChange?: (name: string | null) => void;
   showDetails: boolean;
-  workflowStep?: ReleaseViewWorkflowStep | null;
-  onWorkflowStepChange?: (step: ReleaseViewWorkflowStep | null) => void;
-  focusEnvironment?: string;
+  workflowStep?: WorkflowStepRef | null;
+  onWorkflowStepChange?: (step: WorkflowStepRef | null) => void;
+  defaultFocusEnvironment?: string;
   graphHeight: number | string;
   headingLevel: 2 | 3;
   classNames?: ReleaseViewClassNames;
@@ -442,7 +455,7 @@ function GraphPanel({
   showDetails,
   workflowStep,
   onWorkflowStepChange,
-  focusEnvironment,
+  defaultFocusEnvironment,
   graphHeight,
   headingLevel,
   classNames,
@@ -453,11 +466,11 @@ function GraphPanel({
     onSelectedEnvironmentChange,
   );
   const [open, setOpen] = useControllableState<string | null>(openEnvironment, defaultOpenEnvironment ?? null, onOpenEnvironmentChange);
-  const [step, setStep] = useControllableState<ReleaseViewWorkflowStep | null>(workflowStep, null, onWorkflowStepChange);
+  const [step, setStep] = useControllableState<WorkflowStepRef | null>(workflowStep, null, onWorkflowStepChange);
   // An open environment is the selected one.
   const selected = open ?? selectedState;
   // Centred on mount: a deep link's environment. Only the first value counts (as in ReleaseGraph).
-  const [initialFocus] = useState(() => focusEnvironment ?? open ?? undefined);
+  const [initialFocus] = useState(() => defaultFocusEnvironment ?? open ?? undefined);
 
   // Where focus was when the panel opened (the graph node, usually): it goes back there on close.
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -484,10 +497,10 @@ function GraphPanel({
     [open, step, setSelected, setOpen, setStep],
   );
   const selectStep = useCallback(
-    (environment: string, section: WorkflowSection, workflowStep: WorkflowStep) => {
+    (picked: WorkflowStepRef) => {
       // The environment first, the step last: a host writing each to its URL ends on the step.
-      openEnvironmentDetails(environment);
-      setStep({ environment, section, name: workflowStep.name });
+      openEnvironmentDetails(picked.environment);
+      setStep(picked);
     },
     [openEnvironmentDetails, setStep],
   );
@@ -516,7 +529,7 @@ function GraphPanel({
             onSelectedEnvironmentChange={select}
             onEnvironmentOpen={openEnvironmentDetails}
             onWorkflowStepSelect={selectStep}
-            focusEnvironment={initialFocus}
+            defaultFocusEnvironment={initialFocus}
             height={graphHeight}
           />
         </div>
@@ -527,7 +540,7 @@ function GraphPanel({
               environment={opened}
               release={release}
               headingLevel={headingLevel === 2 ? 3 : 4}
-              selectedWorkflowStep={step && step.environment === opened.name ? { section: step.section, name: step.name } : undefined}
+              selectedWorkflowStep={step}
               onClose={() => {
                 setOpen(null);
                 if (step) setStep(null);

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+
+/** Long enough for the pan to the node (200 ms) to have rendered it. */
+const AFTER_PAN_MS = 250;
+
+function focusIn(wrapper: RefObject<HTMLElement | null>, name: string): void {
+  wrapper.current?.querySelector<HTMLElement>(`[data-env-id="${CSS.escape(name)}"]`)?.focus({ preventScroll: true });
+}
+
+/**
+ * Moves keyboard focus to an environment's node, which may only be rendered once the pan brings
+ * it into view: it tries now, on the next frame and after the pan. At most one request is
+ * pending: a newer one cancels the older (else an old attempt moves focus back to where a quick
+ * arrow press had left), and so does unmounting.
+ */
+export function useFocusRequest(wrapper: RefObject<HTMLElement | null>): (name: string) => void {
+  const pending = useRef<{ frame: number; timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
+  const cancel = useCallback(() => {
+    if (!pending.current) return;
+    cancelAnimationFrame(pending.current.frame);
+    clearTimeout(pending.current.timer);
+    pending.current = undefined;
+  }, []);
+  useEffect(() => cancel, [cancel]);
+  return useCallback(
+    (name: string) => {
+      cancel();
+      const attempt = () => focusIn(wrapper, name);
+      attempt();
+      pending.current = {
+        frame: requestAnimationFrame(attempt),
+        timer: setTimeout(() => {
+          pending.current = undefined;
+          attempt();
+        }, AFTER_PAN_MS),
+      };
+    },
+    [wrapper, cancel],
+  );
+}
