@@ -3,8 +3,9 @@ import { diffReleases, shortSha, type ApplicationSnapshot, type DiffChange, type
 import { cx } from '../internal/cx';
 import { StateMessage, describeError } from '../internal/StateMessage';
 import { useNumberFormatter } from '../internal/time';
-import { DIFF_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { formatMessageParts } from '../internal/message-format';
+import { useDiffMessages } from '../provider/component-messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 
 export interface ReleaseDiffProps {
   /** The earlier release. */
@@ -28,8 +29,6 @@ export interface ReleaseDiffProps {
   style?: CSSProperties;
 }
 
-/** The parts of the messages the diff reads. */
-const DIFF_SLICE = { diff: DIFF_MESSAGES };
 const CHANGES: readonly DiffChange[] = ['changed', 'added', 'removed', 'unchanged'];
 
 /** A value before and after, with an arrow when it changed. */
@@ -38,10 +37,20 @@ function Values({ before, after, changed, mono, to }: { before?: string; after?:
   if (!changed || before === after) return <span className={className}>{after ?? before ?? '—'}</span>;
   return (
     <span className={className}>
-      <del title={before}>{before ?? '—'}</del>
-      <span aria-hidden="true"> → </span>
-      <span className="gr-visually-hidden"> {to} </span>
-      <ins title={after}>{after ?? '—'}</ins>
+      {formatMessageParts(
+        to,
+        {
+          before: <del title={before}>{before ?? '—'}</del>,
+          // The arrow is what the eye reads between the values; a screen reader reads the sentence.
+          after: (
+            <>
+              <span aria-hidden="true"> → </span>
+              <ins title={after}>{after ?? '—'}</ins>
+            </>
+          ),
+        },
+        (words) => <span className="gr-visually-hidden">{words}</span>,
+      )}
     </span>
   );
 }
@@ -56,7 +65,7 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
   const rootClassName = useRootClassName();
   const { previous, next, loading = false, error, className, style } = props;
   const [showUnchanged, setShowUnchanged] = useState(props.defaultShowUnchanged ?? false);
-  const text = useMessages(DIFF_SLICE).diff;
+  const { text } = useDiffMessages();
   const formatNumber = useNumberFormatter();
   const id = useId();
   const computed = useMemo(() => {
@@ -127,13 +136,13 @@ export function ReleaseDiff(props: ReleaseDiffProps) {
                     </span>
                   </td>
                   <td>
-                    <Values before={entry.before?.version} after={entry.after?.version} changed={moved || entry.fields.includes('version')} to={text.to} />
+                    <Values before={entry.before?.version} after={entry.after?.version} changed={moved || entry.fields.includes('version')} to={text.change} />
                   </td>
                   <td>
-                    <Values before={image(entry.before)} after={image(entry.after)} changed={moved || entry.fields.includes('image')} mono to={text.to} />
+                    <Values before={image(entry.before)} after={image(entry.after)} changed={moved || entry.fields.includes('image')} mono to={text.change} />
                   </td>
                   <td>
-                    <Values before={shortSha(entry.before?.commitSha)} after={shortSha(entry.after?.commitSha)} changed={moved || entry.fields.includes('commit')} mono to={text.to} />
+                    <Values before={shortSha(entry.before?.commitSha)} after={shortSha(entry.after?.commitSha)} changed={moved || entry.fields.includes('commit')} mono to={text.change} />
                   </td>
                 </tr>
                 );

@@ -25,9 +25,10 @@ import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useNumberFormatter } from '../internal/time';
 import { useHydrated } from '../internal/use-hydrated';
+import { useGraphMessages } from '../provider/component-messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
-import { CollapsedNode, EnvironmentNode, useGraphMessages } from './EnvironmentNode';
+import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
 import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
 import { PromotionEdge } from './PromotionEdge';
 import type { ReleaseGraphProps, WorkflowSection } from './types';
@@ -80,7 +81,7 @@ function fittedViewport(layout: ReleaseGraphLayout, height: number): Viewport {
  */
 export function ReleaseGraph(props: ReleaseGraphProps) {
   const rootClassName = useRootClassName();
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   const { release, className, style, classNames, height = 480, defaultDirection, onDirectionChange } = props;
   const [uncontrolledDirection, setUncontrolledDirection] = useState<LayoutDirection>(defaultDirection === 'TB' ? 'TB' : 'LR');
   const direction: LayoutDirection = props.direction !== undefined ? (props.direction === 'TB' ? 'TB' : 'LR') : uncontrolledDirection;
@@ -169,7 +170,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
 }
 
 function GraphError({ error }: { error: unknown }) {
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   return <StateMessage kind="error" title={text.error} detail={describeError(error)} />;
 }
 
@@ -195,7 +196,7 @@ function GraphCanvas({
   changeDirection,
 }: ReleaseGraphProps & GraphModelState) {
   const flow = useReactFlow();
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   const formatNumber = useNumberFormatter();
   const wrapper = useRef<HTMLDivElement>(null);
   const searchId = useId();

@@ -15,8 +15,10 @@ import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { StateMessage, describeError } from '../internal/StateMessage';
 import { useNumberFormatter } from '../internal/time';
-import { NOTES_MESSAGES, type NotesMessages } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { formatMessageParts } from '../internal/message-format';
+import { useNotesMessages } from '../provider/component-messages';
+import type { NotesMessages } from '../provider/messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 
 export type ReleaseNotesGrouping = 'kind' | 'type' | 'application';
 
@@ -61,13 +63,6 @@ export interface ReleaseNotesProps {
   classNames?: ReleaseNotesClassNames;
 }
 
-/** The parts of the messages the notes read. */
-const NOTES_SLICE = { notes: NOTES_MESSAGES };
-
-/** The notes' messages, merged with the provider's. */
-function useNotesMessages(): NotesMessages {
-  return useMessages(NOTES_SLICE).notes;
-}
 
 interface Section {
   key: string;
@@ -112,7 +107,7 @@ export function ReleaseNotes(props: ReleaseNotesProps) {
   const { release, issueKeys, groupBy = 'kind', showSearch = true, showCopy = true, loading = false, error, headingLevel = 3, className, style, classNames } = props;
   const [query, setQuery] = useState('');
   const id = useId();
-  const text = useNotesMessages();
+  const { text } = useNotesMessages();
   const formatNumber = useNumberFormatter();
 
   const compiled = useMemo(() => {
@@ -231,13 +226,22 @@ function Parts({ parts }: { parts: TextPart[] }) {
 }
 
 function Item({ item }: { item: NoteItem }) {
-  const text = useNotesMessages();
-  const by = (label: string, person: Person | undefined) =>
+  const { text } = useNotesMessages();
+  const by = (sentence: string, person: Person | undefined) =>
     person ? (
       <span className="gr-release-notes__person">
-        <span className="gr-release-notes__muted">{label}</span>
-        <Avatar person={person} />
-        <span>{person.name}</span>
+        {formatMessageParts(
+          sentence,
+          {
+            person: (
+              <>
+                <Avatar person={person} />
+                <span>{person.name}</span>
+              </>
+            ),
+          },
+          (words) => <span className="gr-release-notes__muted">{words}</span>,
+        )}
       </span>
     ) : null;
   let main: ReactNode;
@@ -259,7 +263,7 @@ function Item({ item }: { item: NoteItem }) {
             <Link href={item.url} className="gr-release-notes__strong">
               {item.key}
             </Link>
-            {by(text.assignedTo, item.assignee)}
+            {by(text.assignee, item.assignee)}
           </div>
           {item.title ? <p className="gr-release-notes__text">{item.title}</p> : null}
         </>
@@ -272,7 +276,7 @@ function Item({ item }: { item: NoteItem }) {
             <span className="gr-release-notes__strong">
               <Parts parts={item.titleParts} />
             </span>
-            {by(text.by, item.author)}
+            {by(text.author, item.author)}
           </div>
           <div className="gr-release-notes__line gr-release-notes__muted">
             <Link href={item.url}>{`${item.repo ?? ''}#${item.id}`}</Link>
@@ -290,7 +294,7 @@ function Item({ item }: { item: NoteItem }) {
           <span className="gr-release-notes__truncate" title={item.message}>
             <Parts parts={item.titleParts} />
           </span>
-          {by(text.by, item.author)}
+          {by(text.author, item.author)}
         </div>
       );
       break;
@@ -305,7 +309,7 @@ function Item({ item }: { item: NoteItem }) {
 
 /** Where the change went, and how often the sources listed it. */
 function Scope({ item }: { item: NoteItem }) {
-  const text = useNotesMessages();
+  const { text } = useNotesMessages();
   const formatNumber = useNumberFormatter();
   if (item.applications.length === 0 && item.environments.length === 0 && item.occurrences < 2) return null;
   return (
@@ -341,7 +345,7 @@ function KindIcon({ kind }: { kind: Section['icon'] }) {
 }
 
 function CopyMarkdown({ notes, title, onCopy }: { notes: CompiledReleaseNotes; title?: string; onCopy?: (markdown: string) => void }) {
-  const text = useNotesMessages();
+  const { text } = useNotesMessages();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const area = useRef<HTMLTextAreaElement>(null);
   const markdown = useMemo(() => releaseNotesToMarkdown(notes, { title }), [notes, title]);

@@ -3,16 +3,14 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { topologicalOrder, type IssueKeyResolver, type Release, type Status, type WorkflowStep } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useGraphMessages, useStatusMessages, useViewMessages } from '../provider/component-messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
 import { ReleaseGraph, type WorkflowSection } from '../ReleaseGraph';
-import { useGraphMessages } from '../ReleaseGraph/EnvironmentNode';
 import { ReleaseNotes } from '../ReleaseNotes';
 import { ApplicationsTable } from './ApplicationsTable';
 import { environmentsOf } from './clock';
 import { ReleaseHeader, ReleaseHeaderSkeleton, type ReleaseHrefGetter } from './ReleaseHeader';
-import { useViewMessages } from './text';
 import { Timeline } from './Timeline';
 import { useControllableState } from '../internal/use-controllable-state';
 
@@ -221,7 +219,7 @@ const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value a
 export function ReleaseView(props: ReleaseViewProps) {
   const { release, loading = false, error, className, style, classNames } = props;
   const rootClassName = useRootClassName();
-  const { view: text } = useViewMessages();
+  const { text } = useViewMessages();
   const hasError = error !== undefined && error !== null && error !== false;
   const state = release ? 'ready' : hasError ? 'error' : loading ? 'loading' : 'empty';
 
@@ -279,8 +277,8 @@ function ReleaseContent({
   headingLevel = 2,
   classNames,
 }: ReleaseViewProps & { release: Release }) {
-  const labels = useMessages(STATUS_MESSAGES);
-  const { view: text } = useViewMessages();
+  const labels = useStatusMessages();
+  const { text } = useViewMessages();
   const [activeTab, setActiveTab] = useControllableState<ReleaseViewTab>(
     tab,
     isTab(defaultTab) ? defaultTab : 'graph',
@@ -492,7 +490,7 @@ function GraphPanel({
     [openEnvironmentDetails, setStep],
   );
 
-  const { graph: graphText } = useGraphMessages();
+  const { text: graphText } = useGraphMessages();
   const environments = environmentsOf(release);
   const invalid = useMemo(() => (environmentsOf(release).length === 0 ? undefined : structureError(release)), [release]);
   if (environments.length === 0) {

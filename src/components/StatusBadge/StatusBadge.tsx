@@ -8,8 +8,8 @@ import {
   type SyncStatus,
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useStatusMessages } from '../provider/component-messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 import { glyphFor, StatusIcon } from './icons';
 
 /** Which vocabulary a badge's `status` belongs to. */
@@ -152,7 +152,7 @@ function describeRaw(value: unknown): string {
  */
 export function StatusBadge(props: StatusBadgeProps) {
   const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading } = props;
-  const messages = useMessages(STATUS_MESSAGES);
+  const messages = useStatusMessages();
   const rootClassName = useRootClassName();
 
   if (loading) {

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { cx } from '../internal/cx';
-import { mergeMessages, type PartialReleasesMessages } from './messages';
+import { mergeMessages, reportUnknownGroups, type PartialReleasesMessages } from './messages';
 
 /**
  * How the components pick their colours. `system` follows the reader's operating system through
@@ -205,6 +205,8 @@ export function ReleasesProvider({
   const resolvedTimeZone = ownTimeZone === null ? parent.timeZone : ownTimeZone;
   const resolvedRenderLink = renderLink ?? parent.renderLink;
   const parentMessages = parent.messages;
+  // A handful of keys: cheaper than memoizing, and quiet once each typo was reported.
+  reportUnknownGroups(messages);
   const value = useMemo<ReleasesContextValue>(
     () => ({
       colorMode: mode,
