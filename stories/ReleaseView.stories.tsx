@@ -70,7 +70,7 @@ export const Running: Story = {
     const counters = canvas.getByRole('list', { name: 'Environments by status' });
     await expect(counters).toHaveTextContent('1 Succeeded');
     await expect(counters).toHaveTextContent('2 Running');
-    await expect(counters).toHaveTextContent('1 pending');
+    await expect(counters).toHaveTextContent('1 Pending');
     await expect(canvas.queryByRole('alert')).toBeNull();
     // Retry is for failed releases only.
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -163,7 +163,7 @@ export const Terminated: Story = {
     await expect(canvasElement.querySelector('.gr-release-header__status')).toHaveTextContent('Terminated');
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
     await expect(canvas.queryByRole('button', { name: 'Terminate' })).toBeNull();
-    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('1 terminated');
+    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('1 Terminated');
   },
 };
 

@@ -197,21 +197,20 @@ export function ReleaseHeader({
         {commit ? (
           <p className={cx('gr-release-header__commit', classNames?.commit)}>
             <CommitIcon />
-            <span>
-              {formatMessageParts(text.commitLine, {
-                author: textOf(commit.author?.name) ? (
-                  <span className="gr-release-header__author" title={textOf(commit.author?.email)}>
-                    {textOf(commit.author?.name)}
-                  </span>
-                ) : undefined,
-                repository: textOf(commit.repoUrl) ? (
-                  <Link href={commit.repoUrl} className="gr-release-header__repo">
-                    {repoName(commit.repoUrl!)}
-                  </Link>
-                ) : undefined,
-                branch: textOf(commit.branch) ? <span className="gr-release-header__branch">{textOf(commit.branch)}</span> : undefined,
-              })}
-            </span>
+            {/* The parts are the line's flex items, as the icon is: a link stays out of a text block. */}
+            {formatMessageParts(text.commitLine, {
+              author: textOf(commit.author?.name) ? (
+                <span className="gr-release-header__author" title={textOf(commit.author?.email)}>
+                  {textOf(commit.author?.name)}
+                </span>
+              ) : undefined,
+              repository: textOf(commit.repoUrl) ? (
+                <Link href={commit.repoUrl} className="gr-release-header__repo">
+                  {repoName(commit.repoUrl!)}
+                </Link>
+              ) : undefined,
+              branch: textOf(commit.branch) ? <span className="gr-release-header__branch">{textOf(commit.branch)}</span> : undefined,
+            })}
           </p>
         ) : null}
 
