@@ -142,7 +142,8 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleaseDiff }',
     ignore: REACT,
-    limit: '4.5 kB',
+    // 4.5 kB until messages became sentences with placeholders and ignored overrides were reported: 4.53 kB.
+    limit: '5 kB',
   },
   {
     name: 'useReleasesTable imported alone: the table logic for a host with its own table, without React',

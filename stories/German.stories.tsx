@@ -81,7 +81,8 @@ function call(message: unknown): string {
 /** The fixed words of a message: its text without the arguments, in pieces. */
 const fragments = (text: string) =>
   text
-    .split(/[¤7]+/)
+    // At arguments, and at a sentence's placeholders and optional parts.
+    .split(/[¤7]+|\{[^{}]*\}|[[\]]/)
     .map((part) => part.trim().replace(/^[\s(),:·/]+|[\s(),:·/]+$/g, ''))
     .filter((part) => part.length > 3);
 

@@ -67,9 +67,9 @@ export const Running: Story = {
     await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent('checkout·parallel-flow·1.25.1');
     await expect(canvasElement.querySelector('.gr-release-header__status')).toHaveTextContent('Running');
     const counters = canvas.getByRole('list', { name: 'Environments by status' });
-    await expect(counters).toHaveTextContent('1 succeeded');
-    await expect(counters).toHaveTextContent('2 running');
-    await expect(counters).toHaveTextContent('1 pending');
+    await expect(counters).toHaveTextContent('1 Succeeded');
+    await expect(counters).toHaveTextContent('2 Running');
+    await expect(counters).toHaveTextContent('1 Pending');
     await expect(canvas.queryByRole('alert')).toBeNull();
     // Retry is for failed releases only.
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -103,8 +103,8 @@ export const Failed: Story = {
     await expect(args.onReleaseNotes).toHaveBeenCalledOnce();
 
     const counters = canvas.getByRole('list', { name: 'Environments by status' });
-    await expect(counters).toHaveTextContent('1 failed');
-    await expect(counters).toHaveTextContent('2 succeeded');
+    await expect(counters).toHaveTextContent('1 Failed');
+    await expect(counters).toHaveTextContent('2 Succeeded');
 
     // One line with an ellipsis, then the whole message.
     const message = canvasElement.querySelector<HTMLElement>('.gr-release-header__message-text')!;
@@ -162,7 +162,7 @@ export const Terminated: Story = {
     await expect(canvasElement.querySelector('.gr-release-header__status')).toHaveTextContent('Terminated');
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
     await expect(canvas.queryByRole('button', { name: 'Terminate' })).toBeNull();
-    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('1 terminated');
+    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('1 Terminated');
   },
 };
 
@@ -213,7 +213,7 @@ export const Succeeded: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.queryByRole('alert')).toBeNull();
-    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('4 succeeded');
+    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('4 Succeeded');
     await expect(canvas.queryByRole('button', { name: 'Terminate' })).toBeNull();
     const panel = await openTab(canvasElement, 'Release notes');
     await expect(within(panel).getByTestId('host-notes')).toBeVisible();
@@ -286,7 +286,7 @@ export const RemovedEnvironment: Story = {
     const canvas = within(canvasElement);
     const alert = canvas.getByRole('alert');
     await expect(alert).toHaveTextContent('Environment "production" depends on "qa", which is not an environment of this release');
-    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('3 succeeded');
+    await expect(canvas.getByRole('list', { name: 'Environments by status' })).toHaveTextContent('3 Succeeded');
     let panel = await openTab(canvasElement, /Applications/);
     await expect(within(panel).getAllByRole('row')).toHaveLength(applicationCount(removed) + 1);
     panel = await openTab(canvasElement, 'Timeline');

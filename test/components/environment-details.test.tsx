@@ -348,7 +348,7 @@ describe('EnvironmentDetails', () => {
     expect(within(pr).getByRole('link', { name: env.pullRequest!.title })).toHaveAttribute('href', env.pullRequest!.url);
     expect(within(pr).getByText('Open')).toBeInTheDocument();
     expect(within(pr).getByText('acme/checkout-gitops')).toBeInTheDocument();
-    expect(within(pr).getByText('by promotion-bot')).toBeInTheDocument();
+    expect(within(pr).getByText(/by promotion-bot$/)).toBeInTheDocument();
   });
 
   it('shows a merged pull request without the waiting badge', () => {
@@ -362,7 +362,7 @@ describe('EnvironmentDetails', () => {
     const dev = runningRelease.environments.find((e) => e.name === runningRelease.trigger.environment)!;
     render(<EnvironmentDetails environment={dev} release={runningRelease} />);
     expect(panel()).toHaveAttribute('data-trigger');
-    expect(screen.getByText('Trigger environment')).toBeInTheDocument();
+    expect(screen.getByText('Trigger')).toBeInTheDocument();
     expect(screen.queryByText('Production')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Trigger Workflow' })).toBeInTheDocument();
   });

@@ -2,13 +2,14 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleRelease, sampleReleaseHistory, type EnvironmentStep, type Release } from 'gitops-releases/headless';
 import {
   DEFAULT_MESSAGES,
   EnvironmentDetails,
   ReleaseDiff,
   ReleaseGraph,
+  ReleaseHeader,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -19,6 +20,7 @@ import {
   type ReleaseViewTab,
 } from '../../src/index';
 import { mergeMessages } from '../../src/components/provider';
+import { durationFormatter } from '../../src/components/internal/time';
 import { englishIn, readableTexts } from '../../stories/readable-texts';
 
 /**
@@ -57,7 +59,8 @@ function englishFragments(value: unknown): string[] {
 const ENGLISH = [
   ...new Set(
     englishFragments(DEFAULT_MESSAGES)
-      .flatMap((text) => text.split(/[¤7]+/))
+      // Split at arguments, and at a sentence's placeholders and optional parts.
+      .flatMap((text) => text.split(/[¤7]+|\{[^{}]*\}|[[\]]/))
       .map((part) => part.trim().replace(/^[\s(),:·/]+|[\s(),:·/]+$/g, ''))
       .filter((part) => part.length > 3),
   ),
@@ -74,9 +77,9 @@ afterEach(() => {
 });
 
 /** A server render put into the document: React Flow draws its nodes there without measuring. */
-function serverRendered(element: ReactElement): HTMLElement {
+function serverRendered(element: ReactElement, messages: PartialReleasesMessages = MARKED): HTMLElement {
   const container = document.createElement('div');
-  container.innerHTML = renderToString(withMarks(element));
+  container.innerHTML = renderToString(<ReleasesProvider messages={messages}>{element}</ReleasesProvider>);
   document.body.append(container);
   serverContainers.push(container);
   return container;
@@ -158,6 +161,106 @@ describe('messages: merge', () => {
     );
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('2 releases');
     expect(screen.getByRole('columnheader', { name: /^Date/ })).toBeInTheDocument();
+  });
+});
+
+describe('messages: whole sentences a translator can reorder', () => {
+  const release = sampleRelease({ shape: 'parallel', state: 'succeeded' });
+  const commit = release.trigger.commit!;
+  const inGerman = (messages: PartialReleasesMessages, element: ReactElement) =>
+    render(<ReleasesProvider messages={messages}>{element}</ReleasesProvider>);
+
+  it('writes the commit line in the order of the translated sentence, its repository still a link', () => {
+    inGerman({ view: { header: { commitLine: 'Git-Commit[ auf {branch}][ in {repository}][ von {author}]' } } }, <ReleaseHeader release={release} />);
+    const line = document.querySelector<HTMLElement>('.gr-release-header__commit')!;
+    expect(line).toHaveTextContent(`Git-Commit auf ${commit.branch} in acme/checkout-gitops von ${commit.author!.name}`);
+    expect(within(line).getByRole('link', { name: 'acme/checkout-gitops' })).toHaveAttribute('href', commit.repoUrl);
+  });
+
+  it('leaves out the part of a sentence whose value is missing', () => {
+    const noAuthor = { ...release, trigger: { ...release.trigger, commit: { ...commit, author: undefined } } };
+    render(<ReleaseHeader release={noAuthor} />);
+    expect(document.querySelector('.gr-release-header__commit')).toHaveTextContent(/^git commit in acme\/checkout-gitops on main$/);
+  });
+
+  it("writes a pull request's origin in the translated order", () => {
+    const environment = suspended.environments.find((e) => e.pullRequest?.repo)!;
+    inGerman({ environment: { pullRequestSource: '[von {author}][ aus {repository}]' } }, <EnvironmentDetails environment={environment} />);
+    expect(document.querySelector('.gr-environment-details__pull-request-meta')).toHaveTextContent(
+      `von ${environment.pullRequest!.author!.name} aus ${environment.pullRequest!.repo}`,
+    );
+  });
+
+  it("puts the assignee where the translated sentence puts it", () => {
+    const { container } = inGerman({ notes: { assignee: '{person} zugewiesen' } }, <ReleaseNotes release={failed} />);
+    const person = container.querySelector('.gr-release-notes__person')!;
+    const name = failed.notes!.issues[0]!.assignee!.name;
+    expect(person.textContent).toMatch(new RegExp(`${name}\\s*zugewiesen$`));
+  });
+
+  it('reads a changed value in the translated order', () => {
+    const { container } = inGerman({ diff: { change: 'von {before} zu {after}' } }, <ReleaseDiff previous={failed} next={next} />);
+    const value = container.querySelector('.gr-release-diff__value:has(del)')!;
+    expect(value.textContent!.replace(/\s+/g, ' ').trim()).toMatch(/^von \S+ zu → \S+$/);
+  });
+
+  it('shows translated status labels as written, never re-cased', () => {
+    const failedRelease = { ...failed, error: undefined, statusReason: undefined };
+    const container = serverRendered(<ReleaseView release={failedRelease} defaultTab="applications" />, {
+      status: { failed: 'FEHLGESCHLAGEN', succeeded: 'Erfolgreich' },
+    });
+    expect(container.querySelector('[role="alert"]')).toHaveTextContent('FEHLGESCHLAGEN');
+    expect(container.querySelector('.gr-release-header__counters')).toHaveTextContent('Erfolgreich');
+  });
+
+  it('names production and the trigger once for every component', () => {
+    const production = failed.environments.find((e) => e.kind === 'production')!;
+    const container = serverRendered(
+      <>
+        <ReleaseGraph release={failed} />
+        <EnvironmentDetails environment={production} release={failed} />
+        <EnvironmentDetails environment={failed.environments[0]!} release={failed} />
+      </>,
+      { common: { production: 'Produktion', trigger: 'Auslöser' } } as PartialReleasesMessages,
+    );
+    expect(container.querySelector('.gr-release-graph__tag[data-tag="production"]')).toHaveTextContent(/^Produktion$/);
+    expect(container.querySelector('.gr-release-graph__tag[data-tag="trigger"]')).toHaveTextContent(/^Auslöser$/);
+    expect(container.querySelector('[data-marker="production"]')).toHaveTextContent('Produktion');
+    expect(container.querySelector('[data-marker="trigger"]')).toHaveTextContent('Auslöser');
+  });
+});
+
+describe('messages: overrides that are dropped', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('reports each dropped override once, with its key path, in development', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const messages = { table: { selectedCount: 'many', unheardOf: 'x', columns: { flow: 3 } }, tabel: {} } as unknown as PartialReleasesMessages;
+    const { rerender } = render(
+      <ReleasesProvider messages={messages}>
+        <ReleasesTable releases={history.slice(0, 2)} />
+      </ReleasesProvider>,
+    );
+    rerender(
+      <ReleasesProvider messages={{ ...messages }}>
+        <ReleasesTable releases={history.slice(0, 3)} />
+      </ReleasesProvider>,
+    );
+    const reported = error.mock.calls.map((call) => String(call[0]));
+    for (const path of ['table.selectedCount', 'table.unheardOf', 'table.columns.flow', 'tabel']) {
+      expect(reported.filter((text) => text.includes(`"${path}"`))).toHaveLength(1);
+    }
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('3 releases');
+  });
+
+  it('reports nothing in production', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    serverRendered(<ReleaseGraph release={failed} />, { graph: { zoomIn: 4 } } as unknown as PartialReleasesMessages);
+    expect(error.mock.calls.filter((call) => String(call[0]).includes('graph.zoomIn'))).toEqual([]);
   });
 });
 
@@ -308,6 +411,11 @@ describe('dates and durations', () => {
       expect(html).not.toContain('1h 20m');
       expect(html).toMatch(/1\s?h(,|&nbsp;|\s)*20\s?Min/);
     }
+  });
+
+  it('writes a negative duration (clock skew) as zero, like the headless formatter', () => {
+    expect(durationFormatter('en-US')(-5000)).toBe('0s');
+    expect(durationFormatter('en-US')(Number.NaN)).toBe('0s');
   });
 
   it('falls back to en-US for a locale Intl rejects', () => {

@@ -143,20 +143,20 @@ describe('ReleaseHeader', () => {
     const items = within(counters()).getAllByRole('listitem');
     expect(items.map((item) => item.getAttribute('data-group'))).toEqual(['succeeded', 'running', 'failed', 'pending']);
     expect(items.map((item) => item.textContent)).toEqual([
-      expect.stringContaining('1 succeeded'),
-      expect.stringContaining('2 running'),
-      expect.stringContaining('0 failed'),
-      expect.stringContaining('1 pending'),
+      expect.stringContaining('1 Succeeded'),
+      expect.stringContaining('2 Running'),
+      expect.stringContaining('0 Failed'),
+      expect.stringContaining('1 Pending'),
     ]);
     expect(items[0]!.querySelector('.gr-status-badge svg')).not.toBeNull();
-    expect(items[0]!.querySelector('.gr-status-badge')).toHaveAttribute('title', '1 succeeded');
+    expect(items[0]!.querySelector('.gr-status-badge')).toHaveAttribute('title', '1 Succeeded');
   });
 
   it('adds terminated and skipped counters only when some environment is in them', () => {
     const release = sampleRelease({ shape: 'parallel', state: 'terminated' });
     render(<ReleaseHeader release={{ ...release, environments: [...release.environments, { ...release.environments[0]!, name: 'x', status: 'skipped' }] }} />);
-    expect(counters()).toHaveTextContent('2 terminated');
-    expect(counters()).toHaveTextContent('1 skipped');
+    expect(counters()).toHaveTextContent('2 Terminated');
+    expect(counters()).toHaveTextContent('1 Skipped');
   });
 
   it('ticks the duration of a running release every second', () => {
@@ -199,9 +199,9 @@ describe('ReleaseView banner', () => {
     const { rerender } = render(<ReleaseView release={{ ...release, statusReason: 'Timed out after 2h' }} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Timed out after 2h');
     rerender(<ReleaseView release={release} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Release failed');
+    expect(screen.getByRole('alert')).toHaveTextContent('Release Failed');
     rerender(<ReleaseView release={{ ...release, status: 'error' }} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Release error');
+    expect(screen.getByRole('alert')).toHaveTextContent('Release Error');
   });
 
   it('shows no alert for a succeeded or running release, and a polite notice for a waiting one', () => {
@@ -532,7 +532,7 @@ describe('ReleaseView states', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Environment "production" depends on "qa", which is not an environment of this release',
     );
-    expect(counters()).toHaveTextContent('3 succeeded');
+    expect(counters()).toHaveTextContent('3 Succeeded');
     await user.click(screen.getByRole('tab', { name: /Applications/ }));
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(
       removed.environments.reduce((n, e) => n + e.applications.length, 0) + 1,

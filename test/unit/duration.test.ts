@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs, formatDuration, parseTime } from '../../src/headless';
+import { durationMs, durationParts, formatDuration, parseTime } from '../../src/headless';
 
 const s = 1000;
 const m = 60 * s;
@@ -20,6 +20,18 @@ describe('formatDuration', () => {
     [Number.NaN, '0s'],
   ])('%d ms is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('durationParts', () => {
+  it.each([
+    [42 * s, [[42, 'second']]],
+    [8 * d + 4 * h + 39 * m + 59 * s, [[8, 'day'], [4, 'hour'], [39, 'minute']]],
+    [2 * d + 5 * m, [[2, 'day'], [5, 'minute']]],
+    [-5 * s, [[0, 'second']]],
+    [Number.POSITIVE_INFINITY, [[0, 'second']]],
+  ])('%d ms is written in %j', (ms, parts) => {
+    expect(durationParts(ms)).toEqual(parts);
   });
 });
 

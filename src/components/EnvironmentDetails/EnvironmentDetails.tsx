@@ -14,7 +14,8 @@ import {
 import { CloseIcon } from './icons';
 import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
 import { ApplicationsSection, IssuesSection, PullRequestSection, type ApplicationHref } from './sections';
-import { elapsed, useEnvironmentMessages } from './text';
+import { elapsed } from './text';
+import { useEnvironmentMessages, useStatusMessages } from '../provider/component-messages';
 import type { EnvironmentDetailsProps } from './types';
 import { WorkflowSection, type WorkflowHref } from './WorkflowSteps';
 
@@ -47,7 +48,7 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
   ref,
 ) {
   const rootClassName = useRootClassName();
-  const { text } = useEnvironmentMessages();
+  const { text, common } = useEnvironmentMessages();
   const headingId = useId();
   const level = (HEADING_LEVELS.includes(headingLevel) ? headingLevel : 2) as 2 | 3 | 4;
   const sectionLevel = (level + 1) as HeadingLevel;
@@ -101,12 +102,12 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
             {spaced([
               isProduction ? (
                 <Tag key="production" tone="neutral" part="marker" data-marker="production">
-                  {text.production}
+                  {common.production}
                 </Tag>
               ) : null,
               isTrigger ? (
                 <Tag key="trigger" tone="neutral" part="marker" data-marker="trigger">
-                  {text.trigger}
+                  {common.trigger}
                 </Tag>
               ) : null,
             ])}
@@ -146,7 +147,8 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
 
 /** Status badge, live subtitle, start and duration (ticking while the environment runs). */
 function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
-  const { text, labels } = useEnvironmentMessages();
+  const { text } = useEnvironmentMessages();
+  const labels = useStatusMessages();
   const format = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
@@ -210,7 +212,8 @@ function DetailsBody({
   getWorkflowHref,
   classNames,
 }: DetailsBodyProps) {
-  const { text, common, labels } = useEnvironmentMessages();
+  const { text, common } = useEnvironmentMessages();
+  const labels = useStatusMessages();
   const format = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));

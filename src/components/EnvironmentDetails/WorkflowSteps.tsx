@@ -6,7 +6,8 @@ import { isFailedStatus, listOf } from './environment-summary';
 import { ChevronIcon } from './icons';
 import { spaced, Time, VisuallyHidden, type HeadingLevel } from './parts';
 import { DetailsSection } from './sections';
-import { elapsed, useEnvironmentMessages } from './text';
+import { elapsed } from './text';
+import { useEnvironmentMessages } from '../provider/component-messages';
 
 /** Where a workflow run links to, and whether that leaves the host. */
 export type WorkflowHref = (run: WorkflowRun) => { href: string | undefined; external: boolean };

@@ -10,7 +10,9 @@ import {
 import { StatusBadge } from '../StatusBadge';
 import { cx, Link, useNumberFormatter } from '../internal';
 import { Heading, spaced, Tag, Time, VisuallyHidden, type HeadingLevel } from './parts';
-import { labelOf, useEnvironmentMessages } from './text';
+import { formatMessageParts } from '../internal/message-format';
+import { labelOf } from './text';
+import { useEnvironmentMessages, useStatusMessages } from '../provider/component-messages';
 
 type DateFormat = (iso: string | undefined) => string | undefined;
 
@@ -45,7 +47,8 @@ export function DetailsSection({
 }
 
 export function PullRequestSection({ pullRequest, level, className }: SectionProps & { pullRequest: PullRequest }) {
-  const { text, labels } = useEnvironmentMessages();
+  const { text } = useEnvironmentMessages();
+  const labels = useStatusMessages();
   const state = labelOf(text.pullRequestStates, pullRequest.state, labels.status.unknown);
   const author = pullRequest.author?.name;
   return (
@@ -66,14 +69,12 @@ export function PullRequestSection({ pullRequest, level, className }: SectionPro
                 #{pullRequest.id}
               </span>
             ) : null,
-            pullRequest.repo ? (
-              <span key="repo" className="gr-environment-details__muted">
-                {text.pullRequestIn} <span className="gr-environment-details__mono">{pullRequest.repo}</span>
-              </span>
-            ) : null,
-            author ? (
-              <span key="author" className="gr-environment-details__muted">
-                {text.pullRequestBy} {author}
+            pullRequest.repo || author ? (
+              <span key="source" className="gr-environment-details__muted">
+                {formatMessageParts(text.pullRequestSource, {
+                  repository: pullRequest.repo ? <span className="gr-environment-details__mono">{pullRequest.repo}</span> : undefined,
+                  author,
+                })}
               </span>
             ) : null,
           ])}
@@ -98,7 +99,8 @@ export function IssuesSection({
   format: DateFormat;
   issueClassName?: string;
 }) {
-  const { text, labels } = useEnvironmentMessages();
+  const { text } = useEnvironmentMessages();
+  const labels = useStatusMessages();
   const formatNumber = useNumberFormatter();
   return (
     <DetailsSection level={level} className={className} title={text.issues(issues.length, formatNumber)} part="issues">

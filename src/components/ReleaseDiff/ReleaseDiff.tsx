@@ -5,8 +5,9 @@ import { StateMessage, describeError } from '../internal/StateMessage';
 import { useReportedError } from '../internal/report-error';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { useNumberFormatter } from '../internal/time';
-import { DIFF_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
+import { formatMessageParts } from '../internal/message-format';
+import { useDiffMessages } from '../provider/component-messages';
+import { useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
 /** Extra class names for the diff's parts. */
 export interface ReleaseDiffClassNames {
@@ -52,8 +53,6 @@ export interface ReleaseDiffProps extends RootElementProps {
   classNames?: ReleaseDiffClassNames;
 }
 
-/** The parts of the messages the diff reads. */
-const DIFF_SLICE = { diff: DIFF_MESSAGES };
 const CHANGES: readonly DiffChange[] = ['changed', 'added', 'removed', 'unchanged'];
 
 /** A value before and after, with an arrow when it changed. */
@@ -62,10 +61,20 @@ function Values({ before, after, changed, mono, to }: { before?: string; after?:
   if (!changed || before === after) return <span className={className}>{after ?? before ?? '—'}</span>;
   return (
     <span className={className}>
-      <del title={before}>{before ?? '—'}</del>
-      <span aria-hidden="true"> → </span>
-      <span className="gr-visually-hidden"> {to} </span>
-      <ins title={after}>{after ?? '—'}</ins>
+      {formatMessageParts(
+        to,
+        {
+          before: <del title={before}>{before ?? '—'}</del>,
+          // The arrow is what the eye reads between the values; a screen reader reads the sentence.
+          after: (
+            <>
+              <span aria-hidden="true"> → </span>
+              <ins title={after}>{after ?? '—'}</ins>
+            </>
+          ),
+        },
+        (words) => <span className="gr-visually-hidden">{words}</span>,
+      )}
     </span>
   );
 }
@@ -93,7 +102,7 @@ export const ReleaseDiff = forwardRef<HTMLDivElement, ReleaseDiffProps>(function
     ...rest
   } = props;
   const [showUnchanged, setShowUnchanged] = useState(props.defaultShowUnchanged ?? false);
-  const text = useMessages(DIFF_SLICE).diff;
+  const { text } = useDiffMessages();
   const formatNumber = useNumberFormatter();
   const id = useId();
   const computed = useMemo(() => {
@@ -172,13 +181,13 @@ export const ReleaseDiff = forwardRef<HTMLDivElement, ReleaseDiffProps>(function
                     </span>
                   </td>
                   <td>
-                    <Values before={entry.before?.version} after={entry.after?.version} changed={moved || entry.fields.includes('version')} to={text.to} />
+                    <Values before={entry.before?.version} after={entry.after?.version} changed={moved || entry.fields.includes('version')} to={text.change} />
                   </td>
                   <td>
-                    <Values before={image(entry.before)} after={image(entry.after)} changed={moved || entry.fields.includes('image')} mono to={text.to} />
+                    <Values before={image(entry.before)} after={image(entry.after)} changed={moved || entry.fields.includes('image')} mono to={text.change} />
                   </td>
                   <td>
-                    <Values before={shortSha(entry.before?.commitSha)} after={shortSha(entry.after?.commitSha)} changed={moved || entry.fields.includes('commit')} mono to={text.to} />
+                    <Values before={shortSha(entry.before?.commitSha)} after={shortSha(entry.after?.commitSha)} changed={moved || entry.fields.includes('commit')} mono to={text.change} />
                   </td>
                 </tr>
                 );

@@ -4,18 +4,11 @@ import { durationMs, isActiveStatus, WORKFLOW_SECTIONS, type EnvironmentStep } f
 import { StatusBadge } from '../StatusBadge';
 import { cx } from '../internal/cx';
 import { useDateFormatter, useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
-import { COMMON_MESSAGES, GRAPH_MESSAGES, STATUS_MESSAGES, type GraphMessages } from '../provider/messages';
-import { useMessages } from '../provider/ReleasesProvider';
+import { useGraphMessages, useStatusMessages } from '../provider/component-messages';
+import type { GraphMessages } from '../provider/messages';
 import { useGraphContext } from './context';
 import type { EnvironmentFlowNode } from './flow-model';
 
-/** The parts of the messages the graph reads. */
-const GRAPH_SLICE = { graph: GRAPH_MESSAGES, common: COMMON_MESSAGES };
-
-/** The graph's messages, merged with the provider's. */
-export function useGraphMessages() {
-  return useMessages(GRAPH_SLICE);
-}
 
 function applicationsSummary(environment: EnvironmentStep, text: GraphMessages, format: (value: number) => string): string {
   const applications = environment.applications;
@@ -55,8 +48,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   const compact = useStore(selectCompact);
   const environment = data.environment;
   const graph = useGraphContext();
-  const { graph: text, common } = useGraphMessages();
-  const labels = useMessages(STATUS_MESSAGES);
+  const { text, common } = useGraphMessages();
+  const labels = useStatusMessages();
   const formatNumber = useNumberFormatter();
   const formatDate = useDateFormatter();
   const { duration } = useEnvironmentTiming(environment);
@@ -123,8 +116,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           <span className="gr-release-graph__node-name" title={environment.name}>
             {environment.name}
           </span>
-          {isTrigger ? <span className="gr-release-graph__tag" data-tag="trigger">{text.trigger}</span> : null}
-          {environment.kind === 'production' ? <span className="gr-release-graph__tag" data-tag="production">{text.production}</span> : null}
+          {isTrigger ? <span className="gr-release-graph__tag" data-tag="trigger">{common.trigger}</span> : null}
+          {environment.kind === 'production' ? <span className="gr-release-graph__tag" data-tag="production">{common.production}</span> : null}
           {data.hasDependents ? (
             <button
               type="button"
@@ -152,7 +145,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           ) : null}
         </div>
         <div className="gr-release-graph__node-time">
-          {started ? <span>{started}</span> : <span>{text.notStarted}</span>}
+          {started ? <span>{started}</span> : <span>{common.notStarted}</span>}
           {duration ? <span className="gr-release-graph__duration">{duration}</span> : null}
         </div>
       </div>
@@ -214,7 +207,7 @@ export const EnvironmentNode = /* @__PURE__ */ memo(EnvironmentNodeView);
 /** The "N more environments" placeholder of a collapsed subtree. */
 function CollapsedNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
   const graph = useGraphContext();
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   const formatNumber = useNumberFormatter();
   const count = data.hidden?.length ?? 0;
   const from = data.collapsedFrom ?? '';

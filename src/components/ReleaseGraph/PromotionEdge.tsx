@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
 import { cx } from '../internal/cx';
 import { useGraphContext } from './context';
-import { useGraphMessages } from './EnvironmentNode';
+import { useGraphMessages } from '../provider/component-messages';
 import type { PromotionFlowEdge } from './flow-model';
 
 /**
@@ -10,7 +10,7 @@ import type { PromotionFlowEdge } from './flow-model';
  * on its last leg for the promotion action (commit, pull request or none).
  */
 function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<PromotionFlowEdge>) {
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   const { edgeClassName } = useGraphContext();
   const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
   const state = data?.state ?? 'pending';

@@ -28,9 +28,10 @@ import { useNumberFormatter } from '../internal/time';
 import { rootElementProps } from '../internal/root-props';
 import { useControllableState } from '../internal/use-controllable-state';
 import { useHydrated } from '../internal/use-hydrated';
+import { useGraphMessages } from '../provider/component-messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
-import { CollapsedNode, EnvironmentNode, useGraphMessages } from './EnvironmentNode';
+import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
 import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
 import { PromotionEdge } from './PromotionEdge';
 import { useFocusRequest } from './use-focus-request';
@@ -84,7 +85,7 @@ function fittedViewport(layout: ReleaseGraphLayout, height: number): Viewport {
  */
 export const ReleaseGraph = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseGraphProps>(function ReleaseGraph(props, ref) {
   const rootClassName = useRootClassName();
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   const { release, className, style, classNames, height = 480, defaultDirection, onDirectionChange } = props;
   const [direction, changeDirection] = useControllableState<LayoutDirection>(
     props.direction === undefined ? undefined : props.direction === 'TB' ? 'TB' : 'LR',
@@ -174,7 +175,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
 }
 
 function GraphError({ error }: { error: unknown }) {
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   return <StateMessage kind="error" title={text.error} detail={describeError(error)} />;
 }
 
@@ -201,7 +202,7 @@ function GraphCanvas({
   changeDirection,
 }: ReleaseGraphProps & GraphModelState) {
   const flow = useReactFlow();
-  const { graph: text } = useGraphMessages();
+  const { text } = useGraphMessages();
   const formatNumber = useNumberFormatter();
   const wrapper = useRef<HTMLDivElement>(null);
   const searchId = useId();

@@ -17,8 +17,10 @@ import { StateMessage, describeError } from '../internal/StateMessage';
 import { useReportedError } from '../internal/report-error';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { useNumberFormatter } from '../internal/time';
-import { NOTES_MESSAGES, type NotesMessages } from '../provider/messages';
-import { useMessages, useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
+import { formatMessageParts } from '../internal/message-format';
+import { useNotesMessages } from '../provider/component-messages';
+import type { NotesMessages } from '../provider/messages';
+import { useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
 export type ReleaseNotesGrouping = 'kind' | 'type' | 'application';
 
@@ -73,13 +75,6 @@ export interface ReleaseNotesProps extends RootElementProps {
   classNames?: ReleaseNotesClassNames;
 }
 
-/** The parts of the messages the notes read. */
-const NOTES_SLICE = { notes: NOTES_MESSAGES };
-
-/** The notes' messages, merged with the provider's. */
-function useNotesMessages(): NotesMessages {
-  return useMessages(NOTES_SLICE).notes;
-}
 
 interface Section {
   /** The React key: unique, where `key` (`data-group`) is `none` for no application and for one named so. */
@@ -144,7 +139,7 @@ export const ReleaseNotes = forwardRef<HTMLDivElement, ReleaseNotesProps>(functi
   } = props;
   const [query, setQuery] = useState('');
   const id = useId();
-  const text = useNotesMessages();
+  const { text } = useNotesMessages();
   const formatNumber = useNumberFormatter();
 
   const compiled = useMemo(() => {
@@ -271,13 +266,22 @@ function Parts({ parts }: { parts: TextPart[] }) {
 }
 
 function Item({ item }: { item: NoteItem }) {
-  const text = useNotesMessages();
-  const by = (label: string, person: Person | undefined) =>
+  const { text } = useNotesMessages();
+  const by = (sentence: string, person: Person | undefined) =>
     person ? (
       <span className="gr-release-notes__person">
-        <span className="gr-release-notes__muted">{label}</span>
-        <Avatar person={person} />
-        <span>{person.name}</span>
+        {formatMessageParts(
+          sentence,
+          {
+            person: (
+              <>
+                <Avatar person={person} />
+                <span>{person.name}</span>
+              </>
+            ),
+          },
+          (words) => <span className="gr-release-notes__muted">{words}</span>,
+        )}
       </span>
     ) : null;
   let main: ReactNode;
@@ -299,7 +303,7 @@ function Item({ item }: { item: NoteItem }) {
             <Link href={item.url} className="gr-release-notes__strong">
               {item.key}
             </Link>
-            {by(text.assignedTo, item.assignee)}
+            {by(text.assignee, item.assignee)}
           </div>
           {item.title ? <p className="gr-release-notes__text">{item.title}</p> : null}
         </>
@@ -312,7 +316,7 @@ function Item({ item }: { item: NoteItem }) {
             <span className="gr-release-notes__strong">
               <Parts parts={item.titleParts} />
             </span>
-            {by(text.by, item.author)}
+            {by(text.author, item.author)}
           </div>
           <div className="gr-release-notes__line gr-release-notes__muted">
             <Link href={item.url}>{`${item.repo ?? ''}#${item.id}`}</Link>
@@ -330,7 +334,7 @@ function Item({ item }: { item: NoteItem }) {
           <span className="gr-release-notes__truncate" title={item.message}>
             <Parts parts={item.titleParts} />
           </span>
-          {by(text.by, item.author)}
+          {by(text.author, item.author)}
         </div>
       );
       break;
@@ -345,7 +349,7 @@ function Item({ item }: { item: NoteItem }) {
 
 /** Where the change went, and how often the sources listed it. */
 function Scope({ item }: { item: NoteItem }) {
-  const text = useNotesMessages();
+  const { text } = useNotesMessages();
   const formatNumber = useNumberFormatter();
   if (item.applications.length === 0 && item.environments.length === 0 && item.occurrences < 2) return null;
   return (
@@ -381,7 +385,7 @@ function KindIcon({ kind }: { kind: Section['icon'] }) {
 }
 
 function CopyMarkdown({ notes, title, onCopy }: { notes: CompiledReleaseNotes; title?: string; onCopy?: (markdown: string) => void }) {
-  const text = useNotesMessages();
+  const { text } = useNotesMessages();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const area = useRef<HTMLTextAreaElement>(null);
   const markdown = useMemo(() => releaseNotesToMarkdown(notes, { title }), [notes, title]);

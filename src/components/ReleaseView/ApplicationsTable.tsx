@@ -6,7 +6,7 @@ import { StateMessage } from '../internal/StateMessage';
 import { StatusBadge } from '../StatusBadge';
 import { useNumberFormatter } from '../internal/time';
 import { environmentsOf } from './clock';
-import { useViewMessages } from './text';
+import { useViewMessages } from '../provider/component-messages';
 
 export interface ApplicationsTableProps {
   release: Release;
@@ -29,7 +29,7 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
  */
 export const ApplicationsTable = /* @__PURE__ */ memo(function ApplicationsTable({ release, className }: ApplicationsTableProps) {
   const captionId = useId();
-  const text = useViewMessages().view.applications;
+  const text = useViewMessages().text.applications;
   const formatNumber = useNumberFormatter();
   const rows = useMemo(() => {
     const out: Row[] = [];
@@ -77,7 +77,7 @@ export const ApplicationsTable = /* @__PURE__ */ memo(function ApplicationsTable
 });
 
 function ApplicationRow({ row: { environment, app } }: { row: Row }) {
-  const text = useViewMessages().view.applications;
+  const text = useViewMessages().text.applications;
   const sha = textOf(app?.commitSha);
   return (
     <tr className="gr-release-applications__row" data-environment={environment.name}>

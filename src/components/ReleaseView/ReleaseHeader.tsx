@@ -9,12 +9,12 @@ import {
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
+import { formatMessageParts } from '../internal/message-format';
 import { useDateFormatter, useDurationFormatter, useNumberFormatter } from '../internal/time';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useStatusMessages, useViewMessages } from '../provider/component-messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 import { environmentsOf, isUnderway, useReleaseNow } from './clock';
-import { useViewMessages } from './text';
 
 /** Extra class names for the header's parts. */
 export interface ReleaseHeaderClassNames {
@@ -122,8 +122,8 @@ export function ReleaseHeader({
   classNames,
 }: ReleaseHeaderProps) {
   const rootClassName = useRootClassName();
-  const labels = useMessages(STATUS_MESSAGES);
-  const { view, common } = useViewMessages();
+  const labels = useStatusMessages();
+  const { text: view, common } = useViewMessages();
   const text = view.header;
   const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
@@ -200,29 +200,20 @@ export function ReleaseHeader({
         {commit ? (
           <p className={cx('gr-release-header__commit', classNames?.commit)}>
             <CommitIcon />
-            <span>{text.gitCommit}</span>
-            {textOf(commit.author?.name) ? (
-              <>
-                {` ${text.by} `}
+            {/* The parts are the line's flex items, as the icon is: a link stays out of a text block. */}
+            {formatMessageParts(text.commitLine, {
+              author: textOf(commit.author?.name) ? (
                 <span className="gr-release-header__author" title={textOf(commit.author?.email)}>
                   {textOf(commit.author?.name)}
                 </span>
-              </>
-            ) : null}
-            {textOf(commit.repoUrl) ? (
-              <>
-                {` ${text.in} `}
+              ) : undefined,
+              repository: textOf(commit.repoUrl) ? (
                 <Link href={commit.repoUrl} className="gr-release-header__repo">
                   {repoName(commit.repoUrl!)}
                 </Link>
-              </>
-            ) : null}
-            {textOf(commit.branch) ? (
-              <>
-                {` ${text.on} `}
-                <span className="gr-release-header__branch">{textOf(commit.branch)}</span>
-              </>
-            ) : null}
+              ) : undefined,
+              branch: textOf(commit.branch) ? <span className="gr-release-header__branch">{textOf(commit.branch)}</span> : undefined,
+            })}
           </p>
         ) : null}
 
@@ -244,7 +235,7 @@ export function ReleaseHeader({
           <div className="gr-release-header__meta-item">
             <dt>{text.duration}</dt>
             <dd className="gr-release-header__duration" data-ticking={underway ? '' : undefined}>
-              {elapsed === undefined ? text.notStarted : formatDuration(elapsed)}
+              {elapsed === undefined ? common.notStarted : formatDuration(elapsed)}
             </dd>
           </div>
         </dl>

@@ -11,16 +11,14 @@ import {
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useGraphMessages, useStatusMessages, useViewMessages } from '../provider/component-messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
 import { ReleaseGraph } from '../ReleaseGraph';
-import { useGraphMessages } from '../ReleaseGraph/EnvironmentNode';
 import { ReleaseNotes } from '../ReleaseNotes';
 import { ApplicationsTable } from './ApplicationsTable';
 import { environmentsOf } from './clock';
 import { ReleaseHeader, ReleaseHeaderSkeleton, type ReleaseHrefGetter } from './ReleaseHeader';
-import { useViewMessages } from './text';
 import { Timeline } from './Timeline';
 import { useControllableState } from '../internal/use-controllable-state';
 
@@ -230,7 +228,7 @@ const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value a
 export const ReleaseView = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseViewProps>(function ReleaseView(props, ref) {
   const { release, loading = false, error, className, style, classNames } = props;
   const rootClassName = useRootClassName();
-  const { view: text } = useViewMessages();
+  const { text } = useViewMessages();
   const hasError = error !== undefined && error !== null && error !== false;
   const state = release ? 'ready' : hasError ? 'error' : loading ? 'loading' : 'empty';
 
@@ -291,8 +289,8 @@ function ReleaseContent({
   headingLevel = 2,
   classNames,
 }: ReleaseViewProps & { release: Release }) {
-  const labels = useMessages(STATUS_MESSAGES);
-  const { view: text } = useViewMessages();
+  const labels = useStatusMessages();
+  const { text } = useViewMessages();
   const [activeTab, setActiveTab] = useControllableState<ReleaseViewTab>(
     tab,
     isTab(defaultTab) ? defaultTab : 'graph',
@@ -505,7 +503,7 @@ function GraphPanel({
     [openEnvironmentDetails, setStep],
   );
 
-  const { graph: graphText } = useGraphMessages();
+  const { text: graphText } = useGraphMessages();
   const environments = environmentsOf(release);
   const invalid = useMemo(() => (environmentsOf(release).length === 0 ? undefined : structureError(release)), [release]);
   if (environments.length === 0) {

@@ -7,11 +7,10 @@ import {
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { dateTimeFormat, useDateFormatter, useDurationFormatter } from '../internal/time';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages, useReleasesContext } from '../provider/ReleasesProvider';
+import { useStatusMessages, useViewMessages } from '../provider/component-messages';
+import { useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 import { environmentsOf, useReleaseNow } from './clock';
-import { useViewMessages } from './text';
 
 export interface TimelineProps {
   release: Release;
@@ -70,8 +69,9 @@ function useTickFormatter(span: number): (ms: number) => string {
  */
 export function Timeline({ release, className }: TimelineProps) {
   const titleId = useId();
-  const labels = useMessages(STATUS_MESSAGES);
-  const text = useViewMessages().view.timeline;
+  const labels = useStatusMessages();
+  const { text: view } = useViewMessages();
+  const text = view.timeline;
   const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
 
@@ -165,7 +165,8 @@ function TimelineView({
   notStarted: EnvironmentStep[];
 }) {
   const formatTick = useTickFormatter(span);
-  const text = useViewMessages().view.timeline;
+  const { text: view, common } = useViewMessages();
+  const text = view.timeline;
   const pct = (value: number) => `${Math.min(100, Math.max(0, value)).toFixed(3)}%`;
   return (
     <div className={cx('gr-release-timeline', className)} style={{ '--_gr-timeline-span': span / SECOND } as CSSProperties}>
@@ -207,7 +208,7 @@ function TimelineView({
                 </span>
               </span>
               <span className="gr-release-timeline__track">
-                <span className="gr-release-timeline__not-started">{text.notStarted}</span>
+                <span className="gr-release-timeline__not-started">{common.notStarted}</span>
               </span>
               <span className="gr-release-timeline__duration" aria-hidden="true">
                 –

@@ -2,10 +2,8 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { MANUAL_FLOW, STATUSES, validDay, type ReleaseFilters, type Status } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { useNumberFormatter } from '../internal/time';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages } from '../provider/ReleasesProvider';
+import { useStatusMessages, useTableMessages } from '../provider/component-messages';
 import { StatusBadge } from '../StatusBadge';
-import { useTableMessages } from './cells';
 
 interface Option {
   value: string;
@@ -122,8 +120,8 @@ export function FilterBar({
   className,
   summary,
 }: FilterBarProps) {
-  const messages = useMessages(STATUS_MESSAGES);
-  const { table: text, common } = useTableMessages();
+  const messages = useStatusMessages();
+  const { text, common } = useTableMessages();
   const formatNumber = useNumberFormatter();
   const id = useId();
   const statusOptions = STATUSES.map((status: Status) => ({

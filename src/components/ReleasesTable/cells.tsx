@@ -3,20 +3,14 @@ import { rowDuration, safeHref, type Release, type ReleaseColumn, type ReleaseRo
 import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
 import { relativeTime, useDateFormatter, useDurationFormatter, useNow } from '../internal/time';
-import { MANUAL_MESSAGES, TABLE_MESSAGES, type CommonMessages, type TableMessages } from '../provider/messages';
-import { useMessages, useReleasesContext } from '../provider/ReleasesProvider';
+import { useTableMessages } from '../provider/component-messages';
+import type { CommonMessages, TableMessages } from '../provider/messages';
+import { useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 
 const MINUTE = 60_000;
 const NONE = '—';
 
-/** The parts of the messages the table reads (of the shared ones, only `manual`). */
-const TABLE_SLICE = { table: TABLE_MESSAGES, common: MANUAL_MESSAGES };
-
-/** The table's messages, merged with the provider's. */
-export function useTableMessages(): { table: TableMessages; common: Pick<CommonMessages, 'manual'> } {
-  return useMessages(TABLE_SLICE);
-}
 
 export interface CellContext {
   /** The table's minute clock (0 on the server and while hydrating: dates show absolute). */
@@ -25,7 +19,7 @@ export interface CellContext {
   formatDate: (iso: string | undefined) => string | undefined;
   formatDuration: (ms: number) => string;
   messages: TableMessages;
-  common: Pick<CommonMessages, 'manual'>;
+  common: CommonMessages;
   getReleaseHref?: (release: Release) => string | undefined;
   getFlowHref?: (flow: string, release: Release) => string | undefined;
 }
@@ -154,7 +148,7 @@ export function useCellContext(
   const { locale } = useReleasesContext();
   const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
-  const { table: messages, common } = useTableMessages();
+  const { text: messages, common } = useTableMessages();
   const now = useNow(true, 0, MINUTE);
   return useMemo(
     () => ({ now, locale, formatDate, formatDuration, messages, common, getReleaseHref, getFlowHref }),

@@ -9,8 +9,8 @@ import {
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
-import { STATUS_MESSAGES } from '../provider/messages';
-import { useMessages, useRootClassName } from '../provider/ReleasesProvider';
+import { useStatusMessages } from '../provider/component-messages';
+import { useRootClassName } from '../provider/ReleasesProvider';
 import { glyphFor, StatusIcon } from './icons';
 
 /** Which vocabulary a badge's `status` belongs to. */
@@ -154,7 +154,7 @@ function describeRaw(value: unknown): string {
 export const StatusBadge = forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(props, ref) {
   const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading, kind: _kind, variant: _variant, size: _size, ...rest } = props;
   const passed = rootElementProps(rest);
-  const messages = useMessages(STATUS_MESSAGES);
+  const messages = useStatusMessages();
   const rootClassName = useRootClassName();
 
   if (loading) {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { parseTime } from 'gitops-releases/headless';
+import { durationParts, parseTime, type DurationUnit } from 'gitops-releases/headless';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 
 // Locales and zones come from the provider, which replaced any that `Intl` rejects (a host's
@@ -53,36 +53,20 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const DURATION_UNITS: ReadonlyArray<[size: number, unit: string]> = [
-  [DAY, 'day'],
-  [HOUR, 'hour'],
-  [MINUTE, 'minute'],
-  [SECOND, 'second'],
-];
 const durationFormatters = /* @__PURE__ */ new Map<string, (ms: number) => string>();
 
 /**
- * A duration in the locale's narrow units, like the headless `formatDuration` picks them: the
- * largest unit and at most two more, leaving out units that are zero ("1h 20m" in en-US,
- * "1 Std., 20 Min." or the like elsewhere). Below a second it is zero seconds.
+ * A duration in the locale's narrow units ("1h 20m" in en-US, "1 Std., 20 Min." or the like
+ * elsewhere); which units, the headless `durationParts` decides.
  */
 export function durationFormatter(locale: string): (ms: number) => string {
   return cached(durationFormatters, locale, () => {
-    const units = DURATION_UNITS.map(([size, unit]) => [size, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' })] as const);
+    const units = new Map<string, Intl.NumberFormat>();
+    const unit = (name: DurationUnit) => cached(units, name, () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }));
     // Older runtimes have no ListFormat: the parts joined by spaces.
     const list = Intl.ListFormat ? new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }) : undefined;
     return (ms: number) => {
-      const parts: string[] = [];
-      let rest = ms < Infinity ? Math.floor(ms) : 0;
-      let slots = 3;
-      for (const [size, format] of units) {
-        if (slots === 0) break;
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0) parts.push(format.format(amount));
-        if (parts.length > 0) slots -= 1;
-      }
-      if (parts.length === 0) return units[3]![1].format(0);
+      const parts = durationParts(ms).map(([amount, name]) => unit(name).format(amount));
       return list ? list.format(parts) : parts.join(' ');
     };
   });

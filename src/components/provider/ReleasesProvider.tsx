@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { cx } from '../internal/cx';
-import { mergeMessages, type PartialReleasesMessages } from './messages';
+import { mergeMessages, reportUnknownGroups, type PartialReleasesMessages } from './messages';
 
 /**
  * How the components pick their colours. `system` follows the reader's operating system through
@@ -244,6 +244,8 @@ export function ReleasesProvider({
     [parentOnError],
   );
   const parentMessages = parent.messages;
+  // A handful of keys: cheaper than memoizing, and quiet once each typo was reported.
+  reportUnknownGroups(messages);
   const value = useMemo<ReleasesContextValue>(
     () => ({
       colorMode: mode,

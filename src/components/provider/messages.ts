@@ -25,6 +25,12 @@ export interface CommonMessages {
   none: string;
   /** Titles of the workflow lists of an environment. */
   workflows: { trigger: string; preAction: string; postAction: string };
+  /** The tag of a production environment (graph node, environment details). */
+  production: string;
+  /** The tag of the environment the release started from (graph node, environment details). */
+  trigger: string;
+  /** In place of a start time or a duration: the environment or release has not started. */
+  notStarted: string;
 }
 
 /** StatusBadge's own words (its labels are `status`, `sync`, `health`). */
@@ -93,11 +99,8 @@ export interface GraphMessages {
   error: string;
   /** How screen readers call a node (`aria-roledescription`). */
   environment: string;
-  trigger: string;
-  production: string;
   collapse: (environment: string) => string;
   collapseTitle: string;
-  notStarted: string;
   /** The Issues row of a node. */
   issues: (count: number, format: NumberFormatter) => string;
   /** Part of a node's accessible name. */
@@ -117,14 +120,14 @@ export interface GraphMessages {
 export interface EnvironmentMessages {
   close: string;
   closeTitle: string;
-  production: string;
-  trigger: string;
   started: string;
   duration: string;
   pullRequest: string;
-  /** "in" before a pull request's repository, "by" before its author. */
-  pullRequestIn: string;
-  pullRequestBy: string;
+  /**
+   * Where a pull request comes from, a sentence with `{repository}` and `{author}`; a part in
+   * `[…]` is left out with its words when its value is missing.
+   */
+  pullRequestSource: string;
   issues: (count: number, format: NumberFormatter) => string;
   applications: (count: number, format: NumberFormatter) => string;
   applicationsCaption: (environment: string) => string;
@@ -167,15 +170,15 @@ export interface ViewMessages {
     unnamedFlow: string;
     /** Read before the short SHA. */
     commit: string;
-    gitCommit: string;
-    /** "git commit by Ada in acme/app on main". */
-    by: string;
-    in: string;
-    on: string;
+    /**
+     * The trigger commit's line ("git commit by Ada in acme/app on main"), a sentence with
+     * `{author}`, `{repository}` (a link) and `{branch}`; a part in `[…]` is left out with its
+     * words when its value is missing.
+     */
+    commitLine: string;
     startedBy: string;
     created: string;
     duration: string;
-    notStarted: string;
     countersLabel: string;
     /** A counter: how many environments are in a status group, with the group's label. */
     counter: (count: number, status: string, format: NumberFormatter) => string;
@@ -195,7 +198,6 @@ export interface ViewMessages {
   timeline: {
     title: string;
     noneStarted: string;
-    notStarted: string;
     /** Tooltip of a bar. */
     bar: (environment: string, status: string, duration: string) => string;
     /** Read after a row: status, start and `finished` or `stillRunning`. */
@@ -235,8 +237,10 @@ export interface NotesMessages {
   /** How many changes there are (`shown` differs from `total` while searching). */
   count: (shown: number, total: number, format: NumberFormatter) => string;
   noMatch: string;
-  assignedTo: string;
-  by: string;
+  /** An issue's assignee, a sentence with `{person}` (the name with its avatar). */
+  assignee: string;
+  /** A pull request's or commit's author, a sentence with `{person}` (the name with its avatar). */
+  author: string;
   application: (name: string) => string;
   /** With the environments' names, comma-separated. */
   inEnvironments: (environments: string) => string;
@@ -253,8 +257,8 @@ export interface DiffMessages {
   summary: (count: number, change: DiffChange, format: NumberFormatter) => string;
   showUnchanged: string;
   columns: { environment: string; application: string; change: string; version: string; image: string; commit: string };
-  /** Read between an old and a new value. */
-  to: string;
+  /** How a screen reader reads a changed value, a sentence with `{before}` and `{after}`. */
+  change: string;
   tableLabel: string;
   loadError: string;
   loading: string;
@@ -313,13 +317,13 @@ export const BADGE_MESSAGES: BadgeMessages = {
   received: (label, raw) => `${label} (received ${raw})`,
 };
 
-const MANUAL = 'manual';
-const NONE = 'none';
-
 export const COMMON_MESSAGES: CommonMessages = {
-  manual: MANUAL,
-  none: NONE,
+  manual: 'manual',
+  none: 'none',
   workflows: { trigger: 'Trigger Workflow', preAction: 'Pre-Action Workflow', postAction: 'Post-Action Workflow' },
+  production: 'Production',
+  trigger: 'Trigger',
+  notStarted: 'not started',
 };
 
 export const TABLE_MESSAGES: TableMessages = {
@@ -379,11 +383,8 @@ export const GRAPH_MESSAGES: GraphMessages = {
   noEnvironments: 'This release has no environments.',
   error: 'Could not show the release graph',
   environment: 'environment',
-  trigger: 'Trigger',
-  production: 'Prod',
   collapse: (environment) => `Hide the environments after ${environment}`,
   collapseTitle: 'Hide the environments after this one',
-  notStarted: 'Not started',
   issues: (n, f) => `Issues (${f(n)})`,
   issueCount: (n, f) => `${f(n)} issue${s(n)}`,
   applications: (n, f) => `Applications (${f(n)})`,
@@ -397,13 +398,10 @@ export const GRAPH_MESSAGES: GraphMessages = {
 export const ENVIRONMENT_MESSAGES: EnvironmentMessages = {
   close: 'Close',
   closeTitle: 'Close (Esc)',
-  production: 'Production',
-  trigger: 'Trigger environment',
   started: 'Started',
   duration: 'Duration',
   pullRequest: 'Pull request',
-  pullRequestIn: 'in',
-  pullRequestBy: 'by',
+  pullRequestSource: '[in {repository}][ by {author}]',
   issues: (n, f) => `Issues (${f(n)})`,
   applications: (n, f) => `Applications (${f(n)})`,
   applicationsCaption: (environment) => `Applications in ${environment}`,
@@ -445,21 +443,17 @@ export const VIEW_MESSAGES: ViewMessages = {
   loading: 'Loading the release…',
   empty: 'No release to show',
   emptyDetail: 'Pick a release to see how it was promoted.',
-  banner: (status) => `Release ${status.toLowerCase()}`,
+  banner: (status) => `Release ${status}`,
   header: {
     unknownProduct: 'Unknown product',
     unnamedFlow: 'Unnamed flow',
     commit: 'commit',
-    gitCommit: 'git commit',
-    by: 'by',
-    in: 'in',
-    on: 'on',
+    commitLine: 'git commit[ by {author}][ in {repository}][ on {branch}]',
     startedBy: 'Started by',
     created: 'Created',
     duration: 'Duration',
-    notStarted: 'not started',
     countersLabel: 'Environments by status',
-    counter: (n, status, f) => `${f(n)} ${status.toLowerCase()}`,
+    counter: (n, status, f) => `${f(n)} ${status}`,
     showMore: 'Show more',
     showLess: 'Show less',
   },
@@ -484,7 +478,6 @@ export const VIEW_MESSAGES: ViewMessages = {
   timeline: {
     title: 'When each environment started and finished',
     noneStarted: '(no environment has started yet)',
-    notStarted: 'not started',
     bar: (environment, status, duration) => `${environment}: ${status}, ${duration}`,
     detail: (status, started, end) => `${status}, started ${started}, ${end}`,
     finished: (date) => `finished ${date}`,
@@ -520,8 +513,8 @@ export const NOTES_MESSAGES: NotesMessages = {
   searchPlaceholder: 'Search changes',
   count: (shown, total, f) => (shown === total ? `${f(total)} change${s(total)}` : `${f(shown)} of ${f(total)} changes`),
   noMatch: 'No changes match this search',
-  assignedTo: 'assigned to',
-  by: 'by',
+  assignee: 'assigned to {person}',
+  author: 'by {person}',
   application: (name) => `Application ${name}`,
   inEnvironments: (environments) => `in ${environments}`,
   listed: (n, f) => `listed ${f(n)} times`,
@@ -536,7 +529,7 @@ export const DIFF_MESSAGES: DiffMessages = {
   summary: (n, change, f) => `${f(n)} ${change}`,
   showUnchanged: 'Show unchanged',
   columns: { environment: 'Environment', application: 'Application', change: 'Change', version: 'Version', image: 'Image', commit: 'Commit' },
-  to: 'to',
+  change: '{before} to {after}',
   tableLabel: 'Changes between the two releases',
   loadError: 'Could not load the releases to compare',
   loading: 'Comparing the releases',
@@ -546,9 +539,6 @@ export const DIFF_MESSAGES: DiffMessages = {
   noChange: 'No application changed',
   noChangeDetail: 'Every application runs the same version, image and commit in both releases.',
 };
-
-/** Only `common.manual`, for a bundle with the table but no workflow titles. */
-export const MANUAL_MESSAGES: Pick<CommonMessages, 'manual'> = { manual: MANUAL };
 
 /** The status labels and StatusBadge's words: what every component with a badge reads. */
 export const STATUS_MESSAGES: Pick<ReleasesMessages, 'status' | 'sync' | 'health' | 'waitingForPullRequest' | 'loading' | 'badge'> = {
@@ -579,26 +569,67 @@ export const DEFAULT_MESSAGES: ReleasesMessages = {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
+// Bundlers replace `process.env.NODE_ENV`; a page without a bundler has no `process` at all.
+declare const process: { env: { NODE_ENV?: string } };
+const isDevelopment = () => {
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return false;
+  }
+};
+
+const reported = /* @__PURE__ */ new Set<string>();
+
+/** Tells a host's developer, once per key, that an override was ignored (never in production). */
+function reportDropped(path: string): void {
+  if (reported.has(path) || !isDevelopment()) return;
+  reported.add(path);
+  console.error(`gitops-releases: ignored the message "${path}": no such key, or not of the default's type (text, function or record).`);
+}
+
+/** The top-level keys of `ReleasesMessages`: any other key in a host's `messages` is a typo. */
+const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff']);
+
+/** Reports the top-level keys of a host's `messages` that name no group (development only). */
+export function reportUnknownGroups(messages: unknown): void {
+  if (!isObject(messages)) return;
+  for (const key of Object.keys(messages)) if (!GROUPS.has(key)) reportDropped(key);
+}
+
 /**
  * `override` over `base`, deep: only keys `base` has, and only values of the kind `base` holds
  * there (a string for a string, a function for a function, a record for a record). A host's
  * function that throws or returns something else than a string falls back to `base`'s, so
- * untrusted messages never break a render. Unchanged parts keep their identity.
+ * untrusted messages never break a render. Unchanged parts keep their identity. In development,
+ * each ignored override is reported once with its key path.
  */
 export function mergeMessages<T extends object>(base: T, override: unknown): T {
+  return merge(base, override, '');
+}
+
+function merge<T extends object>(base: T, override: unknown, path: string): T {
   if (!isObject(override)) return base;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   let changed = false;
+  // Below the top a group is whole, so a key it lacks is a typo; at the top `base` may hold only
+  // the groups one component reads (see `reportUnknownGroups`).
+  if (path) for (const key of Object.keys(override)) if (!Object.hasOwn(base, key)) reportDropped(`${path}${key}`);
   for (const key of Object.keys(base)) {
     const current = out[key];
     const value = Object.hasOwn(override, key) ? override[key] : undefined;
-    const next = isObject(current)
-      ? mergeMessages(current, value)
-      : typeof value !== typeof current
-        ? current
-        : typeof value === 'function'
-          ? guarded(value as Fn, current as Fn)
-          : value;
+    const at = `${path}${key}`;
+    let next = current;
+    if (value !== undefined && isObject(value) !== isObject(current)) reportDropped(at);
+    if (isObject(current)) {
+      next = merge(current, value, `${at}.`);
+    } else if (value !== undefined && typeof value !== typeof current) {
+      reportDropped(at);
+    } else if (typeof value === 'function') {
+      next = guarded(value as Fn, current as Fn, at);
+    } else if (value !== undefined) {
+      next = value;
+    }
     if (next !== current) {
       out[key] = next;
       changed = true;
@@ -609,7 +640,7 @@ export function mergeMessages<T extends object>(base: T, override: unknown): T {
 
 type Fn = (...args: unknown[]) => unknown;
 
-function guarded(fn: Fn, fallback: Fn): Fn {
+function guarded(fn: Fn, fallback: Fn, path: string): Fn {
   return (...args) => {
     try {
       const text = fn(...args);
@@ -617,6 +648,7 @@ function guarded(fn: Fn, fallback: Fn): Fn {
     } catch {
       // Falls back below.
     }
+    reportDropped(path);
     return fallback(...args);
   };
 }
