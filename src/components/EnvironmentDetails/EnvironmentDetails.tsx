@@ -1,7 +1,7 @@
 import { forwardRef, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
 import { isTerminalStatus, WORKFLOW_SECTIONS, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
-import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useNow } from '../internal';
+import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useErrorReporter, useNow } from '../internal';
 import { rootElementProps } from '../internal/root-props';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import {
@@ -40,6 +40,7 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
     getApplicationHref,
     getWorkflowHref,
     loading = false,
+    onError,
     className,
     style,
     classNames,
@@ -48,6 +49,7 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
   ref,
 ) {
   const rootClassName = useRootClassName();
+  const report = useErrorReporter('EnvironmentDetails', onError);
   const { text, common } = useEnvironmentMessages();
   const headingId = useId();
   const level = (HEADING_LEVELS.includes(headingLevel) ? headingLevel : 2) as 2 | 3 | 4;
@@ -124,7 +126,7 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
           </span>
         </StateMessage>
       ) : (
-        <DataErrorBoundary title={text.error} resetKey={environment}>
+        <DataErrorBoundary title={text.error} resetKey={environment} onError={report}>
           <DetailsBody
             environment={environment}
             release={release}

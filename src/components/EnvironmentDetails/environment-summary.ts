@@ -45,7 +45,9 @@ export function hasEnvironmentRun(environment: EnvironmentStep): boolean {
 /** True while something in the environment still runs, so its durations must tick. */
 export function isEnvironmentLive(environment: EnvironmentStep): boolean {
   if (isActiveStatus(environment.status)) return true;
-  return WORKFLOW_SECTIONS.some((section) => stepsOf(environment, section).some((step) => isActiveStatus(step.status)));
+  // Read outside the error boundary (the clock is set up above it): a malformed step must leave
+  // the error to the boundary's inline message, not throw here and take the host page down.
+  return WORKFLOW_SECTIONS.some((section) => stepsOf(environment, section).some((step) => isActiveStatus(step?.status)));
 }
 
 /** Issues with errors before warnings; otherwise in the order the source reported them. */

@@ -1,20 +1,21 @@
 import type { CSSProperties } from 'react';
 import type { ApplicationState, EnvironmentStep, Release, WorkflowRun, WorkflowSection, WorkflowStepRef } from 'gitops-releases/headless';
 import type { RootElementProps } from '../internal/root-props';
+import type { ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
 /** Extra class names for the panel's parts. */
 export interface EnvironmentDetailsClassNames {
-  /** The outer `section.gr-environment-details`. */
+  /** The outer `section.gr-environment-details`. @default undefined */
   root?: string;
-  /** The `header.gr-environment-details__header` (name, markers, status, times). */
+  /** The `header.gr-environment-details__header` (name, markers, status, times). @default undefined */
   header?: string;
-  /** Each `section.gr-environment-details__section` (pull request, issues, workflows, applications). */
+  /** Each `section.gr-environment-details__section` (pull request, issues, workflows, applications). @default undefined */
   section?: string;
-  /** Each issue card `li.gr-environment-details__issue`. */
+  /** Each issue card `li.gr-environment-details__issue`. @default undefined */
   issue?: string;
-  /** Each application row `tr.gr-environment-details__application`. */
+  /** Each application row `tr.gr-environment-details__application`. @default undefined */
   application?: string;
-  /** Each workflow step `li.gr-environment-details__workflow`. */
+  /** Each workflow step `li.gr-environment-details__workflow`. @default undefined */
   workflow?: string;
 }
 
@@ -33,6 +34,12 @@ export interface EnvironmentDetailsWorkflowStepRef {
 export type EnvironmentWorkflowSection = WorkflowSection;
 
 export interface EnvironmentDetailsProps extends RootElementProps {
+  /**
+   * Called when the environment cannot be shown (a field of the wrong type), after the error is shown inline in its place. Takes the place of the
+   * provider's `onError`.
+   * @default the nearest `ReleasesProvider`'s `onError`
+   */
+  onError?: ReleasesErrorHandler;
   /** The environment to show: one entry of `release.environments`. */
   environment: EnvironmentStep;
   /**

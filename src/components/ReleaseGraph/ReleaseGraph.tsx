@@ -12,7 +12,6 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import {
-  COLLAPSED_PREFIX,
   collapseDownstream,
   layoutReleaseGraph,
   neighborInDirection,
@@ -22,8 +21,10 @@ import {
   type WorkflowStep,
   type WorkflowStepRef,
 } from 'gitops-releases/headless';
+import { COLLAPSED_PREFIX } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
+import { useErrorReporter, useReportedError } from '../internal/report-error';
 import { useNumberFormatter } from '../internal/time';
 import { rootElementProps } from '../internal/root-props';
 import { useControllableState } from '../internal/use-controllable-state';
@@ -96,6 +97,7 @@ export const ReleaseGraph = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseGr
   const passed = rootElementProps(props);
   delete passed['aria-label'];
   const environments = release?.environments;
+  const report = useErrorReporter('ReleaseGraph', props.onError);
   return (
     <div
       {...passed}
@@ -107,7 +109,7 @@ export const ReleaseGraph = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseGr
       {!Array.isArray(environments) || environments.length === 0 ? (
         <StateMessage kind="empty" title={text.noEnvironments} />
       ) : (
-        <DataErrorBoundary title={text.error} resetKey={release}>
+        <DataErrorBoundary title={text.error} resetKey={release} onError={report}>
           <GraphModel {...props} direction={direction} changeDirection={changeDirection} />
         </DataErrorBoundary>
       )}
@@ -143,6 +145,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       return { layout: EMPTY_LAYOUT, nodes: [] as EnvironmentFlowNode[], edges: [] as PromotionFlowEdge[], error };
     }
   }, [release, collapsed, direction, model]);
+  useReportedError('ReleaseGraph', computed.error, props.onError);
   const toggleCollapsed = useCallback(
     (name: string) =>
       setCollapsed((current) => {

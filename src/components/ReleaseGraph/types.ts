@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { LayoutDirection, Release, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
 import type { RootElementProps } from '../internal/root-props';
+import type { ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
 /** Extra class names for the graph's parts. */
 export interface ReleaseGraphClassNames {
@@ -27,6 +28,13 @@ export interface ReleaseGraphClassNames {
 }
 
 export interface ReleaseGraphProps extends RootElementProps {
+  /**
+   * Called when the release cannot be laid out (a cycle, an unknown `dependsOn`, a field of the wrong
+   * type: a `ReleaseDataError` naming the path), after the error is shown inline in its place. Takes the place of the
+   * provider's `onError`.
+   * @default the nearest `ReleasesProvider`'s `onError`
+   */
+  onError?: ReleasesErrorHandler;
   /** The release to draw. A new object with the same structure updates in place (no relayout). */
   release: Release;
   /**

@@ -11,8 +11,9 @@ import {
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
+import { useErrorReporter, useReportedError } from '../internal/report-error';
 import { useGraphMessages, useStatusMessages, useViewMessages } from '../provider/component-messages';
-import { useRootClassName } from '../provider/ReleasesProvider';
+import { type ReleasesErrorHandler, useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
 import { ReleaseGraph } from '../ReleaseGraph';
 import { ReleaseNotes } from '../ReleaseNotes';
@@ -29,27 +30,27 @@ const TABS: readonly ReleaseViewTab[] = ['graph', 'notes', 'applications', 'time
 
 /** Extra class names for the view's parts. */
 export interface ReleaseViewClassNames {
-  /** The outer `div.gr-release-view`. */
+  /** The outer `div.gr-release-view`. @default undefined */
   root?: string;
-  /** The header (`div.gr-release-header`). */
+  /** The header (`div.gr-release-header`). @default undefined */
   header?: string;
-  /** The error banner (`div.gr-release-view__banner`, role=alert). */
+  /** The error banner (`div.gr-release-view__banner`, role=alert). @default undefined */
   banner?: string;
-  /** The row of action buttons (`div.gr-release-view__actions`). */
+  /** The row of action buttons (`div.gr-release-view__actions`). @default undefined */
   actions?: string;
-  /** The tab list (`div.gr-release-view__tab-list`). */
+  /** The tab list (`div.gr-release-view__tab-list`). @default undefined */
   tabList?: string;
-  /** Each tab (`button.gr-release-view__tab`). */
+  /** Each tab (`button.gr-release-view__tab`). @default undefined */
   tab?: string;
-  /** Each tab panel (`div.gr-release-view__panel`). */
+  /** Each tab panel (`div.gr-release-view__panel`). @default undefined */
   panel?: string;
-  /** The graph and its details panel side by side (`div.gr-release-view__graph-area`). */
+  /** The graph and its details panel side by side (`div.gr-release-view__graph-area`). @default undefined */
   graph?: string;
-  /** The environment details beside the graph (`div.gr-release-view__details`). */
+  /** The environment details beside the graph (`div.gr-release-view__details`). @default undefined */
   details?: string;
-  /** The applications table's box (`div.gr-release-applications`). */
+  /** The applications table's box (`div.gr-release-applications`). @default undefined */
   applications?: string;
-  /** The timeline (`div.gr-release-timeline`). */
+  /** The timeline (`div.gr-release-timeline`). @default undefined */
   timeline?: string;
 }
 
@@ -57,6 +58,14 @@ export interface ReleaseViewClassNames {
 export type ReleaseViewWorkflowStep = WorkflowStepRef;
 
 export interface ReleaseViewProps extends RootElementProps {
+  /**
+   * Called when the release cannot be shown (a cycle, an environment removed from the flow, a field of
+   * the wrong type: a `ReleaseDataError` naming the path); the graph, notes and details inside
+   * report theirs through it too, after the error is shown inline in its place. Takes the place of the
+   * provider's `onError`.
+   * @default the nearest `ReleasesProvider`'s `onError`
+   */
+  onError?: ReleasesErrorHandler;
   /**
    * The release to show.
    * @default undefined (an empty state, or the skeleton while `loading`)
@@ -170,7 +179,7 @@ export interface ReleaseViewProps extends RootElementProps {
    * @default `<ReleaseNotes release={release} issueKeys={issueKeys} />` (the release's own notes)
    */
   releaseNotes?: ReactNode;
-  /** Issue-key resolvers for the default release notes, e.g. `[jiraKeys('https://acme.atlassian.net')]`. */
+  /** Issue-key resolvers for the default release notes, e.g. `[jiraKeys('https://acme.atlassian.net')]`. @default undefined (no issue links) */
   issueKeys?: readonly IssueKeyResolver[];
   /**
    * The product's page in the host: a path of the host's router (`/products/checkout`) or an http(s) URL; anything else is not linked.
@@ -227,6 +236,7 @@ const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value a
  */
 export const ReleaseView = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseViewProps>(function ReleaseView(props, ref) {
   const { release, loading = false, error, className, style, classNames } = props;
+  const report = useErrorReporter('ReleaseView', props.onError);
   const rootClassName = useRootClassName();
   const { text } = useViewMessages();
   const hasError = error !== undefined && error !== null && error !== false;
@@ -246,7 +256,7 @@ export const ReleaseView = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseVie
         <StateMessage kind="error" title={text.loadError} detail={describeError(error)} className="gr-release-view__state" />
       ) : null}
       {release ? (
-        <DataErrorBoundary title={text.error} resetKey={release}>
+        <DataErrorBoundary title={text.error} resetKey={release} onError={report}>
           <ReleaseContent {...props} release={release} />
         </DataErrorBoundary>
       ) : hasError ? null : loading ? (
@@ -288,7 +298,9 @@ function ReleaseContent({
   graphHeight = 520,
   headingLevel = 2,
   classNames,
+  onError,
 }: ReleaseViewProps & { release: Release }) {
+  const report = useErrorReporter('ReleaseView', onError);
   const labels = useStatusMessages();
   const { text } = useViewMessages();
   const [activeTab, setActiveTab] = useControllableState<ReleaseViewTab>(
@@ -378,18 +390,19 @@ function ReleaseContent({
             graphHeight={graphHeight}
             headingLevel={headingLevel}
             classNames={classNames}
+            onError={onError}
           />
         </Tabs.Content>
         <Tabs.Content value="notes" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="notes">
-          {releaseNotes ?? <ReleaseNotes release={release} issueKeys={issueKeys} headingLevel={headingLevel === 2 ? 3 : 4} />}
+          {releaseNotes ?? <ReleaseNotes release={release} issueKeys={issueKeys} headingLevel={headingLevel === 2 ? 3 : 4} onError={onError} />}
         </Tabs.Content>
         <Tabs.Content value="applications" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="applications">
-          <DataErrorBoundary title={text.applications.error} resetKey={release}>
+          <DataErrorBoundary title={text.applications.error} resetKey={release} onError={report}>
             <ApplicationsTable release={release} className={classNames?.applications} />
           </DataErrorBoundary>
         </Tabs.Content>
         <Tabs.Content value="timeline" className={cx('gr-release-view__panel', classNames?.panel)} data-tab="timeline">
-          <DataErrorBoundary title={text.timeline.error} resetKey={release}>
+          <DataErrorBoundary title={text.timeline.error} resetKey={release} onError={report}>
             <Timeline release={release} className={classNames?.timeline} />
           </DataErrorBoundary>
         </Tabs.Content>
@@ -427,6 +440,7 @@ function Banner({ release, fallback, className }: { release: Release; fallback: 
 
 interface GraphPanelProps {
   release: Release;
+  onError: ReleasesErrorHandler | undefined;
   selectedEnvironment?: string | null;
   defaultSelectedEnvironment?: string | null;
   onSelectedEnvironmentChange?: (name: string | null) => void;
@@ -457,7 +471,9 @@ function GraphPanel({
   graphHeight,
   headingLevel,
   classNames,
+  onError,
 }: GraphPanelProps) {
+  const report = useErrorReporter('ReleaseView', onError);
   const [selectedState, setSelected] = useControllableState<string | null>(
     selectedEnvironment,
     defaultSelectedEnvironment ?? null,
@@ -506,6 +522,7 @@ function GraphPanel({
   const { text: graphText } = useGraphMessages();
   const environments = environmentsOf(release);
   const invalid = useMemo(() => (environmentsOf(release).length === 0 ? undefined : structureError(release)), [release]);
+  useReportedError('ReleaseView', invalid, onError);
   if (environments.length === 0) {
     return <StateMessage kind="empty" title={graphText.noEnvironments} />;
   }
@@ -518,7 +535,7 @@ function GraphPanel({
 
   return (
     // Whatever else the graph throws on (client side) is shown the same way.
-    <DataErrorBoundary title={graphText.error} resetKey={release}>
+    <DataErrorBoundary title={graphText.error} resetKey={release} onError={report}>
       <div className={cx('gr-release-view__graph-area', classNames?.graph)} data-details-open={opened ? '' : undefined}>
         <div className="gr-release-view__graph">
           <ReleaseGraph
@@ -529,6 +546,7 @@ function GraphPanel({
             onWorkflowStepSelect={selectStep}
             defaultFocusEnvironment={initialFocus}
             height={graphHeight}
+            onError={onError}
           />
         </div>
         {opened ? (
@@ -539,6 +557,7 @@ function GraphPanel({
               release={release}
               headingLevel={headingLevel === 2 ? 3 : 4}
               selectedWorkflowStep={step}
+              onError={onError}
               onClose={() => {
                 setOpen(null);
                 if (step) setStep(null);

@@ -4,7 +4,8 @@ import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageIn
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { StateMessage, describeError } from '../internal/StateMessage';
-import { useReleasesContext, useRootClassName, type Density } from '../provider/ReleasesProvider';
+import { useReportedError } from '../internal/report-error';
+import { useReleasesContext, useRootClassName, type Density, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 import { useNumberFormatter } from '../internal/time';
 import { releaseCell, tableMinWidth, useCellContext, type CellContext } from './cells';
 import { FilterBar } from './FilterBar';
@@ -79,6 +80,13 @@ export interface ReleasesTableProps extends ReleasesTableStateOptions, RootEleme
    */
   error?: unknown;
   /**
+   * Called when `releases` cannot be shown (a `ReleaseDataError` naming the path and value),
+   * after the error is shown inline. Not called for `error`, which the host already knows.
+   * Takes the place of the provider's `onError`.
+   * @default the nearest `ReleasesProvider`'s `onError`
+   */
+  onError?: ReleasesErrorHandler;
+  /**
    * Loads the releases again: the button of the error state.
    * @default undefined (no button)
    */
@@ -137,6 +145,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
     totalCount,
     loading = false,
     error,
+    onError,
     onReload = props.onRetry,
     height = 560,
     showFilters = true,
@@ -154,6 +163,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
   const formatNumber = useNumberFormatter();
   const text = context.messages;
   const firstLoad = releases === undefined && (loading || error === undefined);
+  useReportedError('ReleasesTable', table.error, onError);
   const problem = error ?? table.error;
   const dataState = problem !== undefined ? 'error' : firstLoad ? 'loading' : table.rows.length === 0 ? 'empty' : 'ready';
   const paged = mode === 'server' || (pageSize !== undefined && pageSize > 0);
