@@ -1,5 +1,18 @@
 import { defineConfig, type Options } from 'tsup';
 
+/**
+ * The components reach headless's internals (`src/headless/internal.ts`) by a relative import;
+ * in the built files that import points at `dist/headless-internal.*`, which is built with
+ * headless and shares its chunks, instead of a second copy bundled into the components.
+ */
+const headlessInternal: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'headless-internal',
+  setup(build) {
+    const file = build.initialOptions.format === 'cjs' ? './headless-internal.cjs' : './headless-internal.js';
+    build.onResolve({ filter: /\/headless\/internal$/ }, () => ({ path: file, external: true }));
+  },
+};
+
 const shared: Options = {
   format: ['esm', 'cjs'],
   dts: true,
@@ -24,6 +37,7 @@ export default defineConfig([
       headless: 'src/headless/index.ts',
       'headless-layout': 'src/headless/graph/layout.ts',
       'headless-shared': 'src/headless/build-chunks.ts',
+      'headless-internal': 'src/headless/internal.ts',
     },
     splitting: true,
     clean: true,
@@ -33,7 +47,9 @@ export default defineConfig([
   {
     ...shared,
     format: ['cjs'],
-    entry: { headless: 'src/headless/index.ts' },
+    // Without code splitting in CommonJS, this file has its own copy of the row caches: the
+    // components' idle warm-up then does not speed up a CommonJS host's first sort (it is still correct).
+    entry: { headless: 'src/headless/index.ts', 'headless-internal': 'src/headless/internal.ts' },
     external: ['@dagrejs/dagre'],
   },
   {
@@ -43,6 +59,7 @@ export default defineConfig([
     // copy of it (one ReleaseDataError class, one layout cache) and the "use client" banner never
     // reaches headless code that servers import.
     external: ['gitops-releases/headless', 'react', 'react-dom', 'react/jsx-runtime'],
+    esbuildPlugins: [headlessInternal],
     banner: { js: '"use client";' },
   },
 ]);

@@ -1,17 +1,254 @@
 /**
  * `gitops-releases/headless`: the release model, status vocabulary, graph layout and sample data,
  * with no React, DOM or CSS. Runs in Node, a worker, a server or a test.
+ *
+ * Every export is listed by name: what is here is the public API (recorded in
+ * api/gitops-releases-headless.api.md and checked by `npm test`); helpers the modules share
+ * among themselves stay out.
  */
-export * from './model';
-export * from './adapters/errors';
-export * from './graph';
-export * from './sample';
-export * from './table';
-export * from './notes';
-export * from './diff';
-export * from './git';
-export * from './links';
-export * from './adapters/codefresh';
-export * from './adapters/kargo';
-export * from './adapters/github';
-export * from './adapters/argocd';
+
+// The model
+export type {
+  Status,
+  SyncStatus,
+  HealthStatus,
+  IsoDateTime,
+  Person,
+  Commit,
+  PullRequestState,
+  PullRequest,
+  TriggerKind,
+  ReleaseTrigger,
+  IssueKind,
+  IssueLevel,
+  Issue,
+  WorkflowRun,
+  WorkflowStep,
+  EnvironmentWorkflows,
+  ApplicationState,
+  HookEvent,
+  HookRun,
+  EnvironmentKind,
+  EnvironmentStep,
+  ReleaseImage,
+  ReleaseIssueRef,
+  ReleaseNotes,
+  ReleaseErrorCode,
+  ReleaseError,
+  SourceSystem,
+  ReleaseSource,
+  Release,
+  FlowEnvironment,
+  PromotionFlow,
+} from './model/types';
+export {
+  STATUSES,
+  SYNC_STATUSES,
+  HEALTH_STATUSES,
+  STATUS_LABELS,
+  SYNC_LABELS,
+  HEALTH_LABELS,
+  isTerminalStatus,
+  isActiveStatus,
+  AGGREGATION_PRIORITY,
+  aggregateStatus,
+  statusGroup,
+  countByStatusGroup,
+  isProblemStatus,
+  type StatusGroup,
+  type StatusCounts,
+} from './model/status';
+export {
+  fromCodefreshReleaseStatus,
+  fromCodefreshEnvironmentStatus,
+  fromArgoWorkflowPhase,
+  fromCodefreshApplicationPromotionStatus,
+  fromSyncStatus,
+  fromHealthStatus,
+  fromKargoPromotionPhase,
+  fromKargoHealthState,
+  fromGitHubDeploymentState,
+  type MappedStatus,
+} from './model/source-status';
+export { parseTime, durationMs, formatDuration, durationParts, type DurationUnit } from './model/duration';
+export { WORKFLOW_SECTIONS, type WorkflowSection, type WorkflowStepRef } from './model/workflow';
+export { releaseActions, type ReleaseActions } from './model/release-actions';
+export { safeHref, shortSha } from './model/links';
+export { ReleaseDataError, isReleaseDataError } from './adapters/errors';
+
+// The promotion graph
+export {
+  layoutReleaseGraph,
+  layoutCacheStats,
+  type LayoutDirection,
+  type LayoutOptions,
+  type Point,
+  type ReleaseGraphNode,
+  type ReleaseGraphEdge,
+  type ReleaseGraphLayout,
+} from './graph/layout';
+export { NODE_METRICS, environmentNodeSize } from './graph/node-size';
+export { edgeState, type EdgeState } from './graph/edge-state';
+export { promotionAction, collapseDownstream, describeEnvironment, type PromotionAction } from './graph/derive';
+export { neighborInDirection, type NavigationKey } from './graph/navigate';
+export { topologicalOrder } from './graph/validate';
+
+// Sample data
+export {
+  SAMPLE_FLOW_SHAPES,
+  sampleFlow,
+  SAMPLE_STATES,
+  sampleRelease,
+  sampleReleaseHistory,
+  simulatePromotion,
+  type SampleFlowShape,
+  type SampleState,
+  type SampleReleaseOptions,
+  type SampleHistoryOptions,
+  type SimulateOptions,
+} from './sample';
+
+// The releases table
+export {
+  SORT_KEYS,
+  MANUAL_FLOW,
+  DEFAULT_SORT,
+  DEFAULT_TABLE_STATE,
+  hasActiveFilters,
+  validDay,
+  toSearchParams,
+  toSearchString,
+  fromSearchParams,
+  type ReleaseSortKey,
+  type ReleaseSort,
+  type ReleaseFilters,
+  type ReleasesTableState,
+  type SearchParamsOptions,
+} from './table/state';
+export {
+  buildReleaseRows,
+  rowDuration,
+  environmentOrder,
+  releaseColumns,
+  type ReleaseRow,
+  type ReleaseFieldColumnId,
+  type ReleaseColumn,
+} from './table/rows';
+export { filterReleaseRows, sortReleaseRows, queryReleaseRows, type ReleasesQueryResult, type ReleasesPageInfo } from './table/query';
+export {
+  setSort,
+  toggleSort,
+  setFilters,
+  clearFilters,
+  setPage,
+  setColumnHidden,
+  canPreviousPage,
+  canNextPage,
+  previousPage,
+  nextPage,
+  type ReleasesTablePaging,
+} from './table/transitions';
+
+// Release notes and diffs
+export {
+  jiraKeys,
+  githubKeys,
+  linkIssueKeys,
+  parseConventionalCommit,
+  CHANGE_TYPE_ORDER,
+  compileReleaseNotes,
+  filterReleaseNotes,
+  type TextPart,
+  type NoteScope,
+  type NoteImage,
+  type NoteIssue,
+  type NotePullRequest,
+  type NoteCommit,
+  type NoteItem,
+  type ConventionalChange,
+  type NoteGroup,
+  type CompiledReleaseNotes,
+  type IssueKeyResolver,
+  type CompileOptions,
+} from './notes/compile';
+export { releaseNotesToMarkdown } from './notes/markdown';
+export {
+  diffReleases,
+  changesSinceLastRelease,
+  type DiffChange,
+  type DiffField,
+  type ApplicationSnapshot,
+  type ApplicationDiff,
+  type EnvironmentDiff,
+  type ReleaseDiffResult,
+  type EnvironmentChanges,
+} from './diff/diff';
+
+// Git commit statuses and release links
+export {
+  toCommitStatus,
+  COMMIT_STATUS_STATES,
+  DESCRIPTION_LIMITS,
+  CONTEXT_LIMITS,
+  DETAILS_URL_LIMITS,
+  type CommitStatusProvider,
+  type GitHubCommitState,
+  type GitLabCommitState,
+  type BitbucketCommitState,
+  type GitHubCommitStatus,
+  type GitLabCommitStatus,
+  type BitbucketCommitStatus,
+  type CommitStatusPayloads,
+  type CommitStatusOptions,
+  type CommitStatusResult,
+} from './git/commit-status';
+export {
+  createReleaseLinks,
+  releaseHref,
+  parseReleaseHref,
+  MAX_RELEASE_LINK_LENGTH,
+  type ReleaseTarget,
+  type ReleaseLinksOptions,
+  type ReleaseLinks,
+} from './links/release-links';
+
+// Source adapters
+export {
+  fromCodefreshRelease,
+  fromCodefreshPromotion,
+  fromCodefreshReleasesPage,
+  type CodefreshAdapterOptions,
+  type CodefreshPromotionOptions,
+  type CodefreshReleasesPage,
+} from './adapters/codefresh';
+export {
+  fromKargo,
+  type KargoObjectMeta,
+  type KargoFreightOrigin,
+  type KargoFreightRequest,
+  type KargoHealthState,
+  type KargoStage,
+  type KargoPromotionPhase,
+  type KargoPromotion,
+  type KargoFreight,
+  type KargoWarehouse,
+  type KargoInput,
+} from './adapters/kargo';
+export {
+  fromGitHubDeployments,
+  GITHUB_DEPLOYMENTS_FLOW,
+  type GitHubUser,
+  type GitHubDeploymentState,
+  type GitHubDeployment,
+  type GitHubDeploymentStatus,
+  type GitHubDeploymentsInput,
+} from './adapters/github';
+export {
+  withArgoCdApplications,
+  type ArgoCdSyncStatusCode,
+  type ArgoCdHealthStatusCode,
+  type ArgoCdOperationPhase,
+  type ArgoCdApplication,
+  type ArgoCdApplicationList,
+  type ArgoCdOverlayOptions,
+} from './adapters/argocd';

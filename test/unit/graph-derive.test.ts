@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COLLAPSED_PREFIX,
   collapseDownstream,
   describeEnvironment,
   layoutReleaseGraph,
@@ -8,6 +7,7 @@ import {
   promotionAction,
   sampleRelease,
 } from '../../src/headless';
+import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
 import { environment, release } from '../fixtures/release';
 
 describe('promotionAction', () => {

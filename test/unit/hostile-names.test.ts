@@ -5,13 +5,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as headless from '../../src/headless';
 import {
-  COLLAPSED_PREFIX,
   ReleaseDataError,
   aggregateStatus,
   buildReleaseRows,
   changesSinceLastRelease,
   collapseDownstream,
-  columnsForEnvironments,
   compileReleaseNotes,
   countByStatusGroup,
   createReleaseLinks,
@@ -21,10 +19,8 @@ import {
   edgeState,
   environmentNodeSize,
   environmentOrder,
-  escapeMarkdown,
   filterReleaseNotes,
   filterReleaseRows,
-  foldText,
   formatDuration,
   fromArgoWorkflowPhase,
   fromCodefreshApplicationPromotionStatus,
@@ -50,10 +46,7 @@ import {
   layoutCacheStats,
   layoutReleaseGraph,
   linkIssueKeys,
-  naturalKey,
   neighborInDirection,
-  nodeContentShape,
-  noteText,
   parseConventionalCommit,
   parseReleaseHref,
   parseTime,
@@ -63,9 +56,6 @@ import {
   releaseHref,
   releaseNotesToMarkdown,
   rowDuration,
-  rowSearchText,
-  rowTextKeys,
-  rowVersionKey,
   safeHref,
   sampleFlow,
   sampleRelease,
@@ -79,7 +69,6 @@ import {
   toSearchString,
   topologicalOrder,
   validDay,
-  warmReleaseRows,
   withArgoCdApplications,
   type ArgoCdApplication,
   type CodefreshPromotionOptions,
@@ -90,7 +79,26 @@ import {
   type ReleaseSort,
   type ReleasesTableState,
   type Status,
+  isProblemStatus,
+  releaseActions,
+  durationParts,
+  setSort,
+  toggleSort,
+  setFilters,
+  clearFilters,
+  setPage,
+  setColumnHidden,
+  canPreviousPage,
+  canNextPage,
+  previousPage,
+  nextPage,
+  DEFAULT_TABLE_STATE,
 } from '../../src/headless';
+import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
+import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows } from '../../src/headless/table/rows';
+import { escapeMarkdown } from '../../src/headless/notes/markdown';
+import { nodeContentShape } from '../../src/headless/graph/node-size';
+import { noteText } from '../../src/headless/notes/compile';
 import { HOSTILE_NAMES, LONG_NAME, PROTOTYPE_NAMES, prototypeChanges, prototypeState, restorePrototypes, type PrototypeState } from '../fixtures/hostile-names';
 import { hostileEnvironments, hostileRelease } from '../fixtures/hostile-release';
 
@@ -125,6 +133,15 @@ describe('the release model on hostile names and status words', () => {
     }
     const counts = countByStatusGroup(PROTOTYPE_NAMES.map((word) => ({ status: odd(word) })));
     expect(counts).toEqual({ succeeded: 0, running: 0, failed: 0, pending: PROTOTYPE_NAMES.length, terminated: 0, skipped: 0, total: PROTOTYPE_NAMES.length });
+  });
+
+  it('allows no release action and counts no problem for a status word named after Object.prototype', () => {
+    cover(isProblemStatus, releaseActions, durationParts);
+    for (const word of PROTOTYPE_NAMES) {
+      expect(isProblemStatus(odd(word))).toBe(false);
+      expect(releaseActions({ status: odd(word) })).toEqual({ retry: false, terminate: false });
+    }
+    expect(durationParts(64_000)).toEqual([[1, 'minute'], [4, 'second']]);
   });
 
   it('maps a source status word named after Object.prototype to its fallback, keeping the word', () => {
@@ -244,6 +261,25 @@ describe('the releases table on hostile names', () => {
     }
     expect(sortReleaseRows(rows, { key: 'flow', desc: true }).map((row) => row.id)).toEqual(['__proto__', 'a']);
     expect(queryReleaseRows(rows, { sort: { key: 'flow', desc: true }, filters: { environment: 'constructor' }, page: 1 }).rows.map((row) => row.id)).toEqual(['__proto__', 'a']);
+  });
+
+  it('keeps hostile names as values through the table state transitions', () => {
+    cover(setSort, toggleSort, setFilters, clearFilters, setPage, setColumnHidden, canPreviousPage, canNextPage, previousPage, nextPage);
+    let state = DEFAULT_TABLE_STATE;
+    for (const name of names) state = setColumnHidden(state, name, true);
+    expect(state.hiddenColumns).toEqual(names);
+    state = setColumnHidden(state, '__proto__', false);
+    expect(state.hiddenColumns).toEqual(names.filter((name) => name !== '__proto__'));
+    state = setFilters(state, { flows: ['constructor', 'toString'], environment: '__proto__' });
+    expect(state.filters).toEqual({ flows: ['constructor', 'toString'], environment: '__proto__' });
+    expect(clearFilters(state).filters).toEqual({});
+    for (const key of PROTOTYPE_NAMES) expect(() => toggleSort(state, key as never)).not.toThrow();
+    expect(setSort(state, { key: 'flow', desc: true }).sort).toEqual({ key: 'flow', desc: true });
+    const paging = { pageCount: 3 };
+    const second = nextPage(setPage(state, 1), paging);
+    expect(second.page).toBe(2);
+    expect(canPreviousPage(second, paging) && canNextPage(second, paging)).toBe(true);
+    expect(previousPage(second, paging).page).toBe(1);
   });
 
   it('round-trips hostile names through the URL', () => {

@@ -14,12 +14,9 @@ import {
   fromSearchParams,
   hasActiveFilters,
   isReleaseDataError,
-  naturalKey,
   queryReleaseRows,
   releaseColumns,
   rowDuration,
-  rowSearchText,
-  rowVersionKey,
   sampleRelease,
   sampleReleaseHistory,
   sortReleaseRows,
@@ -35,6 +32,7 @@ import {
   type ReleasesTableState,
   type Status,
 } from '../../src/headless';
+import { naturalKey, rowSearchText, rowVersionKey } from '../../src/headless/table/rows';
 import { environment } from '../fixtures/release';
 
 // ---------------------------------------------------------------------------------------------

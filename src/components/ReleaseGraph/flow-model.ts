@@ -1,6 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
-  COLLAPSED_PREFIX,
   promotionAction,
   type EdgeState,
   type EnvironmentStep,
@@ -8,6 +7,7 @@ import {
   type PromotionAction,
   type ReleaseGraphLayout,
 } from 'gitops-releases/headless';
+import { COLLAPSED_PREFIX } from '../../headless/internal';
 import { jsonEqual } from '../internal/equal';
 
 export interface EnvironmentNodeData extends Record<string, unknown> {

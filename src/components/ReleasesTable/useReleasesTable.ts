@@ -6,7 +6,6 @@ import {
   canNextPage as canNext,
   canPreviousPage as canPrevious,
   clearFilters as clearFiltersOf,
-  columnsForEnvironments,
   environmentOrder,
   hasActiveFilters,
   nextPage as nextPageOf,
@@ -18,7 +17,6 @@ import {
   setPage as setPageOf,
   setSort as setSortOf,
   toggleSort as toggleSortOf,
-  warmReleaseRows,
   type Release,
   type ReleaseColumn,
   type ReleaseFilters,
@@ -29,6 +27,7 @@ import {
   type ReleasesTablePaging,
   type ReleasesTableState,
 } from 'gitops-releases/headless';
+import { columnsForEnvironments, warmReleaseRows } from '../../headless/internal';
 import type { Density } from '../provider/ReleasesProvider';
 import { useNow } from '../internal/time';
 import { useControllableState } from '../internal/use-controllable-state';
