@@ -66,7 +66,9 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: REACT_AND_LIBRARIES,
-    limit: '35 kB',
+    // 35 kB until element-like roots (forwarded refs, pass-through attributes), onError reporting,
+    // whole-sentence messages and the table's slice control: 35.13 kB.
+    limit: '36 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -104,15 +106,17 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleaseGraph }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime', '@dagrejs/dagre', '@xyflow/react'],
-    // 10 kB until every text went through the provider's messages and durations through Intl: 10.37 kB.
-    limit: '11 kB',
+    // 10 kB until every text went through the provider's messages and durations through Intl: 10.37 kB;
+    // 11 kB until the single pending focus request, the element-like root and onError: 11.49 kB.
+    limit: '12 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
     path: 'dist/index.js',
     import: '{ ReleaseNotes }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
-    limit: '8 kB',
+    // 8 kB until whole-sentence messages, the element-like root and onError: 8 kB.
+    limit: '8.5 kB',
   },
   {
     name: 'ReleasesTable imported alone: our code and headless, without React or the virtualiser',
@@ -120,8 +124,9 @@ module.exports = [
     import: '{ ReleasesTable }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-virtual'],
     // 11.5 kB until every text went through the provider's messages and relative times through Intl: 11.49 kB;
-    // 12 kB until slice-by-slice controlled state and the pure state transitions: 12.24 kB.
-    limit: '12.5 kB',
+    // 12 kB until slice-by-slice controlled state and the pure state transitions: 12.24 kB;
+    // 12.5 kB until whole-sentence messages, the element-like root and onError: 12.93 kB.
+    limit: '13.5 kB',
   },
   {
     name: 'ReleaseView imported alone: our code and headless, without React, React Flow, dagre or Radix',
@@ -159,8 +164,9 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleasesTable }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
-    // 21 kB until the messages and Intl formatting: 20.9 kB.
-    limit: '22 kB',
+    // 21 kB until the messages and Intl formatting: 20.9 kB; 22 kB until slice control,
+    // whole-sentence messages, the element-like root and onError: 22.31 kB.
+    limit: '23 kB',
   },
 ];
 // Guard against a budget that measures nothing: a missing build must fail, not pass quietly.

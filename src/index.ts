@@ -37,7 +37,9 @@ export type {
   RenderLink,
   ReleasesErrorHandler,
   ReleasesErrorInfo,
+  DeepPartial,
 } from './components/provider';
+export type { RootElementProps } from './components/internal/root-props';
 
 export { EnvironmentDetails } from './components/EnvironmentDetails';
 export type {

@@ -85,7 +85,7 @@ const image = (snapshot: ApplicationSnapshot | undefined) => snapshot?.imageTag 
  * What changed between two releases, per environment and application: version, image tag and
  * commit, each row tagged added, removed, changed or unchanged (with text, not colour alone).
  */
-export const ReleaseDiff = forwardRef<HTMLDivElement, ReleaseDiffProps>(function ReleaseDiff(props, ref) {
+export const ReleaseDiff = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseDiffProps>(function ReleaseDiff(props, ref) {
   const rootClassName = useRootClassName();
   const {
     previous,

@@ -117,7 +117,7 @@ function sectionsOf(notes: CompiledReleaseNotes, groupBy: ReleaseNotesGrouping, 
  * a search box and "Copy as Markdown". Works inside ReleaseView's notes tab and on its own (a
  * drawer). Titles are text; issue keys become links only through `issueKeys` and only to http(s).
  */
-export const ReleaseNotes = forwardRef<HTMLDivElement, ReleaseNotesProps>(function ReleaseNotes(props, ref) {
+export const ReleaseNotes = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseNotesProps>(function ReleaseNotes(props, ref) {
   const rootClassName = useRootClassName();
   const {
     release,

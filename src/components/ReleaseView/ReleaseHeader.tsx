@@ -18,19 +18,19 @@ import { environmentsOf, isUnderway, useReleaseNow } from './clock';
 
 /** Extra class names for the header's parts. */
 export interface ReleaseHeaderClassNames {
-  /** The outer `div.gr-release-header`. */
+  /** The outer `div.gr-release-header`. @default undefined */
   root?: string;
-  /** The heading with product, flow and version (`.gr-release-header__title`). */
+  /** The heading with product, flow and version (`.gr-release-header__title`). @default undefined */
   title?: string;
-  /** The commit message and its toggle (`.gr-release-header__message`). */
+  /** The commit message and its toggle (`.gr-release-header__message`). @default undefined */
   message?: string;
-  /** The "git commit by … in … on …" line (`.gr-release-header__commit`). */
+  /** The "git commit by … in … on …" line (`.gr-release-header__commit`). @default undefined */
   commit?: string;
-  /** Initiator, creation time and duration (`dl.gr-release-header__meta`). */
+  /** Initiator, creation time and duration (`dl.gr-release-header__meta`). @default undefined */
   meta?: string;
-  /** The release's status badge (`.gr-release-header__status`). */
+  /** The release's status badge (`.gr-release-header__status`). @default undefined */
   status?: string;
-  /** The list of environment counters (`ul.gr-release-header__counters`). */
+  /** The list of environment counters (`ul.gr-release-header__counters`). @default undefined */
   counters?: string;
 }
 

@@ -151,7 +151,7 @@ function describeRaw(value: unknown): string {
  *
  * Renders `<span class="gr-status-badge" data-kind data-status data-variant data-size>`.
  */
-export const StatusBadge = forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(props, ref) {
+export const StatusBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(props, ref) {
   const { status: rawStatus, waitingFor, label, title, className, style, classNames, loading, kind: _kind, variant: _variant, size: _size, ...rest } = props;
   const passed = rootElementProps(rest);
   const messages = useStatusMessages();

@@ -124,11 +124,15 @@ function validTimeZone(timeZone: string): string | undefined {
 
 /** What `renderLink` receives: `href` has already passed `safeHref` (http, https or mailto). */
 export interface LinkRenderProps {
+  /** Where the link goes: already checked to be `http:`, `https:` or `mailto:`, or a host path. */
   href: string;
+  /** The component's class names for the link; put them on the element you render. @default undefined */
   className?: string;
+  /** The link's tooltip. @default undefined */
   title?: string;
   /** True for links that leave the host (a Git host, Argo CD): open them in a new tab. */
   external: boolean;
+  /** The link's content (text, sometimes an icon). */
   children: ReactNode;
 }
 
