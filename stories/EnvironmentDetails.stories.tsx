@@ -142,7 +142,8 @@ export const SuspendedPullRequest: Story = {
     await expect(canvas.getByRole('link', { name: pr.title })).toHaveAttribute('href', pr.url);
     await expect(canvas.getByText('Open')).toBeVisible();
     await expect(canvas.getByText(pr.repo!)).toBeVisible();
-    await expect(canvas.getByText(`by ${pr.author!.name}`)).toBeVisible();
+    // One sentence, "in {repository} by {author}", so translations can reorder it.
+    await expect(canvas.getByText((_, element) => element?.tagName === 'SPAN' && element.textContent === `in ${pr.repo!} by ${pr.author!.name}`)).toBeVisible();
   },
 };
 

@@ -83,3 +83,23 @@ describe('hostile names on a server', () => {
     expectNames(renderToString(<ReleaseDiff previous={release} next={next} />));
   });
 });
+
+describe('a status word from data that is also a name of Object.prototype', () => {
+  // Status labels were read as `labels.status[word]`: `constructor` gave Object's constructor, and
+  // the page printed "function Object() { [native code] }" where the status belongs.
+  const odd = (word: string) => ({
+    ...release,
+    status: word as never,
+    environments: release.environments.map((environment) => ({ ...environment, status: word as never })),
+  });
+  it.each(['constructor', 'toString', '__proto__', 'valueOf'])('reads %s as Unknown in the graph, view, timeline and details', (word) => {
+    const html = [
+      renderToString(<ReleaseView release={odd(word)} />),
+      renderToString(<ReleaseView release={odd(word)} defaultTab="timeline" />),
+      renderToString(<EnvironmentDetails environment={odd(word).environments[0]!} release={odd(word)} />),
+    ].join('\n');
+    expect(html).not.toContain('native code');
+    expect(html).not.toContain('[object Object]');
+    expect(html).toContain('Unknown');
+  });
+});

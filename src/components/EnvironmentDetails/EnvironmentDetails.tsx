@@ -15,7 +15,7 @@ import { CloseIcon } from './icons';
 import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
 import { ApplicationsSection, IssuesSection, PullRequestSection, type ApplicationHref } from './sections';
 import { elapsed } from './text';
-import { useEnvironmentMessages, useStatusMessages } from '../provider/component-messages';
+import { useEnvironmentMessages, useStatusMessages, statusLabel } from '../provider/component-messages';
 import type { EnvironmentDetailsProps } from './types';
 import { WorkflowSection, type WorkflowHref } from './WorkflowSteps';
 
@@ -155,7 +155,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const waitingForPullRequest = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
-  const badgeText = waitingForPullRequest ? labels.waitingForPullRequest : labels.status[environment.status];
+  const badgeText = waitingForPullRequest ? labels.waitingForPullRequest : statusLabel(labels, environment.status);
   const statusText = typeof environment.statusText === 'string' ? environment.statusText.trim() : '';
   // "Failed" under a "Failed" badge says nothing new.
   const showStatusText = statusText !== '' && statusText.toLowerCase() !== badgeText?.toLowerCase();
@@ -241,7 +241,7 @@ function DetailsBody({
         <StateMessage
           kind="empty"
           title={releaseEnded ? text.nothingRan : text.nothingRanYet}
-          detail={releaseEnded ? text.releaseEnded(labels.status[release.status] ?? release.status) : undefined}
+          detail={releaseEnded ? text.releaseEnded(statusLabel(labels, release.status)) : undefined}
           className="gr-environment-details__empty"
         />
       )}

@@ -4,7 +4,7 @@ import { durationMs, isActiveStatus, WORKFLOW_SECTIONS, type EnvironmentStep } f
 import { StatusBadge } from '../StatusBadge';
 import { cx } from '../internal/cx';
 import { useDateFormatter, useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
-import { useGraphMessages, useStatusMessages } from '../provider/component-messages';
+import { useGraphMessages, useStatusMessages, statusLabel } from '../provider/component-messages';
 import type { GraphMessages } from '../provider/messages';
 import { useGraphContext } from './context';
 import type { EnvironmentFlowNode } from './flow-model';
@@ -59,7 +59,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   const isTrigger = graph.triggerEnvironment === id;
   const issues = environment.issues.length;
   const tab = active ? 0 : -1;
-  const label = describe(environment, labels.status[environment.status] ?? environment.status, duration, text, formatNumber);
+  const label = describe(environment, statusLabel(labels, environment.status), duration, text, formatNumber);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;

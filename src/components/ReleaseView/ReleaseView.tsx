@@ -5,14 +5,12 @@ import {
   topologicalOrder,
   type IssueKeyResolver,
   type Release,
-  type Status,
-  type WorkflowStepRef,
-} from 'gitops-releases/headless';
+  type WorkflowStepRef, isProblemStatus } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useErrorReporter, useReportedError } from '../internal/report-error';
-import { useGraphMessages, useStatusMessages, useViewMessages } from '../provider/component-messages';
+import { useGraphMessages, useStatusMessages, useViewMessages, statusLabel } from '../provider/component-messages';
 import { type ReleasesErrorHandler, useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
 import { ReleaseGraph } from '../ReleaseGraph';
@@ -224,7 +222,6 @@ export interface ReleaseViewProps extends RootElementProps {
   classNames?: ReleaseViewClassNames;
 }
 
-const PROBLEM: ReadonlySet<Status> = new Set<Status>(['failed', 'error', 'terminated']);
 
 const isTab = (value: unknown): value is ReleaseViewTab => TABS.includes(value as ReleaseViewTab);
 
@@ -321,7 +318,7 @@ function ReleaseContent({
 
   return (
     <>
-      <Banner release={release} className={classNames?.banner} fallback={text.banner(labels.status[status] ?? status)} />
+      <Banner release={release} className={classNames?.banner} fallback={text.banner(statusLabel(labels, status))} />
       <ReleaseHeader
         release={release}
         getProductHref={getProductHref}
@@ -414,7 +411,7 @@ function ReleaseContent({
 /** A failed, errored or terminated release says why (role=alert); a waiting one says what for. */
 function Banner({ release, fallback, className }: { release: Release; fallback: string; className?: string }) {
   const error = release.error;
-  const problem = Boolean(error) || PROBLEM.has(release.status);
+  const problem = Boolean(error) || isProblemStatus(release.status);
   const message = typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
   const code = typeof error?.code === 'string' && error.code !== '' ? error.code : undefined;
   const reason = typeof release.statusReason === 'string' && release.statusReason !== '' ? release.statusReason : undefined;

@@ -7,7 +7,7 @@ import {
 } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { dateTimeFormat, useDateFormatter, useDurationFormatter } from '../internal/time';
-import { useStatusMessages, useViewMessages } from '../provider/component-messages';
+import { useStatusMessages, useViewMessages, statusLabel } from '../provider/component-messages';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 import { environmentsOf, useReleaseNow } from './clock';
@@ -116,7 +116,7 @@ export function Timeline({ release, className }: TimelineProps) {
       span={span}
       rows={entries.map(({ environment, start, end }) => {
         const finish = end ?? now;
-        const label = labels.status[environment.status] ?? labels.status.unknown;
+        const label = statusLabel(labels, environment.status);
         const duration = formatDuration(finish - start);
         const startText = formatDate(environment.startedAt) ?? '';
         const endText = end === undefined ? text.stillRunning : text.finished(formatDate(new Date(end).toISOString()) ?? '');

@@ -26,6 +26,15 @@ export function useStatusMessages(): StatusMessages {
   return useMessages(STATUS_MESSAGES);
 }
 
+/**
+ * The label of a status word that came from data: an own property of the labels only, so a word
+ * such as `constructor` or `__proto__` reads as Unknown instead of reaching `Object.prototype`.
+ */
+export function statusLabel(labels: StatusMessages, status: unknown): string {
+  const table: Readonly<Record<string, string>> = labels.status;
+  return typeof status === 'string' && Object.prototype.hasOwnProperty.call(table, status) ? table[status]! : table.unknown!;
+}
+
 // One hook per component, all built alike, so each bundle holds only the defaults it reads (the
 // status labels, with `useStatusMessages`, only where a component shows them).
 function messagesOf<K extends keyof ReleasesMessages>(key: K, defaults: ReleasesMessages[K]): () => ComponentMessages<K> {
