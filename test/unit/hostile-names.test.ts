@@ -2,7 +2,7 @@
 // `constructor`, `toString` and other strings a source allows: each must give the right answer
 // and leave `Object.prototype` (and `Array.prototype`) as they were.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as headless from '../../src/headless';
 import {
   ReleaseDataError,
@@ -99,18 +99,10 @@ import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKey
 import { escapeMarkdown } from '../../src/headless/notes/markdown';
 import { nodeContentShape } from '../../src/headless/graph/node-size';
 import { noteText } from '../../src/headless/notes/compile';
-import { HOSTILE_NAMES, LONG_NAME, PROTOTYPE_NAMES, prototypeChanges, prototypeState, restorePrototypes, type PrototypeState } from '../fixtures/hostile-names';
+import { HOSTILE_NAMES, LONG_NAME, PROTOTYPE_NAMES, guardPrototypes } from '../fixtures/hostile-names';
 import { hostileEnvironments, hostileRelease } from '../fixtures/hostile-release';
 
-let before: PrototypeState;
-beforeEach(() => {
-  before = prototypeState();
-});
-afterEach(() => {
-  const changes = prototypeChanges(before);
-  restorePrototypes(before);
-  expect(changes, 'Object.prototype or Array.prototype changed').toEqual([]);
-});
+guardPrototypes();
 
 const names = [...HOSTILE_NAMES];
 /** A status word from untyped data that is also a member of Object.prototype. */

@@ -2,20 +2,12 @@
 // dagre keeps its graph in plain objects, so the layout must never hand it a name as an id: an
 // environment called `__proto__` once added enumerable keys to every object of the process.
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { layoutReleaseGraph, type EnvironmentStep, type ReleaseGraphLayout, type Status } from '../../src/headless';
-import { HOSTILE_NAMES, LONG_NAME, PROTOTYPE_NAMES, prototypeChanges, prototypeState, restorePrototypes, type PrototypeState } from '../fixtures/hostile-names';
+import { HOSTILE_NAMES, LONG_NAME, PROTOTYPE_NAMES, guardPrototypes, prototypeChanges, prototypeState } from '../fixtures/hostile-names';
 import { environment, release } from '../fixtures/release';
 
-let before: PrototypeState;
-beforeEach(() => {
-  before = prototypeState();
-});
-afterEach(() => {
-  const changes = prototypeChanges(before);
-  restorePrototypes(before);
-  expect(changes, 'Object.prototype or Array.prototype changed').toEqual([]);
-});
+guardPrototypes();
 
 const chain = (names: readonly string[]) => release(names.map((name, i) => environment(name, i === 0 ? [] : [names[i - 1]!])));
 
@@ -133,6 +125,7 @@ const dagArbitrary = fc.integer({ min: 1, max: 24 }).chain((size) =>
 
 describe('layoutReleaseGraph properties on hostile names', () => {
   it('gives a DAG of hostile names the shape of the same DAG with plain names', () => {
+    const before = prototypeState();
     fc.assert(
       fc.property(dagArbitrary, fc.constantFrom<'LR' | 'TB'>('LR', 'TB'), ([deps, hostile, rows], direction) => {
         const build = (nameOf: (i: number) => string): EnvironmentStep[] =>

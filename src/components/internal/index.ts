@@ -9,7 +9,7 @@ export { jsonEqual } from './equal';
 export { useControllableState } from './use-controllable-state';
 export { Avatar } from './Avatar';
 export { useHydrated } from './use-hydrated';
-export { rootElementProps, useMergedRefs } from './root-props';
+export { rootElementProps } from './root-props';
 export type { RootElementProps } from './root-props';
 export { useErrorReporter, useReportedError } from './report-error';
 export { isDevelopment, errorOnce } from './dev';

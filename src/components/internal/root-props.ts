@@ -1,4 +1,4 @@
-import { useCallback, type AriaAttributes, type Ref, type RefCallback } from 'react';
+import type { AriaAttributes } from 'react';
 
 /**
  * What a component's root takes from its host like any element would: an `id`, `data-*` and
@@ -19,28 +19,10 @@ const PASSED = /^(?:aria-|data-)/;
  * own `data-status` or `aria-busy` stay true to what it shows.
  */
 export function rootElementProps(props: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Prototype-free like every map here, though only `id`, `aria-*` and `data-*` keys reach it.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(props)) {
     if (key === 'id' || PASSED.test(key)) out[key] = (props as Record<string, unknown>)[key];
   }
   return out;
-}
-
-function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
-  if (typeof ref === 'function') ref(value);
-  else if (ref) (ref as { current: T | null }).current = value;
-}
-
-/**
- * One ref callback that sets both refs: the host's forwarded ref and the component's own.
- * Stable while the two are.
- */
-export function useMergedRefs<T>(forwarded: Ref<T> | undefined, own: Ref<T> | undefined): RefCallback<T> {
-  return useCallback(
-    (value: T | null) => {
-      assignRef(forwarded, value);
-      assignRef(own, value);
-    },
-    [forwarded, own],
-  );
 }
