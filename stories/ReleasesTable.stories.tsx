@@ -214,15 +214,22 @@ export const ServerPaged: Story = {
   },
 };
 
+/** The host's address bar, as the demos below write it. */
+function UrlLine({ search }: { search: string }) {
+  return (
+    <p style={{ fontFamily: 'monospace', fontSize: 13 }}>
+      URL: <output data-testid="url">/products/checkout/releases{search}</output>
+    </p>
+  );
+}
+
 function UrlStateDemo(props: { onReleaseSelect?: (release: Release) => void }) {
   // A host router's location, kept in state here: the filters survive a reload of the URL.
   const [search, setSearch] = useState('?status=succeeded&sort=-duration&q=ada');
   const [initial] = useState(() => fromSearchParams(search));
   return (
     <div>
-      <p style={{ fontFamily: 'monospace', fontSize: 13 }}>
-        URL: <output data-testid="url">/products/checkout/releases{search}</output>
-      </p>
+      <UrlLine search={search} />
       <ReleasesTable
         releases={REFERENCE}
         defaultState={initial}
@@ -253,9 +260,7 @@ function OnlyFiltersInUrlDemo() {
   const filters = useMemo(() => fromSearchParams(search).filters, [search]);
   return (
     <div>
-      <p style={{ fontFamily: 'monospace', fontSize: 13 }}>
-        URL: <output data-testid="url">/products/checkout/releases{search}</output>
-      </p>
+      <UrlLine search={search} />
       <ReleasesTable
         releases={REFERENCE}
         filters={filters}

@@ -1,3 +1,6 @@
+// Typed here rather than through Node's types: the package builds without them.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * True in a development build. Bundlers replace `process.env.NODE_ENV` with a literal, so a
  * production bundle drops what this guards; a page with no bundler and no `process` counts as

@@ -10,6 +10,7 @@ import {
   type Status,
   type SyncStatus,
 } from 'gitops-releases/headless';
+import { errorOnce } from '../internal/dev';
 
 /**
  * Writes a number in the provider's locale ("1,234" in en-US, "1.234" in de-DE). Every message
@@ -569,23 +570,9 @@ export const DEFAULT_MESSAGES: ReleasesMessages = {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-// Bundlers replace `process.env.NODE_ENV`; a page without a bundler has no `process` at all.
-declare const process: { env: { NODE_ENV?: string } };
-const isDevelopment = () => {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return false;
-  }
-};
-
-const reported = /* @__PURE__ */ new Set<string>();
-
 /** Tells a host's developer, once per key, that an override was ignored (never in production). */
 function reportDropped(path: string): void {
-  if (reported.has(path) || !isDevelopment()) return;
-  reported.add(path);
-  console.error(`gitops-releases: ignored the message "${path}": no such key, or not of the default's type (text, function or record).`);
+  errorOnce(`message:${path}`, `gitops-releases: ignored the message "${path}": no such key, or not of the default's type (text, function or record).`);
 }
 
 /** The top-level keys of `ReleasesMessages`: any other key in a host's `messages` is a typo. */
