@@ -1,65 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
+
+const CLIENT = '"use client";';
 
 /**
  * The components reach headless's internals (`src/headless/internal.ts`) by a relative import;
- * in the built files that import points at `dist/headless-internal.*`, which is built with
- * headless and shares its chunks, instead of a second copy bundled into the components.
+ * in the built files that import points at `dist/headless-internal.js` (and its CommonJS twin),
+ * which is built with headless and shares its chunks, instead of a second copy bundled into the
+ * components.
  */
-const headlessInternal: NonNullable<Options['esbuildPlugins']>[number] = {
+const headlessInternal: Plugin = {
   name: 'headless-internal',
   setup(build) {
-    const file = build.initialOptions.format === 'cjs' ? './headless-internal.cjs' : './headless-internal.js';
-    build.onResolve({ filter: /\/headless\/internal$/ }, () => ({ path: file, external: true }));
+    build.onResolve({ filter: /\/headless\/internal$/ }, () => ({ path: './headless-internal.js', external: true }));
   },
 };
 
+/**
+ * esbuild splits only ES modules into shared chunks; CommonJS output would give every entry its
+ * own copy of every module (two provider contexts, two `ReleaseDataError` classes, two caches
+ * for a host mixing entries). So CommonJS is made from the ES build, file for file: each entry and
+ * chunk gets a `.cjs` twin that requires the twins of what it imported. Same modules, same graph,
+ * one copy of each; the source maps still point at src/.
+ */
+function withCommonJsTwins(options: Options): Options {
+  let files: string[] = [];
+  const listFiles: Plugin = {
+    name: 'list-files',
+    setup(build) {
+      build.onEnd((result) => {
+        files = Object.keys(result.metafile?.outputs ?? {}).filter((file) => file.endsWith('.js'));
+      });
+    },
+  };
+  return { ...options, esbuildPlugins: [...(options.esbuildPlugins ?? []), listFiles], onSuccess: () => commonJsTwins(files) };
+}
+
+async function commonJsTwins(files: string[]): Promise<void> {
+  if (files.length === 0) throw new Error('the ES build reported no files');
+  const oneFile: Plugin = {
+    name: 'one-file',
+    setup(build) {
+      // Nothing is bundled: a relative import becomes a require of its twin, a package stays as is.
+      build.onResolve({ filter: /.*/ }, (args) =>
+        args.kind === 'entry-point' ? undefined : { path: args.path.startsWith('.') ? args.path.replace(/\.js$/, '.cjs') : args.path, external: true },
+      );
+      // The banner writes the directive first (esbuild would put "use strict" before it); the
+      // line stays, empty, so the ES file's source map still lines up.
+      build.onLoad({ filter: /\.js$/ }, (args) => ({ contents: readFileSync(args.path, 'utf8').replace(/^"use client";/, ''), loader: 'js' }));
+    },
+  };
+  const client = files.filter((file) => readFileSync(file, 'utf8').startsWith(CLIENT));
+  for (const [entryPoints, banner] of [
+    [client, { js: CLIENT }],
+    [files.filter((file) => !client.includes(file)), {}],
+  ] as const) {
+    if (entryPoints.length === 0) continue;
+    await build({
+      entryPoints: [...entryPoints],
+      outdir: 'dist',
+      outbase: 'dist',
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'es2022',
+      sourcemap: true,
+      banner,
+      logLevel: 'warning',
+      plugins: [oneFile],
+    });
+  }
+}
+
 const shared: Options = {
-  format: ['esm', 'cjs'],
+  // The ES build; withCommonJsTwins writes CommonJS from it, and the second config of each pair
+  // writes CommonJS's declarations (`.d.cts`).
+  format: ['esm'],
   dts: true,
   sourcemap: true,
   target: 'es2022',
   tsconfig: 'tsconfig.build.json',
   // Rollup tree-shaking would strip the "use client" directive; esbuild already drops unused code.
   treeshake: false,
-  splitting: false,
+  // Each module in one file, imported by every entry that uses it: one copy of every cache,
+  // class, clock and React context per page, whichever entries a host imports.
+  splitting: true,
   outDir: 'dist',
 };
 
+const headless: Options = {
+  ...shared,
+  // The graph layout (the only user of dagre) is its own chunk: dagre's module has top-level
+  // code, so a bundler keeps it whenever the file importing it is kept. Split out, the chunk
+  // (and dagre) is dropped by a host that imports only the table or the badge.
+  // (The two extra entries exist only to draw the chunk boundaries: see src/headless/build-chunks.ts.)
+  entry: {
+    headless: 'src/headless/index.ts',
+    'headless-layout': 'src/headless/graph/layout.ts',
+    'headless-shared': 'src/headless/build-chunks.ts',
+    'headless-internal': 'src/headless/internal.ts',
+  },
+  // Headless stays free of React; dagre is its only runtime dependency.
+  external: ['@dagrejs/dagre'],
+};
+
+const components: Options = {
+  ...shared,
+  entry: { index: 'src/index.ts' },
+  // The components import headless by the package's own name, so the built entries share one
+  // copy of it (one ReleaseDataError class, one layout cache) and the "use client" banner never
+  // reaches headless code that servers import.
+  external: ['gitops-releases/headless', 'react', 'react-dom', 'react/jsx-runtime'],
+  esbuildPlugins: [headlessInternal],
+  banner: { js: CLIENT },
+};
+
 export default defineConfig([
-  {
-    ...shared,
-    format: ['esm'],
-    // The graph layout (the only user of dagre) is its own chunk: dagre's module has top-level
-    // code, so a bundler keeps it whenever the file importing it is kept. Split out, the chunk
-    // (and dagre) is dropped by a host that imports only the table or the badge.
-    // (The two extra entries exist only to draw the chunk boundaries: see src/headless/build-chunks.ts.)
-    entry: {
-      headless: 'src/headless/index.ts',
-      'headless-layout': 'src/headless/graph/layout.ts',
-      'headless-shared': 'src/headless/build-chunks.ts',
-      'headless-internal': 'src/headless/internal.ts',
-    },
-    splitting: true,
-    clean: true,
-    // Headless stays free of React; dagre is its only runtime dependency.
-    external: ['@dagrejs/dagre'],
-  },
-  {
-    ...shared,
-    format: ['cjs'],
-    // Without code splitting in CommonJS, this file has its own copy of the row caches: the
-    // components' idle warm-up then does not speed up a CommonJS host's first sort (it is still correct).
-    entry: { headless: 'src/headless/index.ts', 'headless-internal': 'src/headless/internal.ts' },
-    external: ['@dagrejs/dagre'],
-  },
-  {
-    ...shared,
-    entry: { index: 'src/index.ts' },
-    // The components import headless by the package's own name, so the built entries share one
-    // copy of it (one ReleaseDataError class, one layout cache) and the "use client" banner never
-    // reaches headless code that servers import.
-    external: ['gitops-releases/headless', 'react', 'react-dom', 'react/jsx-runtime'],
-    esbuildPlugins: [headlessInternal],
-    banner: { js: '"use client";' },
-  },
+  withCommonJsTwins({ ...headless, clean: true }),
+  { ...headless, format: ['cjs'], dts: { only: true } },
+  withCommonJsTwins(components),
+  { ...components, format: ['cjs'], dts: { only: true } },
 ]);

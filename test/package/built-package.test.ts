@@ -1,34 +1,58 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dist, importGraph, root } from './built';
 
 // These tests run the built package (npm test builds before it tests) in a plain Node process,
 // resolving `gitops-releases` by its own name as a host's bundler or server would.
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = (file: string) => {
-  try {
-    return readFileSync(`${root}dist/${file}`, 'utf8');
-  } catch {
-    throw new Error(`dist/${file} is missing: run \`npm run build\` before this project`);
-  }
-};
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
 
 describe('the built package', () => {
-  it('marks the components entry as client code, and only it', () => {
-    expect(dist('index.js').startsWith('"use client";')).toBe(true);
-    expect(dist('index.cjs').startsWith('"use client";')).toBe(true);
-    expect(dist('headless.js')).not.toContain('use client');
-    expect(dist('headless.cjs')).not.toContain('use client');
+  it('marks every file a component entry loads as client code, and no file of headless', async () => {
+    const files = ['index.js', 'index.cjs'];
+    let client = 0;
+    for (const file of [...files, 'headless.js', 'headless.cjs']) {
+      const graph = await importGraph(file);
+      for (const path of graph.files) {
+        const code = readFileSync(`${root}${path}`, 'utf8');
+        if (graph.headless.has(path)) expect(code, `${path}, loaded by ${file}`).not.toContain('use client');
+        else {
+          // The directive as the file's first line, ahead of CommonJS's "use strict" too.
+          expect(code.split('\n')[0], `${path}, loaded by ${file}`).toBe('"use client";');
+          client += 1;
+        }
+      }
+    }
+    // The components' files were found (a walk that found nothing would pass above).
+    expect(client).toBeGreaterThanOrEqual(files.length);
   });
 
-  it('keeps React, the DOM and CSS out of headless', () => {
+  it('puts every source module in one file per format, so each cache, class, clock and context exists once', () => {
+    for (const extension of ['js', 'cjs']) {
+      const files = readdirSync(`${root}dist`).filter((file) => file.endsWith(`.${extension}`));
+      const homes = new Map<string, string[]>();
+      for (const file of files) {
+        for (const source of (JSON.parse(dist(`${file}.map`)) as { sources: string[] }).sources) homes.set(source, [...(homes.get(source) ?? []), file]);
+      }
+      // The stateful modules are among them (a source map that lists nothing would pass below).
+      for (const module of ['components/provider/ReleasesProvider.tsx', 'components/internal/time.ts', 'components/internal/dev.ts', 'headless/table/rows.ts', 'headless/graph/layout.ts', 'headless/adapters/errors.ts']) {
+        expect(homes.has(`../src/${module}`), `${module} in .${extension}`).toBe(true);
+      }
+      expect([...homes].filter(([, where]) => where.length > 1)).toEqual([]);
+    }
+  });
+
+  it('keeps React, the DOM and CSS out of headless', async () => {
     for (const file of ['headless.js', 'headless.cjs']) {
-      const code = dist(file);
-      expect(code).not.toMatch(/from ['"]react|require\(['"]react/);
-      expect(code).not.toMatch(/\bdocument\.|\bwindow\./);
-      expect(code).not.toMatch(/\.css['"]/);
+      const graph = await importGraph(file);
+      // Its one dependency, imported by the layout's chunk: the walk went through every file.
+      expect([...graph.packages], file).toEqual(['@dagrejs/dagre']);
+      for (const path of graph.files) {
+        const code = readFileSync(`${root}${path}`, 'utf8');
+        expect(code, path).not.toMatch(/from ['"]react|require\(['"]react/);
+        expect(code, path).not.toMatch(/\bdocument\.|\bwindow\./);
+        expect(code, path).not.toMatch(/\.css['"]/);
+      }
     }
   });
 
