@@ -36,6 +36,27 @@ export default tseslint.config(
     },
   },
   {
+    // At run time the components reach headless only through the two files the build points at
+    // headless's own (dist/headless-internal.*, dist/headless-layout.*), so they share its one copy
+    // and only the graph reaches dagre. Types may come from anywhere.
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'gitops-releases/headless', allowTypeImports: true, message: "Import values from '../../headless/internal' (the layout from '../../headless/graph/layout')." }],
+          patterns: [
+            {
+              regex: '/headless/(?!(internal|graph/layout)$)',
+              allowTypeImports: true,
+              message: "Import values from '../../headless/internal' (the layout from '../../headless/graph/layout').",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },

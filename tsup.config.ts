@@ -5,15 +5,24 @@ import { defineConfig, type Options } from 'tsup';
 const CLIENT = '"use client";';
 
 /**
- * The components reach headless's internals (`src/headless/internal.ts`) by a relative import;
- * in the built files that import points at `dist/headless-internal.js` (and its CommonJS twin),
- * which is built with headless and shares its chunks, instead of a second copy bundled into the
- * components.
+ * At run time the components reach headless only through two files built with it, which share
+ * its chunks, so a page has one copy of everything stateful in headless (`ReleaseDataError`, the
+ * row and layout caches) whichever entries it imports: `src/headless/internal.ts` (everything the
+ * components use but the layout) and `src/headless/graph/layout.ts`, the only file that imports
+ * dagre. Any other path into headless fails the build (lint says so earlier).
  */
-const headlessInternal: Plugin = {
-  name: 'headless-internal',
+const HEADLESS_FILES = new Map([
+  ['internal', './headless-internal.js'],
+  ['graph/layout', './headless-layout.js'],
+]);
+const headlessFiles: Plugin = {
+  name: 'headless-files',
   setup(build) {
-    build.onResolve({ filter: /\/headless\/internal$/ }, () => ({ path: './headless-internal.js', external: true }));
+    build.onResolve({ filter: /^\.\.?\/(?:.*\/)?headless\// }, (args) => {
+      const file = HEADLESS_FILES.get(args.path.replace(/^.*?\/headless\//, ''));
+      if (file === undefined) return { errors: [{ text: `${args.importer} imports ${args.path}: components reach headless only through headless/internal or headless/graph/layout` }] };
+      return { path: file, external: true };
+    });
   },
 };
 
@@ -95,7 +104,8 @@ const headless: Options = {
   // The graph layout (the only user of dagre) is its own chunk: dagre's module has top-level
   // code, so a bundler keeps it whenever the file importing it is kept. Split out, the chunk
   // (and dagre) is dropped by a host that imports only the table or the badge.
-  // (The two extra entries exist only to draw the chunk boundaries: see src/headless/build-chunks.ts.)
+  // (`headless-shared` exists only to draw the chunk boundaries: see src/headless/build-chunks.ts;
+  // `headless-internal` and `headless-layout` are what the components import.)
   entry: {
     headless: 'src/headless/index.ts',
     'headless-layout': 'src/headless/graph/layout.ts',
@@ -109,11 +119,10 @@ const headless: Options = {
 const components: Options = {
   ...shared,
   entry: { index: 'src/index.ts' },
-  // The components import headless by the package's own name, so the built entries share one
-  // copy of it (one ReleaseDataError class, one layout cache) and the "use client" banner never
+  // Headless is never bundled here (see headlessFiles), and the "use client" banner never
   // reaches headless code that servers import.
   external: ['gitops-releases/headless', 'react', 'react-dom', 'react/jsx-runtime'],
-  esbuildPlugins: [headlessInternal],
+  esbuildPlugins: [headlessFiles],
   banner: { js: CLIENT },
 };
 

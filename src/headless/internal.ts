@@ -1,9 +1,49 @@
 /**
- * Not a public entry: what the package's own components need from headless that hosts should
- * not build on. The components import it by a relative path, which the build points at
- * `dist/headless-internal.js`: that file shares headless's chunks, so the row caches warmed here
- * are the ones `queryReleaseRows` reads. It is not in package.json's `exports`, so no host can
- * import it.
+ * Not a public entry: what the package's own components take from headless at run time, the
+ * graph layout aside. The components import it by a relative path, which the build points at
+ * `dist/headless-internal.*`: built with headless, it shares headless's chunks, so there is one
+ * copy of everything stateful (`ReleaseDataError`, the row caches warmed here and read by
+ * `queryReleaseRows`). It never imports the layout, so a component that does not lay out a graph
+ * never reaches dagre; the graph imports `./graph/layout` (built as `dist/headless-layout.*`,
+ * sharing the same chunks). It is not in package.json's `exports`, so no host can import it.
+ *
+ * Types come from `gitops-releases/headless` (lint holds components to that).
  */
-export { warmReleaseRows, columnsForEnvironments } from './table/rows';
-export { COLLAPSED_PREFIX } from './graph/derive';
+export {
+  STATUSES,
+  SYNC_STATUSES,
+  HEALTH_STATUSES,
+  STATUS_LABELS,
+  SYNC_LABELS,
+  HEALTH_LABELS,
+  isTerminalStatus,
+  isActiveStatus,
+  countByStatusGroup,
+  isProblemStatus,
+} from './model/status';
+export { durationMs, durationParts, parseTime } from './model/duration';
+export { WORKFLOW_SECTIONS } from './model/workflow';
+export { releaseActions } from './model/release-actions';
+export { safeHref, shortSha } from './model/links';
+export { isReleaseDataError } from './adapters/errors';
+export { promotionAction, collapseDownstream, COLLAPSED_PREFIX } from './graph/derive';
+export { neighborInDirection } from './graph/navigate';
+export { topologicalOrder } from './graph/validate';
+export { MANUAL_FLOW, DEFAULT_TABLE_STATE, hasActiveFilters, validDay } from './table/state';
+export { buildReleaseRows, rowDuration, environmentOrder, releaseColumns, warmReleaseRows, columnsForEnvironments } from './table/rows';
+export { queryReleaseRows } from './table/query';
+export {
+  setSort,
+  toggleSort,
+  setFilters,
+  clearFilters,
+  setPage,
+  setColumnHidden,
+  canPreviousPage,
+  canNextPage,
+  previousPage,
+  nextPage,
+} from './table/transitions';
+export { compileReleaseNotes, filterReleaseNotes } from './notes/compile';
+export { releaseNotesToMarkdown } from './notes/markdown';
+export { diffReleases } from './diff/diff';

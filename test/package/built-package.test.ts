@@ -56,9 +56,18 @@ describe('the built package', () => {
     }
   });
 
-  it('shares one copy of headless: the components import it by the package name', () => {
-    expect(dist('index.js')).toMatch(/from ['"]gitops-releases\/headless['"]/);
-    expect(dist('index.js')).not.toContain('function layoutReleaseGraph');
+  it('shares one copy of headless: the components import the files built with it, never headless whole', async () => {
+    for (const file of ['index.js', 'index.cjs']) {
+      const graph = await importGraph(file);
+      // Through dist/headless-internal.* and, for the graph, dist/headless-layout.*: the public
+      // entry re-exports the layout, so importing it would reach dagre from every component.
+      expect(graph.files.filter((path) => /^dist\/headless\.c?js$/.test(path)), file).toEqual([]);
+      expect(graph.headless.size, file).toBeGreaterThan(0);
+      for (const path of graph.files.filter((path) => !graph.headless.has(path))) {
+        const code = readFileSync(`${root}${path}`, 'utf8');
+        expect(code, path).not.toMatch(/class ReleaseDataError|function (layoutReleaseGraph|buildReleaseRows|parseTime)\b/);
+      }
+    }
   });
 
   it('loads from ESM and CommonJS in plain Node', () => {

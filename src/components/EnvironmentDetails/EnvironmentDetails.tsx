@@ -1,5 +1,6 @@
 import { forwardRef, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
-import { isTerminalStatus, WORKFLOW_SECTIONS, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
+import type { ApplicationState, EnvironmentStep, Release, WorkflowRun } from 'gitops-releases/headless';
+import { isTerminalStatus, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
 import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useErrorReporter, useNow } from '../internal';
 import { rootElementProps } from '../internal/root-props';

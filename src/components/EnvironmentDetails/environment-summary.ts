@@ -1,13 +1,5 @@
-import {
-  isActiveStatus,
-  parseTime,
-  WORKFLOW_SECTIONS,
-  type EnvironmentStep,
-  type Issue,
-  type Status,
-  type WorkflowSection,
-  type WorkflowStep,
-} from 'gitops-releases/headless';
+import type { EnvironmentStep, Issue, Status, WorkflowSection, WorkflowStep } from 'gitops-releases/headless';
+import { isActiveStatus, parseTime, WORKFLOW_SECTIONS } from '../../headless/internal';
 
 /**
  * Pure helpers behind EnvironmentDetails (no React). They read untyped data defensively: a

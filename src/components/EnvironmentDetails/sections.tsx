@@ -1,12 +1,6 @@
 import { useId } from 'react';
-import {
-  safeHref,
-  shortSha,
-  type ApplicationState,
-  type EnvironmentStep,
-  type Issue,
-  type PullRequest,
-} from 'gitops-releases/headless';
+import type { ApplicationState, EnvironmentStep, Issue, PullRequest } from 'gitops-releases/headless';
+import { safeHref, shortSha } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
 import { cx, Link, useNumberFormatter } from '../internal';
 import { Heading, spaced, Tag, Time, VisuallyHidden, type HeadingLevel } from './parts';

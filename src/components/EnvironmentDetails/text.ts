@@ -1,4 +1,4 @@
-import { durationMs, parseTime } from 'gitops-releases/headless';
+import { durationMs, parseTime } from '../../headless/internal';
 
 /** A label from a fixed vocabulary; a value outside it (untyped data) is shown as received, else `fallback`. */
 export function labelOf<K extends string>(labels: Readonly<Record<K, string>>, value: unknown, fallback: string): string {

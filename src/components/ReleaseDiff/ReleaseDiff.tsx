@@ -1,5 +1,6 @@
 import { forwardRef, useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
-import { diffReleases, shortSha, type ApplicationSnapshot, type DiffChange, type Release, type ReleaseDiffResult } from 'gitops-releases/headless';
+import type { ApplicationSnapshot, DiffChange, Release, ReleaseDiffResult } from 'gitops-releases/headless';
+import { diffReleases, shortSha } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { StateMessage, describeError } from '../internal/StateMessage';
 import { useReportedError } from '../internal/report-error';

@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { durationMs, isActiveStatus, WORKFLOW_SECTIONS, type EnvironmentStep } from 'gitops-releases/headless';
+import type { EnvironmentStep } from 'gitops-releases/headless';
+import { durationMs, isActiveStatus, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
 import { cx } from '../internal/cx';
 import { useDateFormatter, useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';

@@ -11,17 +11,9 @@ import {
   type NodeTypes,
   type Viewport,
 } from '@xyflow/react';
-import {
-  collapseDownstream,
-  layoutReleaseGraph,
-  neighborInDirection,
-  type LayoutDirection,
-  type NavigationKey,
-  type ReleaseGraphLayout,
-  type WorkflowStep,
-  type WorkflowStepRef,
-} from 'gitops-releases/headless';
-import { COLLAPSED_PREFIX } from '../../headless/internal';
+import type { LayoutDirection, NavigationKey, ReleaseGraphLayout, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import { collapseDownstream, neighborInDirection, COLLAPSED_PREFIX } from '../../headless/internal';
+import { layoutReleaseGraph } from '../../headless/graph/layout';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useErrorReporter, useReportedError } from '../internal/report-error';

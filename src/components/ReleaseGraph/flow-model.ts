@@ -1,13 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import {
-  promotionAction,
-  type EdgeState,
-  type EnvironmentStep,
-  type Point,
-  type PromotionAction,
-  type ReleaseGraphLayout,
-} from 'gitops-releases/headless';
-import { COLLAPSED_PREFIX } from '../../headless/internal';
+import type { EdgeState, EnvironmentStep, Point, PromotionAction, ReleaseGraphLayout } from 'gitops-releases/headless';
+import { promotionAction, COLLAPSED_PREFIX } from '../../headless/internal';
 import { jsonEqual } from '../internal/equal';
 
 export interface EnvironmentNodeData extends Record<string, unknown> {

@@ -1,15 +1,6 @@
 import { forwardRef, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import {
-  compileReleaseNotes,
-  filterReleaseNotes,
-  releaseNotesToMarkdown,
-  type CompiledReleaseNotes,
-  type IssueKeyResolver,
-  type NoteItem,
-  type Person,
-  type Release,
-  type TextPart,
-} from 'gitops-releases/headless';
+import type { CompiledReleaseNotes, IssueKeyResolver, NoteItem, Person, Release, TextPart } from 'gitops-releases/headless';
+import { compileReleaseNotes, filterReleaseNotes, releaseNotesToMarkdown } from '../../headless/internal';
 import { Avatar } from '../internal/Avatar';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo } from 'react';
-import { shortSha, type ApplicationState, type EnvironmentStep, type Release } from 'gitops-releases/headless';
+import type { ApplicationState, EnvironmentStep, Release } from 'gitops-releases/headless';
+import { shortSha } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { StateMessage } from '../internal/StateMessage';

@@ -1,12 +1,6 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
-import {
-  countByStatusGroup,
-  durationMs,
-  isTerminalStatus,
-  shortSha,
-  type Release,
-  type StatusGroup,
-} from 'gitops-releases/headless';
+import type { Release, StatusGroup } from 'gitops-releases/headless';
+import { countByStatusGroup, durationMs, isTerminalStatus, shortSha } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { formatMessageParts } from '../internal/message-format';

@@ -1,11 +1,7 @@
 import { forwardRef, useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
-import {
-  releaseActions,
-  topologicalOrder,
-  type IssueKeyResolver,
-  type Release,
-  type WorkflowStepRef, isProblemStatus } from 'gitops-releases/headless';
+import type { IssueKeyResolver, Release, WorkflowStepRef } from 'gitops-releases/headless';
+import { releaseActions, topologicalOrder, isProblemStatus } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';

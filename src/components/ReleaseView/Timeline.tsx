@@ -1,10 +1,6 @@
 import { memo, useId, useMemo, type CSSProperties } from 'react';
-import {
-  isTerminalStatus,
-  parseTime,
-  type EnvironmentStep,
-  type Release,
-} from 'gitops-releases/headless';
+import type { EnvironmentStep, Release } from 'gitops-releases/headless';
+import { isTerminalStatus, parseTime } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { dateTimeFormat, useDateFormatter, useDurationFormatter } from '../internal/time';
 import { useStatusMessages, useViewMessages, statusLabel } from '../provider/component-messages';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { isTerminalStatus, parseTime, type Release, type Status } from 'gitops-releases/headless';
+import type { Release, Status } from 'gitops-releases/headless';
+import { isTerminalStatus, parseTime } from '../../headless/internal';
 import { useNow } from '../internal/time';
 
 /** The latest moment the release's own data knows about (creation, updates, starts, finishes). */

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { MANUAL_FLOW, STATUSES, validDay, type ReleaseFilters, type Status } from 'gitops-releases/headless';
+import type { ReleaseFilters, Status } from 'gitops-releases/headless';
+import { MANUAL_FLOW, STATUSES, validDay } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { useNumberFormatter } from '../internal/time';
 import { useStatusMessages, useTableMessages } from '../provider/component-messages';

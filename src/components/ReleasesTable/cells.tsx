@@ -1,5 +1,6 @@
 import { memo, useId, useMemo } from 'react';
-import { rowDuration, safeHref, type Release, type ReleaseColumn, type ReleaseRow, type Status } from 'gitops-releases/headless';
+import type { Release, ReleaseColumn, ReleaseRow, Status } from 'gitops-releases/headless';
+import { rowDuration, safeHref } from '../../headless/internal';
 import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
 import { relativeTime, useDateFormatter, useDurationFormatter, useNow } from '../internal/time';

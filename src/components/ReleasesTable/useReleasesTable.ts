@@ -1,4 +1,15 @@
 import { useCallback, useEffect, useMemo, useState, type SetStateAction } from 'react';
+import type {
+  Release,
+  ReleaseColumn,
+  ReleaseFilters,
+  ReleaseRow,
+  ReleaseSort,
+  ReleaseSortKey,
+  ReleasesPageInfo,
+  ReleasesTablePaging,
+  ReleasesTableState,
+} from 'gitops-releases/headless';
 import {
   DEFAULT_TABLE_STATE,
   MANUAL_FLOW,
@@ -17,17 +28,9 @@ import {
   setPage as setPageOf,
   setSort as setSortOf,
   toggleSort as toggleSortOf,
-  type Release,
-  type ReleaseColumn,
-  type ReleaseFilters,
-  type ReleaseRow,
-  type ReleaseSort,
-  type ReleaseSortKey,
-  type ReleasesPageInfo,
-  type ReleasesTablePaging,
-  type ReleasesTableState,
-} from 'gitops-releases/headless';
-import { columnsForEnvironments, warmReleaseRows } from '../../headless/internal';
+  columnsForEnvironments,
+  warmReleaseRows,
+} from '../../headless/internal';
 import type { Density } from '../provider/ReleasesProvider';
 import { useNow } from '../internal/time';
 import { useControllableState } from '../internal/use-controllable-state';

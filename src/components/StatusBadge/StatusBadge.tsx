@@ -1,12 +1,6 @@
 import { forwardRef, type CSSProperties, type ReactNode } from 'react';
-import {
-  HEALTH_STATUSES,
-  STATUSES,
-  SYNC_STATUSES,
-  type HealthStatus,
-  type Status,
-  type SyncStatus,
-} from 'gitops-releases/headless';
+import type { HealthStatus, Status, SyncStatus } from 'gitops-releases/headless';
+import { HEALTH_STATUSES, STATUSES, SYNC_STATUSES } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { useStatusMessages } from '../provider/component-messages';

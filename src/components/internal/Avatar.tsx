@@ -1,4 +1,5 @@
-import { safeHref, type Person } from 'gitops-releases/headless';
+import type { Person } from 'gitops-releases/headless';
+import { safeHref } from '../../headless/internal';
 import { cx } from './cx';
 
 /** Initials for a person without a (safe) avatar: "Ada Lopez" → "AL". */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { safeHref } from 'gitops-releases/headless';
+import { safeHref } from '../../headless/internal';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 
 export interface LinkProps {

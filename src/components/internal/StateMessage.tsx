@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { isReleaseDataError } from 'gitops-releases/headless';
+import { isReleaseDataError } from '../../headless/internal';
 import { cx } from './cx';
 
 export interface StateMessageProps {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { durationParts, parseTime, type DurationUnit } from 'gitops-releases/headless';
+import type { DurationUnit } from 'gitops-releases/headless';
+import { durationParts, parseTime } from '../../headless/internal';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 
 // Locales and zones come from the provider, which replaced any that `Intl` rejects (a host's

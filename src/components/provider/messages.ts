@@ -1,15 +1,5 @@
-import {
-  HEALTH_LABELS,
-  STATUS_LABELS,
-  SYNC_LABELS,
-  type DiffChange,
-  type HealthStatus,
-  type IssueKind,
-  type IssueLevel,
-  type PullRequestState,
-  type Status,
-  type SyncStatus,
-} from 'gitops-releases/headless';
+import type { DiffChange, HealthStatus, IssueKind, IssueLevel, PullRequestState, Status, SyncStatus } from 'gitops-releases/headless';
+import { HEALTH_LABELS, STATUS_LABELS, SYNC_LABELS } from '../../headless/internal';
 import { errorOnce } from '../internal/dev';
 
 /**
