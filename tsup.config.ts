@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
+/**
+ * The per-component entries, `gitops-releases/<name>` built from `src/entries/<name>.ts`, besides
+ * the root (`src/index.ts`, which re-exports them all). One line adds one; package.json's
+ * `exports` and `typesVersions` must then name it (test/package checks both).
+ */
+const COMPONENT_ENTRIES = ['badge', 'provider', 'table', 'graph', 'view', 'notes'];
+
 const CLIENT = '"use client";';
 
 /**
@@ -118,7 +125,7 @@ const headless: Options = {
 
 const components: Options = {
   ...shared,
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', ...Object.fromEntries(COMPONENT_ENTRIES.map((name) => [name, `src/entries/${name}.ts`])) },
   // Headless is never bundled here (see headlessFiles), and the "use client" banner never
   // reaches headless code that servers import.
   external: ['gitops-releases/headless', 'react', 'react-dom', 'react/jsx-runtime'],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ENTRIES, ROOT_ONLY, declaredExports } from './built';
 
 // The API reports in api/ are written by API Extractor from the built declarations, and
 // `npm run check:api` (in `npm test`) fails when the public API differs from them: a change to
@@ -55,5 +56,20 @@ describe('the README lists no component export that is gone', () => {
       .filter((name): name is string => name !== undefined);
     expect(firstColumn.length).toBeGreaterThan(5);
     expect(firstColumn.filter((name) => !exports.has(name))).toEqual([]);
+  });
+});
+
+describe.each(['d.ts', 'd.cts'])('the per-component entries declare nothing the root report leaves out (.%s)', (extension) => {
+  it('each root export is in exactly one component entry, or root only, and the entries export nothing else', () => {
+    const rootNames = declaredExports(`index.${extension}`);
+    const owners = new Map<string, string[]>(rootNames.map((name) => [name, ROOT_ONLY.includes(name) ? ['(root only)'] : []]));
+    for (const entry of ENTRIES) {
+      const names = declaredExports(`${entry}.${extension}`);
+      expect(names.length, entry).toBeGreaterThan(0);
+      expect(names.filter((name) => !owners.has(name)), `${entry} exports names the root does not`).toEqual([]);
+      for (const name of names) owners.get(name)?.push(entry);
+    }
+    expect(rootNames.length).toBeGreaterThan(50);
+    expect([...owners].filter(([, entries]) => entries.length !== 1)).toEqual([]);
   });
 });

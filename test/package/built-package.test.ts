@@ -1,15 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dist, importGraph, root } from './built';
+import { ENTRIES, ENTRY_EXPORTS, dist, importGraph, root } from './built';
 
 // These tests run the built package (npm test builds before it tests) in a plain Node process,
 // resolving `gitops-releases` by its own name as a host's bundler or server would.
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+const packageJson = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  exports: Record<string, unknown>;
+  typesVersions: Record<string, Record<string, string[]>>;
+};
 
 describe('the built package', () => {
   it('marks every file a component entry loads as client code, and no file of headless', async () => {
-    const files = ['index.js', 'index.cjs'];
+    const files = ['index', ...ENTRIES].flatMap((entry) => [`${entry}.js`, `${entry}.cjs`]);
     let client = 0;
     for (const file of [...files, 'headless.js', 'headless.cjs']) {
       const graph = await importGraph(file);
@@ -57,7 +61,7 @@ describe('the built package', () => {
   });
 
   it('shares one copy of headless: the components import the files built with it, never headless whole', async () => {
-    for (const file of ['index.js', 'index.cjs']) {
+    for (const file of ['index', ...ENTRIES].flatMap((entry) => [`${entry}.js`, `${entry}.cjs`])) {
       const graph = await importGraph(file);
       // Through dist/headless-internal.* and, for the graph, dist/headless-layout.*: the public
       // entry re-exports the layout, so importing it would reach dagre from every component.
@@ -105,5 +109,89 @@ describe('the built package', () => {
       expect(html).toContain('aria-label="Waiting for PR merge"');
     }
     expect(result.hydratedHtml).toBe(result.clientHtml);
+  });
+});
+
+/** Runs `body` in a fresh Node process, as ES modules (`load` is `import()`) or CommonJS (`require`). */
+function run(format: 'esm' | 'cjs', body: string): unknown {
+  const load = format === 'esm' ? 'const load = (name) => import(name);' : 'const load = async (name) => require(name);';
+  const code = `${load}\n(async () => {\n${body}\n})().catch((error) => { console.error(error); process.exit(1); });`;
+  return JSON.parse(node(format === 'esm' ? ['--input-type=module', '-e', code] : ['-e', code]));
+}
+
+describe('the per-component entries', () => {
+  const union = [...new Set(Object.values(ENTRY_EXPORTS).flat())].sort();
+
+  it.each(['esm', 'cjs'] as const)('each exports its own components (%s), and the root all of them', (format) => {
+    const exports = run(
+      format,
+      `const out = {};
+       for (const entry of ['', ...${JSON.stringify(ENTRIES)}.map((name) => '/' + name)]) out[entry || '.'] = Object.keys(await load('gitops-releases' + entry)).filter((name) => name !== 'default' && name !== '__esModule').sort();
+       console.log(JSON.stringify(out));`,
+    ) as Record<string, string[]>;
+    expect(exports).toEqual({ '.': union, ...Object.fromEntries(ENTRIES.map((entry) => [`/${entry}`, [...ENTRY_EXPORTS[entry]!].sort()])) });
+  });
+
+  it('are in package.json, for import and require, with their types, also for node10 resolution', () => {
+    for (const entry of ENTRIES) {
+      expect(packageJson.exports[`./${entry}`], entry).toEqual({
+        import: { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` },
+        require: { types: `./dist/${entry}.d.cts`, default: `./dist/${entry}.cjs` },
+      });
+      expect(packageJson.typesVersions['*']![entry], entry).toEqual([`./dist/${entry}.d.cts`]);
+    }
+    // And nothing else is client code: every other export is the root, headless or a stylesheet.
+    const others = Object.keys(packageJson.exports).filter((key) => !ENTRIES.includes(key.slice(2)));
+    expect(others.sort()).toEqual(['.', './headless', './package.json', './styles.css', './styles.layer.css']);
+  });
+
+  // The settings, errors and caches a page shares must exist once, whichever entries a host mixes.
+  const sharedState = `
+    const React = await load('react');
+    const { renderToString } = await load('react-dom/server');
+    const h = await load('gitops-releases/headless');
+    const root = await load('gitops-releases');
+    const entries = { provider: await load('gitops-releases/provider'), table: await load('gitops-releases/table'),
+      badge: await load('gitops-releases/badge'), graph: await load('gitops-releases/graph'), view: await load('gitops-releases/view') };
+    const e = React.createElement;
+    const messages = { table: { empty: 'Nothing shipped yet' }, status: { failed: 'Broken' } };
+    const page = (Provider, Table, Badge) => renderToString(e(Provider, { messages, colorMode: 'dark' }, e(Table, { releases: [] }), e(Badge, { status: 'failed' })));
+    let error;
+    const Probe = ({ useTable }) => { error = useTable({ releases: { not: 'a list' } }).error; return null; };
+    const dataError = (useTable) => { error = undefined; renderToString(e(Probe, { useTable })); return { isDataError: error instanceof h.ReleaseDataError, path: error && error.path }; };
+    const before = h.layoutCacheStats();
+    renderToString(e(entries.graph.ReleaseGraph, { release: h.sampleRelease({ shape: 'parallel', seed: 7 }) }));
+    const afterGraph = h.layoutCacheStats();
+    renderToString(e(entries.view.ReleaseView, { release: h.sampleRelease({ shape: 'parallel', seed: 7 }) }));
+    const afterView = h.layoutCacheStats();
+    console.log(JSON.stringify({
+      entries: page(entries.provider.ReleasesProvider, entries.table.ReleasesTable, entries.badge.StatusBadge),
+      rootProvider: page(root.ReleasesProvider, entries.table.ReleasesTable, entries.badge.StatusBadge),
+      rootComponents: page(entries.provider.ReleasesProvider, root.ReleasesTable, root.StatusBadge),
+      tableError: dataError(entries.table.useReleasesTable),
+      rootError: dataError(root.useReleasesTable),
+      layouts: [before, afterGraph, afterView],
+    }));`;
+
+  it.each(['esm', 'cjs'] as const)('share one provider, one ReleaseDataError and one layout cache (%s)', (format) => {
+    type Stats = { computed: number; reused: number };
+    const result = run(format, sharedState) as Record<string, unknown> & { layouts: [Stats, Stats, Stats] };
+    for (const key of ['entries', 'rootProvider', 'rootComponents']) {
+      const html = result[key] as string;
+      // The provider's messages reached the table and the badge from other entries.
+      expect(html, key).toContain('Nothing shipped yet');
+      expect(html, key).toContain('>Broken<');
+      expect(html, key).not.toContain('No releases yet');
+      expect(html, key).toContain('data-color-mode="dark"');
+    }
+    // A data error raised by a component entry's code is the class a host imports from headless.
+    expect(result.tableError).toEqual({ isDataError: true, path: '$' });
+    expect(result.rootError).toEqual({ isDataError: true, path: '$' });
+    // The graph (from /graph) laid out into the cache headless reports on; the view's graph, from
+    // /view, then found that layout there.
+    const [before, afterGraph, afterView] = result.layouts;
+    expect(afterGraph.computed).toBe(before.computed + 1);
+    expect(afterView.computed).toBe(afterGraph.computed);
+    expect(afterView.reused).toBeGreaterThan(afterGraph.reused);
   });
 });

@@ -13,6 +13,54 @@ export const dist = (file: string) => {
   }
 };
 
+/**
+ * The per-component entries (`gitops-releases/<name>`) and the values each exports at run time,
+ * in ESM and CommonJS alike. The root exports their union.
+ */
+export const ENTRY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  badge: ['StatusBadge'],
+  provider: ['DEFAULT_MESSAGES', 'ReleasesProvider'],
+  table: ['ReleasesTable', 'useReleasesTable'],
+  graph: ['ReleaseGraph'],
+  view: ['EnvironmentDetails', 'ReleaseHeader', 'ReleaseView'],
+  notes: ['ReleaseDiff', 'ReleaseNotes'],
+};
+export const ENTRIES = Object.keys(ENTRY_EXPORTS);
+
+/** What the root exports that no component entry does: the model's types, re-exported from headless. */
+export const ROOT_ONLY: readonly string[] = [
+  'ApplicationState',
+  'Commit',
+  'EnvironmentStep',
+  'HealthStatus',
+  'HookRun',
+  'Issue',
+  'Person',
+  'PromotionFlow',
+  'PullRequest',
+  'Release',
+  'ReleaseActions',
+  'Status',
+  'SyncStatus',
+  'WorkflowRun',
+  'WorkflowSection',
+  'WorkflowStep',
+  'WorkflowStepRef',
+];
+
+/** Every name a built declaration file exports (values and types), as a host's editor sees them. */
+export function declaredExports(file: string): string[] {
+  const names = new Set<string>();
+  for (const match of dist(file).matchAll(/^export \{([^}]*)\}/gm)) {
+    for (const part of match[1]!.split(',')) {
+      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop();
+      if (name) names.add(name);
+    }
+  }
+  if (/^export \*/m.test(dist(file))) throw new Error(`${file} re-exports with \`export *\`: list its names`);
+  return [...names].sort();
+}
+
 export interface ImportGraph {
   /** The package's own files the entry loads through static imports (dist/…), the entry first. */
   files: string[];

@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { importGraph, root } from './built';
 
 // What a host's bundler keeps when it imports one part of the built package by its own name
 // (`gitops-releases`, `gitops-releases/headless`), honouring the package's `sideEffects`.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 async function bundledInputs(code: string): Promise<string[]> {
   const result = await build({
@@ -47,5 +46,37 @@ describe('importing one part of the package', () => {
     const inputs = await bundledInputs("export { ReleaseGraph } from 'gitops-releases';");
     expect(inputs.some((input) => input.includes('@xyflow/react'))).toBe(true);
     expect(inputs.some((input) => input.includes('@dagrejs/dagre'))).toBe(true);
+  });
+});
+
+// A bundler that cannot tree-shake across "use client" (Next.js with React Server Components)
+// keeps every export of the entry a server component imports, and everything those import: the
+// whole static import graph of the entry's file.
+const GRAPH_LIBRARIES = ['@xyflow/react', '@dagrejs/dagre', '@radix-ui/react-tabs'];
+
+describe.each(['js', 'cjs'])('what each per-component entry imports at all (.%s)', (extension) => {
+  it.each(['table', 'badge', 'notes', 'provider'])('%s reaches neither React Flow, dagre, Radix nor the graph layout', async (entry) => {
+    const graph = await importGraph(`${entry}.${extension}`);
+    expect(GRAPH_LIBRARIES.filter((name) => graph.packages.has(name))).toEqual([]);
+    expect(graph.files.filter((file) => /^dist\/(index|headless|headless-layout)\./.test(file))).toEqual([]);
+    expect(graph.packages.has('react')).toBe(true);
+  });
+
+  it('the table reaches its virtualiser, and headless through the file built with it', async () => {
+    const graph = await importGraph(`table.${extension}`);
+    expect(graph.packages.has('@tanstack/react-virtual')).toBe(true);
+    expect(graph.files).toContain(`dist/headless-internal.${extension}`);
+  });
+
+  it.each(['graph', 'view'])('%s does reach React Flow and dagre (the checks above can fail)', async (entry) => {
+    const graph = await importGraph(`${entry}.${extension}`);
+    expect(graph.packages.has('@xyflow/react')).toBe(true);
+    expect(graph.packages.has('@dagrejs/dagre')).toBe(true);
+  });
+
+  it('the view also reaches Radix tabs, and the root everything', async () => {
+    expect((await importGraph(`view.${extension}`)).packages.has('@radix-ui/react-tabs')).toBe(true);
+    const everything = await importGraph(`index.${extension}`);
+    expect(GRAPH_LIBRARIES.filter((name) => !everything.packages.has(name))).toEqual([]);
   });
 });
