@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ENTRIES, ROOT_ONLY, declaredExports } from './built';
+import { ENTRIES, ENTRY_EXPORTS, ROOT_ONLY, declaredExports } from './built';
 
 // The API reports in api/ are written by API Extractor from the built declarations, and
 // `npm run check:api` (in `npm test`) fails when the public API differs from them: a change to
@@ -71,5 +71,16 @@ describe.each(['d.ts', 'd.cts'])('the per-component entries declare nothing the 
     }
     expect(rootNames.length).toBeGreaterThan(50);
     expect([...owners].filter(([, entries]) => entries.length !== 1)).toEqual([]);
+  });
+});
+
+describe("the README's table of per-component entries", () => {
+  it('has a row for each entry, naming every value it exports', () => {
+    const section = readme.slice(readme.indexOf('### Which entry'), readme.indexOf('## Embed'));
+    const rows = new Map(
+      [...section.matchAll(/^\| `gitops-releases\/(\w+)` \| (.*) \|$/gm)].map((match) => [match[1]!, mentioned(match[2]!)]),
+    );
+    expect([...rows.keys()].sort()).toEqual([...ENTRIES].sort());
+    for (const entry of ENTRIES) expect(ENTRY_EXPORTS[entry]!.filter((name) => !rows.get(entry)!.has(name)), entry).toEqual([]);
   });
 });
