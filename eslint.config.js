@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', '**/*.d.mts'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', '**/*.d.mts', '**/.next', '**/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

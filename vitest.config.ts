@@ -108,6 +108,18 @@ export default defineConfig({
         },
       },
       {
+        // The Next.js example host: the packed package installed from its tarball, `next build`,
+        // `next start`, and a walk in Chromium (npm test builds first).
+        test: {
+          name: 'next-app',
+          environment: 'node',
+          include: ['examples/next-app/test/**/*.test.ts'],
+          testTimeout: 120_000,
+          // `next build` on a busy 2-core machine.
+          hookTimeout: 600_000,
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
