@@ -7,3 +7,4 @@
  */
 export { warmReleaseRows, columnsForEnvironments } from './table/rows';
 export { COLLAPSED_PREFIX } from './graph/derive';
+export { shownTimeZone, type ShownTimeZone } from './model/time-zone';

@@ -1,7 +1,7 @@
 import { forwardRef, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
-import { isTerminalStatus, WORKFLOW_SECTIONS, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
+import { isTerminalStatus, parseTime, WORKFLOW_SECTIONS, type ApplicationState, type EnvironmentStep, type Release, type WorkflowRun } from 'gitops-releases/headless';
 import { StatusBadge } from '../StatusBadge';
-import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useErrorReporter, useNow } from '../internal';
+import { cx, DataErrorBoundary, StateMessage, FormattedTime, useDurationFormatter, useErrorReporter, useNow } from '../internal';
 import { rootElementProps } from '../internal/root-props';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import {
@@ -12,7 +12,7 @@ import {
   stepsOf,
 } from './environment-summary';
 import { CloseIcon } from './icons';
-import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
+import { Heading, spaced, Tag, type HeadingLevel } from './parts';
 import { ApplicationsSection, IssuesSection, PullRequestSection, type ApplicationHref } from './sections';
 import { elapsed } from './text';
 import { useEnvironmentMessages, useStatusMessages, statusLabel } from '../provider/component-messages';
@@ -151,7 +151,6 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
 function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
   const { text } = useEnvironmentMessages();
   const labels = useStatusMessages();
-  const format = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const waitingForPullRequest = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
@@ -159,7 +158,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
   const statusText = typeof environment.statusText === 'string' ? environment.statusText.trim() : '';
   // "Failed" under a "Failed" badge says nothing new.
   const showStatusText = statusText !== '' && statusText.toLowerCase() !== badgeText?.toLowerCase();
-  const started = format(environment.startedAt);
+  const started = parseTime(environment.startedAt) !== undefined;
   const duration = elapsed(environment.startedAt, environment.finishedAt, now, formatDuration);
 
   return (
@@ -178,7 +177,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
             <div className="gr-environment-details__time">
               <dt>{text.started}</dt>
               <dd>
-                <Time iso={environment.startedAt} format={format} />
+                <FormattedTime iso={environment.startedAt} />
               </dd>
             </div>
           ) : null}
@@ -216,7 +215,6 @@ function DetailsBody({
 }: DetailsBodyProps) {
   const { text, common } = useEnvironmentMessages();
   const labels = useStatusMessages();
-  const format = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const issues = useMemo(() => sortIssues(environment.issues), [environment.issues]);
@@ -253,7 +251,6 @@ function DetailsBody({
           issues={issues}
           applications={applications}
           applicationHref={applicationHref}
-          format={format}
           level={level}
           className={sectionClass}
           issueClassName={classNames?.issue}
@@ -267,7 +264,6 @@ function DetailsBody({
           steps={steps}
           selectedName={selectedWorkflowStep?.section === section ? selectedWorkflowStep.name : undefined}
           level={level}
-          format={format}
           formatDuration={formatDuration}
           now={now}
           workflowHref={workflowHref}

@@ -3,6 +3,7 @@ import {
   countByStatusGroup,
   durationMs,
   isTerminalStatus,
+  parseTime,
   shortSha,
   type Release,
   type StatusGroup,
@@ -10,7 +11,8 @@ import {
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { formatMessageParts } from '../internal/message-format';
-import { useDateFormatter, useDurationFormatter, useNumberFormatter } from '../internal/time';
+import { FormattedTime } from '../internal/FormattedTime';
+import { useDurationFormatter, useNumberFormatter } from '../internal/time';
 import { useStatusMessages, useViewMessages } from '../provider/component-messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
@@ -125,7 +127,6 @@ export function ReleaseHeader({
   const labels = useStatusMessages();
   const { text: view, common } = useViewMessages();
   const text = view.header;
-  const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const formatNumber = useNumberFormatter();
   const underway = isUnderway(release.status);
@@ -142,7 +143,7 @@ export function ReleaseHeader({
   const version = textOf(release.version);
   const Heading = `h${[1, 2, 3, 4].includes(headingLevel) ? headingLevel : 2}` as 'h2';
 
-  const created = formatDate(release.createdAt);
+  const created = parseTime(release.createdAt) !== undefined;
   const started = release.status !== 'queued' && release.status !== 'pending';
   // A finished release without finishedAt ends at its last update, not at "now".
   const end = release.finishedAt ?? (isTerminalStatus(release.status) ? release.updatedAt : undefined);
@@ -228,7 +229,7 @@ export function ReleaseHeader({
             <div className="gr-release-header__meta-item">
               <dt>{text.created}</dt>
               <dd>
-                <time dateTime={release.createdAt}>{created}</time>
+                <FormattedTime iso={release.createdAt} />
               </dd>
             </div>
           ) : null}
