@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { renderOnServer } from './test/zones/commands.mjs';
+import { BROWSER } from './test/zones/zones.mjs';
 
 const alias = {
   'gitops-releases/headless': fileURLToPath(new URL('./src/headless/index.ts', import.meta.url)),
@@ -32,10 +34,11 @@ const react18 = [
 ];
 
 // Each browser project names its Chromium instance: names must be unique across projects.
-const browser = (name: string) => ({
+// `context` sets the page's own zone and locale (Playwright's `timezoneId`, `locale`).
+const browser = (name: string, context?: { timezoneId: string; locale: string }) => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+  provider: playwright({ launchOptions: chromiumLaunchOptions(), ...(context ? { contextOptions: context } : {}) }),
   instances: [{ browser: 'chromium' as const, name }],
   screenshotFailures: false,
 });
@@ -94,6 +97,21 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
           browser: browser('browser (chromium)'),
+        },
+      },
+      {
+        // Server HTML rendered by a Node process in one time zone and locale, hydrated in a
+        // Chromium in another (test/zones/zones.ts says which).
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'zones',
+          include: ['test/zones/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          browser: {
+            ...browser('zones (chromium)', { timezoneId: BROWSER.timeZone, locale: BROWSER.locale }),
+            commands: { renderOnServer },
+          },
         },
       },
       {

@@ -47,3 +47,4 @@ export {
 export { compileReleaseNotes, filterReleaseNotes } from './notes/compile';
 export { releaseNotesToMarkdown } from './notes/markdown';
 export { diffReleases } from './diff/diff';
+export { shownTimeZone, type ShownTimeZone } from './model/time-zone';

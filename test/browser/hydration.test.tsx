@@ -195,6 +195,11 @@ interface Case {
    * (React Flow, the virtualized table).
    */
   still: boolean;
+  /**
+   * It shows dates and times. Without a zone pinned by a provider, the server writes them in UTC
+   * and the hydrated page in the reader's zone: then they are not still either.
+   */
+  times?: boolean;
   /** Undoes, in the settled markup, an update the client makes after mounting anyway. */
   settled?: (html: string) => string;
   /** What a reader sees the hydrated component do: proves the server's DOM came alive. */
@@ -306,6 +311,7 @@ const CASES: Case[] = [
     element: <ReleaseView release={failed} defaultTab={tab} onRetry={() => {}} />,
     // The graph tab measures its nodes; the others have nothing to measure and no clock.
     still: tab !== 'graph',
+    times: true,
     settled: tabListBeforeMount,
   })),
   { name: 'ReleaseView loading', element: <ReleaseView loading />, still: true },
@@ -325,6 +331,7 @@ const CASES: Case[] = [
     name: 'EnvironmentDetails of a failed environment',
     element: <EnvironmentDetails environment={failedEnvironment} release={failed} onClose={onClose} />,
     still: true,
+    times: true,
     thenCheck: async ({ container }) => {
       onClose.mockClear();
       await click(within(container, '.gr-environment-details__close'));
@@ -366,18 +373,18 @@ const inProvider = (element: ReactElement) => (
 );
 
 const VARIANTS = [
-  { name: 'alone, renderToString', wrap: (element: ReactElement) => element, how: 'string' },
-  { name: 'in a dark hi-IN provider, renderToString', wrap: inProvider, how: 'string' },
-  { name: 'in a dark hi-IN provider, renderToReadableStream', wrap: inProvider, how: 'stream' },
+  { name: 'alone, renderToString', wrap: (element: ReactElement) => element, how: 'string', zonePinned: false },
+  { name: 'in a dark hi-IN provider, renderToString', wrap: inProvider, how: 'string', zonePinned: true },
+  { name: 'in a dark hi-IN provider, renderToReadableStream', wrap: inProvider, how: 'stream', zonePinned: true },
 ] as const;
 
 describe('server markup hydrates without a mismatch', () => {
   for (const variant of VARIANTS) {
     describe(variant.name, () => {
-      it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, { element, still, settled = (html) => html, thenCheck }) => {
+      it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, { element, still, times, settled = (html) => html, thenCheck }) => {
         const hydrated = await hydrate(variant.wrap(element), variant.how);
         expectCleanHydration(hydrated);
-        if (still) expect(firstDifference(hydrated.serverHtml, settled(hydrated.container.innerHTML))).toBeUndefined();
+        if (still && (variant.zonePinned || !times)) expect(firstDifference(hydrated.serverHtml, settled(hydrated.container.innerHTML))).toBeUndefined();
         await thenCheck?.(hydrated);
       });
     });

@@ -1,8 +1,8 @@
 import { forwardRef, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
 import type { ApplicationState, EnvironmentStep, Release, WorkflowRun } from 'gitops-releases/headless';
-import { isTerminalStatus, WORKFLOW_SECTIONS } from '../../headless/internal';
+import { isTerminalStatus, parseTime, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
-import { cx, DataErrorBoundary, StateMessage, useDateFormatter, useDurationFormatter, useErrorReporter, useNow } from '../internal';
+import { cx, DataErrorBoundary, StateMessage, FormattedTime, useDurationFormatter, useErrorReporter, useNow } from '../internal';
 import { rootElementProps } from '../internal/root-props';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import {
@@ -13,7 +13,7 @@ import {
   stepsOf,
 } from './environment-summary';
 import { CloseIcon } from './icons';
-import { Heading, spaced, Tag, Time, type HeadingLevel } from './parts';
+import { Heading, spaced, Tag, type HeadingLevel } from './parts';
 import { ApplicationsSection, IssuesSection, PullRequestSection, type ApplicationHref } from './sections';
 import { elapsed } from './text';
 import { useEnvironmentMessages, useStatusMessages, statusLabel } from '../provider/component-messages';
@@ -152,7 +152,6 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
 function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
   const { text } = useEnvironmentMessages();
   const labels = useStatusMessages();
-  const format = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const waitingForPullRequest = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
@@ -160,7 +159,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
   const statusText = typeof environment.statusText === 'string' ? environment.statusText.trim() : '';
   // "Failed" under a "Failed" badge says nothing new.
   const showStatusText = statusText !== '' && statusText.toLowerCase() !== badgeText?.toLowerCase();
-  const started = format(environment.startedAt);
+  const started = parseTime(environment.startedAt) !== undefined;
   const duration = elapsed(environment.startedAt, environment.finishedAt, now, formatDuration);
 
   return (
@@ -179,7 +178,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
             <div className="gr-environment-details__time">
               <dt>{text.started}</dt>
               <dd>
-                <Time iso={environment.startedAt} format={format} />
+                <FormattedTime iso={environment.startedAt} />
               </dd>
             </div>
           ) : null}
@@ -217,7 +216,6 @@ function DetailsBody({
 }: DetailsBodyProps) {
   const { text, common } = useEnvironmentMessages();
   const labels = useStatusMessages();
-  const format = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
   const issues = useMemo(() => sortIssues(environment.issues), [environment.issues]);
@@ -254,7 +252,6 @@ function DetailsBody({
           issues={issues}
           applications={applications}
           applicationHref={applicationHref}
-          format={format}
           level={level}
           className={sectionClass}
           issueClassName={classNames?.issue}
@@ -268,7 +265,6 @@ function DetailsBody({
           steps={steps}
           selectedName={selectedWorkflowStep?.section === section ? selectedWorkflowStep.name : undefined}
           level={level}
-          format={format}
           formatDuration={formatDuration}
           now={now}
           workflowHref={workflowHref}

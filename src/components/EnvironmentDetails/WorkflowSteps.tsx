@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkflowRun, WorkflowSection as WorkflowSectionName, WorkflowStep } from 'gitops-releases/headless';
+import { parseTime } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
-import { cx, Link, useNumberFormatter } from '../internal';
+import { cx, Link, FormattedTime, useNumberFormatter } from '../internal';
 import { isFailedStatus, listOf } from './environment-summary';
 import { ChevronIcon } from './icons';
-import { spaced, Time, VisuallyHidden, type HeadingLevel } from './parts';
+import { spaced, VisuallyHidden, type HeadingLevel } from './parts';
 import { DetailsSection } from './sections';
 import { elapsed } from './text';
 import { useEnvironmentMessages } from '../provider/component-messages';
@@ -19,7 +20,6 @@ interface WorkflowSectionProps {
   /** The name of the selected step in this list, if any. */
   selectedName: string | undefined;
   level: HeadingLevel;
-  format: (iso: string | undefined) => string | undefined;
   formatDuration: (ms: number) => string;
   now: number;
   workflowHref: WorkflowHref;
@@ -34,7 +34,6 @@ export function WorkflowSection({
   steps,
   selectedName,
   level,
-  format,
   formatDuration,
   now,
   workflowHref,
@@ -52,7 +51,6 @@ export function WorkflowSection({
             key={`${index}:${step.name}`}
             step={step}
             selected={index === selectedIndex}
-            format={format}
             formatDuration={formatDuration}
             now={now}
             workflowHref={workflowHref}
@@ -67,14 +65,13 @@ export function WorkflowSection({
 interface WorkflowStepItemProps {
   step: WorkflowStep;
   selected: boolean;
-  format: (iso: string | undefined) => string | undefined;
   formatDuration: (ms: number) => string;
   now: number;
   workflowHref: WorkflowHref;
   className?: string;
 }
 
-function WorkflowStepItem({ step, selected, format, formatDuration, now, workflowHref, className }: WorkflowStepItemProps) {
+function WorkflowStepItem({ step, selected, formatDuration, now, workflowHref, className }: WorkflowStepItemProps) {
   const { text } = useEnvironmentMessages();
   const formatNumber = useNumberFormatter();
   const runs = listOf(step.runs);
@@ -106,10 +103,10 @@ function WorkflowStepItem({ step, selected, format, formatDuration, now, workflo
         <span className="gr-environment-details__mono">{step.template}</span>
       </span>
     ) : null,
-    format(step.startedAt) ? (
+    parseTime(step.startedAt) !== undefined ? (
       <span key="started">
         <VisuallyHidden>{text.started}</VisuallyHidden>{' '}
-        <Time iso={step.startedAt} format={format} />
+        <FormattedTime iso={step.startedAt} />
       </span>
     ) : null,
     duration ? (

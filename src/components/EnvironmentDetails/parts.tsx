@@ -28,25 +28,6 @@ export function VisuallyHidden({ children }: { children: ReactNode }) {
   return <span className="gr-visually-hidden">{children}</span>;
 }
 
-/** A date as `<time datetime>`; nothing when the value is missing or not a date. */
-export function Time({
-  iso,
-  format,
-  className,
-}: {
-  iso: string | undefined;
-  format: (iso: string | undefined) => string | undefined;
-  className?: string;
-}) {
-  const text = format(iso);
-  if (text === undefined) return null;
-  return (
-    <time className={className} dateTime={iso}>
-      {text}
-    </time>
-  );
-}
-
 /** A small text tag; `tone` picks its colours (from the status tokens) in the CSS. */
 export function Tag({
   tone,

@@ -2,13 +2,12 @@ import { useId } from 'react';
 import type { ApplicationState, EnvironmentStep, Issue, PullRequest } from 'gitops-releases/headless';
 import { safeHref, shortSha } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
-import { cx, Link, useNumberFormatter } from '../internal';
-import { Heading, spaced, Tag, Time, VisuallyHidden, type HeadingLevel } from './parts';
+import { cx, Link, FormattedTime, useNumberFormatter } from '../internal';
+import { Heading, spaced, Tag, VisuallyHidden, type HeadingLevel } from './parts';
 import { formatMessageParts } from '../internal/message-format';
 import { labelOf } from './text';
 import { useEnvironmentMessages, useStatusMessages } from '../provider/component-messages';
 
-type DateFormat = (iso: string | undefined) => string | undefined;
 
 /** Where an application links to, or `undefined`: the host's mapping, else the source's URL. */
 export type ApplicationHref = (app: ApplicationState) => { href: string | undefined; external: boolean };
@@ -82,7 +81,6 @@ export function IssuesSection({
   issues,
   applications,
   applicationHref,
-  format,
   level,
   className,
   issueClassName,
@@ -90,7 +88,6 @@ export function IssuesSection({
   issues: readonly Issue[];
   applications: readonly ApplicationState[];
   applicationHref: ApplicationHref;
-  format: DateFormat;
   issueClassName?: string;
 }) {
   const { text } = useEnvironmentMessages();
@@ -136,7 +133,7 @@ export function IssuesSection({
                       {text.workflow} <span className="gr-environment-details__mono">{issue.workflow}</span>
                     </span>
                   ) : null,
-                  <Time key="at" iso={issue.at} format={format} className="gr-environment-details__muted" />,
+                  <FormattedTime key="at" iso={issue.at} className="gr-environment-details__muted" />,
                   href && app ? (
                     <Link key="view" href={href} external={target?.external} className="gr-environment-details__button-link">
                       {text.viewApplication}{' '}

@@ -1,10 +1,11 @@
 import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { EnvironmentStep } from 'gitops-releases/headless';
-import { durationMs, isActiveStatus, WORKFLOW_SECTIONS } from '../../headless/internal';
+import { durationMs, isActiveStatus, parseTime, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
 import { cx } from '../internal/cx';
-import { useDateFormatter, useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
+import { FormattedTime } from '../internal/FormattedTime';
+import { useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
 import { useGraphMessages, useStatusMessages, statusLabel } from '../provider/component-messages';
 import type { GraphMessages } from '../provider/messages';
 import { useGraphContext } from './context';
@@ -52,10 +53,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   const { text, common } = useGraphMessages();
   const labels = useStatusMessages();
   const formatNumber = useNumberFormatter();
-  const formatDate = useDateFormatter();
   const { duration } = useEnvironmentTiming(environment);
   const active = graph.activeId === id;
-  const started = formatDate(environment.startedAt);
   const waitingForPr = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
   const isTrigger = graph.triggerEnvironment === id;
   const issues = environment.issues.length;
@@ -146,7 +145,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           ) : null}
         </div>
         <div className="gr-release-graph__node-time">
-          {started ? <span>{started}</span> : <span>{common.notStarted}</span>}
+          {parseTime(environment.startedAt) === undefined ? <span>{common.notStarted}</span> : <FormattedTime iso={environment.startedAt} />}
           {duration ? <span className="gr-release-graph__duration">{duration}</span> : null}
         </div>
       </div>

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import type { Release, StatusGroup } from 'gitops-releases/headless';
-import { countByStatusGroup, durationMs, isTerminalStatus, shortSha } from '../../headless/internal';
+import { countByStatusGroup, durationMs, isTerminalStatus, parseTime, shortSha } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { Link } from '../internal/Link';
 import { formatMessageParts } from '../internal/message-format';
-import { useDateFormatter, useDurationFormatter, useNumberFormatter } from '../internal/time';
+import { FormattedTime } from '../internal/FormattedTime';
+import { useDurationFormatter, useNumberFormatter } from '../internal/time';
 import { useStatusMessages, useViewMessages } from '../provider/component-messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
@@ -119,7 +120,6 @@ export function ReleaseHeader({
   const labels = useStatusMessages();
   const { text: view, common } = useViewMessages();
   const text = view.header;
-  const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const formatNumber = useNumberFormatter();
   const underway = isUnderway(release.status);
@@ -136,7 +136,7 @@ export function ReleaseHeader({
   const version = textOf(release.version);
   const Heading = `h${[1, 2, 3, 4].includes(headingLevel) ? headingLevel : 2}` as 'h2';
 
-  const created = formatDate(release.createdAt);
+  const created = parseTime(release.createdAt) !== undefined;
   const started = release.status !== 'queued' && release.status !== 'pending';
   // A finished release without finishedAt ends at its last update, not at "now".
   const end = release.finishedAt ?? (isTerminalStatus(release.status) ? release.updatedAt : undefined);
@@ -222,7 +222,7 @@ export function ReleaseHeader({
             <div className="gr-release-header__meta-item">
               <dt>{text.created}</dt>
               <dd>
-                <time dateTime={release.createdAt}>{created}</time>
+                <FormattedTime iso={release.createdAt} />
               </dd>
             </div>
           ) : null}

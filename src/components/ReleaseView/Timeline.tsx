@@ -2,9 +2,8 @@ import { memo, useId, useMemo, type CSSProperties } from 'react';
 import type { EnvironmentStep, Release } from 'gitops-releases/headless';
 import { isTerminalStatus, parseTime } from '../../headless/internal';
 import { cx } from '../internal/cx';
-import { dateTimeFormat, useDateFormatter, useDurationFormatter } from '../internal/time';
+import { useDurationFormatter, useTimeFormatter } from '../internal/time';
 import { useStatusMessages, useViewMessages, statusLabel } from '../provider/component-messages';
-import { useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 import { environmentsOf, useReleaseNow } from './clock';
 
@@ -44,18 +43,10 @@ export function timelineTicks(from: number, to: number): { step: number; ticks: 
   return { step, ticks };
 }
 
-function useTickFormatter(span: number): (ms: number) => string {
-  const { locale, timeZone } = useReleasesContext();
-  const long = span >= 20 * HOUR;
-  const seconds = span < 3 * MINUTE;
-  return useMemo(() => {
-    const options: Intl.DateTimeFormatOptions = long
-      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
-      : { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) };
-    const format = dateTimeFormat(locale, timeZone, options);
-    return (ms) => format.format(ms);
-  }, [locale, timeZone, long, seconds]);
-}
+// How an axis writes its ticks: with the day when it spans one, with seconds when it is short.
+const DAY_TIME: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+const TIME_WITH_SECONDS: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', second: '2-digit' };
 
 /**
  * When each environment started and finished, as bars on a shared time axis. Each row also says
@@ -67,8 +58,6 @@ export function Timeline({ release, className }: TimelineProps) {
   const titleId = useId();
   const labels = useStatusMessages();
   const { text: view } = useViewMessages();
-  const text = view.timeline;
-  const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
 
   const { entries, notStarted, releaseEnd } = useMemo(() => {
@@ -114,8 +103,6 @@ export function Timeline({ release, className }: TimelineProps) {
         const finish = end ?? now;
         const label = statusLabel(labels, environment.status);
         const duration = formatDuration(finish - start);
-        const startText = formatDate(environment.startedAt) ?? '';
-        const endText = end === undefined ? text.stillRunning : text.finished(formatDate(new Date(end).toISOString()) ?? '');
         return {
           environment,
           // Seconds from the axis start: constant for finished environments, so their rows do
@@ -124,8 +111,10 @@ export function Timeline({ release, className }: TimelineProps) {
           length: (finish - start) / SECOND,
           running: end === undefined,
           duration,
-          title: text.bar(environment.name, label, duration),
-          detail: text.detail(label, startText, endText),
+          title: view.timeline.bar(environment.name, label, duration),
+          label,
+          start,
+          end,
         };
       })}
       notStarted={notStarted}
@@ -140,7 +129,11 @@ interface ViewRow {
   running: boolean;
   duration: string;
   title: string;
-  detail: string;
+  /** The status, in words. */
+  label: string;
+  /** When it started and finished (epoch ms); no end while it runs. */
+  start: number;
+  end: number | undefined;
 }
 
 function TimelineView({
@@ -160,10 +153,8 @@ function TimelineView({
   rows: ViewRow[];
   notStarted: EnvironmentStep[];
 }) {
-  const formatTick = useTickFormatter(span);
   const { text: view, common } = useViewMessages();
   const text = view.timeline;
-  const pct = (value: number) => `${Math.min(100, Math.max(0, value)).toFixed(3)}%`;
   return (
     <div className={cx('gr-release-timeline', className)} style={{ '--_gr-timeline-span': span / SECOND } as CSSProperties}>
       <p id={titleId} className="gr-release-timeline__title">
@@ -173,13 +164,7 @@ function TimelineView({
       {hasStarted ? (
         <div className="gr-release-timeline__axis" aria-hidden="true">
           <span />
-          <span className="gr-release-timeline__ticks">
-            {ticks.map((tick) => (
-              <span key={tick.ms} className="gr-release-timeline__tick" style={{ insetInlineStart: pct(tick.at) }}>
-                {formatTick(tick.ms)}
-              </span>
-            ))}
-          </span>
+          <TimelineTicks ticks={ticks} span={span} />
           <span />
         </div>
       ) : null}
@@ -217,8 +202,33 @@ function TimelineView({
   );
 }
 
+const pct = (value: number) => `${Math.min(100, Math.max(0, value)).toFixed(3)}%`;
+
+/** The axis's times: their own component, the one part of the axis that changes as the page hydrates. */
+function TimelineTicks({ ticks, span }: { ticks: Array<{ at: number; ms: number }>; span: number }) {
+  const format = useTimeFormatter(span >= 20 * HOUR ? DAY_TIME : span < 3 * MINUTE ? TIME_WITH_SECONDS : TIME);
+  return (
+    <span className="gr-release-timeline__ticks">
+      {ticks.map((tick) => (
+        <span key={tick.ms} className="gr-release-timeline__tick" style={{ insetInlineStart: pct(tick.at) }}>
+          {format(tick.ms)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** A row's status, start and end in words, for screen readers: the part of a row that shows times. */
+function RowDetail({ label, start, end }: { label: string; start: number; end: number | undefined }) {
+  const { text: view } = useViewMessages();
+  const text = view.timeline;
+  const format = useTimeFormatter();
+  const ended = end === undefined ? text.stillRunning : text.finished(format(end) ?? '');
+  return <span className="gr-visually-hidden">, {text.detail(label, format(start) ?? '', ended)}</span>;
+}
+
 /** One started environment; memoised so only running rows re-render as the clock ticks. */
-const TimelineRow = /* @__PURE__ */ memo(function TimelineRow({ environment, offset, length, running, duration, title, detail }: ViewRow) {
+const TimelineRow = /* @__PURE__ */ memo(function TimelineRow({ environment, offset, length, running, duration, title, label, start, end }: ViewRow) {
   return (
     <li className="gr-release-timeline__row" data-status={environment.status} data-running={running ? '' : undefined}>
       <span className="gr-release-timeline__name">
@@ -235,7 +245,7 @@ const TimelineRow = /* @__PURE__ */ memo(function TimelineRow({ environment, off
         />
       </span>
       <span className="gr-release-timeline__duration">{duration}</span>
-      <span className="gr-visually-hidden">, {detail}</span>
+      <RowDetail label={label} start={start} end={end} />
     </li>
   );
 });

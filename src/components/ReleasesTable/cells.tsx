@@ -3,7 +3,7 @@ import type { Release, ReleaseColumn, ReleaseRow, Status } from 'gitops-releases
 import { rowDuration, safeHref } from '../../headless/internal';
 import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
-import { relativeTime, useDateFormatter, useDurationFormatter, useNow } from '../internal/time';
+import { relativeTime, useDurationFormatter, useNow, useTimeFormatter } from '../internal/time';
 import { useTableMessages } from '../provider/component-messages';
 import type { CommonMessages, TableMessages } from '../provider/messages';
 import { useReleasesContext } from '../provider/ReleasesProvider';
@@ -14,10 +14,6 @@ const NONE = '—';
 
 
 export interface CellContext {
-  /** The table's minute clock (0 on the server and while hydrating: dates show absolute). */
-  now: number;
-  locale: string;
-  formatDate: (iso: string | undefined) => string | undefined;
   formatDuration: (ms: number) => string;
   messages: TableMessages;
   common: CommonMessages;
@@ -25,10 +21,25 @@ export interface CellContext {
   getFlowHref?: (flow: string, release: Release) => string | undefined;
 }
 
+/**
+ * When a release was created: how long ago ("5 min ago") with the date as its tooltip, once the
+ * browser has a clock; the date itself on the server and while hydrating. Its own component, on
+ * its own minute clock: it alone renders again when the page hydrates and as minutes pass, not
+ * the row around it.
+ */
+function CreatedTime({ iso, created }: { iso: string | undefined; created: number }) {
+  const { locale } = useReleasesContext();
+  const absolute = useTimeFormatter()(iso);
+  const now = useNow(true, 0, MINUTE);
+  return (
+    <time dateTime={iso} title={absolute}>
+      {now > 0 ? relativeTime(created, now, locale) : absolute}
+    </time>
+  );
+}
+
 export function DateCell({ row, context }: { row: ReleaseRow; context: CellContext }) {
   const tooltipId = useId();
-  const absolute = context.formatDate(row.release.createdAt);
-  const label = row.created === undefined ? context.messages.noDate : context.now > 0 ? relativeTime(row.created, context.now, context.locale) : (absolute ?? '');
   const href = context.getReleaseHref?.(row.release);
   const content = (
     <>
@@ -38,9 +49,11 @@ export function DateCell({ row, context }: { row: ReleaseRow; context: CellConte
           <path d="M8 4.5v4.5M8 11v.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>
       ) : null}
-      <time dateTime={row.release.createdAt} title={absolute}>
-        {label}
-      </time>
+      {row.created === undefined ? (
+        <time dateTime={row.release.createdAt}>{context.messages.noDate}</time>
+      ) : (
+        <CreatedTime iso={row.release.createdAt} created={row.created} />
+      )}
     </>
   );
   return (
@@ -141,19 +154,20 @@ export const EnvironmentCell = /* @__PURE__ */ memo(function EnvironmentCell({ s
   return <StatusBadge status={status} variant="icon-only" size="md" />;
 });
 
-/** The provider's locale, formatters and messages and a minute clock, for every cell of a table. */
+/**
+ * The duration formatter, messages and links for every cell of a table. No clock and no date
+ * formatter: those change as the page hydrates and as time passes, and would render every row
+ * again; the cells that show times read them themselves.
+ */
 export function useCellContext(
   getReleaseHref: CellContext['getReleaseHref'],
   getFlowHref: CellContext['getFlowHref'],
 ): CellContext {
-  const { locale } = useReleasesContext();
-  const formatDate = useDateFormatter();
   const formatDuration = useDurationFormatter();
   const { text: messages, common } = useTableMessages();
-  const now = useNow(true, 0, MINUTE);
   return useMemo(
-    () => ({ now, locale, formatDate, formatDuration, messages, common, getReleaseHref, getFlowHref }),
-    [now, locale, formatDate, formatDuration, messages, common, getReleaseHref, getFlowHref],
+    () => ({ formatDuration, messages, common, getReleaseHref, getFlowHref }),
+    [formatDuration, messages, common, getReleaseHref, getFlowHref],
   );
 }
 

@@ -1,42 +1,48 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { DurationUnit } from 'gitops-releases/headless';
-import { durationParts, parseTime } from '../../headless/internal';
+import { durationParts, parseTime, shownTimeZone } from '../../headless/internal';
 import { useReleasesContext } from '../provider/ReleasesProvider';
+import { useHydrated } from './use-hydrated';
 
 // Locales and zones come from the provider, which replaced any that `Intl` rejects (a host's
 // typo must not take the page down): the formatters here are built without a fallback.
 
 /** One formatter per key for the whole page: building an `Intl` formatter costs tens of µs. */
-function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+function cached<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
   let value = cache.get(key);
   if (value === undefined) cache.set(key, (value = make()));
   return value;
 }
 
-const dateFormatters = /* @__PURE__ */ new Map<string, (iso: string | undefined) => string | undefined>();
+/** How dates are written (Nov 20, 2026, 9:51 AM): `useTimeFormatter`'s default. */
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** An ISO time or epoch ms, written; `undefined` when it is not a time. */
+export type TimeFormatter = (time: string | number | undefined) => string | undefined;
+
+// By options (module constants), then by locale and zone.
+const timeFormatters = /* @__PURE__ */ new Map<Intl.DateTimeFormatOptions, Map<string, TimeFormatter>>();
 
 /**
- * Formats ISO times with the provider's locale and time zone. The formatter is built once per
- * locale/zone, not per call: a 300-node graph formats hundreds of dates per render.
+ * Writes times (ISO strings or epoch ms) in the provider's locale with `options` (a module
+ * constant), in the zone `shownTimeZone` picks: the provider's, or with `'local'` UTC, named, until
+ * the page is hydrated, then the reader's. Every time the components show goes through here, so
+ * server and first client render agree whatever zones they run in. Call it in the small component
+ * that shows the time: that component renders again when the page hydrates, its parents need not.
+ * A formatter is built once per options, locale and zone (a 300-node graph formats hundreds of
+ * dates per render) and keeps its identity, so memoized children that receive it stay put.
  */
-export function useDateFormatter(): (iso: string | undefined) => string | undefined {
+export function useTimeFormatter(options: Intl.DateTimeFormatOptions = DATE_TIME): TimeFormatter {
   const { locale, timeZone } = useReleasesContext();
-  return useMemo(() => dateFormatter(locale, timeZone), [locale, timeZone]);
-}
-
-function dateFormatter(locale: string, timeZone: string | undefined) {
-  return cached(dateFormatters, `${locale}|${timeZone ?? ''}`, () => {
-    const format = dateTimeFormat(locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' });
-    return (iso: string | undefined) => {
-      const ms = parseTime(iso);
-      return ms === undefined ? undefined : format.format(ms);
+  const shown = shownTimeZone(timeZone, useHydrated());
+  return cached(cached(timeFormatters, options, () => new Map()), `${locale}|${shown.timeZone}|${shown.named}`, () => {
+    const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: shown.timeZone });
+    return (time) => {
+      const ms = typeof time === 'number' ? time : parseTime(time);
+      // Named by its IANA name ("UTC"): `dateStyle` cannot be combined with `timeZoneName`.
+      return ms === undefined ? undefined : shown.named ? `${format.format(ms)} ${shown.timeZone}` : format.format(ms);
     };
   });
-}
-
-/** An `Intl.DateTimeFormat` in the provider's locale and zone (`undefined`: the local one). */
-export function dateTimeFormat(locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone });
 }
 
 const numberFormatters = /* @__PURE__ */ new Map<string, (value: number) => string>();

@@ -11,7 +11,10 @@ export type ColorMode = 'light' | 'dark' | 'system';
 /** How tightly the components draw rows: `compact` fits more on a screen. */
 export type Density = 'comfortable' | 'compact';
 
-/** `'local'` (the runtime's own zone), `'UTC'`, or an IANA zone such as `'Europe/Berlin'`. */
+/**
+ * `'local'` (the reader's own zone; UTC, named, until a server-rendered page hydrates), `'UTC'`,
+ * or an IANA zone such as `'Europe/Berlin'`.
+ */
 export type TimeZone = 'local' | 'UTC' | (string & {});
 
 const COLOR_MODES: readonly ColorMode[] = ['light', 'dark', 'system'];
@@ -22,7 +25,10 @@ export interface ReleasesContextValue {
   colorMode: ColorMode;
   /** BCP 47 locale for dates and numbers. */
   locale: string;
-  /** A valid IANA time zone; `undefined` means the runtime's local zone. */
+  /**
+   * A valid IANA time zone; `undefined` means the reader's local zone (UTC before hydration, see
+   * `useTimeFormatter`).
+   */
   timeZone: string | undefined;
   density: Density;
   /**
@@ -111,7 +117,7 @@ function validLocale(locale: string | undefined): string | undefined {
   }
 }
 
-/** `'local'` and unknown zones are the runtime's zone (`undefined`); any other zone as given. */
+/** `'local'` and unknown zones are the reader's zone (`undefined`); any other zone as given. */
 function validTimeZone(timeZone: string): string | undefined {
   if (timeZone === 'local') return undefined;
   try {
@@ -156,15 +162,18 @@ export interface ReleasesProviderProps {
    */
   messages?: PartialReleasesMessages;
   /**
-   * BCP 47 locale for dates and numbers. Fixed by default so server and client render alike.
+   * BCP 47 locale for dates and numbers. Fixed by default so server and client render alike (the
+   * runtime's own locale is never read); a host that follows the reader's language passes the
+   * same one on the server and in the browser, e.g. from the request's `Accept-Language`.
    * @default 'en-US'
    */
   locale?: string;
   /**
-   * Time zone of every date and time shown: `'local'` (the runtime's zone), `'UTC'` or an IANA
-   * zone such as `'Europe/Paris'`. Pass one when rendering on a server, or server and browser may
-   * disagree. An unknown zone falls back to `'local'`. A nested provider without it keeps its
-   * parent's.
+   * Time zone of every date and time shown: `'local'` (the reader's zone), `'UTC'` or an IANA
+   * zone such as `'Europe/Paris'`. A server cannot know the reader's zone: with `'local'`, server
+   * HTML and the browser's first render write UTC and name it ("9:51 AM UTC"), and the page
+   * switches to the reader's zone once hydrated. Pin a zone to show it from the first byte. An
+   * unknown zone falls back to `'local'`. A nested provider without it keeps its parent's.
    * @default 'local'
    */
   timeZone?: TimeZone;
