@@ -251,6 +251,13 @@ export const FiltersInUrl: Story = {
     for (const row of bodyRows(canvasElement)) await expect(row).toHaveAttribute('data-status', 'succeeded');
     await userEvent.click(within(headerOf(canvasElement, 'Date')).getByRole('button'));
     await expect(canvas.getByTestId('url')).toHaveTextContent('?status=succeeded&q=ada');
+    // One environment, from a menu like its neighbours', written as `env=`.
+    await userEvent.click(canvas.getByRole('button', { name: 'Environment Any' }));
+    await userEvent.click(canvas.getByRole('radio', { name: 'prod-eu' }));
+    await expect(canvas.getByTestId('url')).toHaveTextContent('?status=succeeded&env=prod-eu&q=ada');
+    await expect(canvas.getByRole('button', { name: 'Environment prod-eu' })).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(canvas.getByRole('radio', { name: 'Any environment' }));
+    await expect(canvas.getByTestId('url')).toHaveTextContent(/releases\?status=succeeded&q=ada$/);
   },
 };
 
@@ -390,6 +397,15 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('.gr-root')).toHaveAttribute('data-color-mode', 'dark');
     await expect(bodyRows(canvasElement).length).toBeGreaterThan(0);
+    // The Environment menu open, chosen from the keyboard (and checked by axe in the dark).
+    const canvas = within(canvasElement);
+    canvas.getByRole('button', { name: 'Environment Any' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.tab();
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(canvas.getByRole('radio', { name: 'dev' })).toBeChecked();
+    await expect(canvas.getByRole('radiogroup', { name: 'Environment' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Environment dev' })).toHaveAttribute('aria-expanded', 'true');
   },
 };
 

@@ -39,8 +39,7 @@ const COLOURS: readonly [token: string, label: string][] = [
 ];
 
 const FONTS: readonly [value: string, label: string][] = [
-  ['', "The page's font"],
-  ['system-ui, sans-serif', 'System UI'],
+  ['', 'System UI (the default)'],
   ['Georgia, serif', 'Georgia (serif)'],
   ['ui-monospace, monospace', 'Monospace'],
 ];

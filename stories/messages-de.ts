@@ -83,7 +83,7 @@ export const MESSAGES_DE: ReleasesMessages = {
   },
   graph: {
     label: (release) => `Promotion-Graph von Release ${release}`,
-    keyboardHelp: 'Pfeiltasten wechseln entlang der Promotion zwischen Umgebungen; Eingabe öffnet eine Umgebung.',
+    keyboardHelp: 'Pfeiltasten wechseln von Umgebung zu Umgebung, entlang der Promotion oder zu den Umgebungen daneben. Eingabe oder Leertaste öffnet die Details der Umgebung.',
     layoutTopToBottom: 'Von oben nach unten anordnen',
     layoutLeftToRight: 'Von links nach rechts anordnen',
     controls: 'Graph-Steuerung',

@@ -175,16 +175,12 @@ describe('hostile names in a real browser', () => {
     const root = await mount(<ReleasesTable releases={[release, other]} />, { width: '1400px' });
     const headers = () => [...root.querySelectorAll<HTMLElement>('th[data-kind="environment"]')].map((th) => th.textContent);
     expect(headers()).toEqual([...HOSTILE_NAMES]);
-    const select = root.querySelector<HTMLSelectElement>('select')!;
-    await act(async () => {
-      select.value = '__proto__';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    // The Environment menu's radio buttons, one per name, each value kept as text.
+    const choose = (name: string) =>
+      act(async () => [...root.querySelectorAll<HTMLInputElement>('[role="radiogroup"] input[type="radio"]')].find((input) => input.closest('label')!.textContent === name)!.click());
+    await choose('__proto__');
     expect(root.querySelectorAll('tbody tr.gr-releases-table__row')).toHaveLength(1);
-    await act(async () => {
-      select.value = 'constructor';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose('constructor');
     expect(root.querySelectorAll('tbody tr.gr-releases-table__row')).toHaveLength(2);
     const option = [...root.querySelectorAll<HTMLLabelElement>('.gr-releases-table__columns-menu label')].find((label) => label.textContent === '__proto__')!;
     await act(async () => option.querySelector('input')!.click());

@@ -4,7 +4,8 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import { sampleReleaseHistory, type Release } from 'gitops-releases/headless';
+import { userEvent } from 'vitest/browser';
+import { DEFAULT_TABLE_STATE, sampleReleaseHistory, type Release } from 'gitops-releases/headless';
 import { ReleasesProvider, ReleasesTable } from '../../src';
 import '../../src/styles/index.css';
 import { describeViolations, mount } from './harness';
@@ -98,5 +99,93 @@ describe('ReleasesTable in a real browser', () => {
     await vi.waitFor(() => expect(container.querySelector('tbody time')!.textContent).toMatch(/ago|yesterday|now|last|min|hr|day|week|month|year/));
     act(() => root.unmount());
     container.remove();
+  });
+});
+
+describe('the Environment filter in a real browser', () => {
+  const releases = sampleReleaseHistory({ count: 40, shape: 'regions', seed: 9 });
+  const menuButton = (root: ParentNode, label: string) =>
+    [...root.querySelectorAll<HTMLButtonElement>('.gr-releases-table__menu-button')].find((button) =>
+      button.closest('.gr-releases-table__menu')!.querySelector('.gr-releases-table__field-label')!.textContent === label,
+    )!;
+  const radio = (root: ParentNode, name: string) =>
+    [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.closest('label')!.textContent === name)!;
+  const count = (root: ParentNode) => root.querySelector('.gr-releases-table__count')!.textContent;
+
+  it('opens, chooses with the arrow keys, closes with Escape and clears, from the keyboard', async () => {
+    const root = await mount(
+      <ReleasesProvider colorMode="light">
+        <ReleasesTable releases={releases} height={480} />
+      </ReleasesProvider>,
+      { width: '1400px' },
+    );
+    const button = menuButton(root, 'Environment');
+    expect(button.textContent).toBe('Any');
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab();
+    expect(document.activeElement).toBe(radio(root, 'Any environment'));
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(radio(root, 'dev'));
+    await userEvent.keyboard('{ArrowDown}');
+    expect(radio(root, 'staging').checked).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(document.activeElement).toBe(button);
+    expect(button.textContent).toBe('staging');
+
+    await userEvent.keyboard(' ');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab();
+    expect(document.activeElement).toBe(radio(root, 'staging'));
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+    expect(radio(root, 'Any environment').checked).toBe(true);
+    expect(count(root)).toBe(`${releases.length} releases`);
+    expect(button.textContent).toBe('Any');
+  });
+
+  it.each(['light', 'dark'] as const)('looks like the Status filter beside it, open and closed, in %s mode, with no axe violation', async (mode) => {
+    const root = await mount(
+      <ReleasesProvider colorMode={mode}>
+        <div style={{ background: 'var(--gr-surface, var(--gr-surface-default))', padding: 16 }}>
+          <ReleasesTable releases={releases} height={480} />
+        </div>
+      </ReleasesProvider>,
+      { width: '1400px' },
+    );
+    const look = (element: Element) => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, color: style.color, border: style.borderTopColor, height: style.height, font: style.font };
+    };
+    const environment = menuButton(root, 'Environment');
+    const status = menuButton(root, 'Status');
+    expect(look(environment)).toEqual(look(status));
+    await act(async () => environment.click());
+    const list = environment.closest('.gr-releases-table__menu')!.querySelector('.gr-releases-table__menu-list')!;
+    expect(list.getBoundingClientRect().height).toBeGreaterThan(0);
+    await act(async () => status.click());
+    const statusList = status.closest('.gr-releases-table__menu')!.querySelector('.gr-releases-table__menu-list')!;
+    expect(look(list)).toEqual({ ...look(statusList), height: look(list).height });
+    await act(async () => environment.click());
+    const results = await axe.run(root);
+    expect(results.violations.map((v) => v.id), describeViolations(results)).toEqual([]);
+  });
+
+  it('cuts a long chosen environment in its button instead of widening the bar', async () => {
+    const name = `eu-central-${'x'.repeat(180)}`;
+    const long = releases.map((release) => ({ ...release, environments: release.environments.map((e) => (e.name === 'prod-eu' ? { ...e, name } : e)) }));
+    const root = await mount(
+      <ReleasesProvider colorMode="light">
+        <ReleasesTable releases={long} height={480} defaultState={{ ...DEFAULT_TABLE_STATE, filters: { environment: name } }} />
+      </ReleasesProvider>,
+      { width: '1400px' },
+    );
+    const button = menuButton(root, 'Environment');
+    const value = button.querySelector<HTMLElement>('.gr-releases-table__menu-value')!;
+    expect(value.textContent).toBe(name);
+    expect(button.getBoundingClientRect().width).toBeLessThanOrEqual(16 * 16);
+    expect(value.scrollWidth).toBeGreaterThan(value.clientWidth);
+    expect(getComputedStyle(value).textOverflow).toBe('ellipsis');
   });
 });

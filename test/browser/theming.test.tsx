@@ -2,7 +2,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleRelease, sampleReleaseHistory } from 'gitops-releases/headless';
-import { ReleaseGraph, ReleasesProvider, ReleasesTable, StatusBadge, type ColorMode } from '../../src';
+import { ReleaseGraph, ReleasesProvider, ReleasesTable, ReleaseView, StatusBadge, type ColorMode } from '../../src';
 // The whole stylesheet as text (React Flow's base styles and ours, imports inlined), so each test
 // can put it in the page plainly, as styles.css, or inside a layer, as styles.layer.css.
 import STYLES from '../../src/styles/index.css?inline';
@@ -63,28 +63,105 @@ describe.each([
     await unmountAndMount(<Badges colorMode="dark" style={{ ['--gr-status-failed-fg' as string]: '#123456' }} />);
     expect(getComputedStyle(failedBadge()).color).toBe(rgb('#123456'));
   });
-
-  it("inherits the host's font unless --gr-font-family is set", async () => {
-    addStyle(css);
-    await mount(
-      <div style={{ fontFamily: 'Georgia, serif' }}>
-        <Badges />
-      </div>,
-    );
-    expect(getComputedStyle(failedBadge()).fontFamily).toBe('Georgia, serif');
-    await unmountAndMount(
-      <div style={{ fontFamily: 'Georgia, serif' }}>
-        <Badges style={{ ['--gr-font-family' as string]: 'monospace' }} />
-      </div>,
-    );
-    expect(getComputedStyle(failedBadge()).fontFamily).toBe('monospace');
-  });
 });
 
 const HISTORY = sampleReleaseHistory({ count: 12, seed: 3 });
 const rowHeight = () => document.querySelector<HTMLElement>('tr.gr-releases-table__row')!.getBoundingClientRect().height;
 const searchHeight = () => document.querySelector<HTMLElement>('.gr-releases-table__input')!.getBoundingClientRect().height;
 const cellPadding = () => getComputedStyle(document.querySelector<HTMLElement>('td.gr-releases-table__td')!).paddingLeft;
+
+// ---- fonts ------------------------------------------------------------------------------------
+
+/** The default stack, as getComputedStyle writes it. */
+const SYSTEM_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const MONO_STACK = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
+const GEORGIA = 'Georgia, serif';
+const FONT_RELEASE = sampleRelease({ shape: 'sequential', state: 'failed' });
+
+/**
+ * One page of components as hosts use them: a badge alone, a table in a provider, a release view
+ * without one (its graph, header and details are roots of their own inside it).
+ */
+function FontPage({ host, table }: { host?: CSSProperties; table?: CSSProperties }) {
+  return (
+    <div style={host}>
+      <StatusBadge status="failed" />
+      <ReleasesProvider colorMode="light">
+        <ReleasesTable releases={HISTORY.slice(0, 3)} height={300} style={table} />
+      </ReleasesProvider>
+      <ReleaseView release={FONT_RELEASE} defaultOpenEnvironment="qa" />
+    </div>
+  );
+}
+
+/** The computed font of texts across the page; the SHA's is mono, whatever the others are. */
+async function fonts(): Promise<Record<string, string>> {
+  await vi.waitFor(() => expect(document.querySelector('.gr-release-graph__node-name')).not.toBeNull(), { timeout: 20_000 });
+  const of = (selector: string) => {
+    const element = document.querySelector(selector);
+    if (!element) throw new Error(`no ${selector} in the page`);
+    return getComputedStyle(element).fontFamily;
+  };
+  return {
+    badge: of('.gr-status-badge__label'),
+    tableCell: of('td.gr-releases-table__td'),
+    tableButton: of('.gr-releases-table__menu-button'),
+    tableSearch: of('.gr-releases-table__input'),
+    header: of('.gr-release-header'),
+    tab: of('.gr-release-view [role="tab"]'),
+    graphNode: of('.gr-release-graph__node-name'),
+    details: of('.gr-environment-details__title'),
+    sha: of('.gr-releases-table__sha'),
+  };
+}
+const everywhere = (font: string) => ({
+  badge: font,
+  tableCell: font,
+  tableButton: font,
+  tableSearch: font,
+  header: font,
+  tab: font,
+  graphNode: font,
+  details: font,
+  sha: MONO_STACK,
+});
+
+describe.each([
+  ['styles.css', STYLES],
+  ['styles.layer.css', LAYERED],
+])('the font with %s', (_, css) => {
+  it('is a system UI stack when the host sets no font, not the browser’s serif', async () => {
+    addStyle(css);
+    await mount(<FontPage />, { width: '1400px' });
+    // The page around it has the browser's default font.
+    expect(getComputedStyle(document.body).fontFamily).not.toMatch(/system-ui|sans-serif/);
+    expect(await fonts()).toEqual(everywhere(SYSTEM_STACK));
+  });
+
+  it('is the host’s --gr-font-family, from an ancestor or on one component', async () => {
+    addStyle(css);
+    await mount(<FontPage host={{ ['--gr-font-family' as string]: GEORGIA }} />, { width: '1400px' });
+    expect(await fonts()).toEqual(everywhere(GEORGIA));
+    await unmountAndMount(<FontPage table={{ ['--gr-font-family' as string]: GEORGIA }} />, { width: '1400px' });
+    const table = await fonts();
+    expect([table.tableCell, table.tableButton, table.tableSearch, table.badge]).toEqual([GEORGIA, GEORGIA, GEORGIA, SYSTEM_STACK]);
+  });
+
+  it('follows the page’s font with one host rule, `.gr-root { font-family: inherit }`', async () => {
+    addStyle(css);
+    addStyle('.gr-root { font-family: inherit; }');
+    await mount(<FontPage host={{ fontFamily: GEORGIA }} />, { width: '1400px' });
+    expect(await fonts()).toEqual(everywhere(GEORGIA));
+  });
+
+  // What the README warns about: a CSS-wide keyword in a custom property applies to the custom
+  // property itself, so `inherit` there inherits the (unset) token from the parent.
+  it('is not the page’s font with --gr-font-family: inherit, which is the same as no value', async () => {
+    addStyle(css);
+    await mount(<FontPage host={{ fontFamily: GEORGIA, ['--gr-font-family' as string]: 'inherit' }} />, { width: '1400px' });
+    expect(await fonts()).toEqual(everywhere(SYSTEM_STACK));
+  });
+});
 
 describe('density', () => {
   it('compact density lowers table rows and controls and tightens cells, from the provider or the table', async () => {

@@ -2,7 +2,16 @@ import { act, render, renderHook, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { createRef, useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TABLE_STATE, sampleReleaseHistory, type Release, type ReleasesTableState } from 'gitops-releases/headless';
+import {
+  DEFAULT_TABLE_STATE,
+  buildReleaseRows,
+  filterReleaseRows,
+  fromSearchParams,
+  sampleReleaseHistory,
+  toSearchString,
+  type Release,
+  type ReleasesTableState,
+} from 'gitops-releases/headless';
 import { ReleasesTable, useReleasesTable } from '../../src/components/ReleasesTable';
 
 // jsdom lays nothing out: give the table's scrolling box the size a browser would, so the
@@ -257,6 +266,109 @@ describe('ReleasesTable', () => {
     expect(screen.queryByRole('columnheader', { name: 'prod-eu' })).toBeNull();
     await userEvent.click(screen.getByRole('checkbox', { name: 'prod-eu' }));
     expect(screen.getByRole('columnheader', { name: 'prod-eu' })).toBeInTheDocument();
+  });
+});
+
+describe('the Environment filter: a menu like its neighbours, one environment at most', () => {
+  const allRows = buildReleaseRows(releases);
+  const through = (environment: string) => filterReleaseRows(allRows, { environment }).length;
+  const button = (value: string) => screen.getByRole('button', { name: `Environment ${value}` });
+  // A release history where some releases skipped an environment, so the filter narrows.
+  const mixed = [...releases.slice(0, 10), ...sampleReleaseHistory({ count: 8, shape: 'sequential', seed: 5 })];
+
+  it('opens from its button, lists every environment and Any, and keeps one environment', async () => {
+    const onStateChange = vi.fn();
+    render(<ReleasesTable releases={mixed} onStateChange={onStateChange} />);
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await userEvent.click(button('Any'));
+    expect(button('Any')).toHaveAttribute('aria-expanded', 'true');
+    const group = screen.getByRole('radiogroup', { name: 'Environment' });
+    const choices = within(group).getAllByRole('radio');
+    expect(choices.map((radio) => radio.getAttribute('aria-label') ?? radio.closest('label')!.textContent)).toEqual([
+      'Any environment',
+      'dev',
+      'qa',
+      'staging',
+      'production',
+      'prod-eu',
+      'prod-us',
+      'prod-asia',
+    ]);
+    expect(within(group).getByRole('radio', { name: 'Any environment' })).toBeChecked();
+
+    await userEvent.click(within(group).getByRole('radio', { name: 'prod-eu' }));
+    expect(screen.getByText(`${filterReleaseRows(buildReleaseRows(mixed), { environment: 'prod-eu' }).length} releases`)).toBeInTheDocument();
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ filters: { environment: 'prod-eu' } }));
+    expect(button('prod-eu')).toBeInTheDocument();
+    // One at most: choosing another replaces it.
+    await userEvent.click(within(group).getByRole('radio', { name: 'qa' }));
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ filters: { environment: 'qa' } }));
+    expect(within(group).getAllByRole('radio', { checked: true }).map((radio) => radio.closest('label')!.textContent)).toEqual(['qa']);
+
+    await userEvent.click(within(group).getByRole('radio', { name: 'Any environment' }));
+    expect(onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ filters: {} }));
+    expect(screen.getByText(`${mixed.length} releases`)).toBeInTheDocument();
+    expect(button('Any')).toBeInTheDocument();
+  });
+
+  it('works from the keyboard: open, choose with the arrows, close with Escape, clear', async () => {
+    render(<ReleasesTable releases={releases} />);
+    button('Any').focus();
+    await userEvent.keyboard('{Enter}');
+    expect(button('Any')).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab();
+    expect(screen.getByRole('radio', { name: 'Any environment' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('radio', { name: 'dev' })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'dev' })).toBeChecked();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('radio', { name: 'staging' })).toBeChecked();
+    expect(screen.getByText(`${through('staging')} releases`)).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(button('staging')).toHaveAttribute('aria-expanded', 'false');
+    expect(button('staging')).toHaveFocus();
+
+    // Space opens too; Tab lands on the chosen one; Any clears.
+    await userEvent.keyboard(' ');
+    expect(button('staging')).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab();
+    expect(screen.getByRole('radio', { name: 'staging' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+    expect(screen.getByRole('radio', { name: 'Any environment' })).toBeChecked();
+    expect(screen.getByText(`${releases.length} releases`)).toBeInTheDocument();
+    // Tab leaves the menu, which closes.
+    await userEvent.tab();
+    expect(button('Any')).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('shows the environment of a URL, one no release has left among the choices', async () => {
+    const { unmount } = render(<ReleasesTable releases={releases} defaultState={fromSearchParams('?env=prod-us')} />);
+    expect(button('prod-us')).toBeInTheDocument();
+    await userEvent.click(button('prod-us'));
+    expect(screen.getByRole('radio', { name: 'prod-us' })).toBeChecked();
+    unmount();
+
+    render(<ReleasesTable releases={releases} defaultState={fromSearchParams('?env=retired')} />);
+    expect(screen.getByText('No releases match these filters')).toBeInTheDocument();
+    await userEvent.click(button('retired'));
+    expect(screen.getByRole('radio', { name: 'retired' })).toBeChecked();
+    await userEvent.click(screen.getByRole('radio', { name: 'Any environment' }));
+    expect(screen.getByText(`${releases.length} releases`)).toBeInTheDocument();
+  });
+
+  it('writes the same URL parameter as before: env=<name>', async () => {
+    const onStateChange = vi.fn();
+    render(<ReleasesTable releases={releases} onStateChange={onStateChange} />);
+    await userEvent.click(button('Any'));
+    await userEvent.click(screen.getByRole('radio', { name: 'prod-asia' }));
+    expect(toSearchString(onStateChange.mock.lastCall![0] as ReleasesTableState)).toBe('?env=prod-asia');
+  });
+
+  it('is cleared by Clear filters with the others', async () => {
+    render(<ReleasesTable releases={releases} defaultState={{ ...DEFAULT_TABLE_STATE, filters: { environment: 'dev', statuses: ['failed'] } }} />);
+    await userEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    expect(button('Any')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Status Any' })).toBeInTheDocument();
   });
 });
 

@@ -7,6 +7,8 @@ import {
   ReactFlowProvider,
   getViewportForBounds,
   useReactFlow,
+  useStoreApi,
+  type AriaLabelConfig,
   type EdgeTypes,
   type NodeTypes,
   type Viewport,
@@ -22,6 +24,7 @@ import { rootElementProps } from '../internal/root-props';
 import { useControllableState } from '../internal/use-controllable-state';
 import { useHydrated } from '../internal/use-hydrated';
 import { useGraphMessages } from '../provider/component-messages';
+import type { GraphMessages } from '../provider/messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
@@ -56,6 +59,54 @@ function minimapNodeColor(node: { data?: Record<string, unknown> }): string {
 function adaptiveMinZoom(layout: ReleaseGraphLayout, height: number): number {
   return Math.max(0.02, Math.min(0.5, 0.8 * Math.min(800 / Math.max(layout.width, 1), height / Math.max(layout.height, 1))));
 }
+/**
+ * Every text React Flow writes for screen readers, in the messages' words. React Flow's defaults
+ * tell a reader to move nodes with the arrow keys and to delete nodes and edges; ours can do
+ * neither. Typed whole, not partial: a key a newer React Flow adds fails the type check instead
+ * of reaching the page in English.
+ */
+function reactFlowLabels(text: GraphMessages): AriaLabelConfig {
+  return {
+    // The hidden description every node points at (`keyboardDisabled` is the one React Flow
+    // shows while its keyboard handling is on, the default; `default` the one it shows when off).
+    'node.a11yDescription.default': text.keyboardHelp,
+    'node.a11yDescription.keyboardDisabled': text.keyboardHelp,
+    // Announced when React Flow moves a selected node with an arrow key, which never happens
+    // here (nothing is selectable or draggable): the arrow keys go between environments instead.
+    'node.a11yDescription.ariaLiveMessage': () => text.keyboardHelp,
+    // Edges take no focus; their description is still in the page.
+    'edge.a11yDescription.default': text.keyboardHelp,
+    'controls.ariaLabel': text.controls,
+    'controls.zoomIn.ariaLabel': text.zoomIn,
+    'controls.zoomOut.ariaLabel': text.zoomOut,
+    'controls.fitView.ariaLabel': text.fitView,
+    // The interactivity toggle is never shown (`showInteractive={false}`): it would unlock
+    // dragging and selecting, which the graph does not offer.
+    'controls.interactive.ariaLabel': text.controls,
+    'minimap.ariaLabel': text.minimap,
+    // Not read by React Flow's React build; a handle is where an edge meets an environment.
+    'handle.ariaLabel': text.environment,
+  };
+}
+
+/**
+ * React Flow takes `ariaLabelConfig` in an effect, and a server render runs no effects: its HTML
+ * (and the hydration, which must match it) would carry React Flow's English defaults. What both
+ * render from is the store's first state (its server snapshot), so the labels are put into that
+ * state before React Flow first renders, below the provider that made the store. Later changes
+ * of the messages reach React Flow through the prop.
+ */
+function useInitialLabels(labels: AriaLabelConfig): void {
+  const store = useStoreApi();
+  useState(() => {
+    // The same object as the store's initial state until the first update (React Flow's own
+    // effects, after this render): a new object here would not be the server snapshot.
+    const state: { ariaLabelConfig: AriaLabelConfig } = store.getState();
+    state.ariaLabelConfig = labels;
+    return null;
+  });
+}
+
 /** A server has no box to measure: React Flow draws its nodes there only at a fixed size. */
 const SERVER_WIDTH = 1200;
 
@@ -351,18 +402,8 @@ function GraphCanvas({
   const [defaultViewport] = useState(() => fittedViewport(layout, numericHeight));
 
   // React Flow's own words (controls, minimap, the hidden node and edge descriptions).
-  const ariaLabelConfig = useMemo(
-    () => ({
-      'node.a11yDescription.keyboardDisabled': text.keyboardHelp,
-      'edge.a11yDescription.default': text.keyboardHelp,
-      'controls.ariaLabel': text.controls,
-      'controls.zoomIn.ariaLabel': text.zoomIn,
-      'controls.zoomOut.ariaLabel': text.zoomOut,
-      'controls.fitView.ariaLabel': text.fitView,
-      'minimap.ariaLabel': text.minimap,
-    }),
-    [text],
-  );
+  const ariaLabelConfig = useMemo(() => reactFlowLabels(text), [text]);
+  useInitialLabels(ariaLabelConfig);
 
   const onServer = typeof window === 'undefined';
   return (

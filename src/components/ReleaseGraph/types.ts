@@ -68,8 +68,8 @@ export interface ReleaseGraphProps extends RootElementProps {
    */
   onSelectedEnvironmentChange?: (name: string | null) => void;
   /**
-   * Called when the reader opens an environment's details: Enter on a node, a double click, or
-   * its "Issues" row.
+   * Called when the reader opens an environment's details: Enter or Space on a node, a double
+   * click, or its "Issues" row.
    * @default undefined
    */
   onEnvironmentOpen?: (name: string) => void;

@@ -15,15 +15,17 @@ interface Option {
 
 /**
  * A button that opens a list of checkboxes (a disclosure, not a listbox: every option is a plain
- * checkbox a screen reader knows). Escape or a click outside closes it and gives focus back.
+ * checkbox a screen reader knows), or of radio buttons with `single` (one value at most, the
+ * first option standing for none). Escape or a click outside closes it and gives focus back.
  */
-export function CheckboxMenu({
+export function FilterMenu({
   label,
   options,
   selected,
   onChange,
   className,
   summary,
+  single = false,
 }: {
   label: string;
   options: readonly Option[];
@@ -32,6 +34,11 @@ export function CheckboxMenu({
   className?: string;
   /** The button's value text (the chosen option, or how many are checked). */
   summary: string;
+  /**
+   * Radio buttons instead of checkboxes: choosing one replaces the others (the arrow keys move
+   * between them, as in any radio group). An option of value `''` chooses none.
+   */
+  single?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -74,19 +81,37 @@ export function CheckboxMenu({
         aria-labelledby={`${id}-label ${id}-value`}
         onClick={() => setOpen((value) => !value)}
       >
-        <span id={`${id}-value`}>{summary}</span>
+        <span id={`${id}-value`} className="gr-releases-table__menu-value">
+          {summary}
+        </span>
         <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
         </svg>
       </button>
-      <div id={`${id}-list`} className="gr-releases-table__menu-list" role="group" aria-labelledby={`${id}-label`} hidden={!open}>
+      <div
+        id={`${id}-list`}
+        className="gr-releases-table__menu-list"
+        role={single ? 'radiogroup' : 'group'}
+        aria-labelledby={`${id}-label`}
+        hidden={!open}
+      >
         {options.map((option) => (
           <label key={option.value} className="gr-releases-table__menu-option">
-            <input
-              type="checkbox"
-              checked={chosen.has(option.value)}
-              onChange={(event) => onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))}
-            />
+            {single ? (
+              <input
+                type="radio"
+                name={`${id}-choice`}
+                value={option.value}
+                checked={option.value === '' ? selected.length === 0 : chosen.has(option.value)}
+                onChange={() => onChange(option.value === '' ? [] : [option.value])}
+              />
+            ) : (
+              <input
+                type="checkbox"
+                checked={chosen.has(option.value)}
+                onChange={(event) => onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))}
+              />
+            )}
             {option.label}
           </label>
         ))}
@@ -134,6 +159,17 @@ export function FilterBar({
     const text = flow === MANUAL_FLOW ? common.manual : flow;
     return { value: flow, text, label: <span className="gr-releases-table__truncate">{text}</span> };
   });
+  // One environment at most, as the filter state holds; one a URL named that no release shown
+  // went through is still listed, chosen.
+  const chosenEnvironment = filters.environment?.trim() || undefined;
+  const environmentOptions: Option[] = [
+    { value: '', text: text.anyEnvironment, label: text.anyEnvironment },
+    ...(chosenEnvironment && !environments.includes(chosenEnvironment) ? [...environments, chosenEnvironment] : environments).map((environment) => ({
+      value: environment,
+      text: environment,
+      label: <span className="gr-releases-table__truncate">{environment}</span>,
+    })),
+  ];
   const hidden = new Set(hiddenColumns);
   const chosenFlows = (filters.flows ?? []).map((flow) => (flow === MANUAL_FLOW ? common.manual : flow));
   return (
@@ -151,7 +187,7 @@ export function FilterBar({
           onChange={(event) => onFiltersChange({ query: event.target.value })}
         />
       </div>
-      <CheckboxMenu
+      <FilterMenu
         label={text.statusFilter}
         options={statusOptions}
         selected={filters.statuses ?? []}
@@ -160,7 +196,7 @@ export function FilterBar({
           filters.statuses?.length === 1 ? messages.status[filters.statuses[0]!] : text.selectedCount(filters.statuses?.length ?? 0, formatNumber)
         }
       />
-      <CheckboxMenu
+      <FilterMenu
         label={text.flowFilter}
         options={flowOptions}
         selected={filters.flows ?? []}
@@ -171,25 +207,14 @@ export function FilterBar({
             : text.selectedCount(flowOptions.filter((option) => filters.flows?.includes(option.value)).length, formatNumber)
         }
       />
-      <div className="gr-releases-table__field">
-        <label htmlFor={`${id}-env`} className="gr-releases-table__field-label">
-          {text.environmentFilter}
-        </label>
-        <select
-          id={`${id}-env`}
-          className="gr-releases-table__input"
-          value={filters.environment ?? ''}
-          onChange={(event) => onFiltersChange({ environment: event.target.value || undefined })}
-        >
-          <option value="">{text.anyEnvironment}</option>
-          {environments.map((environment) => (
-            <option key={environment} value={environment}>
-              {environment}
-            </option>
-          ))}
-          {filters.environment && !environments.includes(filters.environment) ? <option value={filters.environment}>{filters.environment}</option> : null}
-        </select>
-      </div>
+      <FilterMenu
+        label={text.environmentFilter}
+        single
+        options={environmentOptions}
+        selected={chosenEnvironment ? [chosenEnvironment] : []}
+        onChange={(next) => onFiltersChange({ environment: next[0] })}
+        summary={chosenEnvironment ?? text.selectedCount(0, formatNumber)}
+      />
       <div className="gr-releases-table__field">
         <label htmlFor={`${id}-from`} className="gr-releases-table__field-label">
           {text.from}
@@ -217,7 +242,7 @@ export function FilterBar({
         />
       </div>
       {environments.length > 0 ? (
-        <CheckboxMenu
+        <FilterMenu
           label={text.columnsMenu}
           className="gr-releases-table__columns-menu"
           options={environments.map((environment) => ({ value: environment, text: environment, label: <span className="gr-releases-table__truncate">{environment}</span> }))}

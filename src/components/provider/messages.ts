@@ -73,6 +73,10 @@ export interface TableMessages {
 export interface GraphMessages {
   /** The canvas's accessible name, with the release's name (or id). */
   label: (release: string) => string;
+  /**
+   * How the graph is used from the keyboard: the canvas's description, and React Flow's hidden
+   * descriptions of its nodes and edges.
+   */
   keyboardHelp: string;
   layoutTopToBottom: string;
   layoutLeftToRight: string;
@@ -361,7 +365,7 @@ export const TABLE_MESSAGES: TableMessages = {
 
 export const GRAPH_MESSAGES: GraphMessages = {
   label: (release) => `Promotion graph of release ${release}`,
-  keyboardHelp: 'Arrow keys move between environments along the promotion; Enter opens an environment.',
+  keyboardHelp: 'Arrow keys go from one environment to another, along the promotion or across to the environments beside it. Enter or Space opens the details of the environment.',
   layoutTopToBottom: 'Lay out top to bottom',
   layoutLeftToRight: 'Lay out left to right',
   controls: 'Graph controls',
