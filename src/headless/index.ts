@@ -71,6 +71,7 @@ export {
   type MappedStatus,
 } from './model/source-status';
 export { parseTime, durationMs, formatDuration, durationParts, type DurationUnit } from './model/duration';
+export { shownTimeZone, type ShownTimeZone } from './model/time-zone';
 export { WORKFLOW_SECTIONS, type WorkflowSection, type WorkflowStepRef } from './model/workflow';
 export { releaseActions, type ReleaseActions } from './model/release-actions';
 export { safeHref, shortSha } from './model/links';

@@ -82,6 +82,7 @@ import {
   isProblemStatus,
   releaseActions,
   durationParts,
+  shownTimeZone,
   setSort,
   toggleSort,
   setFilters,
@@ -155,8 +156,9 @@ describe('the release model on hostile names and status words', () => {
   });
 
   it('reads times, links and SHAs without names getting in the way', () => {
-    cover(parseTime, durationMs, formatDuration, safeHref, shortSha, isReleaseDataError);
+    cover(parseTime, durationMs, formatDuration, safeHref, shortSha, isReleaseDataError, shownTimeZone);
     expect(parseTime('constructor')).toBeUndefined();
+    expect(shownTimeZone('__proto__', false)).toEqual({ timeZone: '__proto__', named: false });
     expect(durationMs('__proto__', 'toString', 0)).toBeUndefined();
     expect(formatDuration(61_000)).toBe('1m 1s');
     expect(safeHref('https://example.com/__proto__/constructor?toString#valueOf')).toBe('https://example.com/__proto__/constructor?toString#valueOf');
