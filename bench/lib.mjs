@@ -1,10 +1,10 @@
 // What the Chromium benchmarks (bench/graph, bench/table) share: statistics, and a Vite dev server
 // serving one benchmark page from source (React's production build unless --dev) opened in
 // Debian's Chromium through playwright-core, with `window.gc` and precise memory info.
-import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { freePort } from '../scripts/free-port.mjs';
 
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -17,17 +17,6 @@ export function percentile(values, p) {
 export const median = (values) => percentile(values, 50);
 export const ms = (value) => (Number.isFinite(value) ? Number(value.toFixed(1)) : '');
 export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Serves the benchmark page in `root` (a folder with index.html + main.tsx) and opens it in
