@@ -14,6 +14,7 @@ export type {
 export type {
   ReleaseRow,
   ReleaseColumn,
+  ReleaseFieldColumnId,
   ReleaseFilters,
   ReleaseSort,
   ReleaseSortKey,
