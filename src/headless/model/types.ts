@@ -141,6 +141,13 @@ export interface EnvironmentStep {
   /** Unique within a release; also the node id in the graph. */
   name: string;
   kind?: EnvironmentKind;
+  /**
+   * The group of targets this environment belongs to, as a path of at most 3 levels separated by
+   * `/`: a wave, a region, a ring (`wave-2/eu-west`). Environments of one group roll up into one
+   * node in the graph and one column in the table. Adapters fill it from what their source has;
+   * a host's `groupBy` option overrides it. Data, never a key: any name is fine.
+   */
+  group?: string;
   /** Names of the environments this one waits for (all of them: fan-in waits for every one). */
   dependsOn: string[];
   status: Status;
@@ -231,6 +238,8 @@ export interface FlowEnvironment {
   name: string;
   dependsOn: string[];
   kind?: EnvironmentKind;
+  /** The environment's group path (see `EnvironmentStep.group`). */
+  group?: string;
 }
 
 /** A promotion flow's definition: the DAG a release moves through. */
