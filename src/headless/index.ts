@@ -94,6 +94,27 @@ export { promotionAction, collapseDownstream, describeEnvironment, type Promotio
 export { neighborInDirection, type NavigationKey } from './graph/navigate';
 export { topologicalOrder } from './graph/validate';
 
+// Groups of targets (waves, regions, rings, and structural ones found automatically)
+export {
+  groupReleaseEnvironments,
+  foldReleaseGroups,
+  groupCacheStats,
+  waitingReasonText,
+  describeGroup,
+  unitLabel,
+  AUTO_GROUP_PREFIX,
+  MAX_GROUP_DEPTH,
+  TILE_THRESHOLD,
+  type GroupingOptions,
+  type GroupUnit,
+  type WaitingReason,
+  type StatusCountsByStatus,
+  type EnvironmentGroup,
+  type ReleaseGrouping,
+  type FoldedUnit,
+  type FoldedGraph,
+} from './groups';
+
 // Sample data
 export {
   SAMPLE_FLOW_SHAPES,

@@ -29,6 +29,7 @@ export { isReleaseDataError } from './adapters/errors';
 export { promotionAction, collapseDownstream, COLLAPSED_PREFIX } from './graph/derive';
 export { neighborInDirection } from './graph/navigate';
 export { topologicalOrder } from './graph/validate';
+export { groupReleaseEnvironments, foldReleaseGroups, waitingReasonText, describeGroup, unitLabel, AUTO_GROUP_PREFIX, TILE_THRESHOLD } from './groups';
 export { MANUAL_FLOW, DEFAULT_TABLE_STATE, hasActiveFilters, validDay } from './table/state';
 export { buildReleaseRows, rowDuration, environmentOrder, releaseColumns, warmReleaseRows, columnsForEnvironments } from './table/rows';
 export { queryReleaseRows } from './table/query';

@@ -1,0 +1,21 @@
+export {
+  groupReleaseEnvironments,
+  foldReleaseGroups,
+  groupCacheStats,
+  waitingReasonText,
+  describeGroup,
+  unitLabel,
+  AUTO_GROUP_PREFIX,
+  MAX_GROUP_DEPTH,
+  TILE_THRESHOLD,
+} from './group';
+export type {
+  GroupingOptions,
+  GroupUnit,
+  WaitingReason,
+  StatusCountsByStatus,
+  EnvironmentGroup,
+  ReleaseGrouping,
+  FoldedUnit,
+  FoldedGraph,
+} from './types';
