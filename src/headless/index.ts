@@ -87,8 +87,16 @@ export {
   type ReleaseGraphNode,
   type ReleaseGraphEdge,
   type ReleaseGraphLayout,
+  type GroupedLayoutOptions,
+  type GroupLayoutOptions,
+  type GroupedReleaseGraphLayout,
+  type ReleaseGraphGroupNode,
+  type ReleaseGraphTilesNode,
+  type ReleaseGraphFrame,
+  GROUP_NODE_PREFIX,
+  TILES_NODE_PREFIX,
 } from './graph/layout';
-export { NODE_METRICS, environmentNodeSize } from './graph/node-size';
+export { NODE_METRICS, environmentNodeSize, GROUP_METRICS, groupNodeSize, TILE_METRICS, tilesNodeSize } from './graph/node-size';
 export { edgeState, type EdgeState } from './graph/edge-state';
 export { promotionAction, collapseDownstream, describeEnvironment, type PromotionAction } from './graph/derive';
 export { neighborInDirection, type NavigationKey } from './graph/navigate';

@@ -1,8 +1,11 @@
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { EnvironmentStep, Release } from '../model/types';
-import { environmentNodeSize } from './node-size';
+import { environmentNodeSize, groupNodeSize, tilesNodeSize } from './node-size';
 import { edgeState, type EdgeState } from './edge-state';
 import { topologicalOrder } from './validate';
+import { foldReleaseGroups, groupReleaseEnvironments } from '../groups/group';
+import type { EnvironmentGroup, FoldedGraph, GroupingOptions, ReleaseGrouping, WaitingReason } from '../groups/types';
+import type { Status } from '../model/types';
 
 export type LayoutDirection = 'LR' | 'TB';
 
@@ -13,6 +16,31 @@ export interface LayoutOptions {
   nodeSpacing?: number;
   /** Space between ranks. @default 80 */
   rankSpacing?: number;
+}
+
+/** Options of a grouped layout (what `ReleaseGraph` draws): groups fold into single nodes. */
+export interface GroupedLayoutOptions extends LayoutOptions {
+  /** How groups are found and which are open. */
+  groups: GroupLayoutOptions;
+}
+
+/** How a laid-out graph folds groups (see `groupReleaseEnvironments` and `foldReleaseGroups`). */
+export interface GroupLayoutOptions extends GroupingOptions {
+  /**
+   * Ids of the groups shown open. A group inside a closed one stays hidden.
+   * @default [] (every group closed)
+   */
+  expanded?: Iterable<string>;
+  /**
+   * More environments than this directly in an open group are one grid of tiles.
+   * @default 40
+   */
+  tileThreshold?: number;
+  /**
+   * The clock for running groups' durations, in ms since the epoch.
+   * @default Date.now()
+   */
+  now?: number;
 }
 
 export interface Point {
@@ -27,8 +55,49 @@ export interface ReleaseGraphNode {
   position: Point;
   width: number;
   height: number;
-  data: { environment: EnvironmentStep; rank: number };
+  data: {
+    environment: EnvironmentStep;
+    rank: number;
+    /** Why it waits (grouped layouts only). */
+    waiting?: WaitingReason;
+  };
 }
+
+/** A closed group, as one node. Its id is `GROUP_NODE_PREFIX` and the group's id. */
+export interface ReleaseGraphGroupNode {
+  id: string;
+  type: 'group';
+  position: Point;
+  width: number;
+  height: number;
+  data: { group: EnvironmentGroup; rank: number };
+}
+
+/**
+ * The environments directly in an open group, as one grid of tiles (`columns` per row). Its id is
+ * `TILES_NODE_PREFIX` and the group's id.
+ */
+export interface ReleaseGraphTilesNode {
+  id: string;
+  type: 'tiles';
+  position: Point;
+  width: number;
+  height: number;
+  data: { group: EnvironmentGroup; environments: EnvironmentStep[]; columns: number; rank: number };
+}
+
+/** The box drawn around what an open group shows, outermost groups first. */
+export interface ReleaseGraphFrame {
+  group: EnvironmentGroup;
+  position: Point;
+  width: number;
+  height: number;
+}
+
+/** The start of a closed group's node id: a NUL, which no environment name in a graph may start with. */
+export const GROUP_NODE_PREFIX = '\u0000group:';
+/** The start of a tile grid's node id. */
+export const TILES_NODE_PREFIX = '\u0000tiles:';
 
 /** An edge in React Flow's shape, from the environment depended on to the one that waits. */
 export interface ReleaseGraphEdge {
@@ -89,7 +158,13 @@ const edgeId = (source: string, target: string) => `${escapeName(source)}->${esc
  * `ReleaseDataError` for a release with no environments, duplicate names, an unknown `dependsOn`,
  * or a cycle.
  */
-export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}): ReleaseGraphLayout {
+export function layoutReleaseGraph(release: Release, options: GroupedLayoutOptions): GroupedReleaseGraphLayout;
+export function layoutReleaseGraph(release: Release, options?: LayoutOptions): ReleaseGraphLayout;
+export function layoutReleaseGraph(
+  release: Release,
+  options: LayoutOptions | GroupedLayoutOptions = {},
+): ReleaseGraphLayout | GroupedReleaseGraphLayout {
+  if ('groups' in options && options.groups) return layoutGrouped(release, options, options.groups);
   const direction = options.direction ?? 'LR';
   const nodeSpacing = options.nodeSpacing ?? 40;
   const rankSpacing = options.rankSpacing ?? 80;
@@ -108,17 +183,7 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
     ordered.map((environment, i) => [environment.name, dependencies[i], sizes[i]!.width, sizes[i]!.height]),
   ]);
 
-  let geometry = cache.get(structureKey);
-  if (geometry) {
-    // Refresh the entry's place so the most used layouts stay.
-    cache.delete(structureKey);
-    stats.reused += 1;
-  } else {
-    geometry = computeGeometry(dependencies, sizes, direction, nodeSpacing, rankSpacing);
-    stats.computed += 1;
-  }
-  cache.set(structureKey, geometry);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  const geometry = cachedGeometry(structureKey, dependencies, sizes, direction, nodeSpacing, rankSpacing);
 
   // Nodes keep the release's own order so a host's list and the graph agree.
   const nodes: ReleaseGraphNode[] = release.environments.map((environment) => {
@@ -152,6 +217,164 @@ export function layoutReleaseGraph(release: Release, options: LayoutOptions = {}
     }
   }
   return { nodes, edges, width: geometry.width, height: geometry.height, direction, structureKey };
+}
+
+/** The geometry for `structureKey`, from the cache or computed (and cached). */
+function cachedGeometry(
+  structureKey: string,
+  dependencies: ReadonlyArray<readonly number[]>,
+  sizes: ReadonlyArray<{ width: number; height: number }>,
+  direction: LayoutDirection,
+  nodeSpacing: number,
+  rankSpacing: number,
+): Geometry {
+  let geometry = cache.get(structureKey);
+  if (geometry) {
+    // Refresh the entry's place so the most used layouts stay.
+    cache.delete(structureKey);
+    stats.reused += 1;
+  } else {
+    geometry = computeGeometry(dependencies, sizes, direction, nodeSpacing, rankSpacing);
+    stats.computed += 1;
+  }
+  cache.set(structureKey, geometry);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return geometry;
+}
+
+/** What a unit's node is called: the environment's name, or a prefixed group id. */
+function unitNodeId(unit: FoldedGraph['units'][number]): string {
+  if (unit.type === 'environment') return unit.name;
+  return `${unit.type === 'group' ? GROUP_NODE_PREFIX : TILES_NODE_PREFIX}${unit.id}`;
+}
+
+/** A group's status as an edge reads it: done when every member is, failed when any is. */
+function unitStatus(group: EnvironmentGroup): Status {
+  return group.status;
+}
+
+/**
+ * The grouped layout: groups folded by `foldReleaseGroups`, then laid out as one graph of units.
+ * Folding declared groups can make a cycle (a member of A waits for B, which waits for another
+ * member of A); the edges that close one are drawn straight and left out of dagre's input.
+ */
+function layoutGrouped(release: Release, options: LayoutOptions, groupOptions: GroupLayoutOptions): GroupedReleaseGraphLayout {
+  const direction = options.direction ?? 'LR';
+  const nodeSpacing = options.nodeSpacing ?? 40;
+  const rankSpacing = options.rankSpacing ?? 80;
+  const grouping = groupReleaseEnvironments(release, groupOptions);
+  const folded = foldReleaseGroups(grouping, groupOptions.expanded ?? [], { tileThreshold: groupOptions.tileThreshold });
+  const byName = new Map(release.environments.map((environment) => [environment.name, environment]));
+  const units = folded.units;
+  const sizes = units.map((unit) => {
+    if (unit.type === 'environment') return environmentNodeSize(byName.get(unit.name)!);
+    if (unit.type === 'tiles') return tilesNodeSize(unit.members.length);
+    return groupNodeSize(grouping.groups.get(unit.id)!.children.filter((child) => child.type === 'group').length);
+  });
+
+  // Kahn's order over the units; units left on a cycle follow in the fold's order.
+  const incoming = units.map(() => 0);
+  const outgoing: number[][] = units.map(() => []);
+  for (const [from, to] of folded.edges) {
+    incoming[to]! += 1;
+    outgoing[from]!.push(to);
+  }
+  const order: number[] = [];
+  const queue = units.map((_, i) => i).filter((i) => incoming[i] === 0);
+  for (let head = 0; head < queue.length; head++) {
+    const at = queue[head]!;
+    order.push(at);
+    for (const next of outgoing[at]!) if (--incoming[next]! === 0) queue.push(next);
+  }
+  if (order.length < units.length) {
+    const placed = new Set(order);
+    units.forEach((_, i) => placed.has(i) || order.push(i));
+  }
+  const position = new Array<number>(units.length);
+  order.forEach((unit, i) => (position[unit] = i));
+  const dependencies: number[][] = order.map(() => []);
+  for (const [from, to] of folded.edges) {
+    if (position[from]! < position[to]!) dependencies[position[to]!]!.push(position[from]!);
+  }
+  const orderedSizes = order.map((unit) => sizes[unit]!);
+  const structureKey = JSON.stringify([
+    direction,
+    nodeSpacing,
+    rankSpacing,
+    'groups',
+    order.map((unit, i) => [unitNodeId(units[unit]!), dependencies[i], orderedSizes[i]!.width, orderedSizes[i]!.height]),
+  ]);
+  const geometry = cachedGeometry(structureKey, dependencies, orderedSizes, direction, nodeSpacing, rankSpacing);
+
+  const nodes: GroupedReleaseGraphLayout['nodes'] = units.map((unit, i) => {
+    const placed = geometry.positions[position[i]!]!;
+    const base = { id: unitNodeId(unit), position: { ...placed.position }, width: placed.size.width, height: placed.size.height };
+    if (unit.type === 'environment') {
+      const waiting = grouping.waiting.get(unit.name);
+      const data = { environment: byName.get(unit.name)!, rank: placed.rank, ...(waiting ? { waiting } : {}) };
+      return { ...base, type: 'environment' as const, data };
+    }
+    const group = grouping.groups.get(unit.id)!;
+    if (unit.type === 'group') return { ...base, type: 'group' as const, data: { group, rank: placed.rank } };
+    const environments = unit.members.map((name) => byName.get(name)!);
+    return { ...base, type: 'tiles' as const, data: { group, environments, columns: tilesNodeSize(unit.members.length).columns, rank: placed.rank } };
+  });
+
+  // A stand-in environment per unit for the edge states: a group reads as its status.
+  const standIn = (unit: FoldedGraph['units'][number]): EnvironmentStep =>
+    unit.type === 'environment' ? byName.get(unit.name)! : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
+  const edges: ReleaseGraphEdge[] = folded.edges.map(([from, to]) => {
+    const source = unitNodeId(units[from]!);
+    const target = unitNodeId(units[to]!);
+    const routed = position[from]! < position[to]! ? geometry.edgePoints[position[to]!]!.get(position[from]!) : undefined;
+    const centre = (i: number) => {
+      const node = nodes[i]!;
+      return { x: node.position.x + node.width / 2, y: node.position.y + node.height / 2 };
+    };
+    return {
+      id: edgeId(source, target),
+      source,
+      target,
+      type: 'promotion',
+      data: {
+        state: edgeState(standIn(units[from]!), standIn(units[to]!), release.status),
+        points: routed ? routed.map((point) => ({ ...point })) : [centre(from), centre(to)],
+      },
+    };
+  });
+
+  // The box around each open group: around every node that shows one of its members.
+  const frames: ReleaseGraphFrame[] = folded.open.map((id) => {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    units.forEach((unit, i) => {
+      const inside =
+        unit.type === 'environment'
+          ? grouping.groupsOf.get(unit.name)!.includes(id)
+          : unit.id === id || grouping.groupsOf.get(grouping.groups.get(unit.id)!.members[0]!)!.includes(id);
+      if (!inside) return;
+      const node = nodes[i]!;
+      x0 = Math.min(x0, node.position.x);
+      y0 = Math.min(y0, node.position.y);
+      x1 = Math.max(x1, node.position.x + node.width);
+      y1 = Math.max(y1, node.position.y + node.height);
+    });
+    const group = grouping.groups.get(id)!;
+    // Room for the frame's title above, and a margin that grows with each enclosing group.
+    const pad = 10 + 8 * (2 - Math.min(group.depth, 2));
+    return { group, position: { x: x0 - pad, y: y0 - pad - 24 }, width: x1 - x0 + pad * 2, height: y1 - y0 + pad * 2 + 24 };
+  });
+
+  return { nodes, edges, frames, grouping, width: geometry.width, height: geometry.height, direction, structureKey };
+}
+
+/** A grouped layout: environments, closed groups and grids of tiles, and frames around open groups. */
+export interface GroupedReleaseGraphLayout extends Omit<ReleaseGraphLayout, 'nodes'> {
+  /** Environments, closed groups and grids of tiles, in the release's order. */
+  nodes: Array<ReleaseGraphNode | ReleaseGraphGroupNode | ReleaseGraphTilesNode>;
+  /** The box around what each open group shows, outermost first. */
+  frames: ReleaseGraphFrame[];
+  /** The grouping that was folded. */
+  grouping: ReleaseGrouping;
 }
 
 /** dagre's id of the environment at `index` in topological order: never a name. */

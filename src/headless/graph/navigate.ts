@@ -1,4 +1,11 @@
-import type { LayoutDirection, ReleaseGraphEdge, ReleaseGraphNode } from './layout';
+import type { LayoutDirection, Point } from './layout';
+
+/** What navigation reads of a node: any laid-out node (environment, group or tiles) has it. */
+interface PlacedNode {
+  id: string;
+  position: Point;
+  data: { rank: number };
+}
 
 export type NavigationKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
@@ -9,8 +16,8 @@ export type NavigationKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'
  * eye expects. `undefined` when there is nowhere to go.
  */
 export function neighborInDirection(
-  nodes: readonly ReleaseGraphNode[],
-  edges: readonly ReleaseGraphEdge[],
+  nodes: readonly PlacedNode[],
+  edges: readonly { source: string; target: string }[],
   fromId: string,
   key: NavigationKey,
   direction: LayoutDirection,
@@ -19,12 +26,12 @@ export function neighborInDirection(
   if (!from) return undefined;
   const forward = direction === 'LR' ? 'ArrowRight' : 'ArrowDown';
   const backward = direction === 'LR' ? 'ArrowLeft' : 'ArrowUp';
-  const cross = (node: ReleaseGraphNode) => (direction === 'LR' ? node.position.y : node.position.x);
+  const cross = (node: PlacedNode) => (direction === 'LR' ? node.position.y : node.position.x);
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const closest = (ids: string[]) =>
     ids
       .map((id) => byId.get(id))
-      .filter((node): node is ReleaseGraphNode => node !== undefined)
+      .filter((node): node is PlacedNode => node !== undefined)
       .sort((a, b) => Math.abs(cross(a) - cross(from)) - Math.abs(cross(b) - cross(from)) || cross(a) - cross(b))[0]?.id;
   if (key === forward) return closest(edges.filter((edge) => edge.source === fromId).map((edge) => edge.target));
   if (key === backward) return closest(edges.filter((edge) => edge.target === fromId).map((edge) => edge.source));

@@ -51,3 +51,56 @@ export function environmentNodeSize(environment: EnvironmentStep): { width: numb
   if (shape.applications) height += m.applicationsRow;
   return { width: m.width, height };
 }
+
+/**
+ * A collapsed group's box, in pixels: name and member count, a stacked status bar with counts, the
+ * failed and running members by name, duration and waiting reason, then one row per sub-group (at
+ * most `maxSubgroupRows`, then a "+N more" row). Every row is always there (empty when it has
+ * nothing to say), so the box depends on the structure only and a status change never relayouts.
+ */
+export const GROUP_METRICS = {
+  width: 300,
+  /** Name and member count. */
+  header: 44,
+  /** The stacked status bar and the counts with icons. */
+  bar: 32,
+  /** Failed members first, then running ones, by name: two lines. */
+  names: 36,
+  /** Duration and waiting reason. */
+  footer: 24,
+  /** One sub-group: its name and a mini status bar. */
+  subgroupRow: 22,
+  maxSubgroupRows: 12,
+  padding: 12,
+} as const;
+
+/** The box of a collapsed group with `subgroups` direct sub-groups. */
+export function groupNodeSize(subgroups: number): { width: number; height: number } {
+  const m = GROUP_METRICS;
+  const rows = subgroups > m.maxSubgroupRows ? m.maxSubgroupRows + 1 : subgroups;
+  return { width: m.width, height: m.padding * 2 + m.header + m.bar + m.names + m.footer + (rows > 0 ? rows * m.subgroupRow + 8 : 0) };
+}
+
+/** An expanded group's grid of tiles: one square per environment, in rows of `columns`. */
+export const TILE_METRICS = {
+  tile: 16,
+  gap: 4,
+  /** The group's name, counts and the button that collapses it. */
+  header: 44,
+  padding: 12,
+  minColumns: 8,
+  maxColumns: 60,
+} as const;
+
+/** The number of columns and the box of a grid of `count` tiles: about twice as wide as tall. */
+export function tilesNodeSize(count: number): { width: number; height: number; columns: number } {
+  const m = TILE_METRICS;
+  const columns = Math.max(m.minColumns, Math.min(m.maxColumns, Math.ceil(Math.sqrt(count * 2))));
+  const rows = Math.ceil(count / columns);
+  const step = m.tile + m.gap;
+  return {
+    columns,
+    width: Math.max(GROUP_METRICS.width, m.padding * 2 + columns * step - m.gap),
+    height: m.padding * 2 + m.header + rows * step - m.gap,
+  };
+}

@@ -383,6 +383,14 @@ function sameStructure(seen: Seen, environments: readonly EnvironmentStep[] | un
   return true;
 }
 
+/**
+ * A group's one status: its members' combined (a problem first, then work under way), except that
+ * a group part done and part not started is `running`, not `pending`: it is under way.
+ */
+function groupStatus(combined: Status, finished: number): Status {
+  return (combined === 'pending' || combined === 'queued') && finished > 0 ? 'running' : combined;
+}
+
 function summarise(
   shape: GroupShape,
   environments: readonly EnvironmentStep[],
@@ -424,7 +432,7 @@ function summarise(
     children: shape.children,
     members: shape.members.map((i) => names[i]!),
     counts: counts as StatusCountsByStatus,
-    status: aggregateStatus(shape.members.map(statusOf)),
+    status: groupStatus(aggregateStatus(shape.members.map(statusOf)), finished),
     progress: { finished, total },
     firstFailure: failed.length > 0 ? names[failed[0]![0]] : undefined,
     failed: failed.map(([i]) => names[i]!),

@@ -66,7 +66,10 @@ export interface EnvironmentGroup {
   /** Every environment in it and its sub-groups, in the release's order. */
   members: string[];
   counts: StatusCountsByStatus;
-  /** The members' statuses combined (`aggregateStatus`). */
+  /**
+   * The members' statuses combined (`aggregateStatus`: a problem first, then work under way), but
+   * `running` for a group part finished and part not started.
+   */
   status: Status;
   /** Members that will do nothing more (succeeded, failed, error, terminated, skipped), of all. */
   progress: { finished: number; total: number };

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GROUP_NODE_PREFIX,
+  TILES_NODE_PREFIX,
+  layoutCacheStats,
+  layoutReleaseGraph,
+  tilesNodeSize,
+  type EnvironmentStep,
+  type Status,
+} from '../../src/headless';
+import { environment as env, release } from '../fixtures/release';
+import { PROTOTYPE_NAMES } from '../fixtures/hostile-names';
+
+/** dev -> gate -> `count` stores over `regions` in group `wave/<region>` -> after. */
+function wave(count: number, regions: string[], status: (i: number) => Status = () => 'pending', wave = 'wave-1') {
+  const stores: EnvironmentStep[] = Array.from({ length: count }, (_, i) =>
+    env(`store-${i}`, ['gate'], { group: `${wave}/${regions[i % regions.length]}`, status: status(i) }),
+  );
+  return release([env('dev', [], { status: 'succeeded' }), env('gate', ['dev'], { status: 'succeeded' }), ...stores, env('after', stores.map((s) => s.name))]);
+}
+
+describe('layoutReleaseGraph with groups', () => {
+  it('draws a closed group as one node between what it waits for and what waits for it', () => {
+    const layout = layoutReleaseGraph(wave(250, ['eu', 'us']), { groups: {} });
+    expect(layout.nodes.map((node) => node.id)).toEqual(['dev', 'gate', `${GROUP_NODE_PREFIX}wave-1`, 'after']);
+    expect(layout.edges.map((edge) => [edge.source, edge.target])).toEqual([
+      ['dev', 'gate'],
+      ['gate', `${GROUP_NODE_PREFIX}wave-1`],
+      [`${GROUP_NODE_PREFIX}wave-1`, 'after'],
+    ]);
+    const group = layout.nodes[2]!;
+    expect(group.type).toBe('group');
+    // The group sits between the gate and what follows.
+    expect(group.position.x).toBeGreaterThan(layout.nodes[1]!.position.x);
+    expect(layout.nodes[3]!.position.x).toBeGreaterThan(group.position.x);
+    expect(layout.frames).toEqual([]);
+  });
+
+  it('gives edges into and out of a group its state', () => {
+    const running = layoutReleaseGraph(wave(20, ['eu'], (i) => (i < 5 ? 'succeeded' : 'pending')), { groups: {} });
+    expect(running.edges.map((edge) => edge.data.state)).toEqual(['done', 'active', 'pending']);
+    const failed = layoutReleaseGraph({ ...wave(20, ['eu'], (i) => (i < 3 ? 'failed' : 'succeeded')), status: 'failed' }, { groups: {} });
+    expect(failed.edges.map((edge) => edge.data.state)).toEqual(['done', 'failed', 'skipped']);
+  });
+
+  it('opens a group into sub-groups, then a sub-group into a grid of tiles, inside frames', () => {
+    const release = wave(250, ['eu', 'us']);
+    const open = layoutReleaseGraph(release, { groups: { expanded: ['wave-1'] } });
+    expect(open.nodes.map((node) => node.id)).toEqual(['dev', 'gate', `${GROUP_NODE_PREFIX}wave-1/eu`, `${GROUP_NODE_PREFIX}wave-1/us`, 'after']);
+    const tiles = layoutReleaseGraph(release, { groups: { expanded: ['wave-1', 'wave-1/eu'] } });
+    const grid = tiles.nodes.find((node) => node.id === `${TILES_NODE_PREFIX}wave-1/eu`)!;
+    expect(grid.type).toBe('tiles');
+    if (grid.type !== 'tiles') return;
+    expect(grid.data.environments).toHaveLength(125);
+    expect(grid.width).toBe(tilesNodeSize(125).width);
+    expect(tiles.frames.map((frame) => frame.group.id)).toEqual(['wave-1', 'wave-1/eu']);
+    // Each frame holds what it shows.
+    const [outer, inner] = tiles.frames;
+    expect(inner!.position.x).toBeLessThanOrEqual(grid.position.x);
+    expect(inner!.position.y + inner!.height).toBeGreaterThanOrEqual(grid.position.y + grid.height);
+    expect(outer!.position.y).toBeLessThanOrEqual(inner!.position.y);
+  });
+
+  it('opens a small group into environment nodes, each with why it waits', () => {
+    const layout = layoutReleaseGraph(
+      { ...wave(6, ['eu']), environments: wave(6, ['eu']).environments.map((e) => (e.name === 'gate' ? { ...e, status: 'suspended' as Status } : e)) },
+      { groups: { expanded: ['wave-1', 'wave-1/eu'] } },
+    );
+    const store = layout.nodes.find((node) => node.id === 'store-0')!;
+    expect(store.type).toBe('environment');
+    expect(store.type === 'environment' && store.data.waiting).toEqual({ kind: 'approval', environment: 'gate', pullRequest: false });
+  });
+
+  it('lays out a status-only change from the cache', () => {
+    layoutReleaseGraph(wave(300, ['eu', 'us', 'ap']), { groups: {} });
+    const before = layoutCacheStats();
+    const next = layoutReleaseGraph(wave(300, ['eu', 'us', 'ap'], (i) => (i < 100 ? 'running' : 'pending')), { groups: {} });
+    expect(layoutCacheStats().computed).toBe(before.computed);
+    const group = next.nodes.find((node) => node.type === 'group')!;
+    expect(group.type === 'group' && group.data.group.counts.running).toBe(100);
+  });
+
+  it('lays out a fold that makes a cycle', () => {
+    // a (in g) -> b -> c (in g): folded, g waits for b and b for g.
+    const layout = layoutReleaseGraph(release([env('a', [], { group: 'g' }), env('b', ['a']), env('c', ['b'], { group: 'g' })]), { groups: {} });
+    expect(layout.nodes.map((node) => node.id)).toEqual([`${GROUP_NODE_PREFIX}g`, 'b']);
+    expect(layout.edges).toHaveLength(2);
+    for (const edge of layout.edges) expect(edge.data.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('works with prototype names as groups and environments', () => {
+    const environments = PROTOTYPE_NAMES.map((name, i) => env(name, i ? [PROTOTYPE_NAMES[0]] : [], { group: i ? PROTOTYPE_NAMES[i % 3] : undefined }));
+    const layout = layoutReleaseGraph(release(environments), { groups: { expanded: ['constructor'] } });
+    const ids = layout.nodes.map((node) => node.id);
+    expect(ids).toContain(`${GROUP_NODE_PREFIX}toString`);
+    expect(ids).toContain(`${GROUP_NODE_PREFIX}__proto__`);
+    // The open group shows its members, `constructor` among them.
+    expect(ids).toContain('constructor');
+    expect(ids).toContain('hasOwnProperty');
+    expect(({} as Record<string, unknown>).rank).toBeUndefined();
+  });
+});
