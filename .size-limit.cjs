@@ -26,9 +26,10 @@ module.exports = [
     import: `{ ${logic.join(', ')} }`,
     ignore: ['@dagrejs/dagre'],
     // 6 kB until the table's logic (rows, sort, filter, URL state) arrived: 6.1 kB; 8 kB until the
-    // notes, diffs, commit statuses and release links did: 11.8 kB. A host pays only for what it
-    // imports (see the lines for single parts below).
-    limit: '13 kB',
+    // notes, diffs, commit statuses and release links did: 11.8 kB; 13 kB until fleet-scale groups
+    // (the group tree, roll-ups, waiting reasons, folding and the grouped layout): 16.65 kB. A host
+    // pays only for what it imports (see the lines for single parts below).
+    limit: '17 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -37,8 +38,8 @@ module.exports = [
     ignore: ['@dagrejs/dagre'],
     // 8 kB until the graph's headless helpers (collapse, keyboard, links) arrived: 8.3 kB; 9 kB
     // until the table's logic did: 10.9 kB; 12 kB until notes, diffs, statuses and links: 16.8 kB;
-    // 18 kB until the source adapters did.
-    limit: '30 kB',
+    // 18 kB until the source adapters did; 30 kB until fleet-scale groups: 31.15 kB.
+    limit: '33 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -67,8 +68,9 @@ module.exports = [
     import: '*',
     ignore: REACT_AND_LIBRARIES,
     // 35 kB until element-like roots (forwarded refs, pass-through attributes), onError reporting,
-    // whole-sentence messages and the table's slice control: 35.13 kB.
-    limit: '36 kB',
+    // whole-sentence messages and the table's slice control: 35.13 kB; 36 kB until the graph
+    // laid out fleet-scale groups (the group tree and folding it reaches through the layout): 38.93 kB.
+    limit: '40 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -113,28 +115,32 @@ module.exports = [
     path: 'dist/graph.js',
     import: '*',
     ignore: [...REACT, '@xyflow/react', '@dagrejs/dagre'],
-    limit: '12 kB',
+    // 12 kB until fleet-scale groups reached the layout: 15.4 kB.
+    limit: '16 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
     path: 'dist/graph.js',
     import: '*',
     ignore: REACT,
-    limit: '80 kB',
+    // 80 kB until fleet-scale groups: 82.4 kB.
+    limit: '85 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, without React, React Flow, dagre or Radix',
     path: 'dist/view.js',
     import: '*',
     ignore: REACT_AND_LIBRARIES,
-    limit: '26 kB',
+    // 26 kB until fleet-scale groups reached the layout: 29.32 kB.
+    limit: '30 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, everything but React',
     path: 'dist/view.js',
     import: '*',
     ignore: REACT,
-    limit: '102 kB',
+    // 102 kB until fleet-scale groups: 104.16 kB.
+    limit: '106 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',
@@ -174,7 +180,8 @@ module.exports = [
     ignore: ['react', 'react-dom', 'react/jsx-runtime', '@dagrejs/dagre', '@xyflow/react'],
     // 10 kB until every text went through the provider's messages and durations through Intl: 10.37 kB;
     // 11 kB until the single pending focus request, the element-like root and onError: 11.49 kB.
-    limit: '12 kB',
+    // 12 kB until fleet-scale groups reached the layout: 15.37 kB.
+    limit: '16 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
@@ -199,7 +206,8 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleaseView }',
     ignore: REACT_AND_LIBRARIES,
-    limit: '26 kB',
+    // 26 kB until fleet-scale groups reached the layout: 29.19 kB.
+    limit: '30 kB',
   },
   {
     name: 'EnvironmentDetails imported alone: our code and headless, without React',

@@ -96,6 +96,17 @@ import {
   DEFAULT_TABLE_STATE,
 } from '../../src/headless';
 import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
+import {
+  GROUP_NODE_PREFIX,
+  describeGroup,
+  foldReleaseGroups,
+  groupCacheStats,
+  groupNodeSize,
+  groupReleaseEnvironments,
+  tilesNodeSize,
+  unitLabel,
+  waitingReasonText,
+} from '../../src/headless';
 import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows } from '../../src/headless/table/rows';
 import { escapeMarkdown } from '../../src/headless/notes/markdown';
 import { nodeContentShape } from '../../src/headless/graph/node-size';
@@ -558,6 +569,49 @@ describe('adapters on hostile names', () => {
     expect(result.environments[1]!.applications.find((app) => app.name === '__proto__')).toMatchObject({ sync: 'synced', health: 'healthy', rawSync: 'Synced' });
     expect(environmentNames(result)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']);
     expect(result.environments[0]!.applications.map((app) => app.name)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+  });
+});
+
+describe('groups on hostile names', () => {
+  // Every hostile name is an environment, in a group named after another hostile name, with a
+  // sub-group named after a third: a path of hostile levels.
+  const release = hostileRelease();
+  const grouped = {
+    ...release,
+    environments: release.environments.map((e, i) => ({
+      ...e,
+      group: i === 0 ? undefined : `${PROTOTYPE_NAMES[i % 3]}/${PROTOTYPE_NAMES[(i + 1) % 4]}`.replace(/\s/g, ''),
+      status: i % 2 ? ('failed' as Status) : ('succeeded' as Status),
+    })),
+  };
+
+  it('groups, rolls up, folds and lays out by name', () => {
+    cover(groupReleaseEnvironments, foldReleaseGroups, groupCacheStats, waitingReasonText, describeGroup, unitLabel);
+    cover(groupNodeSize, tilesNodeSize);
+    const grouping = groupReleaseEnvironments(grouped, { autoGroupThreshold: 2 });
+    const ids = [...grouping.groups.keys()];
+    expect(ids).toEqual(expect.arrayContaining(['__proto__', 'constructor', '__proto__/constructor', 'constructor/toString']));
+    const all = [...grouping.groups.values()].filter((group) => group.depth === 0).reduce((sum, group) => sum + group.progress.total, 0);
+    expect(all).toBe(names.length - 1);
+    expect(grouping.groupsOf.get('constructor')).toEqual(['constructor', 'constructor/toString']);
+    for (const group of grouping.groups.values()) {
+      expect(describeGroup(group, grouping)).toMatch(new RegExp(`^${group.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
+      expect(group.counts.failed + group.counts.succeeded).toBe(group.progress.total);
+    }
+    expect(groupCacheStats().computed).toBeGreaterThan(0);
+    const folded = foldReleaseGroups(grouping, ['__proto__', 'constructor']);
+    expect([...folded.open].sort()).toEqual(['__proto__', 'constructor']);
+    expect(folded.unitOf.get('toString')).toBeDefined();
+    expect(unitLabel({ type: 'group', id: '__proto__/constructor' }, grouping)).toBe('__proto__/constructor');
+    const layout = layoutReleaseGraph(grouped, { groups: { expanded: ['constructor'], autoGroupThreshold: 2 } });
+    expect(layout.nodes.some((node) => node.id === `${GROUP_NODE_PREFIX}__proto__`)).toBe(true);
+    expect(layout.nodes.every((node) => Number.isFinite(node.position.x))).toBe(true);
+    expect(groupNodeSize(2).height).toBeGreaterThan(groupNodeSize(0).height);
+    expect(tilesNodeSize(250).columns).toBeGreaterThan(0);
+    // Waiting reasons name hostile units.
+    const pending = { ...grouped, status: 'running' as Status, environments: grouped.environments.map((e, i) => (i === 0 ? { ...e, status: 'failed' as Status } : { ...e, status: 'pending' as Status })) };
+    const waiting = groupReleaseEnvironments(pending);
+    expect(waitingReasonText(waiting.groups.get('constructor')!.waiting!, waiting)).toBe('waiting for __proto__, which failed');
   });
 });
 
