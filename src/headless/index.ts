@@ -234,6 +234,7 @@ export {
   type KargoFreight,
   type KargoWarehouse,
   type KargoInput,
+  type KargoOptions,
 } from './adapters/kargo';
 export {
   fromGitHubDeployments,
