@@ -253,4 +253,10 @@ export {
   type ArgoCdApplication,
   type ArgoCdApplicationList,
   type ArgoCdOverlayOptions,
+  type ArgoCdApplicationSet,
+  type ArgoCdApplicationSetList,
+  type ArgoCdRollingSyncStep,
+  type ArgoCdMatchExpression,
+  type ArgoCdCluster,
+  type ArgoCdClusterSecret,
 } from './adapters/argocd';
