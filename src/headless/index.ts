@@ -244,6 +244,8 @@ export {
   type GitHubDeployment,
   type GitHubDeploymentStatus,
   type GitHubDeploymentsInput,
+  type GitHubDeploymentsOptions,
+  type GitHubEnvironmentGroupRule,
 } from './adapters/github';
 export {
   withArgoCdApplications,
