@@ -221,6 +221,7 @@ export {
   type CodefreshAdapterOptions,
   type CodefreshPromotionOptions,
   type CodefreshReleasesPage,
+  type CodefreshEnvironment,
 } from './adapters/codefresh';
 export {
   fromKargo,
