@@ -74,6 +74,7 @@ export interface CodefreshEnvironment {
   labelPairs?: string[] | null;
 }
 
+/** The options of the Codefresh adapters: links the API does not send, and the environments' groups. */
 export interface CodefreshAdapterOptions {
   /**
    * Links the API does not send (it has no URL for a workflow run or an application): the host

@@ -211,7 +211,7 @@ export function groupPath(text: string | undefined, path: string, value: unknown
   const levels = trimmed.split('/').map((level) => level.trim());
   return levels.length <= GROUP_LEVELS && !levels.includes('')
     ? levels.join('/')
-    : raise(`Not a group path (${levels.length} levels, at most ${GROUP_LEVELS}, none empty)`, path, value, `a group path: 1 to ${GROUP_LEVELS} non-empty levels separated by /`);
+    : raise('Not a group path', path, value, `1 to ${GROUP_LEVELS} non-empty levels separated by /`);
 }
 
 /** An optional group path read from data: a string (else `ReleaseDataError`), as `groupPath` reads it. */
