@@ -11,6 +11,13 @@ const ADAPTERS = {
   Kargo: ['fromKargo'],
   'GitHub Deployments and Argo CD': ['fromGitHubDeployments', 'withArgoCdApplications'],
 };
+// 6 kB each until the adapters filled EnvironmentStep.group from their sources: Codefresh's
+// environments' label pairs (6.02 kB), Argo CD's RollingSync steps and cluster labels with
+// GitHub's environment-name rules (6.42 kB); Kargo's labels, shards and siblings fit (5.55 kB).
+const ADAPTER_LIMITS = new Map([
+  ['Codefresh', '6.5 kB'],
+  ['GitHub Deployments and Argo CD', '7 kB'],
+]);
 const adapterNames = new Set(Object.values(ADAPTERS).flat());
 const headlessExports = existsSync('./dist/headless.cjs') ? Object.keys(require('./dist/headless.cjs')) : [];
 const logic = headlessExports.filter((name) => !isSample(name) && !adapterNames.has(name));
@@ -38,8 +45,9 @@ module.exports = [
     ignore: ['@dagrejs/dagre'],
     // 8 kB until the graph's headless helpers (collapse, keyboard, links) arrived: 8.3 kB; 9 kB
     // until the table's logic did: 10.9 kB; 12 kB until notes, diffs, statuses and links: 16.8 kB;
-    // 18 kB until the source adapters did; 30 kB until fleet-scale groups: 31.15 kB.
-    limit: '33 kB',
+    // 18 kB until the source adapters did; 30 kB until fleet-scale groups (31.15 kB), the
+    // adapters' group mappings and the fleet samples arrived.
+    limit: '36 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -48,7 +56,7 @@ module.exports = [
     path: 'dist/headless.js',
     import: `{ ${names.join(', ')} }`,
     ignore: ['@dagrejs/dagre'],
-    limit: '6 kB',
+    limit: ADAPTER_LIMITS.get(system) ?? '6 kB',
   })),
   {
     name: 'gitops-releases/headless: toCommitStatus and createReleaseLinks alone (a server posting statuses)',

@@ -250,6 +250,7 @@ export {
   type CodefreshAdapterOptions,
   type CodefreshPromotionOptions,
   type CodefreshReleasesPage,
+  type CodefreshEnvironment,
 } from './adapters/codefresh';
 export {
   fromKargo,
@@ -263,6 +264,7 @@ export {
   type KargoFreight,
   type KargoWarehouse,
   type KargoInput,
+  type KargoOptions,
 } from './adapters/kargo';
 export {
   fromGitHubDeployments,
@@ -272,6 +274,8 @@ export {
   type GitHubDeployment,
   type GitHubDeploymentStatus,
   type GitHubDeploymentsInput,
+  type GitHubDeploymentsOptions,
+  type GitHubEnvironmentGroupRule,
 } from './adapters/github';
 export {
   withArgoCdApplications,
@@ -281,4 +285,10 @@ export {
   type ArgoCdApplication,
   type ArgoCdApplicationList,
   type ArgoCdOverlayOptions,
+  type ArgoCdApplicationSet,
+  type ArgoCdApplicationSetList,
+  type ArgoCdRollingSyncStep,
+  type ArgoCdMatchExpression,
+  type ArgoCdCluster,
+  type ArgoCdClusterSecret,
 } from './adapters/argocd';

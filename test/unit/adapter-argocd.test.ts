@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deepFreeze, isPlainData, mutated, mutationsArbitrary } from './mutations';
+import { deepFreeze, isGroupPath, isPlainData, mutated, mutationsArbitrary } from './mutations';
 import { describe, expect, it } from 'vitest';
 import { withArgoCdApplications, type ArgoCdApplication, type ArgoCdOverlayOptions } from '../../src/headless/adapters/argocd';
 import { isReleaseDataError, ReleaseDataError } from '../../src/headless/adapters/errors';
@@ -7,6 +7,7 @@ import { topologicalOrder } from '../../src/headless/graph/validate';
 import { HEALTH_STATUSES, STATUSES, SYNC_STATUSES } from '../../src/headless/model/status';
 import type { ApplicationState, EnvironmentStep, Release } from '../../src/headless/model/types';
 import fixtureJson from '../fixtures/argocd-applications.json';
+import fleetJson from '../fixtures/argocd-rollingsync.json';
 import { environment, release as makeRelease } from '../fixtures/release';
 
 // The fixture is an `ApplicationList` as `kubectl get applications -o json` returns it, written
@@ -281,6 +282,285 @@ describe('withArgoCdApplications: matching', () => {
   });
 });
 
+// The fleet fixture: an ApplicationSet (`ApplicationSetList`, pkg/apis/application/v1alpha1
+// applicationset_types.go) with a cluster generator and a RollingSync strategy of four steps, the
+// seven Applications it made (`ApplicationList`, each owned by it through metadata.ownerReferences
+// but store-lisbon's), and the clusters both as Argo CD stores them (cluster Secrets, base64 data)
+// and as its API lists them (`GET /api/v1/clusters`).
+const FLEET = JSON.stringify(fleetJson);
+type Fleet = { applicationSets: Doc; applications: Doc; clusterSecrets: Doc; clusters: Doc };
+const fleet = (): Fleet => JSON.parse(FLEET) as Fleet;
+const STORES = ['canary-eu-1', 'store-berlin', 'store-paris', 'store-chicago', 'store-osaka', 'store-dallas', 'store-lisbon'];
+
+/** One environment per store cluster, each with the store's Application. */
+function fleetRelease(): Release {
+  return makeRelease(
+    STORES.map((name, index) =>
+      environment(name, index === 0 ? [] : index < 3 ? ['canary-eu-1'] : ['store-berlin', 'store-paris'], {
+        applications: [{ name: `storefront-${name}`, namespace: 'storefront', sync: 'unknown', health: 'unknown' }],
+      }),
+    ),
+  );
+}
+const groupsOf = (release: Release) => release.environments.map((environment) => environment.group);
+const owned = { ownerReferences: [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', name: 'rollout', uid: 'u-1', controller: true }] };
+/** An ApplicationSet `rollout` in `argocd` with a RollingSync of these steps. */
+const rollingSync = (steps: unknown[], strategy: Record<string, unknown> = {}) => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'ApplicationSet',
+  metadata: { name: 'rollout', namespace: 'argocd' },
+  spec: { generators: [], template: {}, strategy: { type: 'RollingSync', rollingSync: { steps }, ...strategy } },
+});
+/** The group `cart-api` gets from one ApplicationSet, given its labels and owner. */
+const groupFrom = (applicationSet: unknown, labels: Record<string, unknown> = {}, metadata: Record<string, unknown> = owned) =>
+  overlay(oneApp(), [live({}, { labels, ...metadata })], { applicationSets: [applicationSet] as never }).environments[0]!.group;
+
+describe('withArgoCdApplications: groups from RollingSync steps and cluster labels', () => {
+  it('groups each environment by the RollingSync step of its Application, then by its cluster’s label', () => {
+    const { applicationSets, applications, clusterSecrets } = fleet();
+    const after = overlay(fleetRelease(), applications, { applicationSets: applicationSets as never, clusters: clusterSecrets as never, clusterLabel: 'region' });
+    expect(groupsOf(after)).toEqual([
+      // Step 1 is `ring In (canary)`: named by its one value.
+      'canary/eu-west',
+      // Step 2 is `ring In (early)` and `tier NotIn (experimental)`: still one In value.
+      'early/eu-west',
+      // store-paris is tier experimental: no step takes it (step 4's Exists is no operator of
+      // Argo CD's, and its cluster has a ring label), so only its region is left.
+      'eu-west',
+      // Step 3 has two values: named by its number. Chicago's destination names its cluster.
+      'step-3/us-east',
+      'step-3/ap-northeast',
+      // No ring label at all: an unknown operator does not exclude an Application without the key.
+      'step-4/us-east',
+      // Not made by the ApplicationSet, and its cluster has no region label.
+      undefined,
+    ]);
+    // The steps agree with what the ApplicationSet controller wrote into its status.
+    const status = (applicationSets.items[0]!.status.applicationStatus as Array<{ application: string; step: string }>).map((entry) => [entry.application, entry.step]);
+    expect(status).toEqual([
+      ['storefront-canary-eu-1', '1'],
+      ['storefront-store-berlin', '2'],
+      ['storefront-store-paris', '-1'],
+      ['storefront-store-chicago', '3'],
+      ['storefront-store-osaka', '3'],
+      ['storefront-store-dallas', '4'],
+    ]);
+    // Nothing else changes: the same release as without the groups, but for `group`.
+    const plain = overlay(fleetRelease(), applications);
+    expect(after.environments.map(({ group: _group, ...rest }) => rest)).toStrictEqual(plain.environments);
+    expect(groupsOf(plain)).toEqual(STORES.map(() => undefined));
+  });
+
+  it('reads clusters from the API’s list as from their Secrets', () => {
+    const { applicationSets, applications, clusterSecrets, clusters } = fleet();
+    const options = { applicationSets: applicationSets as never, clusterLabel: 'region' };
+    const fromSecrets = overlay(fleetRelease(), applications, { ...options, clusters: clusterSecrets as never });
+    expect(overlay(fleetRelease(), applications, { ...options, clusters: clusters as never })).toStrictEqual(fromSecrets);
+    expect(overlay(fleetRelease(), applications, { ...options, clusters: clusters.items as never })).toStrictEqual(fromSecrets);
+  });
+
+  it('takes the step alone without a clusterLabel, and the cluster label alone without ApplicationSets', () => {
+    const { applicationSets, applications, clusters } = fleet();
+    expect(groupsOf(overlay(fleetRelease(), applications, { applicationSets: applicationSets as never, clusters: clusters as never }))).toEqual([
+      'canary',
+      'early',
+      undefined,
+      'step-3',
+      'step-3',
+      'step-4',
+      undefined,
+    ]);
+    expect(groupsOf(overlay(fleetRelease(), applications, { clusters: clusters as never, clusterLabel: 'region' }))).toEqual([
+      'eu-west',
+      'eu-west',
+      'eu-west',
+      'us-east',
+      'ap-northeast',
+      'us-east',
+      undefined,
+    ]);
+    // Another label of the clusters.
+    expect(groupsOf(overlay(fleetRelease(), applications, { clusters: clusters as never, clusterLabel: 'ring' }))).toEqual([
+      'canary',
+      'early',
+      'early',
+      'broad',
+      'late',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('keeps an environment’s own group when no step or cluster label gives one, and replaces it when one does', () => {
+    const release = fleetRelease();
+    release.environments = release.environments.map((environment) => ({ ...environment, group: 'fleet' }));
+    const { applicationSets, applications } = fleet();
+    expect(groupsOf(overlay(release, applications, { applicationSets: applicationSets as never }))).toEqual([
+      'canary',
+      'early',
+      'fleet',
+      'step-3',
+      'step-3',
+      'step-4',
+      'fleet',
+    ]);
+  });
+
+  // Argo CD's applicationset/progressivesync: every expression must hold; a label the Application
+  // lacks fails only `In`; an operator other than In and NotIn fails when the label is there.
+  it.each<[string, string, unknown[], Record<string, string>, boolean]>([
+    ['In, the label one of the values', 'In', ['canary', 'early'], { ring: 'early' }, true],
+    ['In, the label another value', 'In', ['canary'], { ring: 'early' }, false],
+    ['In, no such label', 'In', ['canary'], {}, false],
+    ['In, no values', 'In', [], { ring: 'canary' }, false],
+    ['In, an empty label value among the values', 'In', [''], { ring: '' }, true],
+    ['In, values compared exactly', 'In', ['Canary'], { ring: 'canary' }, false],
+    ['NotIn, the label one of the values', 'NotIn', ['canary'], { ring: 'canary' }, false],
+    ['NotIn, the label another value', 'NotIn', ['canary'], { ring: 'early' }, true],
+    ['NotIn, no such label', 'NotIn', ['canary'], {}, true],
+    ['NotIn, no values', 'NotIn', [], { ring: 'canary' }, true],
+    ['Exists (not an Argo CD operator), the label there', 'Exists', [], { ring: 'canary' }, false],
+    ['Exists (not an Argo CD operator), no such label', 'Exists', [], {}, true],
+    ['in (operators are case-sensitive), the label one of the values', 'in', ['canary'], { ring: 'canary' }, false],
+    ['no operator, no such label', '', ['canary'], {}, true],
+  ])('matches %s as Argo CD does', (_, operator, values, labels, selected) => {
+    const applicationSet = rollingSync([{ matchExpressions: [{ key: 'ring', operator, values }] }]);
+    expect(groupFrom(applicationSet, labels) !== undefined).toBe(selected);
+  });
+
+  it('selects by every expression of a step, takes the first step that selects, and selects everything with no expression', () => {
+    const both = [
+      { key: 'ring', operator: 'In', values: ['early'] },
+      { key: 'tier', operator: 'NotIn', values: ['experimental'] },
+    ];
+    const steps = [{ matchExpressions: both }, { matchExpressions: [{ key: 'ring', operator: 'In', values: ['early', 'late'] }] }, {}];
+    expect(groupFrom(rollingSync(steps), { ring: 'early' })).toBe('early');
+    expect(groupFrom(rollingSync(steps), { ring: 'early', tier: 'experimental' })).toBe('step-2');
+    expect(groupFrom(rollingSync(steps), { ring: 'canary' })).toBe('step-3');
+    expect(groupFrom(rollingSync([{ matchExpressions: null }]), {})).toBe('step-1');
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, string>, string]>([
+    ['its one In value, trimmed', { key: 'ring', operator: 'In', values: [' canary '] }, { ring: ' canary ' }, 'canary'],
+    ['its number with two In values', { key: 'ring', operator: 'In', values: ['canary', 'early'] }, { ring: 'canary' }, 'step-1'],
+    ['its number with only NotIn', { key: 'ring', operator: 'NotIn', values: ['late'] }, {}, 'step-1'],
+    ['its number with a blank value', { key: 'ring', operator: 'In', values: ['  '] }, { ring: '  ' }, 'step-1'],
+    ['its number when the value holds a slash', { key: 'ring', operator: 'In', values: ['eu/west'] }, { ring: 'eu/west' }, 'step-1'],
+  ])('names a step by %s', (_, expression, labels, name) => {
+    expect(groupFrom(rollingSync([{ matchExpressions: [expression] }]), labels)).toBe(name);
+  });
+
+  it('names every step by its number when two would share a name', () => {
+    const steps = [{ matchExpressions: [{ key: 'ring', operator: 'In', values: ['canary'] }] }, { matchExpressions: [{ key: 'zone', operator: 'In', values: ['canary'] }] }];
+    expect(groupFrom(rollingSync(steps), { ring: 'canary' })).toBe('step-1');
+    expect(groupFrom(rollingSync(steps), { zone: 'canary' })).toBe('step-2');
+  });
+
+  it('uses the steps only as Argo CD does: type RollingSync with a step, for the Applications the ApplicationSet owns', () => {
+    const steps = [{ matchExpressions: [{ key: 'ring', operator: 'In', values: ['canary'] }] }];
+    const labels = { ring: 'canary' };
+    expect(groupFrom(rollingSync(steps), labels)).toBe('canary');
+    expect(groupFrom(rollingSync(steps, { type: 'AllAtOnce' }), labels)).toBeUndefined();
+    expect(groupFrom(rollingSync(steps, { type: undefined }), labels)).toBeUndefined();
+    expect(groupFrom(rollingSync([]), labels)).toBeUndefined();
+    expect(groupFrom(rollingSync(steps, { rollingSync: null }), labels)).toBeUndefined();
+    // Not its owner: another ApplicationSet, another kind, another namespace, or no owner at all.
+    const ownedBy = (reference: Record<string, unknown>, namespace = 'argocd') => ({ namespace, ownerReferences: [{ ...owned.ownerReferences[0], ...reference }] });
+    expect(groupFrom(rollingSync(steps), labels, ownedBy({ name: 'other' }))).toBeUndefined();
+    expect(groupFrom(rollingSync(steps), labels, ownedBy({ kind: 'Application' }))).toBeUndefined();
+    expect(groupFrom(rollingSync(steps), labels, ownedBy({}, 'team-a'))).toBeUndefined();
+    expect(groupFrom(rollingSync(steps), labels, {})).toBeUndefined();
+    // AllAtOnce does not read rollingSync at all, whatever it holds.
+    expect(groupFrom(rollingSync(steps, { type: 'AllAtOnce', rollingSync: { steps: 'nonsense' } }), labels)).toBeUndefined();
+  });
+
+  it('matches a cluster by the destination’s server (trailing slashes aside) or name', () => {
+    const clusters = [
+      { server: 'https://eu.k8s.acme.dev', name: 'eu', labels: { region: 'eu-west' } },
+      { server: 'https://us.k8s.acme.dev/', name: 'us', labels: { region: 'us-east' } },
+    ];
+    const groupAt = (destination: Record<string, unknown>) =>
+      overlay(oneApp(), [live({}, {}, { namespace: 'checkout-dev', ...destination })], { clusters, clusterLabel: 'region' }).environments[0]!.group;
+    expect(groupAt({ server: 'https://eu.k8s.acme.dev/' })).toBe('eu-west');
+    expect(groupAt({ server: 'https://us.k8s.acme.dev' })).toBe('us-east');
+    expect(groupAt({ name: 'us' })).toBe('us-east');
+    expect(groupAt({ server: 'https://ap.k8s.acme.dev' })).toBeUndefined();
+    expect(groupAt({})).toBeUndefined();
+  });
+
+  it('trims a cluster label, and takes a blank one as none', () => {
+    const groupWith = (region: string) =>
+      overlay(oneApp(), [live({}, {}, { namespace: 'checkout-dev', name: 'eu' })], { clusters: [{ name: 'eu', labels: { region } }], clusterLabel: 'region' }).environments[0]!.group;
+    expect(groupWith('  eu-west ')).toBe('eu-west');
+    expect(groupWith('   ')).toBeUndefined();
+    expect(groupWith('emea / eu-west')).toBe('emea/eu-west');
+  });
+
+  const secret = (data: Record<string, unknown>, labels: Record<string, unknown> = { region: 'eu-west' }) => ({ kind: 'Secret', metadata: { name: 'c', labels }, data });
+  it.each<[string, (fleet: Fleet) => Record<string, unknown>, string, unknown]>([
+    ['an operator that is not a string', (f) => ((f.applicationSets.items[0]!.spec.strategy.rollingSync.steps[1].matchExpressions[0].operator = 1), {}), '$options.applicationSets.items[0].spec.strategy.rollingSync.steps[1].matchExpressions[0].operator', 1],
+    ['values that are not a list', (f) => ((f.applicationSets.items[0]!.spec.strategy.rollingSync.steps[0].matchExpressions[0].values = 'canary'), {}), '$options.applicationSets.items[0].spec.strategy.rollingSync.steps[0].matchExpressions[0].values', 'canary'],
+    ['a value that is not a string', (f) => ((f.applicationSets.items[0]!.spec.strategy.rollingSync.steps[2].matchExpressions[0].values[1] = null), {}), '$options.applicationSets.items[0].spec.strategy.rollingSync.steps[2].matchExpressions[0].values[1]', null],
+    ['a step that is not an object', (f) => ((f.applicationSets.items[0]!.spec.strategy.rollingSync.steps[3] = 'ring'), {}), '$options.applicationSets.items[0].spec.strategy.rollingSync.steps[3]', 'ring'],
+    ['a strategy type that is not a string', (f) => ((f.applicationSets.items[0]!.spec.strategy.type = true), {}), '$options.applicationSets.items[0].spec.strategy.type', true],
+    ['an ApplicationSet without a name', (f) => (delete f.applicationSets.items[0]!.metadata.name, {}), '$options.applicationSets.items[0].metadata.name', undefined],
+    ['ApplicationSets that are not a list', () => ({ applicationSets: 'storefront' }), '$options.applicationSets', 'storefront'],
+    ['an Application label that is not a string', (f) => ((f.applications.items[3]!.metadata.labels.ring = 3), {}), '$.applications.items[3].metadata.labels["ring"]', 3],
+    ['owner references that are not a list', (f) => ((f.applications.items[1]!.metadata.ownerReferences = {}), {}), '$.applications.items[1].metadata.ownerReferences', {}],
+    ['an owner reference without a name', (f) => (delete f.applications.items[4]!.metadata.ownerReferences[0].name, {}), '$.applications.items[4].metadata.ownerReferences[0].name', undefined],
+    ['a cluster label that is not a string', (f) => ((f.clusterSecrets.items[5]!.metadata.labels.region = ['ap']), {}), '$options.clusters.items[5].metadata.labels["region"]', ['ap']],
+    ['a cluster label with an empty level', (f) => ((f.clusterSecrets.items[0]!.metadata.labels.region = 'eu//west'), {}), '$options.clusters.items[0].metadata.labels["region"]', 'eu//west'],
+    ['a cluster label of three levels under a step', (f) => ((f.clusterSecrets.items[3]!.metadata.labels.region = 'us/east/1'), {}), '$options.clusters.items[3].metadata.labels["region"]', 'us/east/1'],
+    ['Secret data that is not base64', (f) => ((f.clusterSecrets.items[2]!.data.server = 'not base64!'), {}), '$options.clusters.items[2].data.server', 'not base64!'],
+    ['Secret data that is not UTF-8', (f) => ((f.clusterSecrets.items[2]!.data.name = '/w=='), {}), '$options.clusters.items[2].data.name', '/w=='],
+    ['a clusterLabel that is not a string', () => ({ clusterLabel: 5 }), '$options.clusterLabel', 5],
+    ['clusters that are not a list', () => ({ clusters: 7 }), '$options.clusters', 7],
+  ])('reports %s with its path and value', (_, mutate, path, value) => {
+    const f = fleet();
+    const extra = mutate(f);
+    let caught: unknown;
+    try {
+      overlay(fleetRelease(), f.applications, { applicationSets: f.applicationSets as never, clusters: f.clusterSecrets as never, clusterLabel: 'region', ...extra });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ReleaseDataError);
+    expect(caught).toMatchObject({ path, value, expected: expect.any(String) });
+  });
+
+  it('reads a cluster Secret’s data as UTF-8, its labels as given', () => {
+    const encoded = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+    const group = overlay(oneApp(), [live({}, {}, { namespace: 'checkout-dev', name: 'zürich' })], {
+      clusters: [secret({ name: encoded('zürich'), server: encoded('https://zh.k8s.acme.dev') }, { region: 'eu-central' })] as never,
+      clusterLabel: 'region',
+    }).environments[0]!.group;
+    expect(group).toBe('eu-central');
+  });
+
+  it('handles ApplicationSets, clusters, labels and groups named __proto__, constructor and toString like any other', () => {
+    const steps = [{ matchExpressions: [{ key: 'constructor', operator: 'In', values: ['__proto__'] }] }, { matchExpressions: [{ key: '__proto__', operator: 'NotIn', values: ['x'] }] }];
+    const applicationSet = { ...rollingSync(steps), metadata: { name: '__proto__', namespace: 'argocd' } };
+    const reference = { ownerReferences: [{ kind: 'ApplicationSet', name: '__proto__' }] };
+    // Labels as JSON.parse makes them: own keys named like Object.prototype's members.
+    const labels = JSON.parse('{"constructor": "__proto__"}') as Record<string, unknown>;
+    expect(groupFrom(applicationSet, labels, reference)).toBe('__proto__');
+    // No own `constructor` label: step 1 fails, step 2's NotIn holds without the key.
+    expect(groupFrom(applicationSet, {}, reference)).toBe('step-2');
+    expect(groupFrom(applicationSet, JSON.parse('{"__proto__": "x"}') as Record<string, unknown>, reference)).toBeUndefined();
+    // Clusters named like members of Object.prototype, a label key and values too.
+    const clusters = [
+      { name: 'constructor', server: 'https://a', labels: JSON.parse('{"__proto__": "toString"}') as unknown },
+      { name: '__proto__', server: 'https://b', labels: JSON.parse('{"__proto__": "constructor/valueOf"}') as unknown },
+    ];
+    const clusterGroup = (destination: Record<string, unknown>, clusterLabel: string) =>
+      overlay(oneApp(), [live({}, {}, { namespace: 'checkout-dev', ...destination })], { clusters: clusters as never, clusterLabel }).environments[0]!.group;
+    expect(clusterGroup({ name: 'constructor' }, '__proto__')).toBe('toString');
+    expect(clusterGroup({ server: 'https://b' }, '__proto__')).toBe('constructor/valueOf');
+    expect(clusterGroup({ name: 'toString' }, '__proto__')).toBeUndefined();
+    expect(clusterGroup({ name: 'constructor' }, 'constructor')).toBeUndefined();
+  });
+});
+
 describe('withArgoCdApplications: validation', () => {
   const cases: Array<[string, (doc: Doc) => unknown, string, string]> = [
     ['a numeric health status', (doc) => ((doc.items[1]!.status.health.status = 5), doc), '$.applications.items[1].status.health.status', 'a string'],
@@ -363,6 +643,28 @@ describe('withArgoCdApplications: hostile data', () => {
   }, 60_000);
 });
 
+describe('withArgoCdApplications: hostile fleet data', () => {
+  it('turns 5,000 random mutations of the fleet fixture into a valid release or ReleaseDataError, nothing else', () => {
+    const base = deepFreeze(fleet());
+    const release = deepFreeze(fleetRelease());
+    fc.assert(
+      fc.property(fleetMutationsArb, fc.constantFrom('clusterSecrets', 'clusters'), (mutations, clusters) => {
+        const doc = mutated(base, mutations) as Fleet;
+        let after: Release;
+        try {
+          after = overlay(release, doc.applications, { applicationSets: doc.applicationSets as never, clusters: doc[clusters] as never, clusterLabel: 'region' });
+        } catch (error) {
+          if (!isReleaseDataError(error) || !error.path.startsWith('$') || !error.expected) throw error;
+          return;
+        }
+        expectValidRelease(after, release);
+        expect(after.environments.every((environment) => environment.group === undefined || isGroupPath(environment.group))).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
+  }, 60_000);
+});
+
 /** Plain checks (thousands of `expect` calls per run would be slow); one assertion at the end. */
 function expectValidRelease(after: Release, before: Release): void {
   const problems: string[] = [];
@@ -404,4 +706,10 @@ const mutationsArb = mutationsArbitrary({
     'registry:5000/x',
   ],
   keys: ['status', 'phase', 'images', 'revision', 'namespace'],
+});
+
+const fleetMutationsArb = mutationsArbitrary({
+  words: ['RollingSync', 'AllAtOnce', 'In', 'NotIn', 'Exists', 'canary', 'early', 'eu-west', 'a/b/c', 'a//b', 'ApplicationSet', 'storefront', 'store-berlin', 'aHR0cHM6Ly94', '!!'],
+  keys: ['ring', 'region', 'tier', 'operator', 'values', 'key', 'ownerReferences', 'labels', 'server', 'name', 'steps', 'type'],
+  hugeEvery: 40,
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, isPlainData, mutated, mutationsArbitrary, withPrototypeNames } from './mutations';
+import { deepFreeze, isGroupPath, isPlainData, mutated, mutationsArbitrary, withPrototypeNames } from './mutations';
 import {
   fromCodefreshPromotion,
   fromCodefreshRelease,
@@ -16,6 +16,9 @@ import releaseFixture from '../fixtures/codefresh-release.json';
 import failedFixture from '../fixtures/codefresh-release-failed.json';
 import promotionFixture from '../fixtures/codefresh-promotion.json';
 import pageFixture from '../fixtures/codefresh-releases-page.json';
+// The account's environments as the GraphQL `environments` query returns them (`Environment`):
+// production spans three clusters in two runtimes; label pairs are `key=value` strings.
+import environmentsFixture from '../fixtures/codefresh-environments.json';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const clone = (value: unknown): Json => structuredClone(value) as Json;
@@ -830,6 +833,105 @@ describe('fromCodefreshPromotion', () => {
       },
     });
     expect(release.environments.map((e) => e.status)).toEqual(['terminated', 'skipped']);
+  });
+});
+
+describe('groups from the environments’ label pairs', () => {
+  const ENVIRONMENTS = environmentsFixture.data.environments;
+  const groupsOf = (release: Release) => release.environments.map((e) => [e.name, e.group]);
+  const withEnvironments = (environments: unknown, extra: Partial<CodefreshAdapterOptions> = {}) => ({ environments, ...extra }) as CodefreshAdapterOptions;
+
+  it('groups a release’s environments by the gitops-releases/group label pair of the Environment of that name', () => {
+    expect(groupsOf(fromCodefreshRelease(releaseFixture, withEnvironments(ENVIRONMENTS)))).toEqual([
+      ['dev', undefined],
+      ['qa', undefined],
+      ['staging', undefined],
+      // Three clusters, one environment: the release has one step for it, so it stays one
+      // environment, grouped only by its label pair.
+      ['production', 'core'],
+      ['prod-eu', 'regions'],
+      // Trimmed; the first pair of the key counts.
+      ['prod-us', 'regions'],
+    ]);
+    // Nothing else changes; without environments there are no groups (the release has none).
+    const plain = fromCodefreshRelease(releaseFixture);
+    const grouped = fromCodefreshRelease(releaseFixture, withEnvironments(ENVIRONMENTS));
+    expect({ ...grouped, environments: grouped.environments.map(({ group: _group, ...rest }) => rest) }).toStrictEqual(plain);
+    expect(groupsOf(plain).every(([, group]) => group === undefined)).toBe(true);
+  });
+
+  it('groups the environments of a Promotion and of every release of a page', () => {
+    const promotion = fromCodefreshPromotion(promotionFixture.promotion, { environmentStatuses: promotionFixture.environmentStatuses, environments: ENVIRONMENTS } as CodefreshAdapterOptions);
+    expect(groupsOf(promotion)).toEqual([
+      ['dev', undefined],
+      ['staging', undefined],
+      ['production', 'core'],
+    ]);
+    const page = fromCodefreshReleasesPage(pageFixture, withEnvironments(ENVIRONMENTS));
+    expect(page.releases.map((release) => release.environments.map((e) => e.group ?? '-').join(' '))).toEqual(['- core', 'core', '- core', '- core']);
+  });
+
+  it('reads the label pair named by groupLabel; the first = ends the key, and a pair with no = has no value', () => {
+    const environments = [
+      { name: 'prod-eu', labelPairs: ['region', 'region=eu=west', 'gitops-releases/group=regions'] },
+      { name: 'prod-us', labelPairs: ['region=us'] },
+      { name: 'qa', labelPairs: ['region'] },
+    ];
+    const release = fromCodefreshRelease(releaseFixture, withEnvironments(environments, { groupLabel: 'region' }));
+    expect(groupsOf(release).filter(([, group]) => group !== undefined)).toEqual([
+      ['prod-eu', 'eu=west'],
+      ['prod-us', 'us'],
+    ]);
+  });
+
+  it('takes the first Environment of a name, and ignores those the release does not have', () => {
+    const environments = [{ name: 'prod-eu', labelPairs: ['gitops-releases/group=first'] }, { name: 'prod-eu', labelPairs: ['gitops-releases/group=second'] }, { name: 'elsewhere', labelPairs: ['gitops-releases/group=x'] }];
+    expect(env(fromCodefreshRelease(releaseFixture, withEnvironments(environments)), 'prod-eu').group).toBe('first');
+  });
+
+  it.each<[string, (environments: Json[]) => unknown, Partial<CodefreshAdapterOptions>, string, unknown]>([
+    ['a label pair that is not a string', (e) => ((e[4]!.labelPairs[1] = 3), e), {}, '$options.environments[4].labelPairs[1]', 3],
+    ['a group of four levels', (e) => ((e[5]!.labelPairs[1] = 'gitops-releases/group=a/b/c/d'), e), {}, '$options.environments[5].labelPairs[1]', 'gitops-releases/group=a/b/c/d'],
+    ['a group with an empty level', (e) => ((e[3]!.labelPairs[1] = 'gitops-releases/group=core//eu'), e), {}, '$options.environments[3].labelPairs[1]', 'gitops-releases/group=core//eu'],
+    ['label pairs that are not a list', (e) => ((e[1]!.labelPairs = 'team=checkout'), e), {}, '$options.environments[1].labelPairs', 'team=checkout'],
+    ['an Environment without a name', (e) => (delete e[0]!.name, e), {}, '$options.environments[0].name', undefined],
+    ['an Environment that is not an object', (e) => ((e[2] = 'staging' as never), e), {}, '$options.environments[2]', 'staging'],
+    ['environments that are not a list', () => ({ dev: {} }), {}, '$options.environments', { dev: {} }],
+    ['a groupLabel that is not a string', (e) => e, { groupLabel: 1 as never }, '$options.groupLabel', 1],
+  ])('reports %s at its path', (_, change, extra, path, value) => {
+    const error = dataError(() => fromCodefreshRelease(releaseFixture, withEnvironments(change(clone(ENVIRONMENTS) as unknown as Json[]), extra)));
+    expect(error).toMatchObject({ path, value, expected: expect.any(String) });
+  });
+
+  it('reads environments, label keys and groups named __proto__, constructor and toString like any other', () => {
+    const { input } = withPrototypeNames(releaseFixture, ['prod-eu', 'prod-us']);
+    const environments = JSON.parse('[{"name": "__proto__", "labelPairs": ["__proto__=constructor"]}, {"name": "constructor", "labelPairs": ["__proto__=toString/valueOf"]}]') as Json[];
+    const release = fromCodefreshRelease(input, withEnvironments(environments, { groupLabel: '__proto__' }));
+    expect(groupsOf(release).filter(([, group]) => group !== undefined)).toEqual([
+      ['__proto__', 'constructor'],
+      ['constructor', 'toString/valueOf'],
+    ]);
+    // An environment the list does not name has no group, even when its name is on Object.prototype.
+    const { input: renamed } = withPrototypeNames(releaseFixture, ['dev', 'qa', 'staging']);
+    expect(groupsOf(fromCodefreshRelease(renamed, withEnvironments([]))).every(([, group]) => group === undefined)).toBe(true);
+  });
+
+  it('keeps every group a path of at most 3 levels, whatever the label pairs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('gitops-releases/group=', 'gitops-releases/group= a / b ', 'gitops-releases/group=a/b/c/d')), { maxLength: 3 }), (pairs) => {
+        const environments = [{ name: 'prod-eu', labelPairs: pairs.map((pair, index) => (index === 0 && !pair.includes('=') ? `gitops-releases/group=${pair}` : pair)) }];
+        let release: Release;
+        try {
+          release = fromCodefreshRelease(releaseFixture, withEnvironments(environments));
+        } catch (error) {
+          expect(isReleaseDataError(error) && error.path.startsWith('$options.environments[0].labelPairs[')).toBe(true);
+          return;
+        }
+        const group = env(release, 'prod-eu').group;
+        expect(group === undefined || isGroupPath(group)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

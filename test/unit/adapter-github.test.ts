@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import { deepFreeze, isPlainData, mutated, mutationsArbitrary } from './mutations';
+import { deepFreeze, isGroupPath, isPlainData, mutated, mutationsArbitrary } from './mutations';
 import { describe, expect, it } from 'vitest';
-import { fromGitHubDeployments, type GitHubDeploymentsInput } from '../../src/headless/adapters/github';
+import { fromGitHubDeployments, type GitHubDeploymentsInput, type GitHubDeploymentsOptions } from '../../src/headless/adapters/github';
 import { isReleaseDataError, ReleaseDataError } from '../../src/headless/adapters/errors';
 import { topologicalOrder } from '../../src/headless/graph/validate';
 import { safeHref } from '../../src/headless/model/links';
 import { HEALTH_STATUSES, STATUSES, SYNC_STATUSES } from '../../src/headless/model/status';
 import type { Release } from '../../src/headless/model/types';
 import fixtureJson from '../fixtures/github-deployments.json';
+import fleetJson from '../fixtures/github-deployments-fleet.json';
 
 // The fixture follows GitHub's REST API v3 `deployment` and `deployment-status` schemas
 // (GET /repos/{owner}/{repo}/deployments, GET …/deployments/{deployment_id}/statuses): three
@@ -450,6 +451,117 @@ describe('fromGitHubDeployments: names, links and people', () => {
   });
 });
 
+// The fleet fixture: one tag (v3.8.0) deployed to a preview, staging, a canary and five
+// production regions, each environment a deployment with its statuses, as the REST API lists them.
+const FLEET = JSON.stringify(fleetJson);
+const fleet = (): Doc => JSON.parse(FLEET) as Doc;
+const REGIONS = [{ pattern: '^preview/', group: 'previews' }, { pattern: /^production-(eu|us|ap)-/, group: 'production/$1' }];
+const groupsOf = (releases: Release[]) => releases[0]!.environments.map((environment) => [environment.name, environment.group]);
+const groupOf = (environment: string, groups: GitHubDeploymentsOptions['groups']) =>
+  fromGitHubDeployments({ deployments: [deployment(1, environment, '2026-11-20T10:00:00Z')] } as unknown as GitHubDeploymentsInput, { groups })[0]!.environments[0]!.group;
+
+describe('fromGitHubDeployments: groups from environment names', () => {
+  it('groups environments by the first pattern their name matches', () => {
+    const releases = fromGitHubDeployments(fleet() as unknown as GitHubDeploymentsInput, { groups: REGIONS });
+    expect(groupsOf(releases)).toEqual([
+      ['preview/pr-2214', 'previews'],
+      ['staging', undefined],
+      ['canary', undefined],
+      ['production-eu-west-1', 'production/eu'],
+      ['production-eu-central-1', 'production/eu'],
+      ['production-us-east-1', 'production/us'],
+      ['production-us-west-2', 'production/us'],
+      ['production-ap-northeast-1', 'production/ap'],
+    ]);
+    // Nothing else changes; without the option there is no group (GitHub has no such field).
+    const plain = convert(fleet());
+    expect(releases.map((release) => ({ ...release, environments: release.environments.map(({ group: _group, ...rest }) => rest) }))).toStrictEqual(plain);
+    expect(groupsOf(plain).every(([, group]) => group === undefined)).toBe(true);
+  });
+
+  it('takes the first rule that matches, and no group from a rule whose group is empty', () => {
+    const groups = [{ pattern: /^production-eu-central-1$/, group: '' }, ...REGIONS];
+    const releases = fromGitHubDeployments(fleet() as unknown as GitHubDeploymentsInput, { groups });
+    expect(groupsOf(releases).slice(3, 5)).toEqual([
+      ['production-eu-west-1', 'production/eu'],
+      ['production-eu-central-1', undefined],
+    ]);
+  });
+
+  it.each<[string, string, RegExp | string, string, string | undefined]>([
+    ['numbered groups', 'production-eu-west-1', /^production-(\w+)-(\w+)-(\d+)$/, 'wave-$3/$1', 'wave-1/eu'],
+    ['a named group', 'production-eu-west-1', /^production-(?<region>\w+-\w+)-\d+$/, 'production/$<region>', 'production/eu-west'],
+    ['the whole match', 'production-eu-west-1', /eu-west/, 'regions/$&', 'regions/eu-west'],
+    ['a dollar', 'production-eu-west-1', /eu/, 'cost-$$1', 'cost-$1'],
+    ['a dollar before anything else', 'production-eu-west-1', /eu/, 'a$b$', 'a$b$'],
+    ['a group that did not take part', 'production-eu-west-1', /^production-(eu)?(-west)/, 'x$1y$2', 'xeuy-west'],
+    ['a group that did not take part, at the end', 'canary', /^canary(-\d+)?$/, 'canary$1', 'canary'],
+    ['$10 as group 1 and a 0 when there are fewer than 10 groups', 'production-eu-west-1', /^(production)/, '$10', 'production0'],
+    ['$10 as group 10 when there is one', 'abcdefghij', /(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)/, '$10-$1', 'j-a'],
+    ['a string pattern as a regular expression', 'production-eu-west-1', '^production-(eu|us)-', 'production/$1', 'production/eu'],
+    ['a trimmed path', 'production-eu-west-1', /eu/, '  production / eu ', 'production/eu'],
+    ['no group from a blank result', 'canary', /^canary(-\d+)?$/, ' $1 ', undefined],
+    ['no group when nothing matches', 'staging', /^production-/, 'production', undefined],
+  ])('makes a group of %s', (_, environment, pattern, group, expected) => {
+    expect(groupOf(environment, [{ pattern, group }])).toBe(expected);
+  });
+
+  it('matches a global or sticky pattern the same every time, and leaves the host’s RegExp alone', () => {
+    const pattern = /^production-(eu|us)-/gy;
+    const releases = fromGitHubDeployments(fleet() as unknown as GitHubDeploymentsInput, { groups: [{ pattern, group: '$1' }] });
+    expect(groupsOf(releases).slice(3, 7).map(([, group]) => group)).toEqual(['eu', 'eu', 'us', 'us']);
+    expect(pattern.lastIndex).toBe(0);
+  });
+
+  it.each<[string, unknown, string, unknown]>([
+    ['options that are not an object', 'wave', '$options', 'wave'],
+    ['groups that are not a list', { groups: { pattern: /x/ } }, '$options.groups', { pattern: /x/ }],
+    ['a rule that is not an object', { groups: [REGIONS[0], 'production'] }, '$options.groups[1]', 'production'],
+    ['a pattern that is neither a RegExp nor a string', { groups: [{ pattern: 5, group: 'x' }] }, '$options.groups[0].pattern', 5],
+    ['a pattern that does not compile', { groups: [{ pattern: '^(production', group: 'x' }] }, '$options.groups[0].pattern', '^(production'],
+    ['a group that is not a string', { groups: [{ pattern: /x/, group: null }] }, '$options.groups[0].group', null],
+    ['a group that refers to a group the pattern lacks', { groups: [{ pattern: /^production-(eu)/, group: '$1/$2' }] }, '$options.groups[0].group', '$1/$2'],
+    ['a group that refers to a name the pattern lacks', { groups: [{ pattern: /^(?<region>eu)/, group: '$<zone>' }] }, '$options.groups[0].group', '$<zone>'],
+    ['a group that refers to a name on Object.prototype', { groups: [{ pattern: /^(eu)/, group: '$<constructor>' }] }, '$options.groups[0].group', '$<constructor>'],
+  ])('reports %s at its path', (_, options, path, value) => {
+    let caught: unknown;
+    try {
+      fromGitHubDeployments(fleet() as unknown as GitHubDeploymentsInput, options as GitHubDeploymentsOptions);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ReleaseDataError);
+    expect(caught).toMatchObject({ path, value, expected: expect.any(String) });
+  });
+
+  it.each([
+    ['four levels', 'preview/pr-2214/a/b'],
+    ['an empty level', 'preview//pr-2214'],
+  ])('reports a name that makes a group of %s at the environment', (_, environment) => {
+    const doc = fleet();
+    doc.deployments[7]!.environment = environment;
+    let caught: unknown;
+    try {
+      fromGitHubDeployments(doc as unknown as GitHubDeploymentsInput, { groups: [{ pattern: /^(.*)$/, group: '$1' }] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ReleaseDataError);
+    expect(caught).toMatchObject({ path: '$.deployments[7].environment', value: environment });
+  });
+
+  it('groups environments named __proto__, constructor and toString, and takes named groups of such names', () => {
+    const deployments = ['__proto__', 'constructor', 'toString'].map((name, index) => deployment(index + 1, name, `2026-11-20T10:0${index}:00Z`));
+    const releases = fromGitHubDeployments({ deployments } as unknown as GitHubDeploymentsInput, { groups: [{ pattern: /^(?<__proto__>.*)$/, group: 'ring/$<__proto__>' }] });
+    expect(groupsOf(releases)).toEqual([
+      ['__proto__', 'ring/__proto__'],
+      ['constructor', 'ring/constructor'],
+      ['toString', 'ring/toString'],
+    ]);
+    expect(groupOf('valueOf', [{ pattern: /^(.*)$/, group: '__proto__/$1' }])).toBe('__proto__/valueOf');
+  });
+});
+
 describe('fromGitHubDeployments: validation', () => {
   const cases: Array<[string, (doc: Doc) => unknown, string, string]> = [
     ['a bad created_at', (doc) => ((doc.deployments[3]!.created_at = 'yesterday'), doc), '$.deployments[3].created_at', 'an ISO-8601 date-time'],
@@ -519,11 +631,11 @@ describe('fromGitHubDeployments: hostile data', () => {
     const base = deepFreeze(fixture());
     const flatBase = deepFreeze({ ...base, statuses: Object.values(base.statuses).flat() });
     fc.assert(
-      fc.property(mutationsArb, fc.boolean(), (mutations, flat) => {
+      fc.property(mutationsArb, fc.boolean(), fc.boolean(), (mutations, flat, grouped) => {
         const doc = mutated(flat ? flatBase : base, mutations);
         let releases: Release[];
         try {
-          releases = convert(doc);
+          releases = fromGitHubDeployments(doc as GitHubDeploymentsInput, grouped ? { groups: [{ pattern: /^(.*)$/, group: 'all/$1' }] } : undefined);
         } catch (error) {
           // Only ReleaseDataError, naming where and what was expected.
           if (!isReleaseDataError(error) || !error.path.startsWith('$') || !error.expected) throw error;
@@ -550,6 +662,7 @@ function expectValidRelease(release: Release): void {
   check(release.initiator?.avatarUrl === undefined || safeHref(release.initiator.avatarUrl) === release.initiator.avatarUrl, 'avatar');
   for (const environment of release.environments) {
     check(STATUSES.includes(environment.status), `status of ${environment.name}`);
+    check(environment.group === undefined || isGroupPath(environment.group), `group of ${environment.name}`);
     for (const application of environment.applications) {
       check(SYNC_STATUSES.includes(application.sync) && HEALTH_STATUSES.includes(application.health), 'application statuses');
       check(application.promotion === undefined || STATUSES.includes(application.promotion), 'promotion');

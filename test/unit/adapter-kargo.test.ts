@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromKargo, type KargoInput } from '../../src/headless/adapters/kargo';
+import { fromKargo, type KargoInput, type KargoOptions } from '../../src/headless/adapters/kargo';
 import { isReleaseDataError, type ReleaseDataError } from '../../src/headless/adapters/errors';
 import { topologicalOrder } from '../../src/headless/graph/validate';
 import { HEALTH_STATUSES, STATUSES, SYNC_STATUSES } from '../../src/headless/model/status';
 import type { EnvironmentStep, Release } from '../../src/headless/model/types';
-import { deepFreeze, isPlainData, mutated, mutationsArbitrary, withPrototypeNames } from './mutations';
+import { deepFreeze, isGroupPath, isPlainData, mutated, mutationsArbitrary, withPrototypeNames } from './mutations';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and helpers
@@ -17,6 +17,8 @@ type Json = Record<string, unknown>;
 const load = (name: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/kargo-${name}.json`, import.meta.url), 'utf8')) as Json;
 const PROJECT = load('project');
 const MINIMAL = load('minimal');
+// A retail fleet: test -> canary -> stores in waves, shards and plain siblings (see the groups tests).
+const FLEET = load('fleet');
 
 const FREIGHT = '8f3c2a91d4e6b7c0a5f1e2d3c4b5a69788f9e0d1';
 const OTHER_FREIGHT = '2b7e15a0c9d84f63e1a7b2c3d4e5f60718293a4b';
@@ -525,6 +527,179 @@ describe('fromKargo: the minimal fixture', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Groups
+// ---------------------------------------------------------------------------------------------
+
+const groupsOf = (release: Release) => release.environments.map((environment) => [environment.name, environment.group]);
+
+/** Stage `dev` (direct from Warehouse `w`) and Stages fed by it; `extra` goes into each fed Stage. */
+function fanOut(names: string[], extra: (name: string, index: number) => Json = () => ({})): KargoInput {
+  const origin = { kind: 'Warehouse', name: 'w' };
+  const stage = (name: string, sources: Json, more: Json = {}) => {
+    const { metadata, spec, ...rest } = more as { metadata?: Json; spec?: Json };
+    return { metadata: { name, namespace: 'p', ...metadata }, spec: { requestedFreight: [{ origin, sources }], ...spec }, ...rest };
+  };
+  return {
+    freight: { metadata: { name: 'abc1234', namespace: 'p', creationTimestamp: '2026-11-01T10:00:00Z' }, origin },
+    stages: [stage('dev', { direct: true }), ...names.map((name, index) => stage(name, { stages: ['dev'] }, extra(name, index)))],
+  } as unknown as KargoInput;
+}
+
+describe('fromKargo: groups', () => {
+  it('takes each Stage’s group from its label, its annotation, its shard, or the Stages it shares its sources with', () => {
+    expect(groupsOf(convert(FLEET))).toEqual([
+      ['test', undefined],
+      // canary and load-test both take Freight from test, but only canary feeds the stores.
+      ['canary', undefined],
+      ['load-test', undefined],
+      // The gitops-releases/group label.
+      ['store-berlin', 'wave-1'],
+      ['store-paris', 'wave-1'],
+      // The annotation of that key: a path (label values cannot hold a /), trimmed level by level.
+      ['store-madrid', 'wave-2/eu-west'],
+      ['store-lisbon', 'wave-2/eu-west'],
+      // spec.shard, else the kargo.akuity.io/shard label.
+      ['store-chicago', 'us-east'],
+      ['store-dallas', 'us-east'],
+      // Fed from canary alone and feeding nothing, with no label: one group named after canary
+      // (soak times and auto-promotion options are not compared).
+      ['store-osaka', 'from canary'],
+      ['store-kyoto', 'from canary'],
+      ['store-sapporo', 'from canary'],
+      // Also takes Freight from the store-config Warehouse: not fed from the same places.
+      ['store-rome', undefined],
+    ]);
+  });
+
+  it('leaves the project fixture ungrouped: uat and perf both take Freight from test but feed different Stages', () => {
+    expect(groupsOf(fromKargo(project())).filter(([, group]) => group !== undefined)).toEqual([]);
+    expect(fromKargo(project()).environments.every((environment) => !('group' in environment))).toBe(true);
+  });
+
+  it('reads the group label named by the groupLabel option, and numbers sets of siblings that would share a name', () => {
+    const input = changed(FLEET, { '$.stages[6].metadata.labels': { 'acme.dev/wave': 'wave-3' } }) as unknown as KargoInput;
+    expect(groupsOf(fromKargo(input, { groupLabel: 'acme.dev/wave' })).filter(([, group]) => group !== undefined)).toEqual([
+      // Without their label, berlin and paris are siblings: fed from canary, feeding madrid and lisbon.
+      ['store-berlin', 'from canary'],
+      ['store-paris', 'from canary'],
+      // The annotation of the default key is not read either; lisbon has the new label.
+      ['store-lisbon', 'wave-3'],
+      ['store-chicago', 'us-east'],
+      ['store-dallas', 'us-east'],
+      ['store-osaka', 'from canary (2)'],
+      ['store-kyoto', 'from canary (2)'],
+      ['store-sapporo', 'from canary (2)'],
+    ]);
+  });
+
+  it('groups siblings only when two or more are left without a label, and names them after what they share', () => {
+    expect(groupsOf(fromKargo(fanOut(['a'])))).toEqual([
+      ['dev', undefined],
+      ['a', undefined],
+    ]);
+    const labelled = fromKargo(fanOut(['a', 'b'], (name) => (name === 'a' ? { metadata: { labels: { 'gitops-releases/group': 'ring-0' } } } : {})));
+    expect(groupsOf(labelled)).toEqual([
+      ['dev', undefined],
+      ['a', 'ring-0'],
+      ['b', undefined],
+    ]);
+    // Several sources: sorted, and counted when more than two.
+    const origin = { kind: 'Warehouse', name: 'w' };
+    const fedBy = (sources: string[]) => ({ spec: { requestedFreight: [{ origin, sources: { stages: sources } }] } });
+    const input = fanOut(['x', 'y', 'z', 'p', 'q', 'r', 's'], (name) =>
+      ['p', 'q'].includes(name) ? fedBy(['z', 'y']) : ['r', 's'].includes(name) ? fedBy(['z', 'y', 'x']) : {},
+    );
+    expect(groupsOf(fromKargo(input))).toEqual([
+      ['dev', undefined],
+      // x feeds r and s only; y and z both feed all four.
+      ['x', undefined],
+      ['y', 'from dev'],
+      ['z', 'from dev'],
+      ['p', 'from y + z'],
+      ['q', 'from y + z'],
+      ['r', 'from x + 2 more'],
+      ['s', 'from x + 2 more'],
+    ]);
+    // Stages fed straight from the Warehouse are named after it.
+    const direct = fanOut(['a', 'b'], () => ({ spec: { requestedFreight: [{ origin, sources: { direct: true } }] } }));
+    expect(groupsOf(fromKargo(direct))).toEqual([
+      ['dev', 'from w'],
+      ['a', 'from w'],
+      ['b', 'from w'],
+    ]);
+  });
+
+  it('keeps a derived group one level when a Stage name holds a slash', () => {
+    const input = fanOut(['a', 'b']);
+    (input.stages[0]!.metadata as Json).name = 'eu/west';
+    for (const stage of input.stages.slice(1)) stage.spec.requestedFreight[0]!.sources.stages = ['eu/west'];
+    expect(fromKargo(input).environments[1]!.group).toBe('from eu∕west');
+  });
+
+  it('treats a blank label as no label, and trims a group path', () => {
+    const input = fanOut(['a', 'b'], (name) => ({ metadata: { labels: { 'gitops-releases/group': name === 'a' ? '   ' : '  ring-1  ' } } }));
+    expect(groupsOf(fromKargo(input))).toEqual([
+      ['dev', undefined],
+      ['a', undefined],
+      ['b', 'ring-1'],
+    ]);
+  });
+
+  it.each<[string, Changes, KargoOptions, string, unknown]>([
+    ['a group label that is not a string', { '$.stages[3].metadata.labels["gitops-releases/group"]': 5 }, {}, '$.stages[3].metadata.labels["gitops-releases/group"]', 5],
+    ['a group path of four levels', { '$.stages[5].metadata.annotations["gitops-releases/group"]': 'wave-2/eu/west/a' }, {}, '$.stages[5].metadata.annotations["gitops-releases/group"]', 'wave-2/eu/west/a'],
+    ['a group path with an empty level', { '$.stages[4].metadata.labels["gitops-releases/group"]': 'wave-1//eu' }, {}, '$.stages[4].metadata.labels["gitops-releases/group"]', 'wave-1//eu'],
+    ['a group path that starts with a slash', { '$.stages[6].metadata.annotations["gitops-releases/group"]': '/wave-2' }, {}, '$.stages[6].metadata.annotations["gitops-releases/group"]', '/wave-2'],
+    ['a shard that is not a string', { '$.stages[7].spec.shard': 1 }, {}, '$.stages[7].spec.shard', 1],
+    ['a shard label that is not a string', { '$.stages[8].metadata.labels["kargo.akuity.io/shard"]': ['us'] }, {}, '$.stages[8].metadata.labels["kargo.akuity.io/shard"]', ['us']],
+    ['a direct flag that is not true or false', { '$.stages[0].spec.requestedFreight[0].sources.direct': 'yes' }, {}, '$.stages[0].spec.requestedFreight[0].sources.direct', 'yes'],
+    ['sources of another origin that name no Stage', { '$.stages[12].spec.requestedFreight[1].sources.stages': [7] }, {}, '$.stages[12].spec.requestedFreight[1].sources.stages[0]', 7],
+    ['a groupLabel option that is not a string', {}, { groupLabel: 7 as unknown as string }, '$options.groupLabel', 7],
+  ])('reports %s at its path', (_, changes, options, path, value) => {
+    const error = dataError(() => fromKargo(changed(FLEET, changes) as unknown as KargoInput, options));
+    expect(error.path).toBe(path);
+    expect(error.value).toEqual(value);
+    expect(error.expected).toEqual(expect.any(String));
+  });
+
+  it('reports options that are not an object at $options', () => {
+    expect(dataError(() => fromKargo(project(), 'wave' as unknown as KargoOptions)).path).toBe('$options');
+  });
+
+  it('groups Stages named __proto__, constructor and toString, and takes such names as groups and label keys', () => {
+    const siblings = fromKargo(fanOut(['__proto__', 'constructor', 'toString']));
+    expect(groupsOf(siblings)).toEqual([
+      ['dev', undefined],
+      ['__proto__', 'from dev'],
+      ['constructor', 'from dev'],
+      ['toString', 'from dev'],
+    ]);
+    // Fed from a Stage named __proto__: a group named after it.
+    const input = fanOut(['a', 'b']);
+    (input.stages[0]!.metadata as Json).name = '__proto__';
+    for (const stage of input.stages.slice(1)) stage.spec.requestedFreight[0]!.sources.stages = ['__proto__'];
+    expect(fromKargo(input).environments.map((environment) => environment.group)).toEqual([undefined, 'from __proto__', 'from __proto__']);
+    // Label values and a label key from JSON.parse, own keys named like Object.prototype's members.
+    const labels = JSON.parse('{"__proto__": "constructor", "toString": "__proto__/valueOf"}') as Json;
+    const own = fanOut(['a', 'b'], (name) => ({ metadata: name === 'a' ? { labels } : { annotations: labels } }));
+    expect(groupsOf(fromKargo(own, { groupLabel: '__proto__' }))).toEqual([
+      ['dev', undefined],
+      ['a', 'constructor'],
+      ['b', 'constructor'],
+    ]);
+    expect(groupsOf(fromKargo(own, { groupLabel: 'toString' })).slice(1)).toEqual([
+      ['a', '__proto__/valueOf'],
+      ['b', '__proto__/valueOf'],
+    ]);
+    // A Stage without labels has no inherited `constructor` label.
+    expect(groupsOf(fromKargo(fanOut(['a']), { groupLabel: 'constructor' }))).toEqual([
+      ['dev', undefined],
+      ['a', undefined],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------------------------
 
@@ -612,8 +787,8 @@ describe('fromKargo: bad data', () => {
 // ---------------------------------------------------------------------------------------------
 
 const mutationsArb = mutationsArbitrary({
-  words: ['Warehouse', 'main', 'test', 'uat', 'perf', 'prod-us', FREIGHT, OTHER_FREIGHT, 'Succeeded', 'Failed', 'Running', 'Unhealthy', 'not a date', '2026-02-30T25:61:00Z', '2026-11-24T08:00:00Z', 'https://github.com/a/b'],
-  keys: ['phase', 'stages', 'freight', 'stage', 'name', 'namespace', 'kargo.akuity.io/alias', 'kargo.akuity.io/create-actor', 'Warehouse/main'],
+  words: ['Warehouse', 'main', 'test', 'uat', 'perf', 'prod-us', 'canary', 'wave-1', 'a/b/c/d', 'a//b', FREIGHT, OTHER_FREIGHT, 'Succeeded', 'Failed', 'Running', 'Unhealthy', 'not a date', '2026-02-30T25:61:00Z', '2026-11-24T08:00:00Z', 'https://github.com/a/b'],
+  keys: ['phase', 'stages', 'freight', 'stage', 'name', 'namespace', 'kargo.akuity.io/alias', 'kargo.akuity.io/create-actor', 'Warehouse/main', 'gitops-releases/group', 'kargo.akuity.io/shard', 'shard', 'direct'],
   values: [1e308, Number.NaN, {}, [], [null], [{}], JSON.parse('{"__proto__": {"name": "x"}}')],
   // A list of 2,000 Stages or Promotions is slow to read: fewer of them keep 10,000 runs quick.
   hugeEvery: 40,
@@ -634,6 +809,7 @@ function checkValidRelease(release: Release): void {
   check(root !== undefined && root.dependsOn.length === 0, 'the trigger environment depends on nothing');
   for (const environment of release.environments) {
     check(STATUSES.includes(environment.status), `status ${environment.status}`);
+    check(environment.group === undefined || isGroupPath(environment.group), `group ${environment.group}`);
     for (const app of environment.applications) check(HEALTH_STATUSES.includes(app.health) && SYNC_STATUSES.includes(app.sync), 'application words');
   }
   const links = [...release.notes!.commits.flatMap((commit) => [commit.url, commit.repoUrl]), ...release.notes!.images.map((image) => image.url)];
@@ -644,6 +820,7 @@ describe('fromKargo: random mutations of the fixtures', () => {
   it.each([
     ['project', PROJECT],
     ['minimal', MINIMAL],
+    ['fleet', FLEET],
   ])('the %s fixture gives a valid release or a ReleaseDataError at the bad value', (_, fixture) => {
     // Frozen: the adapter must not change its input (it would throw here if it tried).
     const base = deepFreeze(structuredClone(fixture));

@@ -207,3 +207,10 @@ export function withPrototypeNames(document: unknown, names: readonly string[]):
   const rename = (json: string) => names.reduce((text, name, index) => text.split(JSON.stringify(name)).join(JSON.stringify(PROTOTYPE_KEYS[index % PROTOTYPE_KEYS.length])), json);
   return { input: JSON.parse(rename(JSON.stringify(document))), renamed: (output) => rename(JSON.stringify(output)) };
 }
+
+/** A group path as `EnvironmentStep.group` promises it: 1 to 3 non-empty, trimmed levels separated by `/`. */
+export function isGroupPath(group: unknown): boolean {
+  if (typeof group !== 'string') return false;
+  const levels = group.split('/');
+  return levels.length <= 3 && levels.every((level) => level !== '' && level === level.trim());
+}

@@ -1,6 +1,20 @@
 import { fromHealthStatus, fromSyncStatus, type MappedStatus } from '../model/source-status';
 import type { ApplicationState, EnvironmentStep, HealthStatus, Issue, Release, Status, SyncStatus } from '../model/types';
-import { isObject, raise, readList, readObject, readOptionalObject, readOptionalString, readOptionalTime, readString } from './read';
+import type { Json } from './read';
+import {
+  groupPath,
+  isObject,
+  keyPath,
+  raise,
+  readGroupPath,
+  readList,
+  readObject,
+  readOptionalObject,
+  readOptionalString,
+  readOptionalTime,
+  readOwn,
+  readString,
+} from './read';
 
 /**
  * Live Argo CD Applications (`argoproj.io/v1alpha1` `Application`, as `kubectl get applications
@@ -26,6 +40,8 @@ export interface ArgoCdApplication {
     namespace?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
+    /** An Application made by an ApplicationSet names it here (`kind: ApplicationSet`). */
+    ownerReferences?: Array<{ apiVersion?: string; kind: string; name: string; uid?: string; controller?: boolean }>;
   };
   spec?: {
     destination?: { server?: string; name?: string; namespace?: string };
@@ -49,6 +65,58 @@ export interface ArgoCdApplicationList {
   items: readonly ArgoCdApplication[] | null;
 }
 
+/** `ApplicationMatchExpression`: a condition on an Application's label. */
+export interface ArgoCdMatchExpression {
+  key?: string;
+  /** `In` and `NotIn` are the operators Argo CD knows; see `withArgoCdApplications` for any other. */
+  operator?: 'In' | 'NotIn' | (string & {});
+  values?: string[] | null;
+}
+
+/** `ApplicationSetRolloutStep`: the Applications its expressions all select sync together. */
+export interface ArgoCdRollingSyncStep {
+  matchExpressions?: ArgoCdMatchExpression[] | null;
+  maxUpdate?: number | string | null;
+}
+
+/** `ApplicationSet` (applicationset_types.go): the fields read for the RollingSync steps. */
+export interface ArgoCdApplicationSet {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; namespace?: string };
+  spec: {
+    strategy?: {
+      /** `AllAtOnce` (the default) or `RollingSync`. */
+      type?: 'AllAtOnce' | 'RollingSync' | (string & {});
+      rollingSync?: { steps?: ArgoCdRollingSyncStep[] | null } | null;
+    } | null;
+  };
+}
+
+/** `kubectl get applicationsets -o json` and `GET /api/v1/applicationsets` wrap the list. */
+export interface ArgoCdApplicationSetList {
+  items: readonly ArgoCdApplicationSet[] | null;
+}
+
+/** A cluster as Argo CD's `GET /api/v1/clusters` lists it (`Cluster`): the fields read. */
+export interface ArgoCdCluster {
+  server?: string;
+  name?: string;
+  /** The labels of the cluster's Secret. */
+  labels?: Record<string, string> | null;
+}
+
+/**
+ * A cluster Secret (labelled `argocd.argoproj.io/secret-type: cluster`, as
+ * `kubectl get secrets -o json` returns it): `data.name` and `data.server` are base64.
+ */
+export interface ArgoCdClusterSecret {
+  apiVersion?: string;
+  kind?: 'Secret';
+  metadata: { name?: string; namespace?: string; labels?: Record<string, string> | null };
+  data?: { name?: string; server?: string } | null;
+}
+
 /**
  * The callbacks get each Application as received, once its fields have been checked (so
  * `metadata.name` is a string; labels and annotations are not checked). What they throw is thrown.
@@ -68,10 +136,29 @@ export interface ArgoCdOverlayOptions {
    * @default false
    */
   addUnmatched?: boolean;
+  /**
+   * ApplicationSets (a list or an `ApplicationSetList`) whose RollingSync steps group the
+   * environments: see `withArgoCdApplications`.
+   * @default []
+   */
+  applicationSets?: readonly ArgoCdApplicationSet[] | ArgoCdApplicationSetList | null;
+  /**
+   * Argo CD's clusters, as its API lists them (`Cluster`) or as their Secrets, in a list or a
+   * `…List`: read only with `clusterLabel`.
+   * @default []
+   */
+  clusters?: readonly (ArgoCdCluster | ArgoCdClusterSecret)[] | { items: readonly (ArgoCdCluster | ArgoCdClusterSecret)[] | null } | null;
+  /**
+   * A label of the clusters (e.g. `region`) whose value is the last level of an environment's
+   * group, under its RollingSync step when it has one (`wave-2/eu-west`).
+   * @default undefined (no cluster level)
+   */
+  clusterLabel?: string;
 }
 
 interface LiveApplication {
   name: string | undefined;
+  group: string | undefined;
   environment: string | undefined;
   namespaces: string[];
   namespace: string | undefined;
@@ -119,6 +206,29 @@ const PROMOTION = new Map<string, Status>([
  *   `Failed` or `Error` operation (with the operation message), unless the same issue is there.
  *
  * Environment statuses are not changed: they are the release's record of the promotion.
+ *
+ * Groups: an environment's `group` comes from the first of its Applications (in the order of its
+ * applications, then those `addUnmatched` adds) that has one, and replaces the release's; with
+ * none, the release's stays. An Application's group is its RollingSync step, then its cluster's
+ * `clusterLabel` value (`early/eu-west`; either alone when the other is missing):
+ * - The step: of the ApplicationSet (`applicationSets`) that the Application's
+ *   `metadata.ownerReferences` names (`kind: ApplicationSet`, same namespace when both have one),
+ *   when its `spec.strategy.type` is `RollingSync` with at least one step, as Argo CD's
+ *   progressive sync decides it: the first step all of whose `matchExpressions` hold on the
+ *   Application's labels (none: every Application). `In` holds when the label is one of `values`,
+ *   `NotIn` when it is none of them or the label is missing; any other operator (`Exists` is not
+ *   Argo CD's) fails when the label is there and holds when it is missing, and `In` fails when
+ *   the label is missing. An Application no step selects (Argo CD leaves it to a manual sync) has
+ *   no step. A step is named by the value of its one `In` expression when it has exactly one
+ *   with exactly one value (trimmed; not blank, no `/`), else `step-<n>` (1-based, as the
+ *   ApplicationSet's `status.applicationStatus[].step`); when two steps would share a name, all
+ *   are named by number. Steps of one name in several ApplicationSets are one group.
+ * - The cluster: the one whose `server` is the Application's `spec.destination.server` (trailing
+ *   `/` aside) or whose `name` is its `spec.destination.name`; its label value is trimmed, a blank
+ *   one is none.
+ * A step and a label make a path of at most 3 levels: a label that is not a string, has an empty
+ * level, or makes more than 3 levels raises `ReleaseDataError` at the label (so does any bad field
+ * of the ApplicationSets and clusters read, at `$options.…`).
  */
 export function withArgoCdApplications(
   release: Release,
@@ -126,7 +236,8 @@ export function withArgoCdApplications(
   options: ArgoCdOverlayOptions = {},
 ): Release {
   const { environmentOf, addUnmatched = false } = options;
-  const live = readApplications(applications).map((raw, index) => readApplication(raw, `${listPath(applications)}[${index}]`, options));
+  const fleet = readFleet(options);
+  const live = readApplications(applications).map((raw, index) => readApplication(raw, `${listPath(applications)}[${index}]`, options, fleet));
   const byName = new Map<string, LiveApplication[]>();
   for (const application of live) {
     if (application.name === undefined) continue;
@@ -137,6 +248,7 @@ export function withArgoCdApplications(
 
   const environments = release.environments.map((environment): EnvironmentStep => {
     const used = new Set<LiveApplication>();
+    let group: string | undefined;
     const issues: Issue[] = [...environment.issues];
     const addIssues = (application: LiveApplication, name: string) => {
       for (const issue of issuesOf(application, name)) {
@@ -147,6 +259,7 @@ export function withArgoCdApplications(
       const match = byName.get(state.name)?.find((application) => matches(application, environment.name, state, environmentOf !== undefined));
       if (!match) return state;
       used.add(match);
+      group ??= match.group;
       addIssues(match, state.name);
       return overlay(state, match);
     });
@@ -155,11 +268,12 @@ export function withArgoCdApplications(
         if (application.environment !== environment.name || application.name === undefined || used.has(application)) continue;
         if (states.some((state) => state.name === application.name)) continue;
         used.add(application);
+        group ??= application.group;
         addIssues(application, application.name);
         states.push(overlay({ name: application.name, namespace: application.namespace, sync: 'unknown', health: 'unknown' }, application));
       }
     }
-    return { ...environment, applications: states, issues };
+    return group === undefined ? { ...environment, applications: states, issues } : { ...environment, group, applications: states, issues };
   });
   return { ...release, environments };
 }
@@ -199,19 +313,141 @@ function issue(message: string, application: string, at: string | undefined): Is
   return result;
 }
 
-function listPath(applications: unknown): string {
-  return isObject(applications) ? '$.applications.items' : '$.applications';
+function listPath(applications: unknown, path = '$.applications'): string {
+  return isObject(applications) ? `${path}.items` : path;
 }
 
-function readApplications(applications: unknown): unknown[] {
-  if (applications === undefined || applications === null) return [];
-  // Read item by item: a hole in the list is a missing Application, not one to skip.
-  if (Array.isArray(applications)) return readList(applications, '$.applications', (value) => value);
-  if (isObject(applications)) return readList(applications.items, '$.applications.items', (value) => value);
-  raise('Unexpected Argo CD applications', '$.applications', applications, 'a list of Argo CD Applications or an ApplicationList');
+/** A list, or a Kubernetes `…List` of it: its items, read item by item (a hole is a missing item, not one to skip). */
+function readItems(value: unknown, path: string, expected: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value) || isObject(value)) return readList(Array.isArray(value) ? value : value.items, listPath(value, path), (item) => item);
+  return raise('Unexpected Argo CD objects', path, value, expected);
 }
 
-function readApplication(value: unknown, path: string, options: ArgoCdOverlayOptions): LiveApplication {
+const readApplications = (applications: unknown) => readItems(applications, '$.applications', 'a list of Argo CD Applications or an ApplicationList');
+
+interface RollingSync {
+  name: string;
+  namespace: string | undefined;
+  steps: Array<{ name: string; expressions: Array<{ key: string; operator: string; values: string[] }> }>;
+}
+
+/** A cluster's `clusterLabel` value: trimmed (`undefined` when blank), and where it is. */
+interface ClusterLabel {
+  label: string | undefined;
+  path: string;
+  value: unknown;
+}
+
+interface Fleet {
+  sets: RollingSync[];
+  /** Clusters by `server:<url>` and `name:<name>`. */
+  clusters: Map<string, ClusterLabel>;
+}
+
+const anyString = (value: unknown, path: string): string => (typeof value === 'string' ? value : raise('Unexpected value', path, value, 'a string'));
+const trimEnd = (server: string | undefined) => server?.replace(/\/+$/, '');
+
+function readFleet(options: ArgoCdOverlayOptions): Fleet {
+  const o = readOptionalObject(options, '$options') ?? {};
+  const sets = readItems(o.applicationSets, '$options.applicationSets', 'a list of ApplicationSets or an ApplicationSetList').map((value, index) =>
+    readApplicationSet(value, `${listPath(o.applicationSets, '$options.applicationSets')}[${index}]`),
+  );
+  const clusterLabel = readOptionalString(o.clusterLabel, '$options.clusterLabel');
+  const clusters = new Map<string, ClusterLabel>();
+  if (clusterLabel !== undefined) {
+    const path = listPath(o.clusters, '$options.clusters');
+    readItems(o.clusters, '$options.clusters', 'a list of clusters or cluster Secrets').forEach((value, index) => {
+      const at = `${path}[${index}]`;
+      const cluster = readObject(value, at);
+      // A Secret has metadata and base64 data; the API's Cluster has neither.
+      const secret = isObject(cluster.metadata);
+      const data = secret ? readOptionalObject(cluster.data, `${at}.data`) : cluster;
+      const text = (key: string) => (secret ? fromBase64 : readOptionalString)(data?.[key], `${at}${secret ? '.data' : ''}.${key}`);
+      const labelsAt = `${at}${secret ? '.metadata' : ''}.labels`;
+      const labels = readOptionalObject(secret ? (cluster.metadata as Json).labels : cluster.labels, labelsAt);
+      const labelPath = keyPath(labelsAt, clusterLabel);
+      const labelValue = readOwn(labels, clusterLabel);
+      const entry = { label: readGroupPath(labelValue, labelPath), path: labelPath, value: labelValue };
+      for (const [prefix, found] of [['name:', text('name')], ['server:', trimEnd(text('server'))]]) {
+        if (found !== undefined && !clusters.has(prefix + found)) clusters.set(prefix + found, entry);
+      }
+    });
+  }
+  return { sets: sets.filter((set) => set !== undefined), clusters };
+}
+
+/** A Secret's data value, base64 of UTF-8 text. */
+function fromBase64(value: unknown, path: string): string | undefined {
+  const text = readOptionalString(value, path);
+  try {
+    return text === undefined ? undefined : new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+  } catch {
+    return raise('Not base64 of UTF-8 text', path, value, 'base64, as a Secret holds its data');
+  }
+}
+
+function readApplicationSet(value: unknown, path: string): RollingSync | undefined {
+  const set = readObject(value, path);
+  const meta = readObject(set.metadata, `${path}.metadata`);
+  const name = readString(meta.name, `${path}.metadata.name`);
+  const namespace = readOptionalString(meta.namespace, `${path}.metadata.namespace`);
+  const strategy = readOptionalObject(readOptionalObject(set.spec, `${path}.spec`)?.strategy, `${path}.spec.strategy`);
+  const at = `${path}.spec.strategy.rollingSync`;
+  // As Argo CD: steps only for the RollingSync type, with a rollingSync of at least one step.
+  if (readOptionalString(strategy?.type, `${path}.spec.strategy.type`) !== 'RollingSync') return undefined;
+  const rolling = readOptionalObject(strategy!.rollingSync, at);
+  const steps = readList(rolling?.steps, `${at}.steps`, (step, stepPath) =>
+    readList(readObject(step, stepPath).matchExpressions, `${stepPath}.matchExpressions`, (item, itemPath) => {
+      const expression = readObject(item, itemPath);
+      return {
+        key: readOptionalString(expression.key, `${itemPath}.key`) ?? '',
+        operator: readOptionalString(expression.operator, `${itemPath}.operator`) ?? '',
+        values: readList(expression.values, `${itemPath}.values`, anyString),
+      };
+    }),
+  );
+  const named = steps.map((expressions, index) => {
+    const ins = expressions.filter((expression) => expression.operator === 'In');
+    const value = ins.length === 1 && ins[0]!.values.length === 1 ? ins[0]!.values[0]!.trim() : '';
+    return value !== '' && !value.includes('/') ? value : `step-${index + 1}`;
+  });
+  const unique = new Set(named).size === named.length;
+  return steps.length === 0 ? undefined : { name, namespace, steps: steps.map((expressions, index) => ({ name: unique ? named[index]! : `step-${index + 1}`, expressions })) };
+}
+
+/** The Application's RollingSync step, then its cluster's label: its group. */
+function applicationGroup(metadata: Json, path: string, destination: Json | undefined, namespace: string | undefined, fleet: Fleet): string | undefined {
+  let step: string | undefined;
+  if (fleet.sets.length > 0) {
+    const owners = readList(metadata.ownerReferences, `${path}.metadata.ownerReferences`, (value, at) => {
+      const reference = readObject(value, at);
+      return readOptionalString(reference.kind, `${at}.kind`) === 'ApplicationSet' ? readString(reference.name, `${at}.name`) : undefined;
+    });
+    const set = fleet.sets.find((candidate) => owners.includes(candidate.name) && (candidate.namespace === undefined || namespace === undefined || candidate.namespace === namespace));
+    if (set) {
+      const labels = readOptionalObject(metadata.labels, `${path}.metadata.labels`);
+      const label = (key: string) => {
+        const value = readOwn(labels, key);
+        return value === undefined ? undefined : anyString(value, keyPath(`${path}.metadata.labels`, key));
+      };
+      step = set.steps.find(({ expressions }) =>
+        expressions.every(({ key, operator, values }) => {
+          const value = label(key);
+          if (value === undefined) return operator !== 'In';
+          return operator === 'In' ? values.includes(value) : operator === 'NotIn' && !values.includes(value);
+        }),
+      )?.name;
+    }
+  }
+  const server = trimEnd(readOptionalString(destination?.server, `${path}.spec.destination.server`));
+  const clusterName = readOptionalString(destination?.name, `${path}.spec.destination.name`);
+  const cluster = (server === undefined ? undefined : fleet.clusters.get(`server:${server}`)) ?? (clusterName === undefined ? undefined : fleet.clusters.get(`name:${clusterName}`));
+  if (cluster?.label === undefined) return step;
+  return groupPath(step === undefined ? cluster.label : `${step}/${cluster.label}`, cluster.path, cluster.value);
+}
+
+function readApplication(value: unknown, path: string, options: ArgoCdOverlayOptions, fleet: Fleet): LiveApplication {
   const application = readObject(value, path);
   const metadata = readObject(application.metadata, `${path}.metadata`);
   const metadataName = readString(metadata.name, `${path}.metadata.name`);
@@ -237,6 +473,7 @@ function readApplication(value: unknown, path: string, options: ArgoCdOverlayOpt
   const name = nameOf(options.applicationOf ? options.applicationOf(raw) : metadataName);
   return {
     name,
+    group: applicationGroup(metadata, path, destination, metadataNamespace, fleet),
     environment: options.environmentOf ? nameOf(options.environmentOf(raw)) : undefined,
     namespaces: [metadataNamespace, destinationNamespace].filter((namespace): namespace is string => namespace !== undefined),
     namespace: destinationNamespace ?? metadataNamespace,

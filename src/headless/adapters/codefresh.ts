@@ -27,6 +27,8 @@ import type {
   WorkflowStep,
 } from '../model/types';
 import {
+  GROUP_LABEL,
+  groupPath,
   httpUrl,
   isObject,
   orderWithoutCycles,
@@ -58,6 +60,21 @@ import type { ReleasesPageInfo } from '../table/query';
  * unknown fields are ignored, `null` counts as absent, unknown status words map to `unknown` and
  * are kept as `rawStatus` / `source.status`.
  */
+
+/**
+ * `Environment` (the GraphQL `environments` query; go-sdk `models_gen.go`): the fields read are
+ * `name` and `labelPairs`. An environment may span several clusters (`clusters`), each with its
+ * runtime and namespaces; they are not read (see `fromCodefreshRelease`).
+ */
+export interface CodefreshEnvironment {
+  name: string;
+  kind?: 'PROD' | 'NON_PROD' | (string & {});
+  clusters?: Array<{ runtimeName?: string; name?: string; server?: string | null; namespaces?: string[]; exists?: boolean }> | null;
+  /** `key=value` strings. */
+  labelPairs?: string[] | null;
+}
+
+/** The options of the Codefresh adapters: links the API does not send, and the environments' groups. */
 export interface CodefreshAdapterOptions {
   /**
    * Links the API does not send (it has no URL for a workflow run or an application): the host
@@ -67,6 +84,18 @@ export interface CodefreshAdapterOptions {
     workflow?: (run: { workflow: string; application: string; environment: string }) => string | undefined;
     application?: (app: { name: string; namespace?: string; runtime?: string; environment: string }) => string | undefined;
   };
+  /**
+   * The account's environments (the `environments` query), for their groups: an environment of
+   * a release whose `Environment` of that name has the label pair `gitops-releases/group=<path>`
+   * (`groupLabel`) is in that group. See `fromCodefreshRelease`.
+   * @default []
+   */
+  environments?: readonly CodefreshEnvironment[] | null;
+  /**
+   * The key of the label pair that names an environment's group.
+   * @default 'gitops-releases/group'
+   */
+  groupLabel?: string;
 }
 
 /** `fromCodefreshPromotion`'s options: also the `PromotionEnvironmentStatus` list of the promotion, when queried. */
@@ -381,6 +410,7 @@ function environment(o: Json, path: string, nameKey: string): EnvironmentStep {
   return {
     name: readStringField(o, nameKey, path),
     kind: undefined,
+    group: undefined,
     dependsOn: readListField(o, 'dependsOn', path, readString),
     status: mapped.status,
     rawStatus: mapped.raw,
@@ -486,8 +516,29 @@ function checkGraph(environments: EnvironmentStep[], path: string, list: string,
   );
 }
 
+/**
+ * The groups of the `environments` option, by environment name: the value of the first label pair
+ * `<groupLabel>=<path>` of the first Environment of each name.
+ */
+function readGroups(options: unknown): Map<string, string> {
+  const o = readOptionalObject(options, '$options');
+  const label = `${readOptionalString(o?.groupLabel, '$options.groupLabel') ?? GROUP_LABEL}=`;
+  const groups = new Map<string, string>();
+  readList(o?.environments, '$options.environments', (v, p) => {
+    const entry = readObject(v, p);
+    const name = readStringField(entry, 'name', p);
+    let group: string | undefined;
+    readListField(entry, 'labelPairs', p, (pair, at) => {
+      const text = readOptionalString(pair, at);
+      if (group === undefined && text?.startsWith(label)) group = groupPath(text.slice(label.length), at, pair) ?? '';
+    });
+    if (group && !groups.has(name)) groups.set(name, group);
+  });
+  return groups;
+}
+
 /** A release with the fields both nodes have, its environments' empty fields dropped; the caller fills in the rest. */
-function release(o: Json, path: string, id: string, environments: EnvironmentStep[], trigger: string | undefined, triggerCommit: Commit | undefined): Release {
+function release(o: Json, path: string, id: string, environments: EnvironmentStep[], trigger: string | undefined, triggerCommit: Commit | undefined, groups: Map<string, string>): Release {
   const mapped = fromCodefreshReleaseStatus(readStringField(o, 'status', path));
   const updatedAt = readOptionalTimeField(o, 'updatedAt', path);
   const flow = readOptionalStringField(o, 'promotionFlowName', path);
@@ -510,7 +561,7 @@ function release(o: Json, path: string, id: string, environments: EnvironmentSte
     createdAt: requiredTime(o.createdAt, `${path}.createdAt`),
     updatedAt,
     finishedAt: isTerminalStatus(mapped.status) ? updatedAt : undefined,
-    environments: environments.map(withoutUndefined),
+    environments: environments.map((e) => ((e.group = groups.get(e.name)), withoutUndefined(e))),
     notes: undefined,
     hooks: undefined,
     source: withoutUndefined({ system: 'codefresh', status: mapped.raw }),
@@ -523,7 +574,7 @@ const errorOf = (o: Json | undefined, path: string) => {
   return message === undefined ? undefined : withoutUndefined({ code, message });
 };
 
-function readProductRelease(value: unknown, path: string, options: CodefreshAdapterOptions): Release {
+function readProductRelease(value: unknown, path: string, options: CodefreshAdapterOptions, groups: Map<string, string>): Release {
   const o = readObject(value, path);
   const id = readStringField(o, 'releaseId', path);
   // A list query may select only `environmentsStatuses` (name and status, no dependsOn), as Codefresh's CLI does.
@@ -533,7 +584,7 @@ function readProductRelease(value: unknown, path: string, options: CodefreshAdap
   );
   checkGraph(environments, path, list, 'environmentName', o[list]);
   const triggerCommit = commit(o.triggerCommit, `${path}.triggerCommit`);
-  const result = release(o, path, id, environments, readOptionalStringField(o, 'triggerEnvironment', path), triggerCommit);
+  const result = release(o, path, id, environments, readOptionalStringField(o, 'triggerEnvironment', path), triggerCommit, groups);
   const initiator = readOptionalObjectField(o, 'initiator', path);
   result.name = readOptionalStringField(o, 'releaseName', path);
   result.version = readOptionalStringField(o, 'version', path);
@@ -569,7 +620,7 @@ function promotionEnvironmentStatus(environment: EnvironmentStep, o: Json, path:
   if (prs[0]) environment.pullRequest = prs[0];
 }
 
-function readPromotion(value: unknown, path: string, options: CodefreshPromotionOptions): Release {
+function readPromotion(value: unknown, path: string, options: CodefreshPromotionOptions, groups: Map<string, string>): Release {
   const o = readObject(value, path);
   const id = readStringField(o, 'id', path);
   const environments = readListField(o, 'environments', path, (v, p) => environment(readObject(v, p), p, 'name'));
@@ -582,7 +633,7 @@ function readPromotion(value: unknown, path: string, options: CodefreshPromotion
   });
   const failure = readOptionalObjectField(o, 'failure', path);
   if (failure) readOptionalTimeField(failure, 'timestamp', `${path}.failure`);
-  const result = release(o, path, id, environments, readOptionalStringField(o, 'triggerEnvironment', path), commit(o.triggerCommitInfo, `${path}.triggerCommitInfo`));
+  const result = release(o, path, id, environments, readOptionalStringField(o, 'triggerEnvironment', path), commit(o.triggerCommitInfo, `${path}.triggerCommitInfo`), groups);
   result.version = readOptionalStringField(o, 'promotionAppVersion', path);
   result.error = errorOf(failure, `${path}.failure`);
   return withoutUndefined(result);
@@ -590,19 +641,32 @@ function readPromotion(value: unknown, path: string, options: CodefreshPromotion
 
 /**
  * A Codefresh `ProductRelease` node (GraphQL `productRelease` / `productReleases` queries) as a
- * `Release`. Raises `ReleaseDataError` for data it cannot use, at the value's JSON path.
+ * `Release`. Raises `ReleaseDataError` for data it cannot use, at the value's JSON path
+ * (`$options.…` for the options' data).
+ *
+ * `group`: a release has no per-cluster targets. A Codefresh environment may span several
+ * clusters (`Environment.clusters`), but a release's steps (and a Promotion's environments) are
+ * whole environments, each with one status, and their applications are named by runtime,
+ * namespace and name only, with no cluster. So an environment is never split into clusters, and
+ * its clusters give it no group. What there is: the `Environment`'s label pairs
+ * (`options.environments`). An environment's group is the value of the first pair
+ * `gitops-releases/group=<path>` (`options.groupLabel`; the first `=` ends the key) of the first
+ * Environment of its name, trimmed level by level; a blank value is none; no such Environment or
+ * pair, no group. A pair that is not a string, or a value with an empty level or more than 3
+ * levels, raises `ReleaseDataError` at the pair.
  */
 export function fromCodefreshRelease(productRelease: unknown, options: CodefreshAdapterOptions = {}): Release {
-  return readProductRelease(productRelease, '$', options);
+  return readProductRelease(productRelease, '$', options, readGroups(options));
 }
 
 /**
  * A Codefresh `Promotion` node (the newer promotions API) as a `Release`. Its environments carry
  * only their status; pass the promotion's `PromotionEnvironmentStatus` list as
- * `options.environmentStatuses` for workflows, applications, pull requests and issues.
+ * `options.environmentStatuses` for workflows, applications, pull requests and issues. Groups
+ * come from `options.environments`, as for `fromCodefreshRelease`.
  */
 export function fromCodefreshPromotion(promotion: unknown, options: CodefreshPromotionOptions = {}): Release {
-  return readPromotion(promotion, '$', options);
+  return readPromotion(promotion, '$', options, readGroups(options));
 }
 
 /**
@@ -610,6 +674,7 @@ export function fromCodefreshPromotion(promotion: unknown, options: CodefreshPro
  * (`{ edges: [{ node, cursor }], pageInfo: SliceInfo }`), in the table's server-mode shape.
  */
 export function fromCodefreshReleasesPage(connection: unknown, options: CodefreshAdapterOptions = {}): CodefreshReleasesPage {
+  const groups = readGroups(options);
   const o = readObject(connection, '$');
   const cursors: Array<string | undefined> = [];
   const releases = readList(o.edges, '$.edges', (v, p) => {
@@ -617,8 +682,8 @@ export function fromCodefreshReleasesPage(connection: unknown, options: Codefres
     cursors.push(readOptionalStringField(edge, 'cursor', p));
     const node = readObject(edge.node, `${p}.node`);
     const type = readOptionalString(node.__typename, `${p}.node.__typename`) ?? (node.releaseId !== undefined ? 'ProductRelease' : node.id !== undefined ? 'Promotion' : undefined);
-    if (type === 'ProductRelease') return readProductRelease(node, `${p}.node`, options);
-    if (type === 'Promotion') return readPromotion(node, `${p}.node`, options);
+    if (type === 'ProductRelease') return readProductRelease(node, `${p}.node`, options, groups);
+    if (type === 'Promotion') return readPromotion(node, `${p}.node`, options, groups);
     return raise('A node that is neither a ProductRelease nor a Promotion', `${p}.node`, node, 'a ProductRelease (with releaseId) or a Promotion (with id)');
   });
   const info = readOptionalObject(o.pageInfo, '$.pageInfo') ?? {};

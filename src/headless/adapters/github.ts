@@ -2,7 +2,23 @@ import { shortSha } from '../model/links';
 import { fromGitHubDeploymentState } from '../model/source-status';
 import { aggregateStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, Status } from '../model/types';
-import { httpUrl, parsePerson, raise, readEnum, readList, readObject, readOptionalBoolean, readOptionalObject, readOptionalString, readString, readTime, withoutUndefined, type Json } from './read';
+import {
+  groupPath,
+  httpUrl,
+  parsePerson,
+  raise,
+  readEnum,
+  readList,
+  readObject,
+  readOptionalBoolean,
+  readOptionalObject,
+  readOptionalString,
+  readOwn,
+  readString,
+  readTime,
+  withoutUndefined,
+  type Json,
+} from './read';
 
 /**
  * GitHub Deployments (REST API v3: `GET /repos/{owner}/{repo}/deployments` and
@@ -93,6 +109,35 @@ export interface GitHubDeploymentsInput {
   flow?: string;
 }
 
+/** A rule of `GitHubDeploymentsOptions.groups`: environments whose name matches `pattern` get `group`. */
+export interface GitHubEnvironmentGroupRule {
+  /**
+   * Tested against the environment's name as `RegExp.prototype.exec` does (anchor it, `^…$`, to
+   * match the whole name); a string is a regular expression's source. Its flags are kept but `g`
+   * and `y`, so every name is tested from its start.
+   */
+  pattern: RegExp | string;
+  /**
+   * The group path (`production/$1`): `$1`…`$99` stand for the pattern's capture groups (two
+   * digits only when the pattern has that many groups), `$<name>` for a named group, `$&` for
+   * the whole match, `$$` for a `$`; any other `$` is itself, and a group that took no part is
+   * empty. Trimmed level by level; an empty result means no group (so a first rule with `''`
+   * keeps names out of later rules).
+   */
+  group: string;
+}
+
+/** `fromGitHubDeployments`' options: code of the host's, not data (a RegExp is not JSON). */
+export interface GitHubDeploymentsOptions {
+  /**
+   * Groups of environments by name: the first rule whose pattern matches an environment's name
+   * makes its group; with none, the environment has no group. GitHub has no field that groups
+   * deployment environments, so their names are what there is.
+   * @default []
+   */
+  groups?: readonly GitHubEnvironmentGroupRule[];
+}
+
 /** The flow name of releases read from GitHub Deployments unless `flow` says otherwise. */
 export const GITHUB_DEPLOYMENTS_FLOW = 'github-deployments';
 
@@ -138,8 +183,12 @@ interface DeploymentData {
  *   `failure` or `error` status once the status is final. `production_environment` sets `kind`.
  * - Each environment holds one application named after the product (the deployed SHA, the ref as
  *   version, `url` = the latest `environment_url`), and an error issue when it failed.
+ * - `group` from the environment's name by `options.groups` (see `GitHubDeploymentsOptions`); a
+ *   name that makes a group of more than 3 levels or with an empty level (`a//b`) raises
+ *   `ReleaseDataError` at the deployment's `environment`, and a bad rule at `$options.groups[i]`.
  */
-export function fromGitHubDeployments(input: GitHubDeploymentsInput): Release[] {
+export function fromGitHubDeployments(input: GitHubDeploymentsInput, options: GitHubDeploymentsOptions = {}): Release[] {
+  const rules = readRules(options);
   const root = readObject(input, '$');
   const groupBy = root.groupBy === undefined || root.groupBy === null ? 'sha' : readEnum(root.groupBy, '$.groupBy', ['sha', 'ref'] as const);
   const repository = readOptionalString(root.repository, '$.repository');
@@ -161,8 +210,14 @@ export function fromGitHubDeployments(input: GitHubDeploymentsInput): Release[] 
   }
 
   const releases: Array<{ release: Release; time: number; updated: number }> = [];
+  // Names come back in every release: each is grouped once (a Map, as names are data).
+  const known = new Map<string, string | undefined>();
+  const groupOf = (name: string, path: string) => {
+    if (!known.has(name)) known.set(name, groupByRules(rules, name, path));
+    return known.get(name);
+  };
   for (const [key, group] of groups) {
-    const built = buildRelease(key, group, groupBy, order, repository, flow);
+    const built = buildRelease(key, group, groupBy, order, repository, flow, groupOf);
     if (built) releases.push(built);
   }
   releases.sort((a, b) => b.time - a.time || b.updated - a.updated || (a.release.id < b.release.id ? -1 : a.release.id > b.release.id ? 1 : 0));
@@ -176,6 +231,7 @@ function buildRelease(
   order: string[] | undefined,
   repository: string | undefined,
   flow: string,
+  groupOf: (name: string, path: string) => string | undefined,
 ): { release: Release; time: number; updated: number } | undefined {
   if (order) {
     // Deployments to environments outside the list are not part of the release at all.
@@ -205,7 +261,10 @@ function buildRelease(
   const latest = group[group.length - 1]!;
   const sha = groupBy === 'ref' ? latest.sha : key;
   const version = groupBy === 'ref' ? key : versionOf(first);
-  const environments = names.map((name, index) => environmentStep(name, latestIn.get(name)!, names[index - 1], product));
+  const environments = names.map((name, index) => {
+    const deployment = latestIn.get(name)!;
+    return environmentStep(name, deployment, names[index - 1], product, groupOf(name, `${deployment.path}.environment`));
+  });
   const status = aggregateStatus(environments.map((environment) => environment.status));
 
   let updated = -Infinity;
@@ -249,7 +308,7 @@ function buildRelease(
 
 const FINAL_STATES = new Set(['success', 'failure', 'error']);
 
-function environmentStep(name: string, deployment: DeploymentData, previous: string | undefined, product: string): EnvironmentStep {
+function environmentStep(name: string, deployment: DeploymentData, previous: string | undefined, product: string, group: string | undefined): EnvironmentStep {
   const statuses = deployment.statuses;
   const latest = statuses[statuses.length - 1];
   const mapped = latest ? fromGitHubDeploymentState(latest.state) : { status: 'pending' as Status, raw: undefined };
@@ -284,6 +343,7 @@ function environmentStep(name: string, deployment: DeploymentData, previous: str
   return withoutUndefined({
     name,
     kind: deployment.production === undefined ? undefined : deployment.production ? ('production' as const) : ('non-production' as const),
+    group,
     dependsOn: previous === undefined ? [] : [previous],
     status,
     rawStatus: mapped.raw,
@@ -294,6 +354,63 @@ function environmentStep(name: string, deployment: DeploymentData, previous: str
     applications: [application],
     issues,
   });
+}
+
+/** A rule's group: text, numbered groups, named groups. */
+type Part = string | number | { name: string };
+interface Rule {
+  pattern: RegExp;
+  parts: Part[];
+}
+
+/** The options' rules, checked: every pattern compiles, every reference names a group of its pattern. */
+function readRules(options: unknown): Rule[] {
+  const o = readOptionalObject(options, '$options');
+  return readList(o?.groups, '$options.groups', (value, path) => {
+    const rule = readObject(value, path);
+    const source = rule.pattern instanceof RegExp ? rule.pattern : typeof rule.pattern === 'string' ? rule.pattern : undefined;
+    let pattern: RegExp | undefined;
+    try {
+      // A copy without `g` and `y`: exec then starts at 0 every time, and the host's RegExp keeps its lastIndex.
+      pattern = source === undefined ? undefined : new RegExp(source, source instanceof RegExp ? source.flags.replace(/[gy]/g, '') : '');
+    } catch {
+      // reported below
+    }
+    if (pattern === undefined) raise('Not a pattern', `${path}.pattern`, rule.pattern, 'a RegExp, or the source of one');
+    const group = rule.group;
+    if (typeof group !== 'string') return raise('Unexpected group', `${path}.group`, group, 'a string: the group path');
+    // Matching nothing (the empty alternative) tells how many groups, and which names, the pattern has.
+    const probe = new RegExp(`${pattern.source}|`, pattern.flags).exec('')!;
+    const count = probe.length - 1;
+    const missing = () => raise('The group refers to a capture group its pattern does not have', `${path}.group`, group, `text with $1…$${count}, $<name>, $& or $$ for the pattern's groups`);
+    const parts: Part[] = [];
+    const reference = /\$(\$|&|<([^>]*)>|[1-9]\d?)/g;
+    let from = 0;
+    for (let match = reference.exec(group); match !== null; match = reference.exec(group)) {
+      const [, token, name] = match as unknown as [string, string, string | undefined];
+      parts.push(group.slice(from, match.index));
+      from = reference.lastIndex;
+      if (token === '$') parts.push('$');
+      else if (token === '&') parts.push(0);
+      else if (name !== undefined) parts.push(Object.prototype.hasOwnProperty.call(probe.groups ?? {}, name) ? { name } : missing());
+      else if (Number(token) <= count) parts.push(Number(token));
+      else if (Number(token[0]) <= count) parts.push(Number(token[0]), token[1]!);
+      else missing();
+    }
+    parts.push(group.slice(from));
+    return { pattern, parts };
+  });
+}
+
+/** The group of the first rule whose pattern matches the name, else none. */
+function groupByRules(rules: readonly Rule[], name: string, path: string): string | undefined {
+  for (const { pattern, parts } of rules) {
+    const match = pattern.exec(name);
+    if (match === null) continue;
+    const text = parts.map((part) => (typeof part === 'string' ? part : ((typeof part === 'number' ? match[part] : readOwn(match.groups, part.name)) ?? ''))).join('');
+    return groupPath(text, path, name);
+  }
+  return undefined;
 }
 
 function readEnvironmentList(value: unknown): string[] | undefined {

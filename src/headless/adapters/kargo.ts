@@ -2,7 +2,27 @@ import { shortSha } from '../model/links';
 import { fromHealthStatus, fromKargoHealthState, fromKargoPromotionPhase, fromSyncStatus } from '../model/source-status';
 import { aggregateStatus, isProblemStatus, isTerminalStatus } from '../model/status';
 import type { ApplicationState, Commit, EnvironmentStep, Issue, Person, Release, ReleaseImage, Status } from '../model/types';
-import { httpUrl, isObject, orderWithoutCycles, parsePerson, raise, readList, readObject, readOptionalObject, readOptionalString, readOptionalTime, readOwn, readString, timeValue, withoutUndefined, type Json } from './read';
+import {
+  GROUP_LABEL,
+  httpUrl,
+  isObject,
+  keyPath as key,
+  orderWithoutCycles,
+  parsePerson,
+  raise,
+  readGroupPath,
+  readList,
+  readObject,
+  readOptionalBoolean,
+  readOptionalObject,
+  readOptionalString,
+  readOptionalTime,
+  readOwn,
+  readString,
+  timeValue,
+  withoutUndefined,
+  type Json,
+} from './read';
 
 /*
  * Kargo (akuity/kargo, `api/v1alpha1`) as JSON: the fields this adapter reads, with Kargo's names
@@ -42,7 +62,14 @@ export type KargoHealthState = 'Healthy' | 'Unhealthy' | 'Progressing' | 'Unknow
 /** `Stage` with `StageSpec`, `StageStatus`, `Health`, `FreightCollection` (stage_types.go). */
 export interface KargoStage {
   metadata: KargoObjectMeta;
-  spec: { requestedFreight: KargoFreightRequest[] };
+  spec: {
+    /**
+     * The shard (the Kargo controller, often one per cluster or region) that promotes to this
+     * Stage; Kargo keeps the `kargo.akuity.io/shard` label equal to it. Empty: the default shard.
+     */
+    shard?: string;
+    requestedFreight: KargoFreightRequest[];
+  };
   status?: {
     health?: { status?: KargoHealthState | (string & {}); issues?: string[] | null; output?: unknown } | null;
     /** Newest first; `items` is keyed by the origin as `Kind/name`. */
@@ -96,12 +123,23 @@ export interface KargoInput {
   warehouse?: KargoWarehouse | null;
 }
 
+/** `fromKargo`'s options. */
+export interface KargoOptions {
+  /**
+   * The label (or, for a path of several levels, the annotation) whose value is a Stage's group,
+   * e.g. `gitops-releases/group: wave-2` (Kubernetes label values cannot hold a `/`; annotation
+   * values can: `gitops-releases/group: wave-2/eu-west`).
+   * @default 'gitops-releases/group'
+   */
+  groupLabel?: string;
+}
+
 /** `AnnotationKeyCreateActor` (annotations.go). */
 const CREATE_ACTOR = 'kargo.akuity.io/create-actor';
 /** `LabelKeyAlias` (labels.go). */
 const ALIAS_LABEL = 'kargo.akuity.io/alias';
-
-const key = (path: string, name: string) => `${path}[${JSON.stringify(name)}]`;
+/** `LabelKeyShard` (labels.go). */
+const SHARD_LABEL = 'kargo.akuity.io/shard';
 
 interface Origin {
   kind: string;
@@ -256,21 +294,37 @@ function outputApplications(output: unknown): Array<{ name: string; namespace?: 
  *   deletes old Promotions), else `pending`. A Promotion with no phase yet is `queued`.
  * - Stage health describes the Stage's current Freight, so it becomes the environment's
  *   applications (and issues) only when this Freight is current there.
+ * - `group`, the first of: the Stage's `gitops-releases/group` label (`options.groupLabel`), else
+ *   its annotation of that key (a path of up to 3 levels: label values cannot hold a `/`), else
+ *   its shard (`spec.shard`, else the `kargo.akuity.io/shard` label Kargo keeps equal to it).
+ *   Else, Stages that take Freight from the same places (identical `spec.requestedFreight`: the
+ *   same origins, each with the same `direct` and the same `sources.stages`, in any order) and
+ *   feed the same Stages (so the model's structural rule holds: one `dependsOn`, one set of
+ *   dependents) form a group when there are two or more of them, named after the sources this
+ *   Freight comes from: `from uat`, `from eu-canary + us-canary`, `from store-001 + 49 more`
+ *   (names sorted; the Warehouse's name when a request is `direct`; a `/` in a name shows as
+ *   `∕` so the group stays one level; a second set with the same name gets ` (2)`, in input
+ *   order). Soak times, availability strategies and auto-promotion options are not compared:
+ *   they say when Freight moves, not from where. Any other Stage has no group. A group path is
+ *   trimmed; a label, annotation or shard that is not a string, has an empty level (`a//b`) or
+ *   more than 3 levels raises `ReleaseDataError` at its path.
  *
- * Raises `ReleaseDataError` (with the JSON path from the input's root) for data it cannot use.
+ * Raises `ReleaseDataError` (with the JSON path from the input's root, `$options` for the
+ * options) for data it cannot use.
  */
-export function fromKargo(input: KargoInput): Release {
+export function fromKargo(input: KargoInput, options: KargoOptions = {}): Release {
   const root = readObject(input, '$');
+  const groupLabel = readOptionalString(readOptionalObject(options, '$options')?.groupLabel, '$options.groupLabel') ?? GROUP_LABEL;
   const freight = readFreight(root.freight);
   const warehouse = readWarehouse(root.warehouse, freight);
-  const stages = readStages(root.stages, freight);
+  const stages = readStages(root.stages, freight, groupLabel);
   const promotions = readPromotions(root.promotions, freight, stages.included);
   const edgePaths = new Map<string, Map<string, string>>();
-  const environments = [...stages.included.values()].map((stage) => {
-    const dependsOn = upstreamStages(stage, stages);
-    edgePaths.set(stage.name, dependsOn);
-    return stageEnvironment(stage, [...dependsOn.keys()], freight, promotions.get(stage.name) ?? []);
-  });
+  for (const stage of stages.included.values()) edgePaths.set(stage.name, upstreamStages(stage, stages));
+  const siblings = siblingGroups(stages.included, edgePaths);
+  const environments = [...stages.included.values()].map((stage) =>
+    stageEnvironment(stage, [...edgePaths.get(stage.name)!.keys()], freight, promotions.get(stage.name) ?? [], stage.group ?? siblings.get(stage.name)),
+  );
   // The Stages must form a DAG; a cycle is reported at the Stage source that closes it.
   orderWithoutCycles(environments, (from, to) => edgePaths.get(from)?.get(to), 'Stages');
   return freightRelease(freight, warehouse, environments, promotions);
@@ -335,6 +389,12 @@ interface StageEntry {
   stage: Json;
   /** The Stage's requests for this Freight's origin. */
   requests: Array<{ request: Json; path: string }>;
+  /** Its group from its label, annotation or shard. */
+  group: string | undefined;
+  /** Every request's origin and sources, in one order: equal for Stages fed from the same places. */
+  sources: string;
+  /** What its requests for this Freight's origin name as sources: upstream Stages, the Warehouse when direct. */
+  shares: string[];
 }
 
 interface StageSet {
@@ -344,7 +404,7 @@ interface StageSet {
   included: Map<string, StageEntry>;
 }
 
-function readStages(value: unknown, freight: FreightData): StageSet {
+function readStages(value: unknown, freight: FreightData, groupLabel: string): StageSet {
   const given = new Set<string>();
   const included = new Map<string, StageEntry>();
   readList(value, '$.stages', (item, path, index) => {
@@ -353,15 +413,30 @@ function readStages(value: unknown, freight: FreightData): StageSet {
     const name = meta.name!;
     given.add(name);
     const spec = readObject(stage.spec, `${path}.spec`);
+    const sources: string[] = [];
+    const shares = new Set<string>();
     const requests = readList(spec.requestedFreight, `${path}.spec.requestedFreight`, (entry, entryPath) => {
       const request = readObject(entry, entryPath);
       const from = readOrigin(request.origin, `${entryPath}.origin`);
-      return from.kind === freight.origin.kind && from.name === freight.origin.name ? { request, path: entryPath } : undefined;
+      const feed = readObject(request.sources, `${entryPath}.sources`);
+      const direct = readOptionalBoolean(feed.direct, `${entryPath}.sources.direct`) === true;
+      const upstream = readList(feed.stages, `${entryPath}.sources.stages`, readString).sort();
+      sources.push(JSON.stringify([from.kind, from.name, direct, upstream]));
+      if (from.kind !== freight.origin.kind || from.name !== freight.origin.name) return undefined;
+      if (direct) shares.add(from.name);
+      for (const upstreamName of upstream) shares.add(upstreamName);
+      return { request, path: entryPath };
     }).filter((request) => request !== undefined);
     if (requests.length === 0 || !sameProject(freight, meta.namespace)) return;
     const first = included.get(name);
     if (first !== undefined) raise(`Stage "${name}" appears twice (stages ${first.index} and ${index})`, `${path}.metadata.name`, name, 'a unique Stage name');
-    included.set(name, { index, name, stage, requests });
+    const labels = `${path}.metadata.labels`;
+    const group =
+      readGroupPath(readOwn(meta.labels, groupLabel), key(labels, groupLabel)) ??
+      readGroupPath(readOwn(meta.annotations, groupLabel), key(`${path}.metadata.annotations`, groupLabel)) ??
+      readGroupPath(spec.shard, `${path}.spec.shard`) ??
+      readGroupPath(readOwn(meta.labels, SHARD_LABEL), key(labels, SHARD_LABEL));
+    included.set(name, { index, name, stage, requests, group, sources: JSON.stringify(sources.sort()), shares: [...shares].sort() });
   });
   if (included.size === 0) {
     raise(`No Stage requests Freight from ${freight.originKey}`, '$.stages', value, `a Stage whose spec.requestedFreight names ${freight.originKey}`);
@@ -420,8 +495,42 @@ function upstreamStages(stage: StageEntry, stages: StageSet): Map<string, string
   return dependsOn;
 }
 
+/**
+ * Stages without a group of their own that are fed from the same places and feed the same Stages,
+ * two or more: one group each, named after their sources (see `fromKargo`).
+ */
+function siblingGroups(included: ReadonlyMap<string, StageEntry>, upstream: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, string> {
+  const dependents = new Map<string, string[]>();
+  for (const [name, sources] of upstream) {
+    for (const source of sources.keys()) {
+      const list = dependents.get(source);
+      if (list === undefined) dependents.set(source, [name]);
+      else list.push(name);
+    }
+  }
+  const sets = new Map<string, StageEntry[]>();
+  for (const stage of included.values()) {
+    if (stage.group !== undefined || stage.shares.length === 0) continue;
+    const id = JSON.stringify([stage.sources, (dependents.get(stage.name) ?? []).sort()]);
+    const set = sets.get(id);
+    if (set === undefined) sets.set(id, [stage]);
+    else set.push(stage);
+  }
+  const groups = new Map<string, string>();
+  const named = new Map<string, number>();
+  for (const [first, ...rest] of sets.values()) {
+    if (rest.length === 0) continue;
+    const shares = first!.shares;
+    const base = `from ${shares.length > 2 ? `${shares[0]} + ${shares.length - 1} more` : shares.join(' + ')}`.replaceAll('/', '∕').trim();
+    const count = (named.get(base) ?? 0) + 1;
+    named.set(base, count);
+    for (const stage of [first!, ...rest]) groups.set(stage.name, count === 1 ? base : `${base} (${count})`);
+  }
+  return groups;
+}
+
 /** One Stage as an environment of the Freight's release. */
-function stageEnvironment({ index, name, stage }: StageEntry, dependsOn: string[], freight: FreightData, promotions: readonly Promotion[]): EnvironmentStep {
+function stageEnvironment({ index, name, stage }: StageEntry, dependsOn: string[], freight: FreightData, promotions: readonly Promotion[], group: string | undefined): EnvironmentStep {
   const stagePath = `$.stages[${index}]`;
   const status = readOptionalObject(stage.status, `${stagePath}.status`);
   const health = readOptionalObject(status?.health, `${stagePath}.status.health`);
@@ -440,7 +549,7 @@ function stageEnvironment({ index, name, stage }: StageEntry, dependsOn: string[
   const isCurrent = current !== undefined ? current === freight.id : freight.currentlyIn !== undefined ? inNow.present : undefined;
 
   const promotion = promotions.reduce<Promotion | undefined>((best, p) => (best === undefined || newer(p, best) ? p : best), undefined);
-  const environment: EnvironmentStep = { name, dependsOn, status: 'pending', workflows: { trigger: [], preAction: [], postAction: [] }, applications: [], issues: [] };
+  const environment: EnvironmentStep = { name, group, dependsOn, status: 'pending', workflows: { trigger: [], preAction: [], postAction: [] }, applications: [], issues: [] };
   if (promotion !== undefined) {
     const phase = promotion.phase === undefined ? { status: 'queued' as Status, raw: undefined } : fromKargoPromotionPhase(promotion.phase);
     Object.assign(environment, { status: phase.status, rawStatus: phase.raw, statusText: promotion.message, startedAt: promotion.startedAt, finishedAt: promotion.finishedAt });

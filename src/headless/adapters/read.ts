@@ -40,6 +40,9 @@ export function readOwn<T>(object: Readonly<Record<string, T>> | undefined, key:
   return object !== undefined && key !== undefined && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
+/** The path of an object's value for a key from data (a label, a name): `$.a.labels["kargo.akuity.io/shard"]`. */
+export const keyPath = (path: string, key: string): string => `${path}[${JSON.stringify(key)}]`;
+
 /** A non-empty string. */
 export function readString(value: unknown, path: string): string {
   return typeof value === 'string' && value !== '' ? value : fail(path, value, 'a non-empty string');
@@ -190,3 +193,26 @@ export function orderWithoutCycles<T extends { name: string; dependsOn: readonly
     return raise(`The ${what} form a cycle: ${cycle.join(' -> ')}`, path, to, `${what} that form no cycle`);
   }
 }
+
+/** The most levels a group path has (`EnvironmentStep.group`: `wave-2/eu-west/cell-1`). */
+export const GROUP_LEVELS = 3;
+
+/** The label (or annotation, or label pair) that names an environment's group in a source, unless an option names another. */
+export const GROUP_LABEL = 'gitops-releases/group';
+
+/**
+ * A group path from text: trimmed, each level trimmed, `undefined` when blank. An empty level
+ * (`a//b`, `/a`) or more than `GROUP_LEVELS` levels raises `ReleaseDataError` at `path`, carrying
+ * `value` (the value found there, which may be the text the group was made from).
+ */
+export function groupPath(text: string | undefined, path: string, value: unknown = text): string | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  const levels = trimmed.split('/').map((level) => level.trim());
+  return levels.length <= GROUP_LEVELS && !levels.includes('')
+    ? levels.join('/')
+    : raise('Not a group path', path, value, `1 to ${GROUP_LEVELS} non-empty levels separated by /`);
+}
+
+/** An optional group path read from data: a string (else `ReleaseDataError`), as `groupPath` reads it. */
+export const readGroupPath = (value: unknown, path: string): string | undefined => groupPath(readOptionalString(value, path), path, value);
