@@ -97,12 +97,14 @@ export { topologicalOrder } from './graph/validate';
 // Sample data
 export {
   SAMPLE_FLOW_SHAPES,
+  SAMPLE_FLEET_SHAPES,
   sampleFlow,
   SAMPLE_STATES,
   sampleRelease,
   sampleReleaseHistory,
   simulatePromotion,
   type SampleFlowShape,
+  type SampleFleetShape,
   type SampleState,
   type SampleReleaseOptions,
   type SampleHistoryOptions,
