@@ -11,7 +11,7 @@ import type {
   Status,
 } from '../model/types';
 import { STATUS_LABELS, aggregateStatus } from '../model/status';
-import { rng, type Rng } from './rng';
+import { rng, suffixOf, type Rng } from './rng';
 
 export const NOW = '2026-11-20T10:00:00.000Z';
 const SEC = 1000;
@@ -45,8 +45,11 @@ interface Segment {
   name: string;
   s: number;
   e: number;
-  /** One workflow name per application: each workflow runs once per application. */
-  wf: string[];
+  /**
+   * One workflow run per application (each workflow runs once per application), kept as the random
+   * draw that names it (`runName`): a light plan of 5,000 stores never shows most of them.
+   */
+  wf: number[];
 }
 
 interface EnvPlan {
@@ -98,9 +101,19 @@ export interface Plan {
   final: Status;
 }
 
+/** `min` to `max` of `list`, in order from a random place, wrapping round. */
 const some = (list: string[], r: Rng, min: number, max: number): string[] => {
   const from = r.int(0, list.length - 1);
-  return [...list.slice(from), ...list.slice(0, from)].slice(0, r.int(min, max));
+  const count = Math.min(r.int(min, max), list.length);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(list[(from + i) % list.length]!);
+  return out;
+};
+
+/** The name of application `i`'s run of a step, as Argo Workflows names one: `smoke-tests-x4k2p`. */
+const runName = (g: Segment, i: number): string => {
+  const x = g.wf[i];
+  return x === undefined ? '' : `${g.name}-${suffixOf(x)}`;
 };
 
 /** `kill`: when a user terminates the release, in ms from its creation. */
@@ -134,7 +147,7 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
     const segs: Segment[] = [];
     let t = 0;
     const add = (k: number, name: string, ms: number) => {
-      const seg: Segment = { k, name, s: t, e: (t += ms), wf: apps.map(() => `${name}-${r.suffix()}`) };
+      const seg: Segment = { k, name, s: t, e: (t += ms), wf: apps.map(() => r.next()) };
       segs.push(seg);
       t += r.int(2, 8) * SEC;
       return seg;
@@ -152,13 +165,24 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
     const top = o.parallel && f.group !== undefined ? f.group.split('/', 1)[0]! : undefined;
     let queue = top === undefined ? undefined : pools.get(top);
     if (top !== undefined && !queue) pools.set(top, (queue = []));
-    const slot = queue && o.parallel ? (queue[queue.length - o.parallel]?.E ?? 0) : 0;
-    let S = Math.max(0, slot, ...deps.map((d) => d.E)) + (deps.length && r.int(3, 15) * SEC);
+    // Loops, not spreads: a gate waits for thousands of stores.
+    let S = queue && o.parallel ? (queue[queue.length - o.parallel]?.E ?? 0) : 0;
+    let blocked = false;
+    for (const d of deps) {
+      if (d.E > S) S = d.E;
+      if (d.out !== 'succeeded') blocked = true;
+    }
+    S += deps.length && r.int(3, 15) * SEC;
     let E = S + (fail ?? segs.at(-1) ?? sync).e;
     let out: Status = fail ? 'failed' : 'succeeded';
     // Downstream of a failure or of a termination nothing ever starts; fan-in waits for all.
-    if (deps.some((d) => d.out !== 'succeeded') || S >= kill) [S, E, out] = [Infinity, Infinity, 'pending'];
-    else if (E > kill) [E, out] = [kill, 'terminated'];
+    if (blocked || S >= kill) {
+      S = E = Infinity;
+      out = 'pending';
+    } else if (E > kill) {
+      E = kill;
+      out = 'terminated';
+    }
     const env: EnvPlan = { f, apps, segs, sync, pr, ready, S, E, out, fail };
     // An environment that never starts holds no slot.
     if (S < Infinity) queue?.push(env);
@@ -167,13 +191,15 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
   };
   const envs = flow.environments.map((f) => visit(f.name));
   const ran = envs.filter((e) => e.S < Infinity);
+  let end = 0;
+  for (const e of ran) end = Math.max(end, e.E);
   return {
     o,
     flow,
     envs,
     at,
     pool,
-    end: Math.max(0, ...ran.map((e) => e.E)),
+    end,
     final: ran.some((e) => e.out === 'failed') ? 'failed' : kill < Infinity ? 'terminated' : 'succeeded',
   };
 }
@@ -255,12 +281,15 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
       const own: Status =
         t < S + g.s ? 'pending' : t < S + g.e ? (done ? 'terminated' : 'running') : g === fail ? 'failed' : 'succeeded';
       // One failing application fails the step; the other applications' runs passed.
-      const runs = apps.map((application, i) => ({
-        application,
-        workflow: g.wf[i] ?? '',
-        status: own === 'failed' && i ? ('succeeded' as const) : own,
-        url: `https://argo-workflows.acme.dev/workflows/${ns}/${g.wf[i]}`,
-      }));
+      const runs = apps.map((application, i) => {
+        const workflow = runName(g, i);
+        return {
+          application,
+          workflow,
+          status: own === 'failed' && i ? ('succeeded' as const) : own,
+          url: `https://argo-workflows.acme.dev/workflows/${ns}/${workflow}`,
+        };
+      });
       if (list)
         workflows[list].push({
           name: g.name,
@@ -286,7 +315,7 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
     };
   });
   const application = apps[0] ?? '';
-  const workflow = fail?.wf[0] ?? '';
+  const workflow = fail ? runName(fail, 0) : '';
   const issues: Issue[] =
     status !== 'failed'
       ? []
