@@ -24,7 +24,7 @@ export interface SampleReleaseOptions {
    * @default 'succeeded'
    */
   state?: SampleState;
-  /** @default 1 */
+  /** Varies the data: the same seed gives the same data, on every run and machine. @default 1 */
   seed?: number;
   /**
    * The clock the release is seen at: running ones are running then, finished ones just finished.
@@ -65,7 +65,7 @@ export interface SampleReleaseOptions {
 export interface SampleHistoryOptions {
   /** @default 25 */
   count?: number;
-  /** @default 1 */
+  /** Varies the data: the same seed gives the same data, on every run and machine. @default 1 */
   seed?: number;
   /** @default '2026-11-20T10:00:00.000Z' */
   now?: string;

@@ -6,7 +6,7 @@ import { parallelOf, pickMembers } from './releases';
 
 /** The options of `simulatePromotion`. */
 export interface SimulateOptions {
-  /** @default 1 */
+  /** Varies the data: the same seed gives the same data, on every run and machine. @default 1 */
   seed?: number;
   /** When the release is created. @default '2026-11-20T10:00:00.000Z' */
   start?: string;
