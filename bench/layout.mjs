@@ -2,7 +2,7 @@
 // environments, and a status-only update of 300 (served from the structure cache).
 // Run with `npm run bench` (it builds first). Numbers go to bench/README.md by hand.
 import { Bench } from 'tinybench';
-import { layoutReleaseGraph, sampleRelease, sampleReleaseHistory } from '../dist/headless.js';
+import { layoutReleaseGraph, sampleFlow, sampleRelease, sampleReleaseHistory, simulatePromotion } from '../dist/headless.js';
 
 const sized = (shape) => sampleRelease({ shape, state: 'running', seed: 7 });
 const ten = (() => {
@@ -55,6 +55,8 @@ const statusFlips = ['running', 'succeeded'].map((status) => ({
 }));
 let flip = 0;
 
+const fleet = sampleFlow('fleet');
+
 const bench = new Bench({ time: 2000, warmupTime: 300 });
 bench
   .add('cold layout, 10 environments', cold(releases[10]))
@@ -62,7 +64,14 @@ bench
   .add('cold layout, 300 environments', cold(releases[300]))
   .add('cold layout, 300 environments, tangled stress DAG', cold(stress))
   .add('status-only update, 300 environments (cached)', () => layoutReleaseGraph(statusFlips[flip++ % 2]))
-  .add('sampleReleaseHistory, 10,000 releases', () => sampleReleaseHistory({ count: 10_000 }));
+  .add('sampleReleaseHistory, 10,000 releases', () => sampleReleaseHistory({ count: 10_000 }))
+  // Fleet samples: a release of thousands of stores must build in well under 300 ms.
+  .add('sampleRelease fleet, 2,000 stores, running', () => sampleRelease({ shape: 'fleet', state: 'running' }))
+  .add('sampleRelease fleet, 5,000 stores, running', () => sampleRelease({ shape: 'fleet', size: 5000, state: 'running' }))
+  .add('sampleRelease fleet, 5,000 stores, failed', () => sampleRelease({ shape: 'fleet', size: 5000, state: 'failed' }))
+  .add('simulatePromotion fleet, 2,000 stores, 3-minute step, every snapshot', () => {
+    for (const snapshot of simulatePromotion(fleet, { step: 180_000, structuralSharing: true })) void snapshot;
+  });
 
 await bench.run();
 const rows = bench.tasks.map((task) => {

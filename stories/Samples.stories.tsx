@@ -106,7 +106,10 @@ export const EveryState: StoryObj = {
   },
 };
 
-/** Every flow shape the samples generate: sequential, fan-out/fan-in, regions, 40, 300, manual. */
+/**
+ * Every flow shape the samples generate: sequential, fan-out/fan-in, regions, 40, 300, manual, a
+ * fleet of 2,000 stores in gated waves and 400 tenants in three cells (their first 12 shown).
+ */
 export const EveryShape: StoryObj = {
   render: () => (
     <SampleTable rows={SAMPLE_FLOW_SHAPES.map((shape) => [shape, sampleRelease({ shape, state: 'running' })] as [string, Release])} />
@@ -114,6 +117,9 @@ export const EveryShape: StoryObj = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(within(canvas.getByTestId('huge')).getByText('+288 more')).toBeVisible();
+    // 2,000 stores, dev, staging and three gates.
+    await expect(within(canvas.getByTestId('fleet')).getByText('+1993 more')).toBeVisible();
+    await expect(within(canvas.getByTestId('tenants')).getByText('+1190 more')).toBeVisible();
     // The manual sample's row label and its flow cell both read "manual" (a manual release has no flow).
     await expect(within(canvas.getByTestId('manual')).getAllByText('manual')).toHaveLength(2);
   },
@@ -168,5 +174,121 @@ export const LivePromotion: StoryObj = {
     await userEvent.click(canvas.getByRole('button', { name: 'Next snapshot' }));
     await expect(canvas.getByText(/Snapshot 3 of/)).toBeVisible();
     await expect(statuses()).not.toBe(first);
+  },
+};
+
+/** Environments per top-level group (a wave, a cell), in flow order; ungrouped ones under their name. */
+function waveCounts(release: Release): Array<[string, Map<string, number>]> {
+  const waves = new Map<string, Map<string, number>>();
+  for (const environment of release.environments) {
+    const wave = environment.group?.split('/', 1)[0] ?? environment.name;
+    const counts = waves.get(wave) ?? new Map<string, number>();
+    counts.set(environment.status, (counts.get(environment.status) ?? 0) + 1);
+    waves.set(wave, counts);
+  }
+  return [...waves];
+}
+
+function WaveTable({ release, label }: { release: Release; label: string }) {
+  return (
+    <table className="gr-sample" data-testid={label}>
+      <caption className="gr-sample__caption">
+        {label}: <StatusBadge status={release.status} />
+      </caption>
+      <thead>
+        <tr>
+          {['Wave', 'Environments', 'Statuses'].map((heading) => (
+            <th key={heading} scope="col" className="gr-sample__cell">
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {waveCounts(release).map(([wave, counts]) => (
+          <tr key={wave} data-wave={wave}>
+            <th scope="row" className="gr-sample__cell">
+              {wave}
+            </th>
+            <td className="gr-sample__cell">{[...counts.values()].reduce((a, b) => a + b, 0)}</td>
+            <td className="gr-sample__cell">{[...counts].map(([status, n]) => `${n} ${status}`).join(' · ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * `sampleRelease({ shape: 'fleet' })` in every state: 2,000 stores behind dev and staging, a canary
+ * of 10, then waves of 5 %, 25 % and the rest, each opened by an approval gate. The states happen
+ * in wave-2 (`wave` picks another): part-way, a handful of stores failed, stopped, held by a PR.
+ */
+export const FleetStates: StoryObj = {
+  render: () => (
+    <div>
+      {SAMPLE_STATES.map((state) => (
+        <WaveTable key={state} label={state} release={sampleRelease({ shape: 'fleet', state })} />
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const wave = (state: string, name: string) => canvas.getByTestId(state).querySelector(`[data-wave="${name}"]`)!;
+    await expect(wave('running', 'wave-2').textContent).toMatch(/succeeded.*running.*pending/);
+    await expect(wave('failed', 'wave-2').textContent).toMatch(/\d+ failed/);
+    await expect(wave('failed', 'approve-wave-3').textContent).toContain('1 pending');
+    await expect(wave('failed', 'wave-3').textContent).toContain('1390 pending');
+  },
+};
+
+function FleetSimulation() {
+  // A three-minute step plays the five-hour rollout in about 100 snapshots; shared environments
+  // let components that compare by reference skip the stores that did not change.
+  const snapshots = useMemo(
+    () => [
+      ...simulatePromotion(sampleFlow('fleet'), { seed: 3, step: 180_000, structuralSharing: true, failures: { group: 'wave-2', count: 5 } }),
+    ],
+    [],
+  );
+  const [index, setIndex] = useState(0);
+  return (
+    <div>
+      <p>
+        <button type="button" className="gr-sample__button" onClick={() => setIndex((i) => Math.min(i + 10, snapshots.length - 1))}>
+          Ten snapshots on
+        </button>{' '}
+        <button type="button" className="gr-sample__button" onClick={() => setIndex(snapshots.length - 1)}>
+          Last snapshot
+        </button>{' '}
+        <button type="button" className="gr-sample__button" onClick={() => setIndex(0)}>
+          Restart
+        </button>{' '}
+        <span aria-live="polite">
+          Snapshot {index + 1} of {snapshots.length}
+        </span>
+      </p>
+      <WaveTable label="simulated fleet" release={snapshots[index]!} />
+    </div>
+  );
+}
+
+/**
+ * `simulatePromotion` on a 2,000-store fleet, five stores of wave-2 failing: the gate of wave-3
+ * never opens and the release ends failed.
+ */
+export const FleetRollout: StoryObj = {
+  render: () => <FleetSimulation />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const row = (name: string) => canvas.getByTestId('simulated fleet').querySelector(`[data-wave="${name}"]`)!;
+    await expect(row('canary').textContent).toContain('10 pending');
+    await userEvent.click(canvas.getByRole('button', { name: 'Ten snapshots on' }));
+    await expect(canvas.getByText(/Snapshot 11 of/)).toBeVisible();
+    await expect(row('canary').textContent).not.toContain('10 pending');
+    await userEvent.click(canvas.getByRole('button', { name: 'Last snapshot' }));
+    await expect(row('wave-2').textContent).toContain('5 failed');
+    await expect(row('approve-wave-3').textContent).toContain('1 pending');
+    await expect(within(canvas.getByTestId('simulated fleet')).getAllByText('Failed')[0]).toBeVisible();
   },
 };

@@ -126,12 +126,14 @@ export {
 // Sample data
 export {
   SAMPLE_FLOW_SHAPES,
+  SAMPLE_FLEET_SHAPES,
   sampleFlow,
   SAMPLE_STATES,
   sampleRelease,
   sampleReleaseHistory,
   simulatePromotion,
   type SampleFlowShape,
+  type SampleFleetShape,
   type SampleState,
   type SampleReleaseOptions,
   type SampleHistoryOptions,

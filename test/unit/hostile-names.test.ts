@@ -433,6 +433,41 @@ describe('sample data on hostile names', () => {
     expect(sampleRelease({ product: '__proto__' }).product).toBe('__proto__');
     expect(sampleReleaseHistory({ product: 'constructor', count: 3 }).map((r) => r.product)).toEqual(['constructor', 'constructor', 'constructor']);
   });
+
+  it('rolls out, fails and shares environments grouped under hostile names', () => {
+    // A fleet whose groups are prototype names: `__proto__/constructor`, `toString/__proto__`, ...
+    const [root, ...rest] = names;
+    const flow: PromotionFlow = {
+      name: 'constructor',
+      trigger: root!,
+      environments: [
+        { name: root!, dependsOn: [] },
+        ...rest.map((name, i) => ({ name, dependsOn: [root!], group: `${PROTOTYPE_NAMES[i % 3]}/${PROTOTYPE_NAMES[(i + 1) % 3]}` })),
+      ],
+    };
+    const plain = [...simulatePromotion(flow, { failures: { group: '__proto__', count: 2 }, failAt: ['toString'], parallel: 2, step: 30_000 })];
+    const shared = [...simulatePromotion(flow, { failures: { group: '__proto__', count: 2 }, failAt: ['toString'], parallel: 2, step: 30_000, structuralSharing: true })];
+    expect(shared).toEqual(plain);
+    const last = plain.at(-1)!;
+    expect(last.status).toBe('failed');
+    const failed = last.environments.filter((e) => e.status === 'failed');
+    expect(failed.map((e) => e.name)).toContain('toString');
+    expect(failed.filter((e) => e.group?.startsWith('__proto__/'))).toHaveLength(2);
+    expect(last.environments.find((e) => e.name === 'constructor')!.group).toBe('__proto__/constructor');
+    // At most two of one top-level group run at once, whatever the group is called.
+    for (const snapshot of plain) {
+      for (const top of PROTOTYPE_NAMES.slice(0, 3)) {
+        expect(snapshot.environments.filter((e) => e.status === 'running' && e.group?.startsWith(`${top}/`)).length).toBeLessThanOrEqual(2);
+      }
+    }
+    for (const group of ['hasOwnProperty', 'constructor/valueOf', 'valueOf']) {
+      expect(() => [...simulatePromotion(flow, { failures: { group, count: 1 } })]).toThrow(ReleaseDataError);
+    }
+    for (const wave of PROTOTYPE_NAMES) {
+      expect(() => sampleRelease({ shape: 'fleet', size: 20, state: 'failed', wave })).toThrow(ReleaseDataError);
+    }
+    expect(sampleRelease({ shape: 'fleet', size: 20, product: 'constructor' }).environments.every((e) => e.status === 'succeeded')).toBe(true);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

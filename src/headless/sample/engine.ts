@@ -11,7 +11,7 @@ import type {
   Status,
 } from '../model/types';
 import { STATUS_LABELS, aggregateStatus } from '../model/status';
-import { rng, type Rng } from './rng';
+import { rng, suffixOf, type Rng } from './rng';
 
 export const NOW = '2026-11-20T10:00:00.000Z';
 const SEC = 1000;
@@ -45,8 +45,11 @@ interface Segment {
   name: string;
   s: number;
   e: number;
-  /** One workflow name per application: each workflow runs once per application. */
-  wf: string[];
+  /**
+   * One workflow run per application (each workflow runs once per application), kept as the random
+   * draw that names it (`runName`): a light plan of 5,000 stores never shows most of them.
+   */
+  wf: number[];
 }
 
 interface EnvPlan {
@@ -68,13 +71,19 @@ export interface PlanOptions {
   seed: number;
   product: string;
   manual?: boolean;
-  failAt?: string;
+  /** The environments that fail: a name, or several (a handful of stores in one wave). */
+  failAt?: string | readonly string[];
   prAt?: string;
   long?: boolean;
   /** Version counter: the version is derived from it so a history can make versions increase. */
   n?: number;
   /** One application per environment, no workflow steps, no notes: a history of 10,000 must build fast. */
   light?: boolean;
+  /**
+   * At most this many environments of one top-level group (a wave, a cell) run at once, as a fleet
+   * rollout's concurrency limit holds them; environments without a group are never held.
+   */
+  parallel?: number;
 }
 
 /**
@@ -92,9 +101,19 @@ export interface Plan {
   final: Status;
 }
 
+/** `min` to `max` of `list`, in order from a random place, wrapping round. */
 const some = (list: string[], r: Rng, min: number, max: number): string[] => {
   const from = r.int(0, list.length - 1);
-  return [...list.slice(from), ...list.slice(0, from)].slice(0, r.int(min, max));
+  const count = Math.min(r.int(min, max), list.length);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(list[(from + i) % list.length]!);
+  return out;
+};
+
+/** The name of application `i`'s run of a step, as Argo Workflows names one: `smoke-tests-x4k2p`. */
+const runName = (g: Segment, i: number): string => {
+  const x = g.wf[i];
+  return x === undefined ? '' : `${g.name}-${suffixOf(x)}`;
 };
 
 /** `kill`: when a user terminates the release, in ms from its creation. */
@@ -106,9 +125,16 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
   const at = new Map<string, EnvPlan | 0>();
   // Raises ReleaseDataError naming the fault for a cycle, an unknown dependsOn or a duplicate.
   topologicalOrder(flow.environments);
-  if (o.failAt !== undefined && !defs.has(o.failAt)) {
-    throw new ReleaseDataError('failAt names no environment of the flow', '$.failAt', o.failAt);
-  }
+  const failAt = typeof o.failAt === 'string' ? [o.failAt] : (o.failAt ?? []);
+  failAt.forEach((name, i) => {
+    if (!defs.has(name)) {
+      throw new ReleaseDataError('failAt names no environment of the flow', typeof o.failAt === 'string' ? '$.failAt' : `$.failAt[${i}]`, name);
+    }
+  });
+  const failing = new Set(failAt);
+  // Each top-level group's environments that ran, in the order they were planned: the k-th takes
+  // over the concurrency slot of the (k - parallel)-th, so no more than `parallel` run at once.
+  const pools = new Map<string, EnvPlan[]>();
 
   // Depth-first so an environment is planned after everything it waits for, whatever the order.
   const visit = (name: string): EnvPlan => {
@@ -121,7 +147,7 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
     const segs: Segment[] = [];
     let t = 0;
     const add = (k: number, name: string, ms: number) => {
-      const seg: Segment = { k, name, s: t, e: (t += ms), wf: apps.map(() => `${name}-${r.suffix()}`) };
+      const seg: Segment = { k, name, s: t, e: (t += ms), wf: apps.map(() => r.next()) };
       segs.push(seg);
       t += r.int(2, 8) * SEC;
       return seg;
@@ -131,30 +157,49 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
     const pr = name === o.prAt ? add(PR, 'pull-request', r.int(2, 6) * 60 * MIN) : undefined;
     const sync = add(SYNC, 'sync', r.int(20, 120) * SEC);
     for (const w of some(POST, r, 0, 2)) add(4, long(w), r.int(20, 90) * SEC);
-    const fail = name === o.failAt ? r.pick(segs.filter((g) => g !== pr)) : undefined;
+    const fail = failing.has(name) ? r.pick(segs.filter((g) => g !== pr)) : undefined;
     // Applications turn healthy one after another; a degraded one never does.
     const ready = apps.map((_, i) =>
       fail === sync && !i ? sync.e : Math.round(sync.s + ((sync.e - sync.s) * (i + 1)) / apps.length),
     );
-    let S = Math.max(0, ...deps.map((d) => d.E)) + (deps.length && r.int(3, 15) * SEC);
+    const top = o.parallel && f.group !== undefined ? f.group.split('/', 1)[0]! : undefined;
+    let queue = top === undefined ? undefined : pools.get(top);
+    if (top !== undefined && !queue) pools.set(top, (queue = []));
+    // Loops, not spreads: a gate waits for thousands of stores.
+    let S = queue && o.parallel ? (queue[queue.length - o.parallel]?.E ?? 0) : 0;
+    let blocked = false;
+    for (const d of deps) {
+      if (d.E > S) S = d.E;
+      if (d.out !== 'succeeded') blocked = true;
+    }
+    S += deps.length && r.int(3, 15) * SEC;
     let E = S + (fail ?? segs.at(-1) ?? sync).e;
     let out: Status = fail ? 'failed' : 'succeeded';
     // Downstream of a failure or of a termination nothing ever starts; fan-in waits for all.
-    if (deps.some((d) => d.out !== 'succeeded') || S >= kill) [S, E, out] = [Infinity, Infinity, 'pending'];
-    else if (E > kill) [E, out] = [kill, 'terminated'];
+    if (blocked || S >= kill) {
+      S = E = Infinity;
+      out = 'pending';
+    } else if (E > kill) {
+      E = kill;
+      out = 'terminated';
+    }
     const env: EnvPlan = { f, apps, segs, sync, pr, ready, S, E, out, fail };
+    // An environment that never starts holds no slot.
+    if (S < Infinity) queue?.push(env);
     at.set(name, env);
     return env;
   };
   const envs = flow.environments.map((f) => visit(f.name));
   const ran = envs.filter((e) => e.S < Infinity);
+  let end = 0;
+  for (const e of ran) end = Math.max(end, e.E);
   return {
     o,
     flow,
     envs,
     at,
     pool,
-    end: Math.max(0, ...ran.map((e) => e.E)),
+    end,
     final: ran.some((e) => e.out === 'failed') ? 'failed' : kill < Infinity ? 'terminated' : 'succeeded',
   };
 }
@@ -236,12 +281,15 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
       const own: Status =
         t < S + g.s ? 'pending' : t < S + g.e ? (done ? 'terminated' : 'running') : g === fail ? 'failed' : 'succeeded';
       // One failing application fails the step; the other applications' runs passed.
-      const runs = apps.map((application, i) => ({
-        application,
-        workflow: g.wf[i] ?? '',
-        status: own === 'failed' && i ? ('succeeded' as const) : own,
-        url: `https://argo-workflows.acme.dev/workflows/${ns}/${g.wf[i]}`,
-      }));
+      const runs = apps.map((application, i) => {
+        const workflow = runName(g, i);
+        return {
+          application,
+          workflow,
+          status: own === 'failed' && i ? ('succeeded' as const) : own,
+          url: `https://argo-workflows.acme.dev/workflows/${ns}/${workflow}`,
+        };
+      });
       if (list)
         workflows[list].push({
           name: g.name,
@@ -267,7 +315,7 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
     };
   });
   const application = apps[0] ?? '';
-  const workflow = fail?.wf[0] ?? '';
+  const workflow = fail ? runName(fail, 0) : '';
   const issues: Issue[] =
     status !== 'failed'
       ? []
@@ -290,6 +338,7 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
   return {
     name: f.name,
     ...(f.kind && { kind: f.kind }),
+    ...(f.group !== undefined && { group: f.group }),
     dependsOn: [...f.dependsOn],
     status,
     statusText:
@@ -320,8 +369,34 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
 }
 
 /**
+ * What decides how an environment looks at `T`: equal keys at two moments of one simulation mean
+ * equal environments. Each count only grows with time, so their sum changes whenever one does.
+ * A light environment lists no workflow steps, so only the kind of the current one (its subtitle)
+ * counts there, not every step's start and end.
+ */
+function envKey(p: Plan, e: EnvPlan, T: number): string {
+  if (T < e.S) return '';
+  const x = Math.min(T, e.E) - e.S;
+  const past = (ms: number) => (x >= ms ? 1 : 0);
+  let n = past(e.sync.s) + (e.pr ? past(e.pr.s) + past(e.pr.e) : 0);
+  for (const ms of e.ready) n += past(ms);
+  if (!p.o.light) for (const g of e.segs) n += past(g.s) + past(g.e);
+  return `${T >= e.E ? 'd' : 'r'}${p.o.light ? (e.segs.find((g) => g.e > x)?.k ?? '') : ''}:${n}`;
+}
+
+/**
+ * What successive snapshots of one simulation share: the release's fixed parts and each
+ * environment as last rendered, with the key it was rendered at.
+ */
+export interface RenderCache {
+  m?: ReturnType<typeof meta>;
+  envs: Map<EnvPlan, [string, EnvironmentStep]>;
+}
+
+/**
  * The release as it stands `T` ms after its creation (negative: still queued). `seed` and `n` let
- * one plan serve many releases of a history, each with its own id, commit and version.
+ * one plan serve many releases of a history, each with its own id, commit and version. With a
+ * `cache`, an environment that looks as it did in the previous snapshot is that same object.
  */
 export function render(
   p: Plan,
@@ -330,9 +405,18 @@ export function render(
   forced?: Status,
   seed = p.o.seed,
   n = p.o.n ?? 200 + (seed & 127),
+  cache?: RenderCache,
 ): Release {
-  const m = meta(p, created, seed, n);
-  const environments = p.envs.map((e) => renderEnv(p, e, T, created, m));
+  const m = cache ? (cache.m ??= meta(p, created, seed, n)) : meta(p, created, seed, n);
+  const environments = p.envs.map((e) => {
+    if (!cache) return renderEnv(p, e, T, created, m);
+    const key = envKey(p, e, T);
+    const last = cache.envs.get(e);
+    if (last?.[0] === key) return last[1];
+    const env = renderEnv(p, e, T, created, m);
+    cache.envs.set(e, [key, env]);
+    return env;
+  });
   const done = T >= p.end;
   const has = (status: Status) => environments.some((e) => e.status === status);
   const status: Status =

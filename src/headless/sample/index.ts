@@ -1,4 +1,4 @@
-export { SAMPLE_FLOW_SHAPES, sampleFlow, type SampleFlowShape } from './flows';
+export { SAMPLE_FLEET_SHAPES, SAMPLE_FLOW_SHAPES, sampleFlow, type SampleFleetShape, type SampleFlowShape } from './flows';
 export {
   SAMPLE_STATES,
   sampleRelease,

@@ -1,5 +1,8 @@
 let bytes: string[] | undefined;
 
+/** A short lowercase suffix made of a draw in [0, 1), like the ones Argo Workflows appends to a workflow's name. */
+export const suffixOf = (x: number): string => ((x * 60466176) | 0).toString(36).padStart(5, '0');
+
 /**
  * mulberry32: a tiny seeded generator. Sample data must be the same on every run and machine, so
  * nothing here may touch Math.random; it is not for anything secret.
@@ -23,7 +26,7 @@ export function rng(seed: number) {
     return out.slice(0, length);
   };
   /** A short lowercase suffix, like the ones Argo Workflows appends to a workflow's name. */
-  const suffix = (): string => ((next() * 60466176) | 0).toString(36).padStart(5, '0');
+  const suffix = (): string => suffixOf(next());
   return { next, int, pick, hex, suffix };
 }
 
