@@ -33,6 +33,7 @@ export { groupReleaseEnvironments, foldReleaseGroups, waitingReasonText, describ
 export { MANUAL_FLOW, DEFAULT_TABLE_STATE, hasActiveFilters, validDay } from './table/state';
 export { buildReleaseRows, rowDuration, environmentOrder, releaseColumns, warmReleaseRows, columnsForEnvironments } from './table/rows';
 export { queryReleaseRows } from './table/query';
+export { releaseGroupRollups, hasEnvironmentGroups, visibleReleaseColumns } from './table/groups';
 export {
   setSort,
   toggleSort,
@@ -40,6 +41,8 @@ export {
   clearFilters,
   setPage,
   setColumnHidden,
+  setGroupHidden,
+  setGroupExpanded,
   canPreviousPage,
   canNextPage,
   previousPage,

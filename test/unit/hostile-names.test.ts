@@ -94,6 +94,11 @@ import {
   previousPage,
   nextPage,
   DEFAULT_TABLE_STATE,
+  releaseGroupRollups,
+  hasEnvironmentGroups,
+  visibleReleaseColumns,
+  setGroupHidden,
+  setGroupExpanded,
 } from '../../src/headless';
 import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
 import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows } from '../../src/headless/table/rows';
@@ -112,6 +117,49 @@ const odd = (word: string) => word as Status;
 /** The exported functions a test below runs on hostile names. */
 const covered = new Set<unknown>();
 const cover = (...fns: unknown[]) => fns.forEach((fn) => covered.add(fn));
+
+describe('the releases table on hostile group names', () => {
+  // Every hostile name as a top-level group and as a group inside `constructor`; names with a
+  // slash are paths of their own, names that are blank are no group.
+  const groupNames = names.filter((name) => name.trim() !== '' && !name.includes('/'));
+  const grouped = hostileRelease({
+    id: '__proto__',
+    environments: hostileEnvironments(names).map((step, i) => ({
+      ...step,
+      group: i % 2 ? `constructor/${groupNames[i % groupNames.length]}` : groupNames[i % groupNames.length],
+      status: i % 3 ? 'succeeded' : 'failed',
+    })),
+  });
+  const rows = buildReleaseRows([grouped]);
+
+  it('rolls each group up, shows it as a column, expands and hides it by its name', () => {
+    cover(releaseGroupRollups, hasEnvironmentGroups, visibleReleaseColumns);
+    expect(hasEnvironmentGroups(rows)).toBe(true);
+    const rollups = releaseGroupRollups(grouped);
+    expect(rollups.get('constructor')!.total).toBe(Math.floor(names.length / 2));
+    expect(rollups.get('constructor/__proto__')).toMatchObject({ name: '__proto__', parent: 'constructor', depth: 1 });
+    expect(rollups.get('__proto__')!.counts.failed).toBe(1);
+    const columns = releaseColumns(rows, { expandedGroups: ['constructor', 'constructor/valueOf'] });
+    const groups = columns.flatMap((column) => (column.kind === 'group' ? [column.group] : []));
+    expect(groups).toContain('__proto__');
+    expect(groups).toContain('constructor/valueOf');
+    expect(columns.some((column) => column.kind === 'environment' && column.groups?.join() === 'constructor,constructor/valueOf')).toBe(true);
+    const visible = visibleReleaseColumns(columns, { hiddenGroups: ['constructor'], hiddenColumns: ['__proto__'] });
+    expect(visible.some((column) => column.kind !== 'field' && (column.kind === 'group' ? column.group : column.environment).startsWith('constructor'))).toBe(false);
+    expect(filterReleaseRows(rows, { group: 'constructor/valueOf' }).map((row) => row.id)).toEqual(['__proto__']);
+    expect(filterReleaseRows(rows, { group: 'hasOwnProperty/x' })).toEqual([]);
+  });
+
+  it('keeps hostile group ids as values through the state and the URL', () => {
+    cover(setGroupHidden, setGroupExpanded);
+    let state: ReleasesTableState = DEFAULT_TABLE_STATE;
+    for (const name of groupNames) state = setGroupExpanded(setGroupHidden(state, name, true), `${name}/${name}`, true);
+    expect(state.hiddenGroups).toEqual(groupNames);
+    state = setFilters(state, { group: 'constructor/__proto__' });
+    expect(fromSearchParams(toSearchString(state))).toEqual(state);
+    expect(setGroupExpanded(state, '__proto__/__proto__', false).expandedGroups).not.toContain('__proto__/__proto__');
+  });
+});
 
 describe('the release model on hostile names and status words', () => {
   it('treats a status word named after Object.prototype as unknown', () => {
