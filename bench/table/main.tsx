@@ -105,9 +105,10 @@ function BaselineTable({ releases }: { releases: readonly Release[] }) {
           <thead>
             <tr aria-rowindex={1}>
               {columns.map((column) =>
-                column.kind === 'environment' ? (
-                  <th key={column.id} scope="col" className="gr-releases-table__th" data-kind="environment" title={column.environment}>
-                    <span className="gr-releases-table__truncate">{column.environment}</span>
+                column.kind !== 'field' ? (
+                  // The baseline's data has no groups: every such column is an environment's.
+                  <th key={column.id} scope="col" className="gr-releases-table__th" data-kind={column.kind} title={column.kind === 'environment' ? column.environment : column.group}>
+                    <span className="gr-releases-table__truncate">{column.kind === 'environment' ? column.environment : column.name}</span>
                   </th>
                 ) : (
                   <th

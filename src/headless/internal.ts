@@ -20,6 +20,7 @@ export {
   isActiveStatus,
   countByStatusGroup,
   isProblemStatus,
+  AGGREGATION_PRIORITY,
 } from './model/status';
 export { durationMs, durationParts, parseTime } from './model/duration';
 export { WORKFLOW_SECTIONS } from './model/workflow';
