@@ -1,6 +1,6 @@
 import { ReleaseDataError } from '../adapters/errors';
 import { parseGroupPath } from '../groups/group';
-import type { GroupingOptions, StatusCountsByStatus } from '../groups/types';
+import type { GroupingOptions } from '../groups/types';
 import { AGGREGATION_PRIORITY, STATUSES, isActiveStatus, isProblemStatus, isTerminalStatus } from '../model/status';
 import type { EnvironmentStep, Release, Status } from '../model/types';
 import type { ReleaseColumn, ReleaseGroupColumn, ReleaseRow } from './rows';
@@ -27,8 +27,8 @@ export interface GroupRollup {
   parent: string | undefined;
   /** The release's environments in it and its sub-groups. */
   total: number;
-  /** How many members are in each status (every status present, 0 when none). */
-  counts: StatusCountsByStatus;
+  /** How many members are in each status (every status present, 0 when none): `StatusCountsByStatus`. */
+  counts: Readonly<Record<Status, number>>;
   /** Members that will do nothing more (succeeded, failed, error, terminated, skipped). */
   finished: number;
   /** Members that ended with a problem (failed, error, terminated). */
