@@ -99,6 +99,12 @@ import {
   visibleReleaseColumns,
   setGroupHidden,
   setGroupExpanded,
+  groupReleaseEnvironments,
+  foldReleaseGroups,
+  groupCacheStats,
+  waitingReasonText,
+  describeGroup,
+  unitLabel,
 } from '../../src/headless';
 import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
 import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows } from '../../src/headless/table/rows';
@@ -117,6 +123,33 @@ const odd = (word: string) => word as Status;
 /** The exported functions a test below runs on hostile names. */
 const covered = new Set<unknown>();
 const cover = (...fns: unknown[]) => fns.forEach((fn) => covered.add(fn));
+
+describe('fleet groups on hostile names', () => {
+  it('groups, folds, describes and explains by hostile environment and group names', () => {
+    cover(groupReleaseEnvironments, foldReleaseGroups, groupCacheStats, waitingReasonText, describeGroup, unitLabel);
+    // __proto__ first, then every other name in a group named after it, waiting for __proto__.
+    const environments = hostileEnvironments(names).map((step, i) => ({
+      ...step,
+      dependsOn: i === 0 ? [] : ['__proto__'],
+      group: i === 0 ? undefined : `constructor/${step.name.replace(/\//g, '') || 'x'}`,
+      status: i === 0 ? ('failed' as const) : ('pending' as const),
+    }));
+    const release = hostileRelease({ id: 'groups', environments, status: 'failed' });
+    const before = groupCacheStats();
+    const grouping = groupReleaseEnvironments(release, { autoGroupThreshold: Infinity });
+    expect(groupCacheStats().computed + groupCacheStats().reused).toBe(before.computed + before.reused + 1);
+    const group = grouping.groups.get('constructor')!;
+    expect(group.members).toEqual(names.slice(1));
+    expect(grouping.groups.get('constructor/toString')!.members).toEqual(['toString']);
+    expect(waitingReasonText(group.waiting!, grouping)).toBe('waiting for __proto__, which failed');
+    expect(describeGroup(group, grouping)).toMatch(/^constructor, 25 environments: 25 not started, waiting for __proto__/);
+    expect(unitLabel({ type: 'group', id: 'constructor/valueOf' }, grouping)).toBe('constructor/valueOf');
+    expect(unitLabel({ type: 'environment', name: '__proto__' }, grouping)).toBe('__proto__');
+    const folded = foldReleaseGroups(grouping, ['constructor']);
+    expect(folded.units[0]).toEqual({ type: 'environment', name: '__proto__' });
+    expect(folded.unitOf.get('hasOwnProperty')).toBe(folded.units.findIndex((unit) => unit.type === 'group' && unit.id === 'constructor/hasOwnProperty'));
+  });
+});
 
 describe('the releases table on hostile group names', () => {
   // Every hostile name as a top-level group and as a group inside `constructor`; names with a
