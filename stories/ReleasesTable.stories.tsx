@@ -11,6 +11,7 @@ import {
   type ReleasesTableState,
 } from 'gitops-releases/headless';
 import { ReleasesTable } from '../src';
+import { fleetHistory } from '../test/fixtures/fleet';
 
 /** A product's history seen right now: the newest release runs, its duration ticks. */
 const history = (count: number, options: { seed?: number; shape?: 'regions' | 'sequential' | 'parallel' } = {}) =>
@@ -406,6 +407,63 @@ export const Dark: Story = {
     await expect(canvas.getByRole('radio', { name: 'dev' })).toBeChecked();
     await expect(canvas.getByRole('radiogroup', { name: 'Environment' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Environment dev' })).toHaveAttribute('aria-expanded', 'true');
+  },
+};
+
+// Six releases to 2,000 stores in four waves (20, 250, 865, 865) of 12 regions, `wave-N/<region>`:
+// the newest runs in wave-3, the one before failed in wave-2 (3 stores of 250).
+const FLEET = fleetHistory({ count: 6, stores: 2000, end: new Date().toISOString() });
+const groupButton = (root: HTMLElement, group: string) => within(root).getByRole('button', { name: group });
+const headerTexts = (root: HTMLElement) => within(root).getAllByRole('columnheader').map((th) => th.textContent);
+
+/**
+ * Thousands of environments in groups: one column per wave, each cell a bar of its stores'
+ * statuses and the news in words. A wave's header opens it into its regions, a region into its
+ * stores; the Columns menu hides a whole wave, the Environment menu filters by one.
+ */
+export const WithGroupColumns: Story = {
+  name: 'With group columns',
+  args: { releases: FLEET, height: 420 },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(headerTexts(canvasElement).slice(7)).toEqual(['dev', 'staging', 'wave-1', 'approve-1', 'wave-2', 'approve-2', 'wave-3', 'approve-3', 'wave-4']);
+    await expect(groupButton(canvasElement, 'wave-2')).toHaveAttribute('aria-expanded', 'false');
+    // The failed release: 3 of wave-2's 250 stores failed, and a screen reader hears every count.
+    await expect(canvas.getByText('3 failed / 250')).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: 'wave-2, 250 environments: 3 Failed, 247 Succeeded' })).toBeInTheDocument();
+    await expect(canvas.getAllByText('865 not started').length).toBeGreaterThan(0);
+
+    // Open wave-2: its 12 regions follow its column; open eu-west: its 21 stores follow.
+    await userEvent.click(groupButton(canvasElement, 'wave-2'));
+    await expect(groupButton(canvasElement, 'wave-2')).toHaveAttribute('aria-expanded', 'true');
+    await expect(args.onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ expandedGroups: ['wave-2'] }));
+    await expect(headerTexts(canvasElement)).toContain('me-central');
+    await expect(canvas.getByText('1 failed / 21')).toBeVisible();
+    await userEvent.click(groupButton(canvasElement, 'wave-2/eu-west'));
+    await waitFor(() => expect(headerTexts(canvasElement).filter((text) => text!.startsWith('store-'))).toHaveLength(21));
+    await expect(canvas.getAllByRole('img', { name: 'Failed' }).length).toBeGreaterThan(0);
+
+    // Close wave-2 again from the keyboard.
+    groupButton(canvasElement, 'wave-2').focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(headerTexts(canvasElement)).not.toContain('eu-west'));
+  },
+};
+
+/** Group columns in the dark, a wave open and the Environment menu filtering by a wave. */
+export const WithGroupColumnsDark: Story = {
+  name: 'With group columns, dark',
+  globals: { colorMode: 'dark' },
+  args: { releases: FLEET, height: 420, defaultExpandedGroups: ['wave-2'] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('.gr-root')).toHaveAttribute('data-color-mode', 'dark');
+    await expect(groupButton(canvasElement, 'wave-2')).toHaveAttribute('aria-expanded', 'true');
+    await expect(canvas.getByText('3 failed / 250')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Environment Any' }));
+    await userEvent.click(canvas.getByRole('radio', { name: 'wave-4 (group)' }));
+    await expect(canvas.getByText(`${FLEET.length} releases`)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Environment wave-4 (group)' })).toBeVisible();
   },
 };
 

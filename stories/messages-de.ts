@@ -80,6 +80,17 @@ export const MESSAGES_DE: ReleasesMessages = {
     nextPage: 'Nächste Seite',
     page: (page, count, f) => (count ? `Seite ${f(page)} von ${f(count)}` : `Seite ${f(page)}`),
     sortBy: (column) => `Nach ${column} sortieren`,
+    groups: {
+      failed: (failed, total, f) => `${f(failed)} fehlgeschlagen / ${f(total)}`,
+      succeeded: (total, f) => `${f(total)} erfolgreich`,
+      done: (finished, total, f) => (finished === total ? `${f(total)} fertig` : `${f(finished)} / ${f(total)} fertig`),
+      notStarted: (total, f) => `${f(total)} nicht begonnen`,
+      summary: (group, total, counts, f) => `${group}, ${f(total)} ${n(total, 'Umgebung', 'Umgebungen')}: ${counts}`,
+      count: (count, status, f) => `${f(count)} ${status}`,
+      expand: (group) => `Spalten von ${group} zeigen`,
+      collapse: (group) => `Spalten von ${group} verbergen`,
+      option: (group) => `${group} (Gruppe)`,
+    },
   },
   graph: {
     label: (release) => `Promotion-Graph von Release ${release}`,

@@ -11,8 +11,10 @@ import {
   buildReleaseRows,
   environmentOrder,
   filterReleaseRows,
+  hasEnvironmentGroups,
   queryReleaseRows,
   releaseColumns,
+  releaseGroupRollups,
   sampleReleaseHistory,
   sortReleaseRows,
   type Release,
@@ -22,6 +24,7 @@ import {
   type ReleaseSortKey,
 } from 'gitops-releases/headless';
 import { ReleasesProvider, ReleasesTable } from '../../src';
+import { fleetHistory } from '../../test/fixtures/fleet';
 import { releaseCell, tableMinWidth, useCellContext, type CellContext } from '../../src/components/ReleasesTable/cells';
 import { TABLE_TEXT } from '../../src/components/ReleasesTable/text';
 import '../../src/styles/index.css';
@@ -50,6 +53,19 @@ function benchData(): Release[] {
 }
 
 const data = benchData();
+
+/**
+ * The fleet history (`prepareFleet`): releases of thousands of stores each, in waves of 12
+ * regions (`wave-N/<region>`), built in the page before anything is timed.
+ */
+let fleet: Release[] = [];
+
+/**
+ * A new array of new release objects (sharing their environments): a table flattens the rows
+ * again, and what it keeps per release object (the group rollups) starts cold, as with data a
+ * host fetched anew.
+ */
+const fresh = (kind: Kind) => (kind === 'fleet' ? fleet : data).map((release) => ({ ...release }));
 
 // ---------------------------------------------------------------------------------------------
 // Baseline: the same table without virtualisation. Every matching row is a <tr>, with the same
@@ -105,9 +121,10 @@ function BaselineTable({ releases }: { releases: readonly Release[] }) {
           <thead>
             <tr aria-rowindex={1}>
               {columns.map((column) =>
-                column.kind === 'environment' ? (
-                  <th key={column.id} scope="col" className="gr-releases-table__th" data-kind="environment" title={column.environment}>
-                    <span className="gr-releases-table__truncate">{column.environment}</span>
+                column.kind !== 'field' ? (
+                  // The baseline's data has no groups: every such column is an environment's.
+                  <th key={column.id} scope="col" className="gr-releases-table__th" data-kind={column.kind} title={column.kind === 'environment' ? column.environment : column.group}>
+                    <span className="gr-releases-table__truncate">{column.kind === 'environment' ? column.environment : column.name}</span>
                   </th>
                 ) : (
                   <th
@@ -138,10 +155,11 @@ function BaselineTable({ releases }: { releases: readonly Release[] }) {
 
 // ---------------------------------------------------------------------------------------------
 
-type Kind = 'ours' | 'baseline';
+/** ReleasesTable on the 10,000 releases, the baseline on them, or ReleasesTable on the fleet. */
+type Kind = 'ours' | 'baseline' | 'fleet';
 
 function view(kind: Kind, releases: readonly Release[]) {
-  return <ReleasesProvider>{kind === 'ours' ? <ReleasesTable releases={releases} height={HEIGHT} /> : <BaselineTable releases={releases} />}</ReleasesProvider>;
+  return <ReleasesProvider>{kind === 'baseline' ? <BaselineTable releases={releases} /> : <ReleasesTable releases={releases} height={HEIGHT} />}</ReleasesProvider>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -224,6 +242,8 @@ interface Mounted {
   sortBy: (key: ReleaseSortKey) => void;
   /** Types into the search box the way React sees it: native value setter + an `input` event. */
   type: (value: string) => void;
+  /** A click on a group column's button (expand or collapse), committed synchronously. */
+  toggleGroup: (group: string) => void;
   unmount: () => void;
 }
 
@@ -254,6 +274,10 @@ function mountPoint(kind: Kind): Mounted {
         valueSetter.call(input, value);
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
+    },
+    toggleGroup: (group) => {
+      const button = find<HTMLButtonElement>(`th button[aria-label="${CSS.escape(group)}"]`);
+      flushSync(() => button.click());
     },
     unmount: () => {
       flushSync(() => root.unmount());
@@ -298,9 +322,23 @@ const api = {
     };
   },
 
+  /** Builds the fleet history (untimed): `count` releases of `stores` stores each. */
+  prepareFleet(count: number, stores: number) {
+    fleet = fleetHistory({ count, stores, end: DATA_NOW });
+    const rows = buildReleaseRows(fleet);
+    const columns = releaseColumns(rows);
+    return {
+      releases: fleet.length,
+      environments: fleet[0]!.environments.length,
+      total: fleet.reduce((sum, release) => sum + release.environments.length, 0),
+      columns: columns.length,
+      groups: columns.flatMap((column) => (column.kind === 'group' ? [column.group] : [])),
+    };
+  },
+
   /**
-   * Mounts of the 10,000 releases: a fresh root and a fresh array (`[...data]`, so the rows are
-   * built again) per run, unmounted and garbage-collected between runs. Timed from
+   * Mounts of the 10,000 releases (or the fleet): a fresh root and fresh release objects
+   * (`fresh(kind)`, so the rows and the rollups are built again) per run, unmounted and garbage-collected between runs. Timed from
    * flushSync(render) until two animation frames later. Then, on the same mount and untimed for
    * the mount, the first sort (by version: builds the version keys) and the first keystroke
    * ('' → 'a': builds the search text of every row), each timed as the session's ones are.
@@ -315,7 +353,7 @@ const api = {
     let heapMounted = Number.NaN;
     let columns = 0;
     for (let i = 0; i < warmups + runs; i++) {
-      const releases = [...data];
+      const releases = fresh(kind);
       const mounted = mountPoint(kind);
       const heapBefore = await heap();
       performance.mark(`bench:mount:${kind}:start`);
@@ -364,7 +402,7 @@ const api = {
   async open(kind: Kind) {
     api.close();
     const mounted = mountPoint(kind);
-    mounted.render([...data]);
+    mounted.render(fresh(kind));
     await frames(3);
     await sleep(300);
     session = { kind, mounted };
@@ -389,6 +427,34 @@ const api = {
     }
     const header = mounted.container.querySelector('th[data-column="date"]')?.getAttribute('aria-sort');
     return { all: [...byKey.version!, ...byKey.date!], byKey, dateSortAtEnd: header };
+  },
+
+  /**
+   * Expands and collapses a group column in turn (`group`, a wave: its 12 regions' columns come
+   * and go), then, with it open, one of its regions (`region`: its stores' columns).
+   */
+  async expands(count: number, warmup: number, group: string, region: string) {
+    const mounted = current();
+    mounted.scroller().scrollTop = 0;
+    await frames(2);
+    const wave: Record<'open' | 'close', Timing[]> = { open: [], close: [] };
+    const stores: Record<'open' | 'close', Timing[]> = { open: [], close: [] };
+    let columns = { wave: 0, stores: 0 };
+    for (let i = 0; i < 2 * (warmup + count); i++) {
+      const timing = await timed(() => mounted.toggleGroup(group));
+      if (i % 2 === 0) columns.wave = mounted.container.querySelectorAll('thead th').length;
+      if (i >= 2 * warmup) wave[i % 2 === 0 ? 'open' : 'close'].push(timing);
+    }
+    mounted.toggleGroup(group);
+    await frames(2);
+    for (let i = 0; i < 2 * (warmup + count); i++) {
+      const timing = await timed(() => mounted.toggleGroup(region));
+      if (i % 2 === 0) columns = { ...columns, stores: mounted.container.querySelectorAll('thead th').length };
+      if (i >= 2 * warmup) stores[i % 2 === 0 ? 'open' : 'close'].push(timing);
+    }
+    mounted.toggleGroup(group);
+    await frames(2);
+    return { wave, stores, columns, rows: rowCounts(mounted.tbody()) };
   },
 
   /**
@@ -511,8 +577,9 @@ const api = {
     };
     for (let i = 0; i < reps; i++) {
       gc();
-      const rows = time('buildReleaseRows, 10,000 releases', () => buildReleaseRows([...data]));
+      const rows = time('buildReleaseRows, 10,000 releases', () => buildReleaseRows(fresh('ours')));
       const order = time('environmentOrder', () => environmentOrder(rows));
+      time('hasEnvironmentGroups (none: every environment read once per release)', () => hasEnvironmentGroups(rows));
       time('flows (a Set of row.flow, sorted)', () => {
         const flows = new Set<string>();
         for (const row of rows) flows.add(row.flow ?? MANUAL_FLOW);
@@ -527,6 +594,38 @@ const api = {
       time("filterReleaseRows 'ada', again", () => filterReleaseRows(rows, { query: 'ada' }));
       const ada = time("queryReleaseRows 'ada', newest first", () => queryReleaseRows(rows, { ...DEFAULT_TABLE_STATE, filters: { query: 'ada' } }));
       time("releaseColumns of the 'ada' matches", () => releaseColumns(ada.matching, { environmentOrder: order }));
+    }
+    return [...parts].map(([part, values]) => ({ part, median: medianOf(values), min: Math.min(...values) }));
+  },
+
+  /**
+   * The headless parts on the fleet (`prepareFleet` first), with new release objects per rep so
+   * what is kept per release object (the group structure, the rollups) starts cold.
+   */
+  fleetBreakdown(reps: number) {
+    const parts = new Map<string, number[]>();
+    const time = <T,>(name: string, fn: () => T): T => {
+      const t0 = performance.now();
+      const result = fn();
+      const list = parts.get(name) ?? [];
+      list.push(performance.now() - t0);
+      parts.set(name, list);
+      return result;
+    };
+    const n = fleet.length;
+    for (let i = 0; i < reps; i++) {
+      gc();
+      const rows = time(`buildReleaseRows, ${n} releases`, () => buildReleaseRows(fresh('fleet')));
+      const order = time('environmentOrder', () => environmentOrder(rows));
+      time('hasEnvironmentGroups, new release objects (each read, the structure shared)', () => hasEnvironmentGroups(rows));
+      time('hasEnvironmentGroups, again (kept per release)', () => hasEnvironmentGroups(rows));
+      const all = time('queryReleaseRows, no filter, newest first', () => queryReleaseRows(rows, DEFAULT_TABLE_STATE));
+      time('releaseColumns, every group collapsed', () => releaseColumns(all.matching, { environmentOrder: order }));
+      time('releaseColumns, wave-2 and wave-2/eu-west expanded', () => releaseColumns(all.matching, { environmentOrder: order, expandedGroups: ['wave-2', 'wave-2/eu-west'] }));
+      time('releaseGroupRollups of the first 20 releases (a screen of rows), cold', () => all.matching.slice(0, 20).forEach((row) => releaseGroupRollups(row.release)));
+      time(`releaseGroupRollups of the other ${n - 20}, cold`, () => all.matching.slice(20).forEach((row) => releaseGroupRollups(row.release)));
+      time(`releaseGroupRollups of all ${n}, again (kept per release)`, () => all.matching.forEach((row) => releaseGroupRollups(row.release)));
+      time("filterReleaseRows by group 'wave-2'", () => filterReleaseRows(rows, { group: 'wave-2' }));
     }
     return [...parts].map(([part, values]) => ({ part, median: medianOf(values), min: Math.min(...values) }));
   },

@@ -1,12 +1,16 @@
 // ReleasesTable measured in real Chromium on 10,000 releases x 8 environment columns: mounts,
 // sorting, a filter keystroke and scrolling, each against a baseline that renders every row (same
 // cells, same headless sorting and filtering, no virtualisation), and the headless parts alone.
+// Then the same table on a fleet: 200 releases of 2,000 (or --fleet=N) stores in waves of 12
+// regions, shown as group columns, with expanding a wave and a region timed too, side by side.
 // Serves bench/table/ with Vite (the library from source, React's production build) and drives it
 // with playwright-core and Debian's Chromium.
 // Run with `npm run bench:table`. Numbers go to bench/README.md by hand.
 //
 // Options:
-//   --only=mount,sort,filter,scroll,breakdown   run some parts only (default: all)
+//   --only=mount,sort,filter,scroll,breakdown,fleet   run some parts only (default: all)
+//   --fleet=<stores>                            stores per fleet release (default 2000)
+//   --fleet-releases=<count>                    releases in the fleet history (default 200)
 //   --no-baseline                               ReleasesTable only (the baseline takes most of the time)
 //   --scroll-step=<rows>                        rows scrolled per frame (default 40)
 //   --dev                                       React's development build instead of production
@@ -18,7 +22,11 @@ const args = process.argv.slice(2);
 const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const dev = args.includes('--dev');
 const withBaseline = !args.includes('--no-baseline');
-const only = new Set((option('only') ?? 'mount,sort,filter,scroll,breakdown').split(','));
+const only = new Set((option('only') ?? 'mount,sort,filter,scroll,breakdown,fleet').split(','));
+const FLEET_STORES = Number(option('fleet') ?? 2_000);
+const FLEET_RELEASES = Number(option('fleet-releases') ?? 200);
+/** The fleet's runs: fewer than the flat table's (each mount reads every environment once). */
+const FLEET_RUNS = { mount: 7, mountWarmup: 1, sorts: 10, sortWarmup: 2, keys: 10, keyWarmup: 2, expands: 8, expandWarmup: 1, scrollStep: 4 };
 
 /**
  * Runs per table. The baseline takes about 14 s per mount and per sort (2-3 s to commit, the rest
@@ -202,6 +210,78 @@ try {
     const value = ours.scroll.maxRows;
     checks.push([`at most ${TARGETS.rows} body rows in the DOM while scrolling`, value <= TARGETS.rows, `${value} (${ours.scroll.maxDataRows} data rows)`]);
   }
+  if (only.has('fleet')) {
+    const prepared = await page.evaluate(([count, stores]) => globalThis.__bench.prepareFleet(count, stores), [FLEET_RELEASES, FLEET_STORES]);
+    console.log(
+      `  fleet: ${prepared.releases} releases of ${prepared.environments.toLocaleString('en-US')} environments (${prepared.total.toLocaleString('en-US')} in all);` +
+        ` ${prepared.columns} columns, groups ${prepared.groups.join(', ')}`,
+    );
+    const runs = FLEET_RUNS;
+    const mounted = await page.evaluate(([n, warmups]) => globalThis.__bench.mount('fleet', n, warmups, { sort: true, keystroke: true }), [runs.mount, runs.mountWarmup]);
+    results.fleet = { mount: mounted };
+    const fleetRows = [
+      timingRow(
+        `mount, fleet`,
+        mounted.mount,
+        `${mounted.columns} columns; ${mounted.rows.all} body rows (${mounted.rows.data} data rows); ${mounted.elements.toLocaleString('en-US')} elements; heap +${mb(mounted.heapMounted)}`,
+      ),
+      timingRow('first sort after mount (version), fleet', mounted.firstSort),
+      timingRow("first keystroke after mount ('' → 'a'), fleet", mounted.firstKey),
+    ];
+    console.log(`  fleet mount done (${elapsed()})`);
+    await page.evaluate(() => globalThis.__bench.open('fleet'));
+    const scrollRows = FLEET_RELEASES - 10;
+    const scrolled = await page.evaluate(([count, step]) => globalThis.__bench.scroll(count, step), [scrollRows, runs.scrollStep]);
+    results.fleet.scroll = scrolled;
+    fleetRows.push({
+      case: `scroll ${scrollRows} rows, ${runs.scrollStep} per frame, fleet`,
+      runs: scrolled.intervals.length,
+      notes: `frame median ${ms(median(scrolled.intervals))}, p95 ${ms(percentile(scrolled.intervals, 95))} ms; scroll handler median ${ms(median(scrolled.handler))} ms; at most ${scrolled.maxRows} body rows; ${scrolled.uncovered} frames not covered`,
+    });
+    const sorts = await page.evaluate(([n, warmup]) => globalThis.__bench.sorts(n, warmup), [runs.sorts, runs.sortWarmup]);
+    results.fleet.sorts = sorts;
+    fleetRows.push(timingRow('sort (Version, Date headers in turn), fleet', sorts.all));
+    const keys = await page.evaluate(([n, warmup]) => globalThis.__bench.keystrokes(n, warmup), [runs.keys, runs.keyWarmup]);
+    results.fleet.keys = keys;
+    fleetRows.push(timingRow("keystroke 'ad' → 'ada', fleet", keys.times, `${keys.before} → ${keys.after} matching rows`));
+    const expands = await page.evaluate(([n, warmup]) => globalThis.__bench.expands(n, warmup, 'wave-2', 'wave-2/eu-west'), [runs.expands, runs.expandWarmup]);
+    results.fleet.expands = expands;
+    fleetRows.push(timingRow('expand wave-2 (12 region columns), fleet', expands.wave.open, `${expands.columns.wave} header cells open`));
+    fleetRows.push(timingRow('collapse wave-2, fleet', expands.wave.close));
+    fleetRows.push(timingRow('expand wave-2/eu-west (its stores), fleet', expands.stores.open, `${expands.columns.stores} header cells open`));
+    fleetRows.push(timingRow('collapse wave-2/eu-west, fleet', expands.stores.close));
+    await page.evaluate(() => globalThis.__bench.close());
+    console.table(fleetRows);
+    console.log(`  fleet session done (${elapsed()})`);
+    if (only.has('breakdown')) {
+      const parts = await page.evaluate((reps) => globalThis.__bench.fleetBreakdown(reps), BREAKDOWN_REPS);
+      console.log(`The headless parts alone, the fleet (median and min of ${BREAKDOWN_REPS}):`);
+      console.table(parts.map(({ part, median: m, min }) => ({ part, 'median ms': ms(m), 'min ms': ms(min) })));
+    }
+
+    // Side by side: the flat table (10,000 releases x 8 environments) and the fleet, this run.
+    const cell = (timings, key = 'work') => (timings?.length ? ms(median(key === 'work' ? work(timings) : pick(timings, key))) : '');
+    const flat = results.ours;
+    const fleetResult = results.fleet;
+    const side = [
+      ['mount: commit + next frame (commit) ms', flat.mount && `${cell(flat.mount.mount)} (${cell(flat.mount.mount, 'commit')})`, `${cell(fleetResult.mount.mount)} (${cell(fleetResult.mount.mount, 'commit')})`],
+      ['mount: two rAFs ms', flat.mount && cell(flat.mount.mount, 'frames'), cell(fleetResult.mount.mount, 'frames')],
+      ['first sort after mount: commit + next frame ms', flat.mount && cell(flat.mount.firstSort), cell(fleetResult.mount.firstSort)],
+      ['sort: commit + next frame ms', flat.sorts && cell(flat.sorts.all), cell(fleetResult.sorts.all)],
+      ['keystroke: commit ms', flat.keys && cell(flat.keys.times, 'commit'), cell(fleetResult.keys.times, 'commit')],
+      ['scroll: frame median ms', flat.scroll && ms(median(flat.scroll.intervals)), ms(median(fleetResult.scroll.intervals))],
+      ['scroll: most body rows in the DOM', flat.scroll?.maxRows, fleetResult.scroll.maxRows],
+      ['expand a wave: commit + next frame ms', '', cell(fleetResult.expands.wave.open)],
+      ['expand a region: commit + next frame ms', '', cell(fleetResult.expands.stores.open)],
+    ].map(([name, a, b]) => ({ case: name, 'flat: 10,000 x 8': a ?? '', [`fleet: ${FLEET_RELEASES} x ${FLEET_STORES.toLocaleString('en-US')}`]: b }));
+    console.log('Side by side (medians):');
+    console.table(side);
+    checks.push([`fleet mount < ${TARGETS.mount} ms (median, until two rAFs)`, median(pick(fleetResult.mount.mount, 'frames')) < TARGETS.mount, `${ms(median(pick(fleetResult.mount.mount, 'frames')))} ms`]);
+    checks.push([`fleet sort < ${TARGETS.sort} ms (median commit + next frame)`, median(work(fleetResult.sorts.all)) < TARGETS.sort, `${ms(median(work(fleetResult.sorts.all)))} ms`]);
+    checks.push([`fleet keystroke < ${TARGETS.keystroke} ms (median commit)`, median(pick(fleetResult.keys.times, 'commit')) < TARGETS.keystroke, `${ms(median(pick(fleetResult.keys.times, 'commit')))} ms`]);
+    checks.push([`fleet: at most ${TARGETS.rows} body rows in the DOM while scrolling`, fleetResult.scroll.maxRows <= TARGETS.rows, `${fleetResult.scroll.maxRows}`]);
+  }
+
   for (const [name, pass, value] of checks) console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
   for (const warning of warnings) console.log(`warning: ${warning}`);
   const loadAfter = loadavg()[0];

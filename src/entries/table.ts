@@ -14,6 +14,8 @@ export type {
 export type {
   ReleaseRow,
   ReleaseColumn,
+  ReleaseGroupColumn,
+  GroupRollup,
   ReleaseFieldColumnId,
   ReleaseFilters,
   ReleaseSort,

@@ -165,7 +165,16 @@ export {
   type ReleaseRow,
   type ReleaseFieldColumnId,
   type ReleaseColumn,
+  type ReleaseGroupColumn,
+  type ReleaseColumnsOptions,
 } from './table/rows';
+export {
+  releaseGroupRollups,
+  hasEnvironmentGroups,
+  visibleReleaseColumns,
+  type GroupRollup,
+  type TableGroupingOptions,
+} from './table/groups';
 export { filterReleaseRows, sortReleaseRows, queryReleaseRows, type ReleasesQueryResult, type ReleasesPageInfo } from './table/query';
 export {
   setSort,
@@ -174,6 +183,8 @@ export {
   clearFilters,
   setPage,
   setColumnHidden,
+  setGroupHidden,
+  setGroupExpanded,
   canPreviousPage,
   canNextPage,
   previousPage,

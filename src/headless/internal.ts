@@ -20,6 +20,7 @@ export {
   isActiveStatus,
   countByStatusGroup,
   isProblemStatus,
+  AGGREGATION_PRIORITY,
 } from './model/status';
 export { durationMs, durationParts, parseTime } from './model/duration';
 export { WORKFLOW_SECTIONS } from './model/workflow';
@@ -33,6 +34,7 @@ export { groupReleaseEnvironments, foldReleaseGroups, waitingReasonText, describ
 export { MANUAL_FLOW, DEFAULT_TABLE_STATE, hasActiveFilters, validDay } from './table/state';
 export { buildReleaseRows, rowDuration, environmentOrder, releaseColumns, warmReleaseRows, columnsForEnvironments } from './table/rows';
 export { queryReleaseRows } from './table/query';
+export { releaseGroupRollups, hasEnvironmentGroups, visibleReleaseColumns } from './table/groups';
 export {
   setSort,
   toggleSort,
@@ -40,6 +42,8 @@ export {
   clearFilters,
   setPage,
   setColumnHidden,
+  setGroupHidden,
+  setGroupExpanded,
   canPreviousPage,
   canNextPage,
   previousPage,

@@ -9,6 +9,7 @@ import { DEFAULT_TABLE_STATE, sampleReleaseHistory, type Release } from 'gitops-
 import { ReleasesProvider, ReleasesTable } from '../../src';
 import '../../src/styles/index.css';
 import { describeViolations, mount } from './harness';
+import { fleetHistory } from '../fixtures/fleet';
 
 const TEN_THOUSAND = sampleReleaseHistory({ count: 10_000, shape: 'regions', seed: 9 });
 const bodyRows = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('tbody tr.gr-releases-table__row')];
@@ -187,5 +188,66 @@ describe('the Environment filter in a real browser', () => {
     expect(button.getBoundingClientRect().width).toBeLessThanOrEqual(16 * 16);
     expect(value.scrollWidth).toBeGreaterThan(value.clientWidth);
     expect(getComputedStyle(value).textOverflow).toBe('ellipsis');
+  });
+});
+
+describe('group columns in a real browser', () => {
+  // 200 releases of 2,000 stores each (400,000 environments), in four waves of 12 regions.
+  const FLEET = fleetHistory({ count: 200, stores: 2_000 });
+  const groupButton = (root: ParentNode, group: string) => root.querySelector<HTMLButtonElement>(`th button[aria-label="${CSS.escape(group)}"]`);
+  const headerTexts = (root: ParentNode) => [...root.querySelectorAll('thead th')].map((th) => th.textContent);
+
+  it('shows a column per wave, keeps about 60 rows in the page, and opens a wave from the keyboard', async () => {
+    const root = await mount(
+      <ReleasesProvider colorMode="light">
+        <ReleasesTable releases={FLEET} height={560} />
+      </ReleasesProvider>,
+      { width: '1400px' },
+    );
+    expect(headerTexts(root).slice(7)).toEqual(['dev', 'staging', 'wave-1', 'approve-1', 'wave-2', 'approve-2', 'wave-3', 'approve-3', 'wave-4']);
+    expect(bodyRows(root).length).toBeLessThanOrEqual(80);
+    const failed = bodyRows(root)[1]!.querySelectorAll('td')[headerTexts(root).indexOf('wave-2')]!;
+    expect(failed.textContent).toContain('3 failed / 250');
+    // The bar's segments are drawn in the status colours, as wide as their counts.
+    const segments = [...failed.querySelectorAll<HTMLElement>('.gr-releases-table__group-segment')];
+    expect(segments.map((segment) => segment.dataset.status)).toEqual(['succeeded', 'failed']);
+    expect(getComputedStyle(segments[1]!).backgroundColor).not.toBe(getComputedStyle(segments[0]!).backgroundColor);
+    expect(segments[0]!.getBoundingClientRect().width).toBeGreaterThan(segments[1]!.getBoundingClientRect().width * 20);
+
+    // Tab reaches the header's button; Enter opens the wave into its regions.
+    const wave = groupButton(root, 'wave-2')!;
+    wave.focus();
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(wave).toHaveAttribute('aria-expanded', 'true'));
+    expect(headerTexts(root)).toContain('eu-west');
+    await userEvent.tab();
+    expect(document.activeElement).toBe(groupButton(root, 'wave-2/eu-west'));
+    await userEvent.keyboard(' ');
+    await vi.waitFor(() => expect(headerTexts(root).filter((text) => text!.startsWith('store-'))).toHaveLength(21));
+    // The table scrolls sideways for the new columns; rows stay virtualised while it scrolls down.
+    const box = scroller(root);
+    expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+    box.scrollTop = box.scrollHeight / 2;
+    await vi.waitFor(() => expect(Number(bodyRows(root)[0]!.dataset.index)).toBeGreaterThan(60));
+    expect(bodyRows(root).length).toBeLessThanOrEqual(80);
+    groupButton(root, 'wave-2')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(headerTexts(root)).not.toContain('eu-west'));
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations in %s mode, a wave open and the Columns menu open', async (colorMode) => {
+    const root = await mount(
+      <ReleasesProvider colorMode={colorMode}>
+        <div style={{ background: 'var(--gr-surface, var(--gr-surface-default))', padding: 16 }}>
+          <ReleasesTable releases={FLEET.slice(0, 30)} height={480} defaultExpandedGroups={['wave-2', 'wave-2/eu-west']} />
+        </div>
+      </ReleasesProvider>,
+      { width: '1400px' },
+    );
+    const columns = [...root.querySelectorAll<HTMLButtonElement>('.gr-releases-table__menu-button')].at(-1)!;
+    await act(async () => columns.click());
+    expect(root.querySelector('.gr-releases-table__columns-menu [data-depth="2"]')).not.toBeNull();
+    const results = await axe.run(root);
+    expect(results.violations.map((v) => v.id), describeViolations(results)).toEqual([]);
   });
 });

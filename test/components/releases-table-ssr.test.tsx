@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleReleaseHistory } from 'gitops-releases/headless';
 import { ReleasesProvider } from '../../src/components/provider';
 import { ReleasesTable } from '../../src/components/ReleasesTable';
+import { fleetHistory } from '../fixtures/fleet';
 
 const releases = sampleReleaseHistory({ count: 200, shape: 'regions' });
 
@@ -35,6 +36,28 @@ describe('ReleasesTable on a server', () => {
         </ReleasesProvider>,
       ),
     ).toBe(html);
+  });
+
+  it('renders group columns: their headers, each release\'s rollup, and expanded groups from the state', () => {
+    const fleet = fleetHistory({ count: 20, stores: 2000 });
+    const element = (
+      <ReleasesProvider colorMode="system" timeZone="UTC">
+        <ReleasesTable releases={fleet} height={560} defaultExpandedGroups={['wave-2']} />
+      </ReleasesProvider>
+    );
+    const html = renderToString(element);
+    expect(html).toContain('aria-expanded="true" aria-label="wave-2"');
+    expect(html).toContain('aria-expanded="false" aria-label="wave-3"');
+    // A region of the expanded wave has its own column; the collapsed waves do not.
+    expect(html).toContain('aria-label="wave-2/eu-west"');
+    expect(html).not.toContain('aria-label="wave-3/eu-west"');
+    expect(html).toContain('>3 failed / 250<');
+    expect(html).toContain('wave-2, 250 environments: 3 Failed, 247 Succeeded');
+    expect(html).toContain('>1 failed / 21<');
+    expect(html).toContain('data-status="failed" style="flex-grow:3"');
+    // No store's own column: 2,000 environments are 4 group columns and 5 others.
+    expect(html).not.toContain('>store-');
+    expect(renderToString(element)).toBe(html);
   });
 
   it('renders the loading, empty, error and bad-data states', () => {

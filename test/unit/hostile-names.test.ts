@@ -94,19 +94,20 @@ import {
   previousPage,
   nextPage,
   DEFAULT_TABLE_STATE,
-} from '../../src/headless';
-import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
-import {
-  GROUP_NODE_PREFIX,
-  describeGroup,
+  releaseGroupRollups,
+  hasEnvironmentGroups,
+  visibleReleaseColumns,
+  setGroupHidden,
+  setGroupExpanded,
+  groupReleaseEnvironments,
   foldReleaseGroups,
   groupCacheStats,
-  groupNodeSize,
-  groupReleaseEnvironments,
-  tilesNodeSize,
-  unitLabel,
   waitingReasonText,
+  describeGroup,
+  unitLabel,
 } from '../../src/headless';
+import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
+import { GROUP_NODE_PREFIX, groupNodeSize, tilesNodeSize } from '../../src/headless';
 import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows } from '../../src/headless/table/rows';
 import { escapeMarkdown } from '../../src/headless/notes/markdown';
 import { nodeContentShape } from '../../src/headless/graph/node-size';
@@ -123,6 +124,76 @@ const odd = (word: string) => word as Status;
 /** The exported functions a test below runs on hostile names. */
 const covered = new Set<unknown>();
 const cover = (...fns: unknown[]) => fns.forEach((fn) => covered.add(fn));
+
+describe('fleet groups on hostile names', () => {
+  it('groups, folds, describes and explains by hostile environment and group names', () => {
+    cover(groupReleaseEnvironments, foldReleaseGroups, groupCacheStats, waitingReasonText, describeGroup, unitLabel);
+    // __proto__ first, then every other name in a group named after it, waiting for __proto__.
+    const environments = hostileEnvironments(names).map((step, i) => ({
+      ...step,
+      dependsOn: i === 0 ? [] : ['__proto__'],
+      group: i === 0 ? undefined : `constructor/${step.name.replace(/\//g, '') || 'x'}`,
+      status: i === 0 ? ('failed' as const) : ('pending' as const),
+    }));
+    const release = hostileRelease({ id: 'groups', environments, status: 'failed' });
+    const before = groupCacheStats();
+    const grouping = groupReleaseEnvironments(release, { autoGroupThreshold: Infinity });
+    expect(groupCacheStats().computed + groupCacheStats().reused).toBe(before.computed + before.reused + 1);
+    const group = grouping.groups.get('constructor')!;
+    expect(group.members).toEqual(names.slice(1));
+    expect(grouping.groups.get('constructor/toString')!.members).toEqual(['toString']);
+    expect(waitingReasonText(group.waiting!, grouping)).toBe('waiting for __proto__, which failed');
+    expect(describeGroup(group, grouping)).toMatch(/^constructor, 25 environments: 25 not started, waiting for __proto__/);
+    expect(unitLabel({ type: 'group', id: 'constructor/valueOf' }, grouping)).toBe('constructor/valueOf');
+    expect(unitLabel({ type: 'environment', name: '__proto__' }, grouping)).toBe('__proto__');
+    const folded = foldReleaseGroups(grouping, ['constructor']);
+    expect(folded.units[0]).toEqual({ type: 'environment', name: '__proto__' });
+    expect(folded.unitOf.get('hasOwnProperty')).toBe(folded.units.findIndex((unit) => unit.type === 'group' && unit.id === 'constructor/hasOwnProperty'));
+  });
+});
+
+describe('the releases table on hostile group names', () => {
+  // Every hostile name as a top-level group and as a group inside `constructor`; names with a
+  // slash are paths of their own, names that are blank are no group.
+  const groupNames = names.filter((name) => name.trim() !== '' && !name.includes('/'));
+  const grouped = hostileRelease({
+    id: '__proto__',
+    environments: hostileEnvironments(names).map((step, i) => ({
+      ...step,
+      group: i % 2 ? `constructor/${groupNames[i % groupNames.length]}` : groupNames[i % groupNames.length],
+      status: i % 3 ? 'succeeded' : 'failed',
+    })),
+  });
+  const rows = buildReleaseRows([grouped]);
+
+  it('rolls each group up, shows it as a column, expands and hides it by its name', () => {
+    cover(releaseGroupRollups, hasEnvironmentGroups, visibleReleaseColumns);
+    expect(hasEnvironmentGroups(rows)).toBe(true);
+    const rollups = releaseGroupRollups(grouped);
+    expect(rollups.get('constructor')!.total).toBe(Math.floor(names.length / 2));
+    expect(rollups.get('constructor/__proto__')).toMatchObject({ name: '__proto__', parent: 'constructor', depth: 1 });
+    expect(rollups.get('__proto__')!.counts.failed).toBe(1);
+    const columns = releaseColumns(rows, { expandedGroups: ['constructor', 'constructor/valueOf'] });
+    const groups = columns.flatMap((column) => (column.kind === 'group' ? [column.group] : []));
+    expect(groups).toContain('__proto__');
+    expect(groups).toContain('constructor/valueOf');
+    expect(columns.some((column) => column.kind === 'environment' && column.groups?.join() === 'constructor,constructor/valueOf')).toBe(true);
+    const visible = visibleReleaseColumns(columns, { hiddenGroups: ['constructor'], hiddenColumns: ['__proto__'] });
+    expect(visible.some((column) => column.kind !== 'field' && (column.kind === 'group' ? column.group : column.environment).startsWith('constructor'))).toBe(false);
+    expect(filterReleaseRows(rows, { group: 'constructor/valueOf' }).map((row) => row.id)).toEqual(['__proto__']);
+    expect(filterReleaseRows(rows, { group: 'hasOwnProperty/x' })).toEqual([]);
+  });
+
+  it('keeps hostile group ids as values through the state and the URL', () => {
+    cover(setGroupHidden, setGroupExpanded);
+    let state: ReleasesTableState = DEFAULT_TABLE_STATE;
+    for (const name of groupNames) state = setGroupExpanded(setGroupHidden(state, name, true), `${name}/${name}`, true);
+    expect(state.hiddenGroups).toEqual(groupNames);
+    state = setFilters(state, { group: 'constructor/__proto__' });
+    expect(fromSearchParams(toSearchString(state))).toEqual(state);
+    expect(setGroupExpanded(state, '__proto__/__proto__', false).expandedGroups).not.toContain('__proto__/__proto__');
+  });
+});
 
 describe('the release model on hostile names and status words', () => {
   it('treats a status word named after Object.prototype as unknown', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { ReleaseFilters, Status } from 'gitops-releases/headless';
+import type { ReleaseColumn, ReleaseFilters, Status } from 'gitops-releases/headless';
 import { MANUAL_FLOW, STATUSES, validDay } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { useNumberFormatter } from '../internal/time';
@@ -11,6 +11,8 @@ interface Option {
   label: ReactNode;
   /** Text of the option for the button's summary (when `label` is not text). */
   text: string;
+  /** How deep in expanded groups it is listed (indented). */
+  depth?: number;
 }
 
 /**
@@ -96,7 +98,7 @@ export function FilterMenu({
         hidden={!open}
       >
         {options.map((option) => (
-          <label key={option.value} className="gr-releases-table__menu-option">
+          <label key={option.value} className="gr-releases-table__menu-option" data-depth={option.depth || undefined}>
             {single ? (
               <input
                 type="radio"
@@ -123,26 +125,38 @@ export function FilterMenu({
 export interface FilterBarProps {
   filters: ReleaseFilters;
   flows: readonly string[];
-  environments: readonly string[];
+  /**
+   * The environment and group columns of every release, hidden ones too (`useReleasesTable`'s
+   * `environmentColumns`): the choices of the Environment filter and the Columns menu.
+   */
+  columns: readonly ReleaseColumn[];
   hiddenColumns: readonly string[] | undefined;
+  hiddenGroups: readonly string[] | undefined;
   filtered: boolean;
   onFiltersChange: (filters: Partial<ReleaseFilters>) => void;
   onClear: () => void;
   onColumnHiddenChange: (environment: string, hidden: boolean) => void;
+  onGroupHiddenChange: (group: string, hidden: boolean) => void;
   className?: string;
   /** The count of releases shown, announced politely as it changes. */
   summary: string;
 }
 
+// A menu's values name an environment or a group, which may have the same name: each is marked.
+const ENVIRONMENT = 'e:';
+const GROUP = 'g:';
+
 export function FilterBar({
   filters,
   flows,
-  environments,
+  columns,
   hiddenColumns,
+  hiddenGroups,
   filtered,
   onFiltersChange,
   onClear,
   onColumnHiddenChange,
+  onGroupHiddenChange,
   className,
   summary,
 }: FilterBarProps) {
@@ -159,18 +173,33 @@ export function FilterBar({
     const text = flow === MANUAL_FLOW ? common.manual : flow;
     return { value: flow, text, label: <span className="gr-releases-table__truncate">{text}</span> };
   });
-  // One environment at most, as the filter state holds; one a URL named that no release shown
-  // went through is still listed, chosen.
+  // Environments and groups as the columns show them (an expanded group's members listed after
+  // it, indented), each an option of both menus.
+  const units: Array<Option & { within: readonly string[] }> = columns.flatMap((column) => {
+    if (column.kind === 'field') return [];
+    const within = column.groups ?? [];
+    const name = column.kind === 'group' ? text.groups.option(column.group) : column.environment;
+    const value = column.kind === 'group' ? GROUP + column.group : ENVIRONMENT + column.environment;
+    return [{ value, text: name, depth: within.length, within, label: <span className="gr-releases-table__truncate">{name}</span> }];
+  });
+  // One environment or group at most, as the filter state holds; one a URL named that no release
+  // shown went through is still listed, chosen.
   const chosenEnvironment = filters.environment?.trim() || undefined;
+  const chosenGroup = filters.group?.trim() || undefined;
+  const chosen = chosenGroup !== undefined ? GROUP + chosenGroup : chosenEnvironment !== undefined ? ENVIRONMENT + chosenEnvironment : undefined;
+  const chosenText = chosenGroup !== undefined ? text.groups.option(chosenGroup) : chosenEnvironment;
   const environmentOptions: Option[] = [
     { value: '', text: text.anyEnvironment, label: text.anyEnvironment },
-    ...(chosenEnvironment && !environments.includes(chosenEnvironment) ? [...environments, chosenEnvironment] : environments).map((environment) => ({
-      value: environment,
-      text: environment,
-      label: <span className="gr-releases-table__truncate">{environment}</span>,
-    })),
+    ...units,
+    ...(chosen !== undefined && !units.some((option) => option.value === chosen)
+      ? [{ value: chosen, text: chosenText!, label: <span className="gr-releases-table__truncate">{chosenText}</span> }]
+      : []),
   ];
-  const hidden = new Set(hiddenColumns);
+  const hiddenEnvironments = new Set(hiddenColumns);
+  const hiddenGroupSet = new Set(hiddenGroups);
+  const isHidden = (value: string) => (value.startsWith(GROUP) ? hiddenGroupSet.has(value.slice(GROUP.length)) : hiddenEnvironments.has(value.slice(ENVIRONMENT.length)));
+  // The Columns menu: every environment and group, but not what a hidden group holds.
+  const columnOptions = units.filter((option) => !option.within.some((group) => hiddenGroupSet.has(group)));
   const chosenFlows = (filters.flows ?? []).map((flow) => (flow === MANUAL_FLOW ? common.manual : flow));
   return (
     <div className={cx('gr-releases-table__filters', className)} role="search" aria-label={text.filters}>
@@ -211,9 +240,15 @@ export function FilterBar({
         label={text.environmentFilter}
         single
         options={environmentOptions}
-        selected={chosenEnvironment ? [chosenEnvironment] : []}
-        onChange={(next) => onFiltersChange({ environment: next[0] })}
-        summary={chosenEnvironment ?? text.selectedCount(0, formatNumber)}
+        selected={chosen !== undefined ? [chosen] : []}
+        onChange={(next) => {
+          const value = next[0] ?? '';
+          onFiltersChange({
+            environment: value.startsWith(ENVIRONMENT) ? value.slice(ENVIRONMENT.length) : undefined,
+            group: value.startsWith(GROUP) ? value.slice(GROUP.length) : undefined,
+          });
+        }}
+        summary={chosenText ?? text.selectedCount(0, formatNumber)}
       />
       <div className="gr-releases-table__field">
         <label htmlFor={`${id}-from`} className="gr-releases-table__field-label">
@@ -241,19 +276,21 @@ export function FilterBar({
           onChange={(event) => onFiltersChange({ to: validDay(event.target.value) })}
         />
       </div>
-      {environments.length > 0 ? (
+      {columnOptions.length > 0 ? (
         <FilterMenu
           label={text.columnsMenu}
           className="gr-releases-table__columns-menu"
-          options={environments.map((environment) => ({ value: environment, text: environment, label: <span className="gr-releases-table__truncate">{environment}</span> }))}
-          selected={environments.filter((environment) => !hidden.has(environment))}
+          options={columnOptions}
+          selected={columnOptions.filter((option) => !isHidden(option.value)).map((option) => option.value)}
           onChange={(next) => {
             const shown = new Set(next);
-            for (const environment of environments) {
-              if (shown.has(environment) === hidden.has(environment)) onColumnHiddenChange(environment, !shown.has(environment));
+            for (const { value } of columnOptions) {
+              if (shown.has(value) !== isHidden(value)) continue;
+              if (value.startsWith(GROUP)) onGroupHiddenChange(value.slice(GROUP.length), !shown.has(value));
+              else onColumnHiddenChange(value.slice(ENVIRONMENT.length), !shown.has(value));
             }
           }}
-          summary={text.columnsShown(environments.length - environments.filter((e) => hidden.has(e)).length, environments.length, formatNumber)}
+          summary={text.columnsShown(columnOptions.filter((option) => !isHidden(option.value)).length, columnOptions.length, formatNumber)}
         />
       ) : null}
       <div className="gr-releases-table__filters-end">

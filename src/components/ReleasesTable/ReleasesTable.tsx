@@ -1,6 +1,6 @@
 import { forwardRef, memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo } from 'gitops-releases/headless';
+import type { EnvironmentStep, Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { StateMessage, describeError } from '../internal/StateMessage';
@@ -53,6 +53,14 @@ export interface ReleasesTableProps extends ReleasesTableStateOptions, RootEleme
    * @default undefined (no link)
    */
   getFlowHref?: (flow: string, release: Release) => string | undefined;
+  /**
+   * The group path of an environment (`wave-2/eu-west`, at most 3 levels), over its `group`
+   * field; `undefined` or `''` is no group, and `() => undefined` turns group columns off. When
+   * environments are in groups, each top-level group is one column (expanded from its header;
+   * see `expandedGroups`). Pass a stable function (from the module, or `useCallback`).
+   * @default the environments' own `group`
+   */
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
   /**
    * Client mode: rows per page, with page controls. Without it every row is one virtualised list.
    * @default undefined (one list)
@@ -127,10 +135,11 @@ const HEADER_HEIGHT = 40;
 const SKELETON_ROWS = 8;
 
 /**
- * Every release of a product, newest first: sortable, filterable (status, flow, environment,
- * dates, text), one status column per environment in promotion order, virtualised so 10,000
- * releases keep about 60 rows in the page. Client mode sorts and filters the array given; server
- * mode reports state changes and shows the page the host fetched.
+ * Every release of a product, newest first: sortable, filterable (status, flow, environment or
+ * group, dates, text), one status column per environment in promotion order (one per group of
+ * environments, rolled up, when they are in groups), virtualised so 10,000 releases keep about 60
+ * rows in the page. Client mode sorts and filters the array given; server mode reports state
+ * changes and shows the page the host fetched.
  */
 export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleasesTableProps>(function ReleasesTable(props, ref) {
   const rootClassName = useRootClassName();
@@ -140,6 +149,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
     onReleaseSelect,
     getReleaseHref,
     getFlowHref,
+    groupBy,
     pageSize,
     pageInfo,
     totalCount,
@@ -156,10 +166,10 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
     ...rest
   } = props;
   // `rest` holds the state options too: `rootElementProps` keeps only `id`, `data-*` and `aria-*`.
-  const table = useReleasesTable({ ...rest, releases, mode, pageSize, pageInfo, totalCount });
+  const table = useReleasesTable({ ...rest, releases, mode, pageSize, pageInfo, totalCount, groupBy });
   const provider = useReleasesContext();
   const density: ReleasesTableDensity = table.density === 'compact' || table.density === 'comfortable' ? table.density : provider.density;
-  const context = useCellContext(getReleaseHref, getFlowHref);
+  const context = useCellContext(getReleaseHref, getFlowHref, groupBy);
   const formatNumber = useNumberFormatter();
   const text = context.messages;
   const firstLoad = releases === undefined && (loading || error === undefined);
@@ -188,12 +198,14 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
           className={classNames?.filters}
           filters={table.state.filters}
           flows={table.flows}
-          environments={table.environments}
+          columns={table.environmentColumns}
           hiddenColumns={table.state.hiddenColumns}
+          hiddenGroups={table.state.hiddenGroups}
           filtered={table.filtered}
           onFiltersChange={table.setFilters}
           onClear={table.clearFilters}
           onColumnHiddenChange={table.setColumnHidden}
+          onGroupHiddenChange={table.setGroupHidden}
           summary={summary}
         />
       ) : null}
@@ -219,6 +231,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
             columns={table.visibleColumns}
             sort={table.state.sort}
             onSort={table.toggleSort}
+            onGroupExpandedChange={table.setGroupExpanded}
             onReleaseSelect={onReleaseSelect}
             context={context}
             density={density}
@@ -261,6 +274,7 @@ interface TableBodyProps {
   columns: readonly ReleaseColumn[];
   sort: { key: ReleaseSortKey; desc: boolean };
   onSort: (key: ReleaseSortKey) => void;
+  onGroupExpandedChange: (group: string, expanded: boolean) => void;
   onReleaseSelect: ((release: Release) => void) | undefined;
   context: CellContext;
   density: ReleasesTableDensity;
@@ -271,7 +285,7 @@ interface TableBodyProps {
   dimmed: boolean;
 }
 
-function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, density, height, skeleton, classNames, ariaLabel, dimmed }: TableBodyProps) {
+function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onReleaseSelect, context, density, height, skeleton, classNames, ariaLabel, dimmed }: TableBodyProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const rowHeight = ROW_HEIGHT[density];
   const numericHeight = typeof height === 'number' ? height : 560;
@@ -374,13 +388,13 @@ function TableBody({ rows, columns, sort, onSort, onReleaseSelect, context, dens
       >
         <colgroup>
           {columns.map((column) => (
-            <col key={column.id} className="gr-releases-table__col" data-column={column.kind === 'field' ? column.id : 'environment'} />
+            <col key={column.id} className="gr-releases-table__col" data-column={column.kind === 'field' ? column.id : column.kind} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((column) => (
-              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} text={context.messages} />
+              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} onGroupExpandedChange={onGroupExpandedChange} text={context.messages} />
             ))}
           </tr>
         </thead>
@@ -420,17 +434,40 @@ function HeaderCell({
   column,
   sort,
   onSort,
+  onGroupExpandedChange,
   text,
 }: {
   column: ReleaseColumn;
   sort: { key: ReleaseSortKey; desc: boolean };
   onSort: (key: ReleaseSortKey) => void;
+  onGroupExpandedChange: (group: string, expanded: boolean) => void;
   text: CellContext['messages'];
 }) {
   if (column.kind === 'environment') {
     return (
-      <th scope="col" className="gr-releases-table__th" data-kind="environment" title={column.environment}>
+      <th scope="col" className="gr-releases-table__th" data-kind="environment" data-depth={column.groups?.length || undefined} title={column.environment}>
         <span className="gr-releases-table__truncate">{column.environment}</span>
+      </th>
+    );
+  }
+  if (column.kind === 'group') {
+    // A disclosure: the button opens the group's columns after this one and closes them again.
+    // Its name is the whole path (`wave-2/eu-west`), which holds the last level it shows.
+    return (
+      <th scope="col" className="gr-releases-table__th" data-kind="group" data-depth={column.depth || undefined} data-expanded={column.expanded ? '' : undefined}>
+        <button
+          type="button"
+          className="gr-releases-table__group-toggle"
+          aria-expanded={column.expanded}
+          aria-label={column.group}
+          title={column.expanded ? text.groups.collapse(column.group) : text.groups.expand(column.group)}
+          onClick={() => onGroupExpandedChange(column.group, !column.expanded)}
+        >
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path d={column.expanded ? 'M4 6l4 4 4-4' : 'M6 4l4 4-4 4'} fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+          <span className="gr-releases-table__truncate">{column.name}</span>
+        </button>
       </th>
     );
   }
@@ -475,7 +512,7 @@ const Row = /* @__PURE__ */ memo(function Row({ row, index, columns, context, he
       style={{ height }}
     >
       {columns.map((column) => (
-        <td key={column.id} className="gr-releases-table__td" data-column={column.kind === 'field' ? column.id : 'environment'}>
+        <td key={column.id} className="gr-releases-table__td" data-column={column.kind === 'field' ? column.id : column.kind}>
           {releaseCell(column, row, context)}
         </td>
       ))}

@@ -1,11 +1,11 @@
 import { memo, useId, useMemo } from 'react';
-import type { Release, ReleaseColumn, ReleaseRow, Status } from 'gitops-releases/headless';
-import { rowDuration, safeHref } from '../../headless/internal';
+import type { EnvironmentStep, GroupRollup, Release, ReleaseColumn, ReleaseRow, Status } from 'gitops-releases/headless';
+import { AGGREGATION_PRIORITY, releaseGroupRollups, rowDuration, safeHref } from '../../headless/internal';
 import { Avatar } from '../internal/Avatar';
 import { Link } from '../internal/Link';
-import { relativeTime, useDurationFormatter, useNow, useTimeFormatter } from '../internal/time';
-import { useTableMessages } from '../provider/component-messages';
-import type { CommonMessages, TableMessages } from '../provider/messages';
+import { relativeTime, useDurationFormatter, useNow, useNumberFormatter, useTimeFormatter } from '../internal/time';
+import { statusLabel, useStatusMessages, useTableMessages, type StatusMessages } from '../provider/component-messages';
+import type { CommonMessages, NumberFormatter, TableMessages } from '../provider/messages';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 import { StatusBadge } from '../StatusBadge';
 
@@ -15,10 +15,13 @@ const NONE = '—';
 
 export interface CellContext {
   formatDuration: (ms: number) => string;
+  formatNumber: NumberFormatter;
   messages: TableMessages;
   common: CommonMessages;
+  statuses: StatusMessages;
   getReleaseHref?: (release: Release) => string | undefined;
   getFlowHref?: (flow: string, release: Release) => string | undefined;
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
 }
 
 /**
@@ -154,6 +157,45 @@ export const EnvironmentCell = /* @__PURE__ */ memo(function EnvironmentCell({ s
   return <StatusBadge status={status} variant="icon-only" size="md" />;
 });
 
+/** A group's bar, left to right: what ended, then what runs, then what waits. */
+const BAR_ORDER: readonly Status[] = ['succeeded', 'failed', 'error', 'terminated', 'skipped', 'terminating', 'running', 'suspended', 'pending', 'queued', 'unknown'];
+
+/** What a group cell says: failures first, else how far its members got. */
+function groupText(rollup: GroupRollup, text: TableMessages['groups'], format: NumberFormatter): string {
+  if (rollup.failed > 0) return text.failed(rollup.failed, rollup.total, format);
+  if (rollup.counts.succeeded === rollup.total) return text.succeeded(rollup.total, format);
+  if (rollup.finished === 0 && rollup.running === 0) return text.notStarted(rollup.total, format);
+  return text.done(rollup.finished, rollup.total, format);
+}
+
+/**
+ * A group's members in one release: a bar of their statuses (a segment per status, sized by its
+ * count) and the news in words ("3 failed / 250"). Screen readers hear every count instead, in
+ * the order statuses combine (problems first). The rollup is the release's own, computed once.
+ */
+export const GroupCell = /* @__PURE__ */ memo(function GroupCell({ rollup, context }: { rollup: GroupRollup | undefined; context: CellContext }) {
+  if (!rollup || rollup.total === 0) return <EnvironmentCell status={undefined} label={context.messages.notPartOfRelease} />;
+  const text = context.messages.groups;
+  const format = context.formatNumber;
+  const counts = AGGREGATION_PRIORITY.filter((status) => rollup.counts[status] > 0)
+    .map((status) => text.count(rollup.counts[status], statusLabel(context.statuses, status), format))
+    .join(', ');
+  const summary = text.summary(rollup.id, rollup.total, counts, format);
+  return (
+    <span className="gr-releases-table__group" data-status={rollup.status} data-failed={rollup.failed > 0 ? '' : undefined} title={summary}>
+      <span className="gr-releases-table__group-bar" aria-hidden="true">
+        {BAR_ORDER.map((status) =>
+          rollup.counts[status] > 0 ? <span key={status} className="gr-releases-table__group-segment" data-status={status} style={{ flexGrow: rollup.counts[status] }} /> : null,
+        )}
+      </span>
+      <span className="gr-releases-table__group-text gr-releases-table__number" aria-hidden="true">
+        {groupText(rollup, text, format)}
+      </span>
+      <span className="gr-visually-hidden">{summary}</span>
+    </span>
+  );
+});
+
 /**
  * The duration formatter, messages and links for every cell of a table. No clock and no date
  * formatter: those change as the page hydrates and as time passes, and would render every row
@@ -162,12 +204,15 @@ export const EnvironmentCell = /* @__PURE__ */ memo(function EnvironmentCell({ s
 export function useCellContext(
   getReleaseHref: CellContext['getReleaseHref'],
   getFlowHref: CellContext['getFlowHref'],
+  groupBy?: CellContext['groupBy'],
 ): CellContext {
   const formatDuration = useDurationFormatter();
+  const formatNumber = useNumberFormatter();
   const { text: messages, common } = useTableMessages();
+  const statuses = useStatusMessages();
   return useMemo(
-    () => ({ formatDuration, messages, common, getReleaseHref, getFlowHref }),
-    [formatDuration, messages, common, getReleaseHref, getFlowHref],
+    () => ({ formatDuration, formatNumber, messages, common, statuses, getReleaseHref, getFlowHref, groupBy }),
+    [formatDuration, formatNumber, messages, common, statuses, getReleaseHref, getFlowHref, groupBy],
   );
 }
 
@@ -175,6 +220,7 @@ export function useCellContext(
 /** What a column shows for a row. */
 export function releaseCell(column: ReleaseColumn, row: ReleaseRow, context: CellContext) {
   if (column.kind === 'environment') return <EnvironmentCell status={row.environments.get(column.environment)} label={context.messages.notPartOfRelease} />;
+  if (column.kind === 'group') return <GroupCell rollup={releaseGroupRollups(row.release, { groupBy: context.groupBy }).get(column.group)} context={context} />;
   switch (column.id) {
     case 'date':
       return <DateCell row={row} context={context} />;
@@ -208,8 +254,11 @@ export function releaseCell(column: ReleaseColumn, row: ReleaseRow, context: Cel
 const FIELD_REM = 8.75 + 7.75 + 9.5 + 5.75 + 9.5 + 6.75;
 const COMMIT_MIN_REM = 11;
 const ENVIRONMENT_REM = 5.25;
+const GROUP_REM = 8.5;
 
 /** The table's min-width for these columns. */
 export function tableMinWidth(columns: readonly ReleaseColumn[]): string {
-  return `${FIELD_REM + COMMIT_MIN_REM + ENVIRONMENT_REM * columns.filter((column) => column.kind === 'environment').length}rem`;
+  let rem = FIELD_REM + COMMIT_MIN_REM;
+  for (const column of columns) rem += column.kind === 'environment' ? ENVIRONMENT_REM : column.kind === 'group' ? GROUP_REM : 0;
+  return `${rem}rem`;
 }

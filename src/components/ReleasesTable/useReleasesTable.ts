@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type SetStateAction } from 'react';
 import type {
+  EnvironmentStep,
   Release,
   ReleaseColumn,
   ReleaseFilters,
@@ -29,6 +30,10 @@ import {
   setSort as setSortOf,
   toggleSort as toggleSortOf,
   columnsForEnvironments,
+  hasEnvironmentGroups,
+  setGroupExpanded as setGroupExpandedOf,
+  setGroupHidden as setGroupHiddenOf,
+  visibleReleaseColumns,
   warmReleaseRows,
 } from '../../headless/internal';
 import type { Density } from '../provider/ReleasesProvider';
@@ -118,6 +123,37 @@ export interface ReleasesTableStateOptions {
    * @default undefined
    */
   onHiddenColumnsChange?: (hiddenColumns: readonly string[]) => void;
+  /**
+   * Controlled hidden groups (by id, e.g. `wave-2`): their columns and every column inside them.
+   * @default undefined (from `state`, else uncontrolled)
+   */
+  hiddenGroups?: readonly string[];
+  /**
+   * Groups hidden at first when uncontrolled.
+   * @default `defaultState.hiddenGroups`, else none
+   */
+  defaultHiddenGroups?: readonly string[];
+  /**
+   * The reader hid or showed a group's column.
+   * @default undefined
+   */
+  onHiddenGroupsChange?: (hiddenGroups: readonly string[]) => void;
+  /**
+   * Controlled expanded groups (by id, e.g. `wave-2`, `wave-2/eu-west`): the columns of their
+   * sub-groups and environments follow their own.
+   * @default undefined (from `state`, else uncontrolled)
+   */
+  expandedGroups?: readonly string[];
+  /**
+   * Groups expanded at first when uncontrolled.
+   * @default `defaultState.expandedGroups`, else none (every group is one column)
+   */
+  defaultExpandedGroups?: readonly string[];
+  /**
+   * The reader expanded or collapsed a group's column.
+   * @default undefined
+   */
+  onExpandedGroupsChange?: (expandedGroups: readonly string[]) => void;
 }
 
 export interface UseReleasesTableOptions extends ReleasesTableStateOptions {
@@ -127,6 +163,14 @@ export interface UseReleasesTableOptions extends ReleasesTableStateOptions {
    * @default undefined
    */
   releases: readonly Release[] | undefined;
+  /**
+   * The group path of an environment (`wave-2/eu-west`, at most 3 levels), over its `group`
+   * field; `undefined` or `''` is no group, and `() => undefined` turns group columns off. When
+   * environments are in groups, each top-level group is one column. Pass a stable function (from
+   * the module, or `useCallback`): a new one reads every environment of every release again.
+   * @default the environments' own `group`
+   */
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
   /**
    * `client` sorts, filters and pages `releases` here. `server`: the host owns the data; state
    * changes are only reported (`onStateChange`) and `releases` is shown as given, with
@@ -176,12 +220,22 @@ export interface UseReleasesTableResult {
   rows: readonly ReleaseRow[];
   /** How many releases match the filters (`totalCount` in server mode when given). */
   total: number | undefined;
-  /** Every column: the field columns, then one per environment of the matching releases. */
+  /**
+   * Every column: the field columns, then one per environment of the matching releases, or per
+   * top-level group and environment in no group (with the columns of expanded groups).
+   */
   columns: readonly ReleaseColumn[];
-  /** `columns` without the environment columns the reader hid. */
+  /** `columns` without the environment and group columns the reader hid. */
   visibleColumns: readonly ReleaseColumn[];
   /** Every environment any release went through, in promotion order (for a columns menu). */
   environments: readonly string[];
+  /**
+   * The environment and group columns of every release, not only the matching ones (hidden ones
+   * included): what a columns menu or an environment filter offers.
+   */
+  environmentColumns: readonly ReleaseColumn[];
+  /** True when environments are in groups: the columns are group columns. */
+  grouped: boolean;
   /** Every promotion flow among the releases (`MANUAL_FLOW` when some were manual). */
   flows: readonly string[];
   /** The state shown: controlled slices over the controlled or own state. */
@@ -218,6 +272,14 @@ export interface UseReleasesTableResult {
   setColumnHidden: (environment: string, hidden: boolean) => void;
   /** Sets every hidden environment column at once; takes a list or an updater. */
   setHiddenColumns: (hiddenColumns: SetStateAction<readonly string[]>) => void;
+  /** Hides or shows a group's column (by id), with every column inside it. */
+  setGroupHidden: (group: string, hidden: boolean) => void;
+  /** Sets every hidden group at once; takes a list or an updater. */
+  setHiddenGroups: (hiddenGroups: SetStateAction<readonly string[]>) => void;
+  /** Expands or collapses a group's column (by id). */
+  setGroupExpanded: (group: string, expanded: boolean) => void;
+  /** Sets every expanded group at once; takes a list or an updater. */
+  setExpandedGroups: (expandedGroups: SetStateAction<readonly string[]>) => void;
   /** Sets the density (`undefined`: the provider's); takes a density or an updater. */
   setDensity: (density: SetStateAction<Density | undefined>) => void;
 }
@@ -230,29 +292,29 @@ function complete(state: Partial<ReleasesTableState> | undefined): ReleasesTable
   return { ...DEFAULT_TABLE_STATE, ...state, filters: state?.filters ?? DEFAULT_TABLE_STATE.filters, sort: state?.sort ?? DEFAULT_TABLE_STATE.sort };
 }
 
+/** The state's parts a host can control one by one. */
+type Slices = Pick<ReleasesTableState, 'sort' | 'filters' | 'page' | 'hiddenColumns' | 'hiddenGroups' | 'expandedGroups'>;
+const SLICES = ['sort', 'filters', 'page', 'hiddenColumns', 'hiddenGroups', 'expandedGroups'] as const;
+
 /** The first state when uncontrolled: `defaultState`, with the slices' own defaults over it. */
 function initialState(options: ReleasesTableStateOptions): ReleasesTableState {
   const state = complete(options.defaultState);
-  return withSlices(state, options.defaultSort, options.defaultFilters, options.defaultPage, options.defaultHiddenColumns);
+  return withSlices(state, {
+    sort: options.defaultSort,
+    filters: options.defaultFilters,
+    page: options.defaultPage,
+    hiddenColumns: options.defaultHiddenColumns,
+    hiddenGroups: options.defaultHiddenGroups,
+    expandedGroups: options.defaultExpandedGroups,
+  });
 }
 
 /** `state` with the slices given (not `undefined`) over it; `state` itself when none differs. */
-function withSlices(
-  state: ReleasesTableState,
-  sort: ReleaseSort | undefined,
-  filters: ReleaseFilters | undefined,
-  page: number | undefined,
-  hiddenColumns: readonly string[] | undefined,
-): ReleasesTableState {
-  if (
-    (sort === undefined || sort === state.sort) &&
-    (filters === undefined || filters === state.filters) &&
-    (page === undefined || page === state.page) &&
-    (hiddenColumns === undefined || hiddenColumns === state.hiddenColumns)
-  ) {
-    return state;
-  }
-  return { ...state, sort: sort ?? state.sort, filters: filters ?? state.filters, page: page ?? state.page, hiddenColumns: hiddenColumns ?? state.hiddenColumns };
+function withSlices(state: ReleasesTableState, slices: Partial<Slices>): ReleasesTableState {
+  if (SLICES.every((key) => slices[key] === undefined || slices[key] === state[key])) return state;
+  const next = { ...state };
+  for (const key of SLICES) if (slices[key] !== undefined) (next as Record<string, unknown>)[key] = slices[key];
+  return next;
 }
 
 const apply = <T,>(action: SetStateAction<T>, previous: T): T => (typeof action === 'function' ? (action as (previous: T) => T)(previous) : action);
@@ -262,8 +324,8 @@ const apply = <T,>(action: SetStateAction<T>, previous: T): T => (typeof action 
  * with setters. `ReleasesTable` is built on it.
  */
 export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesTableResult {
-  const { releases = EMPTY, mode = 'client', pageSize, pageInfo, totalCount, now } = options;
-  const { onStateChange, onSortChange, onFiltersChange, onPageChange, onHiddenColumnsChange } = options;
+  const { releases = EMPTY, mode = 'client', pageSize, pageInfo, totalCount, now, groupBy } = options;
+  const { onStateChange, onSortChange, onFiltersChange, onPageChange, onHiddenColumnsChange, onHiddenGroupsChange, onExpandedGroupsChange } = options;
   const server = mode === 'server';
 
   // The table's own copy of the whole state, used for what is not controlled.
@@ -271,8 +333,16 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
   const stateControlled = options.state !== undefined;
   const base = useMemo(() => (options.state === undefined ? own : complete(options.state)), [options.state, own]);
   const shown = useMemo(
-    () => withSlices(base, options.sort, options.filters, options.page, options.hiddenColumns),
-    [base, options.sort, options.filters, options.page, options.hiddenColumns],
+    () =>
+      withSlices(base, {
+        sort: options.sort,
+        filters: options.filters,
+        page: options.page,
+        hiddenColumns: options.hiddenColumns,
+        hiddenGroups: options.hiddenGroups,
+        expandedGroups: options.expandedGroups,
+      }),
+    [base, options.sort, options.filters, options.page, options.hiddenColumns, options.hiddenGroups, options.expandedGroups],
   );
   // Always "controlled" by what is shown: the shared hook gives the setters their composition
   // within an event; the table keeps its own copy and tells each slice's owner.
@@ -292,23 +362,26 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
       if (previous.filters !== next.filters) onFiltersChange?.(next.filters);
       if (previous.page !== next.page) onPageChange?.(next.page);
       if (previous.hiddenColumns !== next.hiddenColumns) onHiddenColumnsChange?.(next.hiddenColumns ?? NONE);
+      if (previous.hiddenGroups !== next.hiddenGroups) onHiddenGroupsChange?.(next.hiddenGroups ?? NONE);
+      if (previous.expandedGroups !== next.expandedGroups) onExpandedGroupsChange?.(next.expandedGroups ?? NONE);
       onStateChange?.(next);
     },
-    [state, setShown, stateControlled, onSortChange, onFiltersChange, onPageChange, onHiddenColumnsChange, onStateChange],
+    [state, setShown, stateControlled, onSortChange, onFiltersChange, onPageChange, onHiddenColumnsChange, onHiddenGroupsChange, onExpandedGroupsChange, onStateChange],
   );
   const [density, setDensity] = useControllableState<Density | undefined>(options.density, options.defaultDensity, options.onDensityChange);
 
-  // Rows are flattened once per releases array; sorting and filtering reuse them.
+  // Rows are flattened once per releases array; sorting and filtering reuse them. Every group
+  // path is read here too (once per release object), so a bad one is reported as bad data.
   const built = useMemo(() => {
     try {
       const rows = buildReleaseRows(releases);
       const flows = new Set<string>();
       for (const row of rows) flows.add(row.flow ?? MANUAL_FLOW);
-      return { rows, order: environmentOrder(rows), flows: [...flows].sort(), error: undefined };
+      return { rows, order: environmentOrder(rows), flows: [...flows].sort(), grouped: hasEnvironmentGroups(rows, { groupBy }), error: undefined };
     } catch (error) {
-      return { rows: [] as ReleaseRow[], order: [] as string[], flows: [] as string[], error };
+      return { rows: [] as ReleaseRow[], order: [] as string[], flows: [] as string[], grouped: false, error };
     }
-  }, [releases]);
+  }, [releases, groupBy]);
 
   // A server has no clock, and a browser hydrates later than the server rendered: sorted by
   // duration to its own "now", each would order running releases differently (a hydration
@@ -318,26 +391,26 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
   const sortNow = now ?? (state.sort.key === 'duration' ? clock : undefined);
   const queried = useMemo(() => {
     if (server) return { rows: built.rows, matching: built.rows, total: totalCount ?? built.rows.length, page: state.page, pageCount: 1 };
-    return queryReleaseRows(built.rows, state, { pageSize, now: sortNow });
-  }, [server, built, state, pageSize, sortNow, totalCount]);
+    return queryReleaseRows(built.rows, state, { pageSize, now: sortNow, groupBy });
+  }, [server, built, state, pageSize, sortNow, totalCount, groupBy]);
 
-  // Memoized on the environment names, not the rows: the same array while the columns stay the
+  // Memoized on the columns' content, not the rows: the same array while the columns stay the
   // same (most sorts and keystrokes), so memoized rows do not render again for nothing.
   // JSON, not names joined by a separator: a name may hold any character.
+  const expanded = state.expandedGroups;
+  const columnOptions = useMemo(() => ({ environmentOrder: built.order, groupBy, expandedGroups: expanded }), [built.order, groupBy, expanded]);
   const environmentKey = useMemo(
-    () => JSON.stringify(releaseColumns(queried.matching, { environmentOrder: built.order }).flatMap((column) => (column.kind === 'environment' ? [column.environment] : []))),
-    [queried.matching, built.order],
+    () => JSON.stringify(releaseColumns(queried.matching, columnOptions).filter((column) => column.kind !== 'field')),
+    [queried.matching, columnOptions],
   );
-  const columns = useMemo(() => columnsForEnvironments(JSON.parse(environmentKey) as string[]), [environmentKey]);
+  const columns = useMemo(() => [...columnsForEnvironments([]), ...(JSON.parse(environmentKey) as ReleaseColumn[])], [environmentKey]);
+  const environmentColumns = useMemo(() => releaseColumns(built.rows, columnOptions).filter((column) => column.kind !== 'field'), [built.rows, columnOptions]);
 
   // The search text and sort keys are built on first use; build them while the browser is idle
   // after the rows change, so the first keystroke or sort does not pay for 10,000 rows.
   useEffect(() => warmWhenIdle(built.rows), [built.rows]);
-  const hidden = state.hiddenColumns;
-  const visibleColumns = useMemo(
-    () => (hidden?.length ? columns.filter((column) => column.kind === 'field' || !hidden.includes(column.environment)) : columns),
-    [columns, hidden],
-  );
+  const { hiddenColumns, hiddenGroups } = state;
+  const visibleColumns = useMemo(() => visibleReleaseColumns(columns, { hiddenColumns, hiddenGroups }), [columns, hiddenColumns, hiddenGroups]);
 
   const paging: ReleasesTablePaging = useMemo(
     () => (server ? { mode: 'server', pageInfo } : { pageCount: queried.pageCount }),
@@ -363,14 +436,11 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     (environment: string, hide: boolean) => setState((previous) => setColumnHiddenOf(previous, environment, hide)),
     [setState],
   );
-  const setHiddenColumns = useCallback(
-    (action: SetStateAction<readonly string[]>) =>
-      setState((previous) => {
-        const next = apply(action, previous.hiddenColumns ?? NONE);
-        return next === previous.hiddenColumns ? previous : { ...previous, hiddenColumns: next };
-      }),
-    [setState],
-  );
+  const setHiddenColumns = useCallback((action: SetStateAction<readonly string[]>) => setState((previous) => setList(previous, 'hiddenColumns', action)), [setState]);
+  const setGroupHidden = useCallback((group: string, hide: boolean) => setState((previous) => setGroupHiddenOf(previous, group, hide)), [setState]);
+  const setHiddenGroups = useCallback((action: SetStateAction<readonly string[]>) => setState((previous) => setList(previous, 'hiddenGroups', action)), [setState]);
+  const setGroupExpanded = useCallback((group: string, open: boolean) => setState((previous) => setGroupExpandedOf(previous, group, open)), [setState]);
+  const setExpandedGroups = useCallback((action: SetStateAction<readonly string[]>) => setState((previous) => setList(previous, 'expandedGroups', action)), [setState]);
 
   return {
     rows: queried.rows,
@@ -378,6 +448,8 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     columns,
     visibleColumns,
     environments: built.order,
+    environmentColumns,
+    grouped: built.grouped,
     flows: built.flows,
     state,
     filtered: hasActiveFilters(state.filters),
@@ -397,8 +469,18 @@ export function useReleasesTable(options: UseReleasesTableOptions): UseReleasesT
     nextPage,
     setColumnHidden,
     setHiddenColumns,
+    setGroupHidden,
+    setHiddenGroups,
+    setGroupExpanded,
+    setExpandedGroups,
     setDensity,
   };
+}
+
+/** `state` with one of its lists set (a value or an updater); `state` itself when unchanged. */
+function setList(state: ReleasesTableState, key: 'hiddenColumns' | 'hiddenGroups' | 'expandedGroups', action: SetStateAction<readonly string[]>): ReleasesTableState {
+  const next = apply(action, state[key] ?? NONE);
+  return next === state[key] ? state : { ...state, [key]: next };
 }
 
 /** Builds the rows' lazy keys in idle slices; returns the cancel function. */

@@ -68,6 +68,27 @@ export interface TableMessages {
   page: (page: number, pageCount: number | undefined, format: NumberFormatter) => string;
   /** Tooltip of a sortable header, with the column's label. */
   sortBy: (column: string) => string;
+  /** Group columns: the environments of a group (`wave-2`) rolled up for each release. */
+  groups: {
+    /** A group cell where members ended with a problem (failed, error, terminated). */
+    failed: (failed: number, total: number, format: NumberFormatter) => string;
+    /** A group cell where every member succeeded. */
+    succeeded: (total: number, format: NumberFormatter) => string;
+    /** A group cell while members run, or once all are done but not all succeeded (some skipped). */
+    done: (finished: number, total: number, format: NumberFormatter) => string;
+    /** A group cell where no member has started. */
+    notStarted: (total: number, format: NumberFormatter) => string;
+    /** A group cell's accessible name: the group's path, its size, and its `count`s joined. */
+    summary: (group: string, total: number, counts: string, format: NumberFormatter) => string;
+    /** One count of a summary, with the status's label. */
+    count: (count: number, status: string, format: NumberFormatter) => string;
+    /** Tooltip of a collapsed group's header button: it shows the group's columns. */
+    expand: (group: string) => string;
+    /** Tooltip of an expanded group's header button. */
+    collapse: (group: string) => string;
+    /** A group among the choices of the Columns menu and the Environment filter, by its path. */
+    option: (group: string) => string;
+  };
 }
 
 export interface GraphMessages {
@@ -361,6 +382,17 @@ export const TABLE_MESSAGES: TableMessages = {
   nextPage: 'Next page',
   page: (page, count, f) => (count ? `Page ${f(page)} of ${f(count)}` : `Page ${f(page)}`),
   sortBy: (column) => `Sort by ${column}`,
+  groups: {
+    failed: (failed, total, f) => `${f(failed)} failed / ${f(total)}`,
+    succeeded: (total, f) => `${f(total)} succeeded`,
+    done: (finished, total, f) => (finished === total ? `${f(total)} done` : `${f(finished)} / ${f(total)} done`),
+    notStarted: (total, f) => `${f(total)} not started`,
+    summary: (group, total, counts, f) => `${group}, ${f(total)} environment${s(total)}: ${counts}`,
+    count: (n, status, f) => `${f(n)} ${status}`,
+    expand: (group) => `Show the columns of ${group}`,
+    collapse: (group) => `Hide the columns of ${group}`,
+    option: (group) => `${group} (group)`,
+  },
 };
 
 export const GRAPH_MESSAGES: GraphMessages = {

@@ -78,8 +78,17 @@ export function groupCacheStats(): { computed: number; reused: number } {
 
 /** A declared path's levels, trimmed; raises for a path that is not one. */
 function readPath(value: unknown, index: number): string[] {
+  return parseGroupPath(value, `$.environments[${index}].group`);
+}
+
+/**
+ * A group path's levels, trimmed (`' wave-2 / eu-west '` is `['wave-2', 'eu-west']`; no group is
+ * `[]`): the one reading of a path, shared by everything that groups, so a table's group ids are
+ * the ids `groupReleaseEnvironments` gives. Raises `ReleaseDataError` at `path` for a value that is
+ * not a string, has an empty level or a NUL, or has more than `MAX_GROUP_DEPTH` levels.
+ */
+export function parseGroupPath(value: unknown, path: string): string[] {
   if (value === undefined || value === null || value === '') return [];
-  const path = `$.environments[${index}].group`;
   if (typeof value !== 'string') throw new ReleaseDataError('A group must be a string path', path, value, 'a string such as "wave-2/eu-west"');
   const levels = value.split('/').map((level) => level.trim());
   if (levels.length > MAX_GROUP_DEPTH) {

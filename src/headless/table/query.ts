@@ -1,12 +1,17 @@
 import type { ReleaseRow } from './rows';
+import { rowInGroup, type TableGroupingOptions } from './groups';
 import { rowDuration, rowSearchText, rowTextKeys, rowVersionKey } from './rows';
 import { MANUAL_FLOW, validDay, type ReleaseFilters, type ReleaseSort, type ReleaseSortKey, type ReleasesTableState } from './state';
 
-/** The rows that pass every filter, in the order given. */
-export function filterReleaseRows(rows: readonly ReleaseRow[], filters: ReleaseFilters): ReleaseRow[] {
+/**
+ * The rows that pass every filter, in the order given. `options.groupBy` puts environments into
+ * groups for `filters.group` instead of their `group` field.
+ */
+export function filterReleaseRows(rows: readonly ReleaseRow[], filters: ReleaseFilters, options: TableGroupingOptions = {}): ReleaseRow[] {
   const statuses = filters.statuses?.length ? new Set<string>(filters.statuses) : undefined;
   const flows = filters.flows?.length ? new Set(filters.flows) : undefined;
   const environment = filters.environment?.trim() || undefined;
+  const group = filters.group?.trim() || undefined;
   // Days in UTC: from its first millisecond, to its last. A day that is not `YYYY-MM-DD` is ignored.
   const fromDay = validDay(filters.from);
   const toDay = validDay(filters.to);
@@ -14,11 +19,12 @@ export function filterReleaseRows(rows: readonly ReleaseRow[], filters: ReleaseF
   const to = toDay ? Date.parse(`${toDay}T00:00:00Z`) + 86_400_000 - 1 : undefined;
   // Every word must appear somewhere (version, SHA, message, initiator, flow, name).
   const words = (filters.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  if (!statuses && !flows && !environment && from === undefined && to === undefined && words.length === 0) return rows.slice();
+  if (!statuses && !flows && !environment && !group && from === undefined && to === undefined && words.length === 0) return rows.slice();
   return rows.filter((row) => {
     if (statuses && !statuses.has(row.status)) return false;
     if (flows && !flows.has(row.flow ?? MANUAL_FLOW)) return false;
     if (environment && !row.environments.has(environment)) return false;
+    if (group && !rowInGroup(row, group, options)) return false;
     if (from !== undefined && !(row.created !== undefined && row.created >= from)) return false;
     if (to !== undefined && !(row.created !== undefined && row.created <= to)) return false;
     if (words.length > 0) {
@@ -75,13 +81,13 @@ export interface ReleasesQueryResult {
   pageCount: number;
 }
 
-/** Filters, sorts and pages rows as the state says (client mode). */
+/** Filters, sorts and pages rows as the state says (client mode); `groupBy` as for `filterReleaseRows`. */
 export function queryReleaseRows(
   rows: readonly ReleaseRow[],
   state: Pick<ReleasesTableState, 'sort' | 'filters' | 'page'>,
-  options: { now?: number; pageSize?: number } = {},
+  options: TableGroupingOptions & { now?: number; pageSize?: number } = {},
 ): ReleasesQueryResult {
-  const matching = sortReleaseRows(filterReleaseRows(rows, state.filters), state.sort, options.now);
+  const matching = sortReleaseRows(filterReleaseRows(rows, state.filters, options), state.sort, options.now);
   const size = options.pageSize && options.pageSize > 0 ? Math.floor(options.pageSize) : 0;
   if (!size) return { rows: matching, matching, total: matching.length, page: 1, pageCount: 1 };
   const pageCount = Math.max(1, Math.ceil(matching.length / size));

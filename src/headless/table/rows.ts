@@ -4,6 +4,7 @@ import { shortSha } from '../model/links';
 import { AGGREGATION_PRIORITY, STATUSES } from '../model/status';
 import type { EnvironmentStep, Release, Status } from '../model/types';
 import type { ReleaseSortKey } from './state';
+import { groupColumns, type TableGroupingOptions } from './groups';
 
 /** One release, flattened for a table: what each column shows and sorts by, computed once. */
 export interface ReleaseRow {
@@ -174,10 +175,38 @@ export function rowDuration(row: ReleaseRow, now: number): number | undefined {
 
 export type ReleaseFieldColumnId = ReleaseSortKey;
 
-/** A column of the releases table: a field of the release, or one environment's status. */
+/**
+ * A column of the releases table: a field of the release, one environment's status, or a group
+ * of environments rolled up (see `releaseColumns`).
+ */
 export type ReleaseColumn =
   | { kind: 'field'; id: ReleaseFieldColumnId; sortKey: ReleaseSortKey }
-  | { kind: 'environment'; id: string; environment: string };
+  | {
+      kind: 'environment';
+      /** `env:` and the environment's name. */
+      id: string;
+      environment: string;
+      /** The expanded groups it is shown in, outermost first; absent at the top level. */
+      groups?: readonly string[];
+    }
+  | ReleaseGroupColumn;
+
+/** The column of a group of environments: each release's members rolled up (`releaseGroupRollups`). */
+export interface ReleaseGroupColumn {
+  kind: 'group';
+  /** `group:` and the group's id. */
+  id: string;
+  /** The group's id: its path as normalised (`wave-2/eu-west`). */
+  group: string;
+  /** What its header shows: the path's last level (`eu-west`). */
+  name: string;
+  /** 0 for a top-level group. */
+  depth: number;
+  /** The expanded groups it is shown in, outermost first (empty at the top level). */
+  groups: readonly string[];
+  /** True when its sub-groups' or environments' columns follow it. */
+  expanded: boolean;
+}
 
 /** The field columns, in the reference view's order plus status, duration and commit. */
 export const FIELD_COLUMNS: readonly ReleaseFieldColumnId[] = ['date', 'status', 'initiator', 'version', 'flow', 'duration', 'commit'];
@@ -270,26 +299,49 @@ function distinctStructures(rows: readonly ReleaseRow[]): readonly EnvironmentSt
   return out;
 }
 
+/** What `releaseColumns` takes besides the rows. */
+export interface ReleaseColumnsOptions extends TableGroupingOptions {
+  /**
+   * The promotion order of every environment (`environmentOrder` of all the rows), so the
+   * columns of filtered rows keep their places.
+   * @default `environmentOrder(rows)`
+   */
+  environmentOrder?: readonly string[];
+  /**
+   * Groups whose sub-groups' and environments' columns follow their own (by id, e.g.
+   * `wave-2/eu-west`); a group inside a collapsed one stays hidden, an id no row has is ignored.
+   * @default none: every group is one column
+   */
+  expandedGroups?: readonly string[];
+}
+
 /**
  * The table's columns: the field columns, then one per environment in promotion order (of the
  * rows given: pass the filtered rows so only environments they went through get a column).
+ *
+ * When environments are in groups (their `group` field, or `options.groupBy`), the environments
+ * of a group share one column instead (`kind: 'group'`, its members rolled up per release by
+ * `releaseGroupRollups`), placed where its first environment is in the promotion order;
+ * environments in no group keep their own columns. An expanded group's column is followed by the
+ * columns of its sub-groups and environments (`groups` names the expanded groups a column is
+ * shown in). Raises `ReleaseDataError` for a group path that is not one.
  */
-export function releaseColumns(rows: readonly ReleaseRow[], options: { environmentOrder?: readonly string[] } = {}): ReleaseColumn[] {
-  let environments: readonly string[];
-  if (options.environmentOrder) {
-    const present = new Set<string>();
-    for (const row of rows) for (const name of row.environments.keys()) present.add(name);
-    environments = options.environmentOrder.filter((name) => present.has(name));
-  } else {
-    environments = environmentOrder(rows);
-  }
-  return columnsForEnvironments(environments);
+export function releaseColumns(rows: readonly ReleaseRow[], options: ReleaseColumnsOptions = {}): ReleaseColumn[] {
+  const order = options.environmentOrder ?? environmentOrder(rows);
+  const grouped = groupColumns(rows, order, options);
+  if (grouped) return [...fieldColumns(), ...grouped];
+  if (!options.environmentOrder) return columnsForEnvironments(order);
+  const present = new Set<string>();
+  for (const row of rows) for (const name of row.environments.keys()) present.add(name);
+  return columnsForEnvironments(order.filter((name) => present.has(name)));
 }
+
+const fieldColumns = () => FIELD_COLUMNS.map((id): ReleaseColumn => ({ kind: 'field', id, sortKey: id }));
 
 /** The field columns, then one column per environment named, in the order given. */
 export function columnsForEnvironments(environments: readonly string[]): ReleaseColumn[] {
   return [
-    ...FIELD_COLUMNS.map((id): ReleaseColumn => ({ kind: 'field', id, sortKey: id })),
+    ...fieldColumns(),
     ...environments.map((environment): ReleaseColumn => ({ kind: 'environment', id: `env:${environment}`, environment })),
   ];
 }

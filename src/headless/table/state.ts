@@ -22,6 +22,11 @@ export interface ReleaseFilters {
   flows?: readonly string[];
   /** Only releases that went through this environment. */
   environment?: string;
+  /**
+   * Only releases that went through this group: at least one of their environments is in it (a
+   * group's id, at any level: `wave-2` or `wave-2/eu-west`), as `environment` is for one.
+   */
+  group?: string;
   /** Created on or after this day (`YYYY-MM-DD`, in UTC, inclusive). */
   from?: string;
   /** Created on or before this day (`YYYY-MM-DD`, in UTC, inclusive). */
@@ -44,6 +49,10 @@ export interface ReleasesTableState {
   before?: string;
   /** Environment columns the reader hid. */
   hiddenColumns?: readonly string[];
+  /** Groups whose columns the reader hid (by id), with every column inside them. */
+  hiddenGroups?: readonly string[];
+  /** Groups whose sub-groups' and environments' columns follow their own (by id). */
+  expandedGroups?: readonly string[];
 }
 
 export const DEFAULT_SORT: ReleaseSort = /* @__PURE__ */ Object.freeze({ key: 'date', desc: true });
@@ -56,6 +65,7 @@ export function hasActiveFilters(filters: ReleaseFilters): boolean {
     (filters.statuses?.length ?? 0) > 0 ||
     (filters.flows?.length ?? 0) > 0 ||
     !!filters.environment?.trim() ||
+    !!filters.group?.trim() ||
     !!validDay(filters.from) ||
     !!validDay(filters.to) ||
     !!filters.query?.trim()
@@ -67,7 +77,7 @@ const STATUS_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(STATUSES);
 const SORT_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(SORT_KEYS);
 /** Longest value read from a URL: a pasted link is untrusted input too. */
 const MAX_PARAM = 500;
-/** Longest list (`flow`, `hide`): several environments of 200-character names must fit. */
+/** Longest list (`flow`, `hide`, `expand`): several environments of 200-character names must fit. */
 const MAX_LIST = 8 * MAX_PARAM;
 
 /** A `YYYY-MM-DD` string naming a real day, else `undefined`. */
@@ -87,6 +97,9 @@ const list = (value: string | null): string[] =>
     ? []
     : [...new Set(value.split(',').map((item) => unescapeItem(item.trim())).filter((item) => item !== '' && item.length <= MAX_PARAM))];
 
+/** Every key the table writes (before the prefix). */
+const PARAMS = ['status', 'flow', 'env', 'group', 'from', 'to', 'q', 'sort', 'page', 'after', 'before', 'hide', 'hidegroups', 'expand'];
+
 export interface SearchParamsOptions {
   /** Prefixes every key (`releases.status=…`), for hosts whose URL holds other state too. */
   prefix?: string;
@@ -94,8 +107,9 @@ export interface SearchParamsOptions {
 
 /**
  * The table state as URL search params, leaving out what is default:
- * `status=failed,terminated&flow=…&env=qa&from=2026-11-01&to=2026-11-20&q=…&sort=-date&page=2`.
- * Other params of `base` (a host's own) are kept.
+ * `status=failed,terminated&flow=…&env=qa&group=wave-2&from=2026-11-01&to=2026-11-20&q=…&sort=-date&page=2`,
+ * then `hide=…&hidegroups=…&expand=wave-2,wave-2%2Feu-west` for the columns. Other params of
+ * `base` (a host's own) are kept.
  */
 export function toSearchParams(
   state: Partial<ReleasesTableState>,
@@ -103,7 +117,7 @@ export function toSearchParams(
 ): URLSearchParams {
   const p = options.prefix ?? '';
   const params = new URLSearchParams(options.base);
-  for (const key of ['status', 'flow', 'env', 'from', 'to', 'q', 'sort', 'page', 'after', 'before', 'hide']) params.delete(p + key);
+  for (const key of PARAMS) params.delete(p + key);
   const filters = state.filters ?? {};
   const set = (key: string, value: string | undefined) => {
     if (value) params.set(p + key, value);
@@ -111,6 +125,7 @@ export function toSearchParams(
   set('status', filters.statuses?.join(','));
   set('flow', joinList(filters.flows));
   set('env', filters.environment?.trim());
+  set('group', filters.group?.trim());
   set('from', filters.from);
   set('to', filters.to);
   set('q', filters.query?.trim());
@@ -120,6 +135,8 @@ export function toSearchParams(
   set('after', state.after);
   set('before', state.before);
   set('hide', joinList(state.hiddenColumns));
+  set('hidegroups', joinList(state.hiddenGroups));
+  set('expand', joinList(state.expandedGroups));
   return params;
 }
 
@@ -164,6 +181,8 @@ export function fromSearchParams(
   if (flows.length) filters.flows = flows;
   const environment = get('env')?.trim();
   if (environment) filters.environment = environment;
+  const group = get('group')?.trim();
+  if (group) filters.group = group;
   const from = validDay(get('from'));
   const to = validDay(get('to'));
   if (from) filters.from = from;
@@ -188,5 +207,9 @@ export function fromSearchParams(
   else if (before) state.before = before;
   const hidden = list(get('hide', MAX_LIST));
   if (hidden.length) state.hiddenColumns = hidden;
+  const hiddenGroups = list(get('hidegroups', MAX_LIST));
+  if (hiddenGroups.length) state.hiddenGroups = hiddenGroups;
+  const expanded = list(get('expand', MAX_LIST));
+  if (expanded.length) state.expandedGroups = expanded;
   return state;
 }

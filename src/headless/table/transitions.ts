@@ -67,6 +67,24 @@ export function setColumnHidden(state: ReleasesTableState, environment: string, 
   return { ...state, hiddenColumns: hidden ? [...current, environment] : current.filter((name) => name !== environment) };
 }
 
+/** Hides or shows the column of a group (by id), with every column shown inside it. */
+export function setGroupHidden(state: ReleasesTableState, group: string, hidden: boolean): ReleasesTableState {
+  const current = state.hiddenGroups ?? [];
+  if (current.includes(group) === hidden) return state;
+  return { ...state, hiddenGroups: hidden ? [...current, group] : current.filter((id) => id !== group) };
+}
+
+/**
+ * Expands a group (by id): its sub-groups' and environments' columns follow its own. Collapsing
+ * keeps the groups expanded inside it, shown again when it opens. The page stays: the rows do not
+ * change.
+ */
+export function setGroupExpanded(state: ReleasesTableState, group: string, expanded: boolean): ReleasesTableState {
+  const current = state.expandedGroups ?? [];
+  if (current.includes(group) === expanded) return state;
+  return { ...state, expandedGroups: expanded ? [...current, group] : current.filter((id) => id !== group) };
+}
+
 /** The page shown in client mode: the state's page, within the pages there are. */
 function clientPage(state: ReleasesTableState, pageCount: number): number {
   return Math.min(Math.max(1, Math.floor(state.page) || 1), Math.max(1, pageCount));
@@ -102,6 +120,7 @@ function pruneFilters(filters: ReleaseFilters): ReleaseFilters {
   if (filters.statuses?.length) out.statuses = filters.statuses;
   if (filters.flows?.length) out.flows = filters.flows;
   if (filters.environment) out.environment = filters.environment;
+  if (filters.group) out.group = filters.group;
   if (filters.from) out.from = filters.from;
   if (filters.to) out.to = filters.to;
   if (filters.query) out.query = filters.query;
