@@ -61,6 +61,9 @@ export default defineConfig({
           name: 'package',
           environment: 'node',
           include: ['test/package/**/*.test.ts'],
+          // Each test starts Node processes that load the whole built package (or bundle it): on a
+          // loaded 2-core machine one such start alone can pass Vitest's 5-second default.
+          testTimeout: 30_000,
         },
       },
       {
