@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { ApplicationState, EnvironmentStep, Release, WorkflowRun, WorkflowSection, WorkflowStepRef } from 'gitops-releases/headless';
+import type { ApplicationState, EnvironmentStep, GroupingOptions, Release, WorkflowRun, WorkflowSection, WorkflowStepRef } from 'gitops-releases/headless';
 import type { RootElementProps } from '../internal/root-props';
 import type { ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
@@ -49,6 +49,18 @@ export interface EnvironmentDetailsProps extends RootElementProps {
    * @default undefined
    */
   release?: Release;
+  /**
+   * With `release`: how environments are grouped, as the graph beside it groups them, so that the
+   * panel says what the environment waits for in the same words ("waiting for wave-1: 3 of 250
+   * failed"). ReleaseView passes its own.
+   * @default the environments' own `group` fields
+   */
+  groupBy?: GroupingOptions['groupBy'];
+  /**
+   * With `release`: the automatic grouping threshold the graph beside it uses (see `groupBy`).
+   * @default 12
+   */
+  autoGroupThreshold?: number;
   /**
    * Level of the environment name's heading; the panel's sections use the next level.
    * @default 2
