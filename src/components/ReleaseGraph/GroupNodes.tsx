@@ -141,6 +141,7 @@ function GroupNodeView({ id, data, width, height }: NodeProps<GroupFlowNode>) {
   const group = data.group;
   const duration = useGroupDuration(group);
   const waiting = words.waiting(group);
+  const names = group.failedCount + group.runningCount;
   const label = words.label(group);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -156,9 +157,10 @@ function GroupNodeView({ id, data, width, height }: NodeProps<GroupFlowNode>) {
       data-status={group.status}
       data-match={graph.matchedGroups?.has(group.id) ? '' : undefined}
       style={{ width, height }}
-      role="button"
+      // A group of content, as an environment's node is (a button's name would have to repeat
+      // every word it shows); Enter opens it, as the keyboard help says.
+      role="group"
       tabIndex={graph.activeId === id ? 0 : -1}
-      aria-expanded={false}
       aria-roledescription={text.group}
       aria-label={label}
       title={formatMessage(text.expandGroup, { group: group.label })}
@@ -187,10 +189,16 @@ function GroupNodeView({ id, data, width, height }: NodeProps<GroupFlowNode>) {
           <div className="gr-release-graph__group-names">
             {group.failedCount > 0 ? <NameLine status="failed" names={group.failed} total={group.failedCount} text={text} format={format} list={list} /> : null}
             {group.runningCount > 0 ? <NameLine status="running" names={group.running} total={group.runningCount} text={text} format={format} list={list} /> : null}
+            {/* Nobody to name: why it waits has the two lines. */}
+            {waiting && names === 0 ? (
+              <span className="gr-release-graph__group-waiting" data-lines="2" title={waiting}>
+                {waiting}
+              </span>
+            ) : null}
           </div>
           <div className="gr-release-graph__group-footer">
             {duration ? <span className="gr-release-graph__duration-text">{duration}</span> : null}
-            {waiting ? (
+            {waiting && names > 0 ? (
               <span className="gr-release-graph__group-waiting" title={waiting}>
                 {waiting}
               </span>
@@ -395,27 +403,24 @@ function FrameNodeView({ data, width, height }: NodeProps<FrameFlowNode>) {
   const action = formatMessage(text.collapseGroup, { group: group.label });
   const kinds = groupCountKinds(group.counts);
   return (
-    <div className="gr-release-graph__frame" data-status={group.status} style={{ width, height }}>
-      <button
-        type="button"
+    <div className="gr-release-graph__frame" data-status={group.status} data-depth={data.depth} style={{ width, height }}>
+      {/* The whole header takes a click; its button (named by what it does and the group's name it shows) takes the keyboard. */}
+      <div
         className="gr-release-graph__frame-header"
-        data-frame-for={domId(group.id)}
-        tabIndex={-1}
-        aria-expanded={true}
-        aria-label={action}
-        title={action}
         // The frame lets the pointer through to the canvas (an inherited `none`); its header takes it.
         style={{ pointerEvents: 'auto' }}
-        // `detail` is 0 for a click made with Enter or Space.
+        // `detail` is 0 for a click made with Enter or Space on the button.
         onClick={(event) => graph.toggleGroup(group.id, event.detail === 0 ? 'keyboard' : 'pointer')}
       >
-        <svg className="gr-release-graph__frame-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-          <path d="M4 8h8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-        </svg>
-        <span className="gr-release-graph__frame-name">{group.label}</span>
+        <button type="button" className="gr-release-graph__frame-button" data-frame-for={domId(group.id)} tabIndex={-1} aria-expanded={true} aria-label={action} title={action}>
+          <svg className="gr-release-graph__frame-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path d="M4 8h8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+          </svg>
+          <span className="gr-release-graph__frame-name">{group.label}</span>
+        </button>
         <span className="gr-release-graph__frame-members">{text.members(group.total, format)}</span>
         <span className="gr-release-graph__frame-counts">{words.list(kinds.map(({ kind, count: n }) => count(kind, n)))}</span>
-      </button>
+      </div>
       <span className="gr-release-graph__frame-far" aria-hidden="true">
         {group.name}
       </span>

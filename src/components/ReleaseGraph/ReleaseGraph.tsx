@@ -59,13 +59,13 @@ const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, heigh
  */
 const FAR_BELOW_ZOOM = 0.6;
 /**
- * How much far-out names are enlarged: at least 1 / zoom, in steps of half an octave, so a name of
- * 11px stays at least 11px on screen, and the canvas renders again only when a step is crossed
- * (not on every zoom event; the nodes never do). 0 when near.
+ * How much far-out names are enlarged: at least 1 / zoom, in steps of a quarter octave, so a name
+ * of 11px stays at least 11px on screen (and at most a fifth larger), and the canvas renders again
+ * only when a step is crossed (not on every zoom event; the nodes never do). 0 when near.
  */
 const selectFarScale = (state: ReactFlowState) => {
   const zoom = state.transform[2];
-  return zoom >= FAR_BELOW_ZOOM || !(zoom > 0) ? 0 : 2 ** (Math.ceil(-Math.log2(zoom) * 2) / 2);
+  return zoom >= FAR_BELOW_ZOOM || !(zoom > 0) ? 0 : 2 ** (Math.ceil(-Math.log2(zoom) * 4) / 4);
 };
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 

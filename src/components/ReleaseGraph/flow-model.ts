@@ -76,6 +76,8 @@ export interface TilesNodeData extends Record<string, unknown> {
 
 export interface FrameNodeData extends Record<string, unknown> {
   group: GroupSummary;
+  /** 0 for a group at the top, 1 inside one, … */
+  depth: number;
 }
 
 export interface PromotionEdgeData extends Record<string, unknown> {
@@ -178,7 +180,7 @@ export function createFlowModel() {
         position: frame.position,
         width: frame.width,
         height: frame.height,
-        data: { group: summarise(frame.group, grouping) },
+        data: { group: summarise(frame.group, grouping), depth: frame.group.depth },
         // Below the nodes and edges it holds; clicks on its empty inside reach the canvas (to pan).
         zIndex: -1,
         style: { pointerEvents: 'none' },
