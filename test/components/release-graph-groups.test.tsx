@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { environment as env, release as releaseOf } from '../fixtures/release';
 import { fleetRelease } from '../fixtures/fleet-release';
 import { PROTOTYPE_NAMES, prototypeState } from '../fixtures/hostile-names';
+import { GROUP_NODE_PREFIX, TILES_NODE_PREFIX, layoutReleaseGraph, type EnvironmentStep } from 'gitops-releases/headless';
 import { EnvironmentDetails, ReleaseGraph, ReleasesProvider, ReleaseView, type ReleaseGraphProps } from '../../src/index';
+import { createFlowModel, domId } from '../../src/components/ReleaseGraph/flow-model';
 
 // Clicks are fireEvent's: d3-zoom under React Flow reads `event.view`, which user-event's
 // synthetic mousedown lacks in jsdom.
@@ -179,8 +181,11 @@ describe('ReleaseGraph with groups: opening and closing', () => {
     const wave2 = groupNode('wave-2');
     act(() => wave2.focus());
     fireEvent.keyDown(wave2, { key: 'Enter' });
-    // Focus goes to the first region of the opened wave.
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/^wave-2\/eu-west, /));
+    // Focus goes to the top region of the opened wave.
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/^wave-2\/[\w-]+, /));
+    const top = (element: Element) => parseFloat(/translate\([\d.-]+px, ?([\d.-]+)px\)/.exec((element.closest('.react-flow__node') as HTMLElement).style.transform)![1]!);
+    const regions = groupNodes().filter((node) => /^wave-2\//.test(node.getAttribute('aria-label')!));
+    expect(top(document.activeElement!)).toBe(Math.min(...regions.map(top)));
     expect(document.activeElement).toHaveAttribute('tabindex', '0');
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(document.activeElement).toBe(frameHeader('wave-2'));
@@ -295,5 +300,35 @@ describe('EnvironmentDetails and ReleaseView with groups', () => {
     expect(groupNode('wave-1/eu-west')).toBeInTheDocument();
     fireEvent.click(groupNode('wave-2'));
     expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-1', 'wave-2']);
+  });
+});
+
+describe('the flow model under a live update', () => {
+  const expanded = { groups: { expanded: ['wave-3', 'wave-3/eu-west'] } };
+  const changedIds = (update: (environment: EnvironmentStep, index: number) => EnvironmentStep) => {
+    const model = createFlowModel();
+    const first = model.patch(layoutReleaseGraph(running, expanded), new Map());
+    const next = { ...running, environments: running.environments.map(update) };
+    const second = model.patch(layoutReleaseGraph(next, expanded), new Map());
+    const before = new Map(first.nodes.map((node) => [node.id, node]));
+    expect(second.nodes.map((node) => node.id)).toEqual(first.nodes.map((node) => node.id));
+    return second.nodes.filter((node) => before.get(node.id) !== node).map((node) => node.id);
+  };
+
+  it('hands React Flow new objects only for the units that show 100 changed stores (and what waits on them)', () => {
+    let left = 100;
+    const changed = changedIds((environment) =>
+      environment.group?.startsWith('wave-1/') && environment.status !== 'succeeded' && left-- > 0 ? { ...environment, status: 'succeeded' } : environment,
+    );
+    // The wave itself, and the gate whose waiting reason counts the wave's progress.
+    expect(changed).toEqual([domId(`${GROUP_NODE_PREFIX}wave-1`), 'gate-2']);
+  });
+
+  it('patches a store shown as a tile into its grid and the frames around it only', () => {
+    const changed = changedIds((environment) => (environment.name === 'store-0611' ? { ...environment, status: 'running' } : environment));
+    expect(changed.sort()).toEqual(
+      [domId(`${TILES_NODE_PREFIX}wave-3/eu-west`), ...changed.filter((id) => id.includes('frame:'))].sort(),
+    );
+    expect(changed.filter((id) => id.includes('frame:'))).toHaveLength(2);
   });
 });

@@ -420,10 +420,11 @@ function FrameNodeView({ data, width, height }: NodeProps<FrameFlowNode>) {
         </button>
         <span className="gr-release-graph__frame-members">{text.members(group.total, format)}</span>
         <span className="gr-release-graph__frame-counts">{words.list(kinds.map(({ kind, count: n }) => count(kind, n)))}</span>
+        {/* Far out, the header's words would be a few pixels high: this label stands above the frame instead, and takes its clicks. */}
+        <span className="gr-release-graph__frame-far" aria-hidden="true">
+          {group.name}
+        </span>
       </div>
-      <span className="gr-release-graph__frame-far" aria-hidden="true">
-        {group.name}
-      </span>
     </div>
   );
 }

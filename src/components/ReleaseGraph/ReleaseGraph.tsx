@@ -441,12 +441,15 @@ function GraphCanvas({
         const zoomFloor = adaptiveMinZoom(layout, box?.clientHeight || 480);
         void flow.setViewport(getViewportForBounds(bounds, box?.clientWidth || SERVER_WIDTH, box?.clientHeight || 480, zoomFloor, 1, 0.1), { duration: 200 });
         if (toggled.from === 'keyboard') {
-          // Into the group: its first unit in the release's order.
-          const inside = nodes.find((node) => {
-            if (node.type === 'fleetFrame' || !grouping) return false;
-            if (node.type === 'fleetGroup' || node.type === 'fleetTiles') return isWithin(grouping, node.data.group.id, toggled.id);
-            return grouping.groupsOf.get(node.data.environment.name)?.includes(toggled.id) ?? false;
-          });
+          // Into the group: its first unit along the flow, the top (or leftmost) one of those.
+          const cross = (node: GraphFlowNode) => (direction === 'LR' ? node.position.y : node.position.x);
+          const inside = nodes
+            .filter((node): node is Exclude<GraphFlowNode, { type: 'fleetFrame' }> => {
+              if (node.type === 'fleetFrame' || !grouping) return false;
+              if (node.type === 'fleetGroup' || node.type === 'fleetTiles') return isWithin(grouping, node.data.group.id, toggled.id);
+              return grouping.groupsOf.get(node.data.environment.name)?.includes(toggled.id) ?? false;
+            })
+            .sort((a, b) => a.data.rank - b.data.rank || cross(a) - cross(b))[0];
           if (inside) {
             setKeyboardAt(inside.id);
             focusNode(inside.id);
@@ -470,7 +473,7 @@ function GraphCanvas({
       // Once: a host that keeps the groups closed leaves the view on the group.
       reveal(waiting.name, { zoom: waiting.zoom, focus: waiting.focus, openGroups: false });
     }
-  }, [layout, nodes, byId, grouping, flow, focusNode, centerOnNode, reveal]);
+  }, [layout, nodes, byId, grouping, direction, flow, focusNode, centerOnNode, reveal]);
 
   // Escape: to the header of the innermost open group around a node (a grid's is its group's).
   const focusGroupAround = useCallback((nodeId: string) => {
