@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { ApplicationState, EnvironmentStep, GroupingOptions, Release, WorkflowRun, WorkflowSection, WorkflowStepRef } from 'gitops-releases/headless';
+import type { ApplicationState, EnvironmentStep, Release, WorkflowRun, WorkflowSection, WorkflowStepRef } from 'gitops-releases/headless';
 import type { RootElementProps } from '../internal/root-props';
 import type { ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
@@ -55,7 +55,7 @@ export interface EnvironmentDetailsProps extends RootElementProps {
    * failed"). ReleaseView passes its own.
    * @default the environments' own `group` fields
    */
-  groupBy?: GroupingOptions['groupBy'];
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
   /**
    * With `release`: the automatic grouping threshold the graph beside it uses (see `groupBy`).
    * @default 12
