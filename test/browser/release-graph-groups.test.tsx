@@ -88,6 +88,31 @@ describe('a grid of 250 tiles', () => {
   });
 });
 
+describe('a grid of tiles seen close up', () => {
+  it('brings the tile the keyboard moves to into view', async () => {
+    const root = await show({ release: bigRegion(), defaultExpandedGroups: ['wave-1', 'wave-1/eu-west'], defaultFocusEnvironment: 'store-001' });
+    const tiles = () => [...root.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    await vi.waitFor(() => expect(document.activeElement).toBe(tiles()[0]));
+    const zoomIn = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomin')!;
+    for (let i = 0; i < 10 && !zoomIn.disabled; i++) {
+      zoomIn.click();
+      await wait(20);
+    }
+    await wait(300);
+    tiles()[0]!.focus();
+    const inView = (element: HTMLElement) => {
+      const frame = root.querySelector('.react-flow')!.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+    };
+    const last = tiles()[249]!;
+    expect(inView(last)).toBe(false);
+    await userEvent.keyboard('{PageDown}');
+    expect(document.activeElement).toBe(last);
+    await vi.waitFor(() => expect(inView(last)).toBe(true));
+  });
+});
+
 describe('semantic zoom', () => {
   it('draws names at least 10px high on screen at the smallest zoom, and the rows not at all', async () => {
     const root = await show({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1'] });

@@ -1,7 +1,7 @@
 import { memo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useReactFlow, type NodeProps } from '@xyflow/react';
 import type { GroupCountKind, Status, StatusCountsByStatus, TileKey } from 'gitops-releases/headless';
-import { durationMs, groupCountKinds, tileInDirection } from '../../headless/internal';
+import { durationMs, groupCountKinds, tileCenter, tileInDirection } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
 import { StatusIcon, glyphFor } from '../StatusBadge/icons';
 import { cx } from '../internal/cx';
@@ -264,9 +264,21 @@ function TilesNodeView({ id, data, width, height }: NodeProps<TilesFlowNode>) {
   const hideTip = () => {
     if (tip.current) delete tip.current.dataset.visible;
   };
+  const flow = useReactFlow();
   const focusTile = (index: number) => {
     last.current = index;
-    tileAt(index)?.focus({ preventScroll: true });
+    const tile = tileAt(index);
+    if (!tile) return;
+    tile.focus({ preventScroll: true });
+    // A large grid seen close up: the view follows the focus out of sight.
+    const frame = root.current?.closest('.react-flow')?.getBoundingClientRect();
+    const box = tile.getBoundingClientRect();
+    const node = flow.getInternalNode(id);
+    if (frame && node && (box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom)) {
+      const centre = tileCenter(index, columns);
+      const at = node.internals.positionAbsolute;
+      void flow.setCenter(at.x + centre.x, at.y + centre.y, { zoom: flow.getZoom(), duration: 150 });
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
