@@ -35,10 +35,13 @@ export const Fleet2000Stores: Story = {
     await waitForGroups(canvasElement, 4);
     const wave1 = groupNamed(canvasElement, 'wave-1')!;
     await expect(wave1).toHaveAccessibleName('wave-1, 100 environments: 33 succeeded, 34 running, 33 not started');
-    // Far out, the wave is a tile: its name and what stands out, readable.
+    // Far out, the wave is a tile: its name and what stands out (34 running), readable.
     await expect(canvasElement.querySelector('.gr-release-graph__canvas')).toHaveAttribute('data-zoom', 'far');
     await expect(within(wave1).getByText('wave-1', { selector: '.gr-release-graph__far-name' })).toBeVisible();
-    await expect(within(wave1).getByText('34 running')).toBeVisible();
+    const detail = wave1.querySelector<HTMLElement>('.gr-release-graph__far-detail')!;
+    await expect(detail).toBeVisible();
+    await expect(detail).toHaveTextContent('34');
+    await expect(detail.querySelector('[data-glyph="running"]')).not.toBeNull();
     await expect(canvasElement.querySelectorAll('.gr-release-graph__node')).toHaveLength(5);
   },
 };

@@ -115,7 +115,7 @@ describe('a grid of tiles seen close up', () => {
 
 describe('semantic zoom', () => {
   it('draws names at least 10px high on screen at the smallest zoom, and the rows not at all', async () => {
-    const root = await show({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1'] });
+    const root = await show({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west'] });
     const zoomOut = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomout')!;
     for (let i = 0; i < 30 && !zoomOut.disabled; i++) {
       zoomOut.click();
@@ -134,6 +134,7 @@ describe('semantic zoom', () => {
     }
     // The rows of text are not drawn at all: nothing of a few pixels.
     for (const rows of root.querySelectorAll('.gr-release-graph__group-full')) expect(getComputedStyle(rows).display).toBe('none');
+    for (const header of root.querySelectorAll('.gr-release-graph__tiles-header')) expect(header).not.toBeVisible();
     // Near again: the rows, and no large names.
     const zoomIn = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomin')!;
     for (let i = 0; i < 30 && zoomOf(root) < 0.8; i++) {

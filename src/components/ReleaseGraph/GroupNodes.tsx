@@ -67,11 +67,31 @@ export function useGroupWords() {
       }),
     /** The one count that says most: "3 failed", else "7 running", … */
     headline: (group: GroupSummary) => {
-      const kinds = groupCountKinds(group.counts);
-      const first = HEADLINE.map((kind) => kinds.find((entry) => entry.kind === kind)).find((entry) => entry !== undefined);
+      const first = headlineOf(group);
       return first ? count(first.kind, first.count) : '';
     },
   };
+}
+
+/** The kind of count a short summary names first, with its count. */
+function headlineOf(group: GroupSummary): { kind: GroupCountKind; count: number } | undefined {
+  const kinds = groupCountKinds(group.counts);
+  return HEADLINE.map((kind) => kinds.find((entry) => entry.kind === kind)).find((entry) => entry !== undefined);
+}
+
+/**
+ * Far out, under the name: the count that says most as its status icon and number ("✗ 3"), short
+ * enough for a tile a few dozen pixels wide (the words are in the node's accessible name).
+ */
+function FarDetail({ group, format }: { group: GroupSummary; format: NumberFormatter }) {
+  const first = headlineOf(group);
+  if (!first) return null;
+  return (
+    <span className="gr-release-graph__far-detail">
+      <StatusIcon glyph={glyphFor('release', KIND_STATUS[first.kind])} className="gr-release-graph__far-icon" />
+      {format(first.count)}
+    </span>
+  );
 }
 
 /** Segments per status, as wide as their counts, in the status colours. Decorative: the counts say it in words. */
@@ -221,7 +241,7 @@ function GroupNodeView({ id, data, width, height }: NodeProps<GroupFlowNode>) {
         </div>
         <div className="gr-release-graph__far" aria-hidden="true">
           <span className="gr-release-graph__far-name">{group.name}</span>
-          <span className="gr-release-graph__far-detail">{words.headline(group)}</span>
+          <FarDetail group={group} format={format} />
         </div>
       </Handles>
     </div>
@@ -394,7 +414,7 @@ function TilesNodeView({ id, data, width, height }: NodeProps<TilesFlowNode>) {
         <div ref={tip} className="gr-release-graph__tile-tip" aria-hidden="true" />
         <div className="gr-release-graph__far gr-release-graph__far--tiles" aria-hidden="true">
           <span className="gr-release-graph__far-name">{group.name}</span>
-          <span className="gr-release-graph__far-detail">{words.headline(group)}</span>
+          <FarDetail group={group} format={format} />
         </div>
       </Handles>
     </div>
