@@ -37,7 +37,9 @@ module.exports = [
     // (the group tree, roll-ups, waiting reasons, folding and the grouped layout: 16.65 kB) and the
     // table's group columns (roll-ups per release, group columns, their state and URL): 18.24 kB. A
     // host pays only for what it imports (see the lines for single parts below).
-    limit: '19 kB',
+    // 19 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 19.21 kB.
+    limit: '20 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -48,7 +50,9 @@ module.exports = [
     // until the table's logic did: 10.9 kB; 12 kB until notes, diffs, statuses and links: 16.8 kB;
     // 18 kB until the source adapters did; 30 kB until fleet-scale groups (31.15 kB), the
     // adapters' group mappings, the fleet samples and the table's group columns arrived: 36.58 kB.
-    limit: '37.5 kB',
+    // 37.5 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 37.58 kB.
+    limit: '38 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -80,7 +84,9 @@ module.exports = [
     // whole-sentence messages and the table's slice control: 35.13 kB; 36 kB until the graph
     // laid out fleet-scale groups (the group tree and folding it reaches through the layout: 38.93 kB)
     // and the table got group columns: 41.37 kB.
-    limit: '42.5 kB',
+    // 42.5 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 47.00 kB.
+    limit: '47.5 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -88,7 +94,9 @@ module.exports = [
     import: '*',
     ignore: REACT,
     // 125 kB until fleet-scale groups in the graph and the table: 125.04 kB.
-    limit: '128 kB',
+    // 128 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 130.52 kB.
+    limit: '131 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -104,7 +112,8 @@ module.exports = [
     path: 'dist/provider.js',
     import: '*',
     ignore: REACT,
-    limit: '3.5 kB',
+    // 3.5 kB until the words of fleet groups and waiting reasons joined the default messages: 3.63 kB.
+    limit: '4 kB',
   },
   {
     name: 'gitops-releases/table: the whole entry, without React or the virtualiser',
@@ -130,7 +139,9 @@ module.exports = [
     import: '*',
     ignore: [...REACT, '@xyflow/react', '@dagrejs/dagre'],
     // 12 kB until fleet-scale groups reached the layout: 15.4 kB.
-    limit: '16 kB',
+    // 16 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 21.12 kB.
+    limit: '22 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
@@ -138,7 +149,9 @@ module.exports = [
     import: '*',
     ignore: REACT,
     // 80 kB until fleet-scale groups: 82.4 kB.
-    limit: '85 kB',
+    // 85 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 88.13 kB.
+    limit: '89 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, without React, React Flow, dagre or Radix',
@@ -146,7 +159,9 @@ module.exports = [
     import: '*',
     ignore: REACT_AND_LIBRARIES,
     // 26 kB until fleet-scale groups reached the layout: 29.32 kB.
-    limit: '30 kB',
+    // 30 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 34.94 kB.
+    limit: '35.5 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, everything but React',
@@ -154,7 +169,9 @@ module.exports = [
     import: '*',
     ignore: REACT,
     // 102 kB until fleet-scale groups: 104.16 kB.
-    limit: '106 kB',
+    // 106 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 109.78 kB.
+    limit: '110.5 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',
@@ -166,12 +183,14 @@ module.exports = [
   {
     name: 'gitops-releases/styles.css',
     path: 'dist/styles.css',
-    limit: '12 kB',
+    // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.26 kB.
+    limit: '13 kB',
   },
   {
     name: 'gitops-releases/styles.layer.css',
     path: 'dist/styles.layer.css',
-    limit: '12 kB',
+    // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.27 kB.
+    limit: '13 kB',
   },
   {
     name: 'ReleasesProvider imported alone',
@@ -195,7 +214,9 @@ module.exports = [
     // 10 kB until every text went through the provider's messages and durations through Intl: 10.37 kB;
     // 11 kB until the single pending focus request, the element-like root and onError: 11.49 kB.
     // 12 kB until fleet-scale groups reached the layout: 15.37 kB.
-    limit: '16 kB',
+    // 16 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 21.07 kB.
+    limit: '21.5 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
@@ -222,14 +243,17 @@ module.exports = [
     import: '{ ReleaseView }',
     ignore: REACT_AND_LIBRARIES,
     // 26 kB until fleet-scale groups reached the layout: 29.19 kB.
-    limit: '30 kB',
+    // 30 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
+    // search and keys into groups): 34.87 kB.
+    limit: '35.5 kB',
   },
   {
     name: 'EnvironmentDetails imported alone: our code and headless, without React',
     path: 'dist/index.js',
     import: '{ EnvironmentDetails }',
     ignore: REACT,
-    limit: '8.5 kB',
+    // 8.5 kB until it said why an environment waits, which takes the release's grouping: 11.86 kB.
+    limit: '12.5 kB',
   },
   {
     name: 'ReleaseDiff imported alone: our code and headless, without React',

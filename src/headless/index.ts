@@ -100,6 +100,7 @@ export { NODE_METRICS, environmentNodeSize, GROUP_METRICS, groupNodeSize, TILE_M
 export { edgeState, type EdgeState } from './graph/edge-state';
 export { promotionAction, collapseDownstream, describeEnvironment, type PromotionAction } from './graph/derive';
 export { neighborInDirection, type NavigationKey } from './graph/navigate';
+export { tileInDirection, tileCenter, type TileKey } from './graph/tiles';
 export { topologicalOrder } from './graph/validate';
 
 // Groups of targets (waves, regions, rings, and structural ones found automatically)
@@ -113,6 +114,15 @@ export {
   AUTO_GROUP_PREFIX,
   MAX_GROUP_DEPTH,
   TILE_THRESHOLD,
+  toggleExpandedGroup,
+  expandGroups,
+  groupsToOpenFor,
+  shownUnitOf,
+  groupsContaining,
+  groupCountKinds,
+  GROUP_COUNT_KINDS,
+  type ShownUnit,
+  type GroupCountKind,
   type GroupingOptions,
   type GroupUnit,
   type WaitingReason,

@@ -31,6 +31,9 @@ export { promotionAction, collapseDownstream, COLLAPSED_PREFIX } from './graph/d
 export { neighborInDirection } from './graph/navigate';
 export { topologicalOrder } from './graph/validate';
 export { groupReleaseEnvironments, foldReleaseGroups, waitingReasonText, describeGroup, unitLabel, AUTO_GROUP_PREFIX, TILE_THRESHOLD } from './groups';
+export { toggleExpandedGroup, expandGroups, groupsToOpenFor, shownUnitOf, groupsContaining, groupCountKinds } from './groups/expand';
+export { tileInDirection, tileCenter } from './graph/tiles';
+export { TILE_METRICS, GROUP_METRICS } from './graph/node-size';
 export { MANUAL_FLOW, DEFAULT_TABLE_STATE, hasActiveFilters, validDay } from './table/state';
 export { buildReleaseRows, rowDuration, environmentOrder, releaseColumns, warmReleaseRows, columnsForEnvironments } from './table/rows';
 export { queryReleaseRows } from './table/query';

@@ -99,15 +99,26 @@ import {
   visibleReleaseColumns,
   setGroupHidden,
   setGroupExpanded,
+  GROUP_NODE_PREFIX,
   groupReleaseEnvironments,
   foldReleaseGroups,
   groupCacheStats,
   waitingReasonText,
   describeGroup,
   unitLabel,
+  groupNodeSize,
+  tilesNodeSize,
+  toggleExpandedGroup,
+  expandGroups,
+  groupsToOpenFor,
+  shownUnitOf,
+  groupsContaining,
+  groupCountKinds,
+  tileInDirection,
+  tileCenter,
 } from '../../src/headless';
+import { environment as env, release as releaseOf } from '../fixtures/release';
 import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
-import { GROUP_NODE_PREFIX, groupNodeSize, tilesNodeSize } from '../../src/headless';
 import { columnsForEnvironments, foldText, naturalKey, rowSearchText, rowTextKeys, rowVersionKey, warmReleaseRows } from '../../src/headless/table/rows';
 import { escapeMarkdown } from '../../src/headless/notes/markdown';
 import { nodeContentShape } from '../../src/headless/graph/node-size';
@@ -293,6 +304,54 @@ describe('the graph on hostile names', () => {
     expect(described).toMatch(/^constructor, toString, /);
     expect(described).not.toContain('native code');
     expect(describeEnvironment(release.environments[0]!, 0)).toMatch(/^__proto__, Succeeded, /);
+  });
+});
+
+describe('fleet groups on hostile names', () => {
+  // start -> three stores in each group `<name>/<name>` (the first of each failed) -> after.
+  const stores = PROTOTYPE_NAMES.flatMap((name) =>
+    [0, 1, 2].map((j) => env(`${name}-${j}`, ['start'], { group: `${name}/${name}`, status: j === 0 ? 'failed' : 'succeeded' })),
+  );
+  const fleet = releaseOf([env('start', [], { status: 'succeeded' }), ...stores, env('after', stores.map((store) => store.name))], 'failed');
+
+  it('groups, folds, lays out and words groups named after Object.prototype', () => {
+    cover(groupReleaseEnvironments, foldReleaseGroups, groupCacheStats, waitingReasonText, describeGroup, unitLabel, groupNodeSize, tilesNodeSize);
+    const grouping = groupReleaseEnvironments(fleet);
+    expect([...grouping.groups.keys()]).toEqual(PROTOTYPE_NAMES.flatMap((name) => [name, `${name}/${name}`]));
+    const proto = grouping.groups.get('__proto__')!;
+    expect(proto.members).toEqual(['__proto__-0', '__proto__-1', '__proto__-2']);
+    expect(describeGroup(proto, grouping)).toBe('__proto__, 3 environments: 2 succeeded, 1 failed');
+    expect(waitingReasonText(grouping.waiting.get('after')!, grouping)).toBe('waiting for __proto__: 1 of 3 failed');
+    expect(unitLabel({ type: 'group', id: 'constructor/constructor' }, grouping)).toBe('constructor/constructor');
+    const folded = foldReleaseGroups(grouping, ['toString', 'toString/toString']);
+    expect(folded.units.flatMap((unit) => (unit.type === 'environment' ? [unit.name] : []))).toEqual(['start', 'toString-0', 'toString-1', 'toString-2', 'after']);
+    const before = groupCacheStats();
+    groupReleaseEnvironments({ ...fleet });
+    expect(groupCacheStats().reused).toBe(before.reused + 1);
+    const layout = layoutReleaseGraph(fleet, { groups: { expanded: ['valueOf'] } });
+    expect(layout.nodes.map((node) => node.id)).toContain(`${GROUP_NODE_PREFIX}valueOf/valueOf`);
+    expect(layout.frames.map((frame) => frame.group.id)).toEqual(['valueOf']);
+    expect(groupNodeSize(1).height).toBeGreaterThan(groupNodeSize(0).height);
+    expect(tilesNodeSize(3).columns).toBeGreaterThan(0);
+  });
+
+  it('opens, finds and closes groups named after Object.prototype', () => {
+    cover(toggleExpandedGroup, expandGroups, groupsToOpenFor, shownUnitOf, groupsContaining, groupCountKinds, tileInDirection, tileCenter);
+    const grouping = groupReleaseEnvironments(fleet);
+    for (const name of PROTOTYPE_NAMES) {
+      expect(toggleExpandedGroup(grouping, [], `${name}/${name}`)).toEqual([name, `${name}/${name}`]);
+      expect(toggleExpandedGroup(grouping, [name, `${name}/${name}`], name)).toEqual([]);
+      expect(groupsToOpenFor(grouping, `${name}-1`)).toEqual([name, `${name}/${name}`]);
+      expect(shownUnitOf(grouping, expandGroups([], [name]), `${name}-1`)).toEqual({ type: 'group', id: `${name}/${name}` });
+      expect([...groupsContaining(grouping, [`${name}-2`])]).toEqual([name, `${name}/${name}`]);
+    }
+    expect(shownUnitOf(grouping, [], '__proto__')).toBeUndefined();
+    expect(groupCountKinds(grouping.groups.get('toString')!.counts)).toEqual([
+      { kind: 'succeeded', count: 2 },
+      { kind: 'failed', count: 1 },
+    ]);
+    expect(tileInDirection(3, 8, 1, 'ArrowRight')).toBe(2);
+    expect(tileCenter(0, 8).x).toBeGreaterThan(0);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   releaseHref,
   type ReleaseTarget,
 } from '../../src/headless/links';
+import { ODD_NAMES, PROTOTYPE_NAMES } from '../fixtures/hostile-names';
 
 const ORIGIN = 'https://gitops.example.com';
 
@@ -241,4 +242,70 @@ describe('href and parse round trip', () => {
     const t = { product: 'my app', releaseId: '100%', environment: 'eu/west?#&=+', step: 'a b/c' };
     expect(links.parse(links.href(t))).toEqual(t);
   });
+});
+
+describe('open groups in a link', () => {
+  const links = createReleaseLinks();
+  const base = { product: 'stores', releaseId: 'r-7' };
+  const AUTO = '\u0000auto:';
+
+  it('puts each open group in a `group` parameter, in order, after the environment and the step', () => {
+    expect(links.href({ ...base, environment: 'store-0001', groups: ['wave-2', 'wave-2/eu-west'] })).toBe(
+      '/products/stores/releases/r-7?environment=store-0001&group=wave-2&group=wave-2%2Feu-west',
+    );
+    expect(links.parse('/products/stores/releases/r-7?group=wave-2&group=wave-2%2Feu-west')).toEqual({ ...base, groups: ['wave-2', 'wave-2/eu-west'] });
+    // None open: no parameter, and none read back.
+    expect(links.href({ ...base, groups: [] })).toBe('/products/stores/releases/r-7');
+    expect(links.parse('/products/stores/releases/r-7')).toEqual(base);
+  });
+
+  it('carries automatic groups (whose ids start with a NUL) and names with control characters, escaped', () => {
+    const groups = [`${AUTO}store-0001`, 'wave\u0001', '~a', '~~', 'x~u0000'];
+    const href = links.href({ ...base, groups });
+    expect(href).not.toMatch(/%00|%01/);
+    expect(links.parse(href)).toEqual({ ...base, groups });
+  });
+
+  it.each([...PROTOTYPE_NAMES, ...ODD_NAMES])('reads back a group named %j', (name) => {
+    const groups = [name, `${name}/${name}`, `${AUTO}${name}`];
+    expect(links.parse(links.href({ ...base, groups }))).toEqual({ ...base, groups });
+  });
+
+  it('leaves out a group parameter it cannot read, and the empty one', () => {
+    expect(links.parse('/products/stores/releases/r-7?group=~x&group=ok&group=~u00&group=&group=~')).toEqual({ ...base, groups: ['ok'] });
+  });
+
+  it('leaves out the groups that would make the link too long, from the last', () => {
+    const groups = Array.from({ length: 200 }, (_, i) => `wave-${i}/${'x'.repeat(20)}`);
+    const href = links.href({ ...base, groups });
+    expect(href.length).toBeLessThanOrEqual(MAX_RELEASE_LINK_LENGTH);
+    const read = links.parse(href)!.groups!;
+    expect(read.length).toBeGreaterThan(10);
+    expect(read).toEqual(groups.slice(0, read.length));
+  });
+
+  it('refuses groups that are not a list of strings', () => {
+    expect(dataErrorPath(() => links.href({ ...base, groups: 'wave-1' as unknown as string[] }))).toBe('$.groups');
+    expect(dataErrorPath(() => links.href({ ...base, groups: ['wave-1', 3 as unknown as string] }))).toBe('$.groups[1]');
+  });
+
+  it('reads back any list of group ids', () => {
+    const id = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+      fc.string({ unit: fc.constantFrom('~', 'a', 'u', '0', '/', '%', '&', '=', '\u0000', '\u0001'), minLength: 1, maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 6 }), (groups) => {
+        const read = links.parse(links.href({ ...base, groups }));
+        expect(read?.groups ?? []).toEqual(groups);
+      }),
+    );
+  });
+});
+
+it('knows how automatic group ids start', async () => {
+  const { AUTO_GROUP_PREFIX } = await import('../../src/headless');
+  const links = createReleaseLinks();
+  const id = `${AUTO_GROUP_PREFIX}store`;
+  expect(links.href({ product: 'p', releaseId: 'r', groups: [id] })).toBe('/products/p/releases/r?group=%7Eastore');
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HEALTH_STATUSES, NODE_METRICS, STATUSES, SYNC_STATUSES } from 'gitops-releases/headless';
+import { GROUP_METRICS, HEALTH_STATUSES, NODE_METRICS, STATUSES, SYNC_STATUSES, TILE_METRICS, groupNodeSize } from 'gitops-releases/headless';
 
 /**
  * Reads the stylesheets in src/styles as text and checks the theming contract: WCAG AA contrast
@@ -299,6 +299,21 @@ describe('tokens.css', () => {
     expect(px('--_gr-graph-section-title')).toEqual([NODE_METRICS.sectionTitle]);
     expect(px('--_gr-graph-apps-row')).toEqual([NODE_METRICS.applicationsRow]);
   });
+
+  it('keeps the group and tile geometry equal to GROUP_METRICS and TILE_METRICS', () => {
+    const declarations = new Map(
+      parseBlocks(read('release-graph.css'))
+        .filter((b) => b.selector === ':where(.gr-release-graph)')
+        .flatMap((b) => [...b.declarations]),
+    );
+    const px = (name: string) => (declarations.get(name) ?? '').split(' ').map((v) => Number(/^(\d+)px$/.exec(v)?.[1]));
+    expect(px('--_gr-group-rows')).toEqual([GROUP_METRICS.header, GROUP_METRICS.bar, GROUP_METRICS.names, GROUP_METRICS.footer]);
+    expect(px('--_gr-group-subgroup-row')).toEqual([GROUP_METRICS.subgroupRow]);
+    expect(px('--_gr-group-subgroups-gap')).toEqual([groupNodeSize(1).height - groupNodeSize(0).height - GROUP_METRICS.subgroupRow]);
+    expect(px('--_gr-tile')).toEqual([TILE_METRICS.tile]);
+    expect(px('--_gr-tile-gap')).toEqual([TILE_METRICS.gap]);
+    expect(px('--_gr-tiles-header')).toEqual([TILE_METRICS.header]);
+  });
 });
 
 describe('status-badge.css', () => {
@@ -403,6 +418,12 @@ const FIXED_PRIVATE: Record<string, string> = {
   '--_gr-graph-section-title': 'graph node geometry: NODE_METRICS',
   '--_gr-graph-apps-row': 'graph node geometry: NODE_METRICS',
   '--_gr-graph-status-bar': 'graph node geometry: the status bar is part of the padding',
+  '--_gr-group-rows': 'graph group geometry: GROUP_METRICS (checked above)',
+  '--_gr-group-subgroup-row': 'graph group geometry: GROUP_METRICS',
+  '--_gr-group-subgroups-gap': 'graph group geometry: GROUP_METRICS',
+  '--_gr-tile': 'graph tile geometry: TILE_METRICS (checked above)',
+  '--_gr-tile-gap': 'graph tile geometry: TILE_METRICS',
+  '--_gr-tiles-header': 'graph tile geometry: TILE_METRICS',
   '--_gr-table-header-height': "ReleasesTable's scrolling keeps rows below a header of this height",
   '--_gr-focus-offset': 'where the focus ring sits, not spacing',
   '--_gr-badge-icon-size': 'glyph size',

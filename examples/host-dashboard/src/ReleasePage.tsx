@@ -6,6 +6,8 @@ import { findProduct, useReleases } from './data';
 import { Link, navigate } from './router';
 import { productHref, releaseHref } from './routes';
 
+const NO_GROUPS: readonly string[] = [];
+
 /** The workflow step a link names, with the list it is in, as ReleaseView and EnvironmentDetails take it. */
 function workflowStepOf(environment: EnvironmentStep, name: string | undefined): WorkflowStepRef | null {
   if (!name) return null;
@@ -14,8 +16,8 @@ function workflowStepOf(environment: EnvironmentStep, name: string | undefined):
 }
 
 /**
- * A release: the library's ReleaseView, with the open tab and the selected environment in the
- * URL, the environment's details beside it, and the commit checks Git shows for the release.
+ * A release: the library's ReleaseView, with the open tab, the selected environment and the
+ * graph's open groups in the URL, the environment's details beside it, and the commit checks Git shows for the release.
  */
 export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: ReleaseViewTab }) {
   const product = findProduct(target.product);
@@ -23,12 +25,14 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
   const release = releases.find((candidate) => candidate.id === target.releaseId);
 
   const go = useCallback(
-    (next: { environment?: string | null; step?: string | null; tab?: ReleaseViewTab }, options?: { replace?: boolean }) => {
+    (next: { environment?: string | null; step?: string | null; tab?: ReleaseViewTab; groups?: string[] }, options?: { replace?: boolean }) => {
       const environment = next.environment === undefined ? target.environment : (next.environment ?? undefined);
       // The step belongs to its environment: another environment drops it.
       const step =
         next.step !== undefined ? (next.step ?? undefined) : environment === target.environment ? target.step : undefined;
-      navigate(releaseHref({ product: target.product, releaseId: target.releaseId, environment, step }, next.tab ?? tab), options);
+      // The graph's open groups ride along, so a shared link opens the fleet as it was seen.
+      const groups = next.groups ?? target.groups;
+      navigate(releaseHref({ product: target.product, releaseId: target.releaseId, environment, step, groups }, next.tab ?? tab), options);
     },
     [target, tab],
   );
@@ -77,6 +81,9 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
               workflowStep={environment ? workflowStepOf(environment, target.step) : null}
               // Reported right after its environment opened: one history entry for both.
               onWorkflowStepChange={(step) => (step ? go({ environment: step.environment, step: step.name }, { replace: true }) : undefined)}
+              expandedGroups={target.groups ?? NO_GROUPS}
+              // Opening a group is not a page of its own: the link is replaced, not pushed.
+              onExpandedGroupsChange={(groups) => go({ groups }, { replace: true })}
               getProductHref={getProductHref}
               graphHeight={440}
             />

@@ -1,8 +1,9 @@
 import { forwardRef, useCallback, useId, useMemo, type KeyboardEvent } from 'react';
-import type { ApplicationState, EnvironmentStep, Release, WorkflowRun } from 'gitops-releases/headless';
-import { isTerminalStatus, parseTime, WORKFLOW_SECTIONS } from '../../headless/internal';
+import type { ApplicationState, EnvironmentStep, GroupingOptions, Release, WorkflowRun } from 'gitops-releases/headless';
+import { groupReleaseEnvironments, isTerminalStatus, parseTime, unitLabel, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
-import { cx, DataErrorBoundary, StateMessage, FormattedTime, useDurationFormatter, useErrorReporter, useNow } from '../internal';
+import { cx, DataErrorBoundary, StateMessage, FormattedTime, useDurationFormatter, useErrorReporter, useNow, useNumberFormatter } from '../internal';
+import { waitingText } from '../internal/waiting';
 import { rootElementProps } from '../internal/root-props';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import {
@@ -42,6 +43,8 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
     getWorkflowHref,
     loading = false,
     onError,
+    groupBy,
+    autoGroupThreshold,
     className,
     style,
     classNames,
@@ -116,7 +119,7 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
             ])}
           </p>
         ) : null}
-        {loading ? null : <HeaderStatus environment={environment} />}
+        {loading ? null : <HeaderStatus environment={environment} release={release} grouping={{ groupBy, autoGroupThreshold }} />}
       </header>
       {loading ? (
         <StateMessage kind="loading" title={text.loading} className="gr-environment-details__loading">
@@ -148,9 +151,36 @@ export const EnvironmentDetails = /* @__PURE__ */ forwardRef<HTMLElement, Enviro
   );
 });
 
-/** Status badge, live subtitle, start and duration (ticking while the environment runs). */
-function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
+/** Statuses in which an environment may be waiting for something (see `WaitingReason`). */
+const MAY_WAIT: ReadonlySet<string> = /* @__PURE__ */ new Set(['queued', 'pending', 'suspended']);
+
+/**
+ * Why the environment waits, in the messages' words, when the release says (its grouping is
+ * cached by structure, so a live update does not group again); `undefined` otherwise, and for
+ * data the grouping cannot read (the graph shows that error).
+ */
+function useWaitingText(environment: EnvironmentStep, release: Release | undefined, grouping: GroupingOptions): string | undefined {
+  const { common } = useEnvironmentMessages();
+  const format = useNumberFormatter();
+  const { groupBy, autoGroupThreshold } = grouping;
+  const waits = release !== undefined && MAY_WAIT.has(environment.status);
+  const reason = useMemo(() => {
+    if (!waits) return undefined;
+    try {
+      const groups = groupReleaseEnvironments(release, { groupBy, autoGroupThreshold });
+      const found = groups.waiting.get(environment.name);
+      return found ? { found, on: 'on' in found ? unitLabel(found.on, groups) : '' } : undefined;
+    } catch {
+      return undefined;
+    }
+  }, [waits, release, environment.name, groupBy, autoGroupThreshold]);
+  return reason ? waitingText(reason.found, reason.on, common.waiting, format) : undefined;
+}
+
+/** Status badge, live subtitle, why it waits, start and duration (ticking while the environment runs). */
+function HeaderStatus({ environment, release, grouping }: { environment: EnvironmentStep; release: Release | undefined; grouping: GroupingOptions }) {
   const { text } = useEnvironmentMessages();
+  const waiting = useWaitingText(environment, release, grouping);
   const labels = useStatusMessages();
   const formatDuration = useDurationFormatter();
   const now = useNow(isEnvironmentLive(environment));
@@ -172,6 +202,7 @@ function HeaderStatus({ environment }: { environment: EnvironmentStep }) {
         />{' '}
         {showStatusText ? <span className="gr-environment-details__status-text">{statusText}</span> : null}
       </p>
+      {waiting ? <p className="gr-environment-details__waiting">{waiting}</p> : null}
       {started || duration ? (
         <dl className="gr-environment-details__times">
           {started ? (

@@ -50,6 +50,18 @@ export interface EnvironmentDetailsProps extends RootElementProps {
    */
   release?: Release;
   /**
+   * With `release`: how environments are grouped, as the graph beside it groups them, so that the
+   * panel says what the environment waits for in the same words ("waiting for wave-1: 3 of 250
+   * failed"). ReleaseView passes its own.
+   * @default the environments' own `group` fields
+   */
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
+  /**
+   * With `release`: the automatic grouping threshold the graph beside it uses (see `groupBy`).
+   * @default 12
+   */
+  autoGroupThreshold?: number;
+  /**
    * Level of the environment name's heading; the panel's sections use the next level.
    * @default 2
    */

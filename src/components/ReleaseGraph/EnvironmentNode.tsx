@@ -6,6 +6,7 @@ import { StatusBadge } from '../StatusBadge';
 import { cx } from '../internal/cx';
 import { FormattedTime } from '../internal/FormattedTime';
 import { useDurationFormatter, useNumberFormatter, useNow } from '../internal/time';
+import { waitingText } from '../internal/waiting';
 import { useGraphMessages, useStatusMessages, statusLabel } from '../provider/component-messages';
 import type { GraphMessages } from '../provider/messages';
 import { useGraphContext } from './context';
@@ -29,10 +30,17 @@ export function useEnvironmentTiming(environment: EnvironmentStep) {
   return { now, duration };
 }
 
-/** A node's accessible name: name, status, live subtitle, duration and issues, in the messages' words. */
-function describe(environment: EnvironmentStep, status: string, duration: string | undefined, text: GraphMessages, format: (value: number) => string): string {
+/** A node's accessible name: name, status, live subtitle (or why it waits), duration and issues, in the messages' words. */
+function describe(
+  environment: EnvironmentStep,
+  status: string,
+  subtitle: string | undefined,
+  duration: string | undefined,
+  text: GraphMessages,
+  format: (value: number) => string,
+): string {
   const parts = [environment.name, status];
-  if (environment.statusText) parts.push(environment.statusText);
+  if (subtitle) parts.push(subtitle);
   if (duration) parts.push(duration);
   const issues = environment.issues.length;
   if (issues > 0) parts.push(text.issueCount(issues, format));
@@ -49,6 +57,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   // fewer, which is most of what mounting it costs the browser.
   const compact = useStore(selectCompact);
   const environment = data.environment;
+  // The node's id is the name as the page can carry it (`domId`); the host hears of the name.
+  const name = environment.name;
   const graph = useGraphContext();
   const { text, common } = useGraphMessages();
   const labels = useStatusMessages();
@@ -56,17 +66,22 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
   const { duration } = useEnvironmentTiming(environment);
   const active = graph.activeId === id;
   const waitingForPr = environment.status === 'suspended' && environment.pullRequest?.state === 'open';
-  const isTrigger = graph.triggerEnvironment === id;
+  const isTrigger = graph.triggerEnvironment === name;
   const issues = environment.issues.length;
   const tab = active ? 0 : -1;
-  const label = describe(environment, statusLabel(labels, environment.status), duration, text, formatNumber);
+  // The source's own live text first; without one, why it waits (grouped layouts know).
+  const waiting = !environment.statusText && data.waiting ? waitingText(data.waiting, data.waitingOn ?? '', common.waiting, formatNumber) : undefined;
+  const subtitle = environment.statusText || waiting;
+  const label = describe(environment, statusLabel(labels, environment.status), subtitle, duration, text, formatNumber);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      graph.select(id);
-      graph.open(id);
+      graph.select(name);
+      graph.open(name);
+    } else if (event.key === 'Escape') {
+      graph.focusGroupAround(id);
     }
   };
 
@@ -79,8 +94,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
         data-compact=""
         data-env-id={id}
         data-status={environment.status}
-        data-selected={graph.selectedId === id ? '' : undefined}
-        data-match={graph.matches?.has(id) ? '' : undefined}
+        data-selected={graph.selectedId === name ? '' : undefined}
+        data-match={graph.matches?.has(name) ? '' : undefined}
         style={{ width, height }}
         tabIndex={tab}
         role="group"
@@ -100,8 +115,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
       className={cx('gr-release-graph__node', graph.nodeClassName)}
       data-env-id={id}
       data-status={environment.status}
-      data-selected={graph.selectedId === id ? '' : undefined}
-      data-match={graph.matches?.has(id) ? '' : undefined}
+      data-selected={graph.selectedId === name ? '' : undefined}
+      data-match={graph.matches?.has(name) ? '' : undefined}
       data-production={environment.kind === 'production' ? '' : undefined}
       style={{ width, height }}
       tabIndex={tab}
@@ -127,7 +142,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
               title={text.collapseTitle}
               onClick={(event) => {
                 event.stopPropagation();
-                graph.toggleCollapsed(id);
+                graph.toggleCollapsed(name);
               }}
             >
               <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
@@ -138,9 +153,9 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
         </div>
         <div className="gr-release-graph__node-status">
           <StatusBadge status={environment.status} waitingFor={waitingForPr ? 'pull-request' : undefined} size="sm" />
-          {environment.statusText ? (
-            <span className="gr-release-graph__node-subtitle" title={environment.statusText}>
-              {environment.statusText}
+          {subtitle ? (
+            <span className="gr-release-graph__node-subtitle" data-waiting={waiting ? '' : undefined} title={subtitle}>
+              {subtitle}
             </span>
           ) : null}
         </div>
@@ -156,8 +171,8 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
           tabIndex={tab}
           onClick={(event) => {
             event.stopPropagation();
-            graph.select(id);
-            graph.open(id);
+            graph.select(name);
+            graph.open(name);
           }}
         >
           {text.issues(issues, formatNumber)}
@@ -178,7 +193,7 @@ function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentF
                 title={step.name}
                 onClick={(event) => {
                   event.stopPropagation();
-                  graph.selectStep({ environment: id, section, name: step.name }, step);
+                  graph.selectStep({ environment: name, section, name: step.name }, step);
                 }}
               >
                 <StatusBadge status={step.status} variant="icon-only" size="sm" />

@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SetStateAction } from 'react';
 import {
   ControlButton,
   Controls,
@@ -7,15 +7,26 @@ import {
   ReactFlowProvider,
   getViewportForBounds,
   useReactFlow,
+  useStore,
   useStoreApi,
   type AriaLabelConfig,
   type EdgeTypes,
   type NodeTypes,
+  type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
-import type { LayoutDirection, NavigationKey, ReleaseGraphLayout, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
-import { collapseDownstream, neighborInDirection, COLLAPSED_PREFIX } from '../../headless/internal';
-import { layoutReleaseGraph } from '../../headless/graph/layout';
+import type { GroupedReleaseGraphLayout, LayoutDirection, NavigationKey, ReleaseGraphLayout, ReleaseGrouping, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import {
+  collapseDownstream,
+  expandGroups,
+  groupsContaining,
+  groupsToOpenFor,
+  neighborInDirection,
+  shownUnitOf,
+  tileCenter,
+  toggleExpandedGroup,
+} from '../../headless/internal';
+import { GROUP_NODE_PREFIX, TILES_NODE_PREFIX, layoutReleaseGraph } from '../../headless/graph/layout';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useErrorReporter, useReportedError } from '../internal/report-error';
@@ -28,25 +39,44 @@ import type { GraphMessages } from '../provider/messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
-import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from './flow-model';
+import { createFlowModel, domId, type GraphFlowNode, type PromotionFlowEdge } from './flow-model';
+import { FrameNode, GroupNode, TilesNode } from './GroupNodes';
 import { PromotionEdge } from './PromotionEdge';
+import { useExpandedGroups } from './use-expanded-groups';
 import { useFocusRequest } from './use-focus-request';
 import type { ReleaseGraphProps } from './types';
 
 // At module scope: React Flow warns (and remounts) when these objects change between renders.
-const nodeTypes: NodeTypes = { environment: EnvironmentNode, collapsed: CollapsedNode };
+const nodeTypes: NodeTypes = { environment: EnvironmentNode, collapsed: CollapsedNode, fleetGroup: GroupNode, fleetTiles: TilesNode, fleetFrame: FrameNode };
 const edgeTypes: EdgeTypes = { promotion: PromotionEdge };
 /** Above this many environments only what is in view is rendered. */
 const VISIBLE_ONLY_FROM = 60;
 const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, height: 0, direction: 'LR', structureKey: '' };
+/**
+ * Below this zoom a group's words would be drawn under ~8px: groups, grids and frames show their
+ * names in large type on their status colour instead (CSS, from the canvas's `data-zoom`).
+ */
+const FAR_BELOW_ZOOM = 0.6;
+/**
+ * How much far-out names are enlarged: at least 1 / zoom, in steps of a quarter octave, so a name
+ * of 11px stays at least 11px on screen (and at most a fifth larger), and the canvas renders again
+ * only when a step is crossed (not on every zoom event; the nodes never do). 0 when near.
+ */
+const selectFarScale = (state: ReactFlowState) => {
+  const zoom = state.transform[2];
+  return zoom >= FAR_BELOW_ZOOM || !(zoom > 0) ? 0 : 2 ** (Math.ceil(-Math.log2(zoom) * 4) / 4);
+};
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 
 /** Statuses the minimap colours (the strong colour of each); the others stay neutral. */
 const MINIMAP_STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(['running', 'suspended', 'succeeded', 'failed', 'error', 'terminating', 'terminated']);
-/** A minimap node in its environment's status colour, so a failure shows in the overview too. */
-function minimapNodeColor(node: { data?: Record<string, unknown> }): string {
-  const status = (node.data as { environment?: { status?: unknown } } | undefined)?.environment?.status;
+/** A minimap node in its environment's (or group's) status colour, so a failure shows in the overview too. */
+function minimapNodeColor(node: { type?: string; data?: Record<string, unknown> }): string {
+  // A frame is the box around an open group's nodes, which the minimap draws already.
+  if (node.type === 'fleetFrame') return 'transparent';
+  const data = node.data as { environment?: { status?: unknown }; group?: { status?: unknown } } | undefined;
+  const status = (data?.environment ?? data?.group)?.status;
   return typeof status === 'string' && MINIMAP_STATUSES.has(status)
     ? `var(--gr-status-${status}-solid-bg, var(--gr-status-${status}-solid-bg-default))`
     : 'var(--xy-minimap-node-background-color)';
@@ -56,7 +86,7 @@ function minimapNodeColor(node: { data?: Record<string, unknown> }): string {
  * The smallest zoom that still fits the whole graph (with room to spare), never above 0.5: a
  * 300-environment flow can be seen whole, a small one is not shrunk to dots.
  */
-function adaptiveMinZoom(layout: ReleaseGraphLayout, height: number): number {
+function adaptiveMinZoom(layout: { width: number; height: number }, height: number): number {
   return Math.max(0.02, Math.min(0.5, 0.8 * Math.min(800 / Math.max(layout.width, 1), height / Math.max(layout.height, 1))));
 }
 /**
@@ -117,7 +147,7 @@ const SERVER_WIDTH = 1200;
  * instead means a large graph is drawn once, compact, rather than drawn at full detail around the
  * origin and then again when fitted.
  */
-function fittedViewport(layout: ReleaseGraphLayout, height: number): Viewport {
+function fittedViewport(layout: { width: number; height: number }, height: number): Viewport {
   const bounds = { x: 0, y: 0, width: Math.max(layout.width, 1), height: Math.max(layout.height, 1) };
   return getViewportForBounds(bounds, SERVER_WIDTH, height, adaptiveMinZoom(layout, height), FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
 }
@@ -162,10 +192,13 @@ export const ReleaseGraph = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseGr
 
 interface GraphModelState {
   changeDirection: (direction: LayoutDirection) => void;
-  layout: ReleaseGraphLayout;
-  nodes: EnvironmentFlowNode[];
+  layout: ReleaseGraphLayout | GroupedReleaseGraphLayout;
+  nodes: GraphFlowNode[];
   edges: PromotionFlowEdge[];
   toggleCollapsed: (name: string) => void;
+  /** The ids of the open groups, and how to change them. */
+  expanded: readonly string[];
+  setExpanded: (next: SetStateAction<readonly string[]>) => void;
 }
 
 /**
@@ -173,21 +206,22 @@ interface GraphModelState {
  * React Flow model, above the React Flow provider so a server render can seed it with nodes.
  */
 function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: LayoutDirection) => void }) {
-  const { release, direction: directionProp, height = 480 } = props;
+  const { release, direction: directionProp, height = 480, groupBy, autoGroupThreshold } = props;
   const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [model] = useState(createFlowModel);
+  const [expanded, setExpanded] = useExpandedGroups({ ...props, grouping: { groupBy, autoGroupThreshold } });
   const computed = useMemo(() => {
     try {
       const shown = collapseDownstream(release, collapsed);
       // Served from the structure cache when only statuses changed: dagre does not run again.
-      const laidOut = layoutReleaseGraph(shown.release, { direction });
+      const laidOut = layoutReleaseGraph(shown.release, { direction, groups: { groupBy, autoGroupThreshold, expanded } });
       return { layout: laidOut, ...model.patch(laidOut, shown.hidden), error: undefined };
     } catch (error) {
       // Caught here, not only by the boundary: a server render has no error boundaries.
-      return { layout: EMPTY_LAYOUT, nodes: [] as EnvironmentFlowNode[], edges: [] as PromotionFlowEdge[], error };
+      return { layout: EMPTY_LAYOUT, nodes: [] as GraphFlowNode[], edges: [] as PromotionFlowEdge[], error };
     }
-  }, [release, collapsed, direction, model]);
+  }, [release, collapsed, direction, model, groupBy, autoGroupThreshold, expanded]);
   useReportedError('ReleaseGraph', computed.error, props.onError);
   const toggleCollapsed = useCallback(
     (name: string) =>
@@ -215,7 +249,15 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       initialFitViewOptions={FIT_VIEW_OPTIONS}
       fitView
     >
-      <GraphCanvas {...props} layout={computed.layout} nodes={computed.nodes} edges={computed.edges} toggleCollapsed={toggleCollapsed} />
+      <GraphCanvas
+        {...props}
+        layout={computed.layout}
+        nodes={computed.nodes}
+        edges={computed.edges}
+        toggleCollapsed={toggleCollapsed}
+        expanded={expanded}
+        setExpanded={setExpanded}
+      />
     </ReactFlowProvider>
   );
 }
@@ -223,6 +265,39 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
 function GraphError({ error }: { error: unknown }) {
   const { text } = useGraphMessages();
   return <StateMessage kind="error" title={text.error} detail={describeError(error)} />;
+}
+
+/** A node's id in the flow for the unit that shows an environment. */
+function unitNodeId(unit: NonNullable<ReturnType<typeof shownUnitOf>>): string {
+  if (unit.type === 'environment') return domId(unit.name);
+  return domId(`${unit.type === 'group' ? GROUP_NODE_PREFIX : TILES_NODE_PREFIX}${unit.id}`);
+}
+
+/** Where the view goes to show an environment: its node's centre, or its tile's in a grid. */
+function environmentTarget(node: GraphFlowNode, name: string): { point: { x: number; y: number }; tile?: number } {
+  const centre = { x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 };
+  if (node.type !== 'fleetTiles') return { point: centre };
+  const tile = node.data.names.indexOf(name);
+  if (tile < 0) return { point: centre };
+  const offset = tileCenter(tile, node.data.columns);
+  return { point: { x: node.position.x + offset.x, y: node.position.y + offset.y }, tile };
+}
+
+/** True when group `id` is `ancestor` or lies inside it. */
+function isWithin(grouping: ReleaseGrouping, id: string, ancestor: string): boolean {
+  const seen = new Set<string>();
+  for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = grouping.groups.get(at)?.parent) {
+    if (at === ancestor) return true;
+    seen.add(at);
+  }
+  return false;
+}
+
+/** What a reveal waits for: the layout that shows an environment once its groups are open. */
+interface PendingReveal {
+  name: string;
+  zoom: number | undefined;
+  focus: boolean;
 }
 
 function GraphCanvas({
@@ -246,6 +321,8 @@ function GraphCanvas({
   edges,
   toggleCollapsed,
   changeDirection,
+  expanded,
+  setExpanded,
 }: ReleaseGraphProps & GraphModelState) {
   const flow = useReactFlow();
   const { text } = useGraphMessages();
@@ -253,6 +330,7 @@ function GraphCanvas({
   const wrapper = useRef<HTMLDivElement>(null);
   const searchId = useId();
   const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
+  const grouping = 'grouping' in layout ? layout.grouping : undefined;
 
   // Read at mount only (a deep link): later values neither move the view nor the focus.
   const [initialFocus] = useState(() => defaultFocusEnvironment ?? focusEnvironment);
@@ -280,21 +358,135 @@ function GraphCanvas({
   useEffect(() => {
     latestSetSelected.current = setSelected;
   });
-  const select = useCallback((name: string | null) => latestSetSelected.current(name), []);
+  // The node the arrow keys last reached when it shows no one environment (a group, a grid): it
+  // keeps the Tab stop until an environment is selected.
+  const [keyboardAt, setKeyboardAt] = useState<string | null>(null);
+  const select = useCallback((name: string | null) => {
+    setKeyboardAt(null);
+    latestSetSelected.current(name);
+  }, []);
 
-  const centerOn = useCallback(
-    (name: string, zoom?: number) => {
-      const node = layout.nodes.find((n) => n.id === name);
+  const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
+  // What the handlers below read at call time, so that they keep their identity across renders.
+  const latest = useRef({ grouping, expanded, byId, layout });
+  useEffect(() => {
+    latest.current = { grouping, expanded, byId, layout };
+  });
+
+  const centerOnNode = useCallback(
+    (id: string, zoom?: number) => {
+      const node = latest.current.byId.get(id);
       if (!node) return;
-      void flow.setCenter(node.position.x + node.width / 2, node.position.y + node.height / 2, {
+      void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, {
         zoom: zoom ?? Math.max(flow.getZoom(), 0.8),
         duration: 200,
       });
     },
-    [flow, layout],
+    [flow],
   );
 
   const focusNode = useFocusRequest(wrapper);
+
+  // Shows an environment (and focuses it): inside a closed group, the groups it is in open first,
+  // and the view goes there once the layout shows it.
+  const pendingReveal = useRef<PendingReveal | null>(null);
+  const reveal = useCallback(
+    (name: string, options: { zoom?: number; focus?: boolean; openGroups?: boolean } = {}) => {
+      const { grouping: current, expanded: open, byId: shown } = latest.current;
+      const unit = current ? shownUnitOf(current, open, name) : { type: 'environment' as const, name };
+      if (!unit) {
+        // Not in the layout (behind a collapsed placeholder) or not in the release: nothing to show.
+        return;
+      }
+      if (unit.type === 'group' && options.openGroups !== false && current) {
+        const next = expandGroups(open, groupsToOpenFor(current, name));
+        if (next !== open) {
+          pendingReveal.current = { name, zoom: options.zoom, focus: options.focus ?? false };
+          setExpanded(next);
+          return;
+        }
+      }
+      const id = unitNodeId(unit);
+      const node = shown.get(id);
+      if (!node) return;
+      const target = environmentTarget(node, name);
+      void flow.setCenter(target.point.x, target.point.y, { zoom: options.zoom ?? Math.max(flow.getZoom(), 0.8), duration: 200 });
+      if (options.focus) focusNode(id, target.tile);
+    },
+    [flow, focusNode, setExpanded],
+  );
+
+  // A group opened or closed: the view follows it, and focus moves in (or back to its node) when
+  // the keyboard did it. Done once the layout shows the change.
+  const pendingToggle = useRef<{ id: string; opened: boolean; from: 'pointer' | 'keyboard' } | null>(null);
+  const toggleGroup = useCallback(
+    (id: string, from: 'pointer' | 'keyboard') => {
+      const { grouping: current, expanded: open } = latest.current;
+      if (!current || !current.groups.has(id)) return;
+      pendingToggle.current = { id, opened: !open.includes(id), from };
+      setExpanded((previous) => toggleExpandedGroup(current, previous, id));
+    },
+    [setExpanded],
+  );
+
+  useEffect(() => {
+    const toggled = pendingToggle.current;
+    if (toggled && 'frames' in layout) {
+      const frame = layout.frames.find((candidate) => candidate.group.id === toggled.id);
+      if (toggled.opened && frame) {
+        pendingToggle.current = null;
+        // The whole open group in view, never closer than its own size.
+        const box = wrapper.current;
+        const bounds = { x: frame.position.x, y: frame.position.y, width: frame.width, height: frame.height };
+        const zoomFloor = adaptiveMinZoom(layout, box?.clientHeight || 480);
+        void flow.setViewport(getViewportForBounds(bounds, box?.clientWidth || SERVER_WIDTH, box?.clientHeight || 480, zoomFloor, 1, 0.1), { duration: 200 });
+        if (toggled.from === 'keyboard') {
+          // Into the group: its first unit along the flow, the top (or leftmost) one of those.
+          const cross = (node: GraphFlowNode) => (direction === 'LR' ? node.position.y : node.position.x);
+          const inside = nodes
+            .filter((node): node is Exclude<GraphFlowNode, { type: 'fleetFrame' }> => {
+              if (node.type === 'fleetFrame' || !grouping) return false;
+              if (node.type === 'fleetGroup' || node.type === 'fleetTiles') return isWithin(grouping, node.data.group.id, toggled.id);
+              return grouping.groupsOf.get(node.data.environment.name)?.includes(toggled.id) ?? false;
+            })
+            .sort((a, b) => a.data.rank - b.data.rank || cross(a) - cross(b))[0];
+          if (inside) {
+            setKeyboardAt(inside.id);
+            focusNode(inside.id);
+          }
+        }
+      } else if (!toggled.opened && !frame) {
+        pendingToggle.current = null;
+        const id = domId(`${GROUP_NODE_PREFIX}${toggled.id}`);
+        if (byId.has(id)) {
+          centerOnNode(id, flow.getZoom());
+          if (toggled.from === 'keyboard') {
+            setKeyboardAt(id);
+            focusNode(id);
+          }
+        }
+      }
+    }
+    const waiting = pendingReveal.current;
+    if (waiting) {
+      pendingReveal.current = null;
+      // Once: a host that keeps the groups closed leaves the view on the group.
+      reveal(waiting.name, { zoom: waiting.zoom, focus: waiting.focus, openGroups: false });
+    }
+  }, [layout, nodes, byId, grouping, direction, flow, focusNode, centerOnNode, reveal]);
+
+  // Escape: to the header of the innermost open group around a node (a grid's is its group's).
+  const focusGroupAround = useCallback((nodeId: string) => {
+    const { grouping: current, byId: shown } = latest.current;
+    const node = shown.get(nodeId);
+    if (!current || !node || node.type === 'fleetFrame') return;
+    let around: string | undefined;
+    if (node.type === 'fleetTiles') around = node.data.group.id;
+    else if (node.type === 'fleetGroup') around = current.groups.get(node.data.group.id)?.parent;
+    else around = current.groupsOf.get(node.data.environment.name)?.at(-1);
+    if (around === undefined) return;
+    wrapper.current?.querySelector<HTMLElement>(`[data-frame-for="${CSS.escape(domId(around))}"]`)?.focus({ preventScroll: true });
+  }, []);
 
   // Refit when the canvas changes size (a details panel opens beside it), unless the reader has
   // moved the view: then only keep the selected environment in sight.
@@ -311,22 +503,35 @@ function GraphCanvas({
       if (Math.abs(element.clientWidth - last) < 8) return;
       last = element.clientWidth;
       if (!userMoved.current) void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 150 });
-      else if (selectedRef.current) centerOn(selectedRef.current);
+      else if (selectedRef.current) reveal(selectedRef.current, { openGroups: false });
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [flow, centerOn]);
+  }, [flow, reveal]);
 
+  // Every environment counts, those inside closed groups too: their groups are marked.
   const matches = useMemo(() => {
     const needle = query.trim().toLowerCase();
     if (needle === '') return undefined;
     return new Set(release.environments.filter((e) => e.name.toLowerCase().includes(needle)).map((e) => e.name));
   }, [query, release]);
+  const matchedGroups = useMemo(() => (matches && grouping ? groupsContaining(grouping, matches) : undefined), [matches, grouping]);
 
   // Memoized on plain strings, not on the release or the layout (new objects on every live
   // update): every node reads this context, so a new value re-renders all of them.
   const triggerEnvironment = release.trigger?.environment ?? '';
-  const activeId = selectedId ?? (triggerEnvironment || layout.nodes[0]?.id);
+  const firstNode = nodes.find((node) => node.type !== 'fleetFrame')?.id;
+  /** The node that shows an environment now: its own, its grid's, or its closed group's. */
+  const nodeShowing = (name: string): string | undefined => {
+    const unit = grouping ? shownUnitOf(grouping, expanded, name) : undefined;
+    const id = unit ? unitNodeId(unit) : domId(name);
+    return byId.has(id) ? id : undefined;
+  };
+  const activeId =
+    (keyboardAt !== null && byId.has(keyboardAt) ? keyboardAt : undefined) ??
+    (selectedId !== null ? nodeShowing(selectedId) : undefined) ??
+    (triggerEnvironment ? nodeShowing(triggerEnvironment) : undefined) ??
+    firstNode;
   const nodeClassName = classNames?.node;
   const edgeClassName = classNames?.edge;
   const context = useMemo<GraphContextValue>(
@@ -335,6 +540,7 @@ function GraphCanvas({
       activeId,
       selectedId,
       matches,
+      matchedGroups,
       triggerEnvironment,
       select,
       open: (name) => callbacks.current.onEnvironmentOpen?.(name),
@@ -343,21 +549,24 @@ function GraphCanvas({
         callbacks.current.onWorkflowStepSelect?.(step, workflowStep);
       },
       toggleCollapsed,
+      toggleGroup,
+      focusGroupAround,
       nodeClassName,
       edgeClassName,
     }),
-    [direction, activeId, selectedId, matches, triggerEnvironment, select, toggleCollapsed, nodeClassName, edgeClassName],
+    [direction, activeId, selectedId, matches, matchedGroups, triggerEnvironment, select, toggleCollapsed, toggleGroup, focusGroupAround, nodeClassName, edgeClassName],
   );
 
   // Stable handlers: React Flow re-renders every node wrapper when a handler prop changes.
   const onNodeClick = useCallback(
-    (_event: unknown, node: { id: string }) => {
-      if (!node.id.startsWith(COLLAPSED_PREFIX)) select(node.id);
+    (_event: unknown, node: GraphFlowNode) => {
+      if (node.type === 'environment') select(node.data.environment.name);
+      else if (node.type === 'fleetGroup') toggleGroup(node.data.group.id, 'pointer');
     },
-    [select],
+    [select, toggleGroup],
   );
-  const onNodeDoubleClick = useCallback((_event: unknown, node: { id: string }) => {
-    if (!node.id.startsWith(COLLAPSED_PREFIX)) callbacks.current.onEnvironmentOpen?.(node.id);
+  const onNodeDoubleClick = useCallback((_event: unknown, node: GraphFlowNode) => {
+    if (node.type === 'environment') callbacks.current.onEnvironmentOpen?.(node.data.environment.name);
   }, []);
   const onMove = useCallback((event: unknown) => {
     // An event means the reader panned or zoomed; our own fitView and setCenter have none. Not on
@@ -368,38 +577,44 @@ function GraphCanvas({
   // browser (window.chrome), so a server's markup would differ from Firefox's or Safari's.
   const hydrated = useHydrated();
   const onInit = useCallback(() => {
-    if (initialFocus) {
-      centerOn(initialFocus, 1);
-      focusNode(initialFocus);
-    }
-  }, [initialFocus, centerOn, focusNode]);
+    if (initialFocus) reveal(initialFocus, { zoom: 1, focus: true });
+  }, [initialFocus, reveal]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!ARROWS.has(event.key)) return;
-    const from = (event.target as HTMLElement).closest<HTMLElement>('[data-env-id]')?.dataset.envId;
-    if (!from || (event.target as HTMLElement).dataset.envId !== from) return;
+    const target = event.target as HTMLElement;
+    const element = target.closest<HTMLElement>('[data-env-id], [data-node-id]');
+    const from = element?.dataset.envId ?? element?.dataset.nodeId;
+    // Only from a node itself: a row, a button or a tile inside one handles its own keys.
+    if (!from || element !== target) return;
     event.preventDefault();
-    const next = neighborInDirection(layout.nodes, layout.edges, from, event.key as NavigationKey, direction);
-    if (!next) return;
-    select(next);
-    centerOn(next, flow.getZoom());
+    const placed = nodes.filter((node) => node.type !== 'fleetFrame') as Array<GraphFlowNode & { data: { rank: number } }>;
+    const next = neighborInDirection(placed, edges, from, event.key as NavigationKey, direction);
+    const node = next === undefined ? undefined : byId.get(next);
+    if (!next || !node) return;
+    if (node.type === 'environment') select(node.data.environment.name);
+    else setKeyboardAt(next);
+    centerOnNode(next, flow.getZoom());
     focusNode(next);
   };
 
   const goToMatch = (step: number) => {
     if (!matches || matches.size === 0) return;
-    const list = layout.nodes.filter((n) => matches.has(n.id));
+    // In the release's order; those a collapsed placeholder hides cannot be shown.
+    const list = release.environments.filter((environment) => matches.has(environment.name) && (grouping ? grouping.groupsOf.has(environment.name) : byId.has(domId(environment.name))));
+    if (list.length === 0) return;
     const index = (((matchIndex + step) % list.length) + list.length) % list.length;
     setMatchIndex(index);
-    const target = list[index]!;
-    select(target.id);
-    centerOn(target.id, 1);
+    const target = list[index]!.name;
+    select(target);
+    reveal(target, { zoom: 1 });
   };
 
   const numericHeight = typeof height === 'number' ? height : 480;
   const minZoom = adaptiveMinZoom(layout, numericHeight);
   // Read once, when React Flow mounts its pan and zoom.
   const [defaultViewport] = useState(() => fittedViewport(layout, numericHeight));
+  const farScale = useStore(selectFarScale);
 
   // React Flow's own words (controls, minimap, the hidden node and edge descriptions).
   const ariaLabelConfig = useMemo(() => reactFlowLabels(text), [text]);
@@ -414,6 +629,8 @@ function GraphCanvas({
         role="region"
         aria-label={ariaLabel ?? text.label(release.name ?? release.id)}
         aria-describedby={`${searchId}-help`}
+        data-zoom={farScale > 0 ? 'far' : 'near'}
+        style={farScale > 0 ? { ['--_gr-graph-far-scale' as string]: farScale } : undefined}
         onKeyDown={onKeyDown}
       >
         <p id={`${searchId}-help`} className="gr-visually-hidden">

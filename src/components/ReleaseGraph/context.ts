@@ -7,16 +7,26 @@ import type { LayoutDirection, WorkflowStep, WorkflowStepRef } from 'gitops-rele
  */
 export interface GraphContextValue {
   direction: LayoutDirection;
-  /** The node that takes Tab (roving tabindex): the selected one, else the trigger. */
+  /** The node id (`domId`) that takes Tab (roving tabindex): the one shown for the selected environment, else the trigger's. */
   activeId: string | undefined;
+  /** The selected environment's name. */
   selectedId: string | null;
   /** Names matching the search; `undefined` when there is no search. */
   matches: ReadonlySet<string> | undefined;
+  /** Ids of the groups holding a match; `undefined` when there is no search. */
+  matchedGroups: ReadonlySet<string> | undefined;
   triggerEnvironment: string;
   select: (name: string) => void;
   open: (name: string) => void;
   selectStep: (step: WorkflowStepRef, workflowStep: WorkflowStep) => void;
   toggleCollapsed: (name: string) => void;
+  /**
+   * Opens a closed group or closes an open one. From the keyboard, focus then goes into the group
+   * (or back to its node).
+   */
+  toggleGroup: (id: string, from: 'pointer' | 'keyboard') => void;
+  /** Moves focus to the header of the innermost open group around the node `nodeId` (Escape). */
+  focusGroupAround: (nodeId: string) => void;
   /** The host's `classNames.node` and `classNames.edge`. */
   nodeClassName: string | undefined;
   edgeClassName: string | undefined;

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { LayoutDirection, Release, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import type { EnvironmentStep, LayoutDirection, Release, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
 import type { RootElementProps } from '../internal/root-props';
 import type { ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
@@ -53,6 +53,37 @@ export interface ReleaseGraphProps extends RootElementProps {
    */
   onDirectionChange?: (direction: LayoutDirection) => void;
   /**
+   * The group path of each environment (`wave-2/eu-west`, at most 3 levels), in place of its own
+   * `group` field; `undefined` or `''` puts it in no declared group. A group shows as one node with
+   * its counts until it is opened.
+   * @default the environment's own `group`
+   */
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
+  /**
+   * More environments in no declared group than this that wait for the same environments and are
+   * waited for by the same ones show as one automatic group (`Infinity`: never).
+   * @default 12
+   */
+  autoGroupThreshold?: number;
+  /**
+   * The ids of the open groups (controlled), e.g. from the URL (release links carry them as
+   * `groups`). An open group draws a frame around its sub-groups and environments (more than 40
+   * environments directly in it: a grid of tiles); a group inside a closed one stays hidden.
+   * @default undefined (uncontrolled)
+   */
+  expandedGroups?: readonly string[];
+  /**
+   * The groups open at first when uncontrolled. The groups of `defaultFocusEnvironment` open too.
+   * @default []
+   */
+  defaultExpandedGroups?: readonly string[];
+  /**
+   * Called with the ids of the open groups when the reader opens or closes one (a click, Enter, a
+   * search or a deep link that reaches into a group).
+   * @default undefined
+   */
+  onExpandedGroupsChange?: (expandedGroups: string[]) => void;
+  /**
    * The selected environment's name (controlled). `null` selects nothing.
    * @default undefined (uncontrolled)
    */
@@ -80,8 +111,8 @@ export interface ReleaseGraphProps extends RootElementProps {
    */
   onWorkflowStepSelect?: (step: WorkflowStepRef, workflowStep: WorkflowStep) => void;
   /**
-   * An environment to select, centre on and focus when the graph mounts (e.g. from a deep link).
-   * Read at mount only.
+   * An environment to select, centre on and focus when the graph mounts (e.g. from a deep link),
+   * with the groups it is in opened. Read at mount only.
    * @default undefined (the whole graph fitted, nothing focused)
    */
   defaultFocusEnvironment?: string;
@@ -102,7 +133,8 @@ export interface ReleaseGraphProps extends RootElementProps {
    */
   showMinimap?: boolean;
   /**
-   * Show the search box that highlights matching environments and pans to them.
+   * Show the search box that highlights matching environments (and the groups that hold them);
+   * Enter pans to the next match, opening the groups it is in.
    * @default true
    */
   showSearch?: boolean;

@@ -3,17 +3,19 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 /** Long enough for the pan to the node (200 ms) to have rendered it. */
 const AFTER_PAN_MS = 250;
 
-function focusIn(wrapper: RefObject<HTMLElement | null>, name: string): void {
-  wrapper.current?.querySelector<HTMLElement>(`[data-env-id="${CSS.escape(name)}"]`)?.focus({ preventScroll: true });
+function focusIn(wrapper: RefObject<HTMLElement | null>, id: string, tile: number | undefined): void {
+  const escaped = CSS.escape(id);
+  const node = wrapper.current?.querySelector<HTMLElement>(`[data-env-id="${escaped}"], [data-node-id="${escaped}"]`);
+  (tile === undefined ? node : node?.querySelector<HTMLElement>(`[data-index="${tile}"]`))?.focus({ preventScroll: true });
 }
 
 /**
- * Moves keyboard focus to an environment's node, which may only be rendered once the pan brings
- * it into view: it tries now, on the next frame and after the pan. At most one request is
+ * Moves keyboard focus to a node (by its id, `domId`), or to tile `tile` of a grid, which may only
+ * be rendered once the pan brings it into view: it tries now, on the next frame and after the pan. At most one request is
  * pending: a newer one cancels the older (else an old attempt moves focus back to where a quick
  * arrow press had left), and so does unmounting.
  */
-export function useFocusRequest(wrapper: RefObject<HTMLElement | null>): (name: string) => void {
+export function useFocusRequest(wrapper: RefObject<HTMLElement | null>): (id: string, tile?: number) => void {
   const pending = useRef<{ frame: number; timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
   const cancel = useCallback(() => {
     if (!pending.current) return;
@@ -23,9 +25,9 @@ export function useFocusRequest(wrapper: RefObject<HTMLElement | null>): (name: 
   }, []);
   useEffect(() => cancel, [cancel]);
   return useCallback(
-    (name: string) => {
+    (id: string, tile?: number) => {
       cancel();
-      const attempt = () => focusIn(wrapper, name);
+      const attempt = () => focusIn(wrapper, id, tile);
       attempt();
       pending.current = {
         frame: requestAnimationFrame(attempt),

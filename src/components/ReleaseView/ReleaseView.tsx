@@ -1,6 +1,6 @@
 import { forwardRef, useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
-import type { IssueKeyResolver, Release, WorkflowStepRef } from 'gitops-releases/headless';
+import type { EnvironmentStep, IssueKeyResolver, Release, WorkflowStepRef } from 'gitops-releases/headless';
 import { releaseActions, topologicalOrder, isProblemStatus } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
@@ -154,6 +154,32 @@ export interface ReleaseViewProps extends RootElementProps {
    */
   focusEnvironment?: string;
   /**
+   * The group path of each environment, for the graph and the details (see ReleaseGraph's `groupBy`).
+   * @default the environment's own `group`
+   */
+  groupBy?: (environment: EnvironmentStep) => string | undefined;
+  /**
+   * More structurally identical environments than this show as one automatic group (see ReleaseGraph).
+   * @default 12
+   */
+  autoGroupThreshold?: number;
+  /**
+   * The ids of the groups open in the graph (controlled), e.g. from the URL: release links carry
+   * them as `groups` (`createReleaseLinks`).
+   * @default undefined (uncontrolled)
+   */
+  expandedGroups?: readonly string[];
+  /**
+   * The groups open at first when uncontrolled (a deep link's environment opens its own too).
+   * @default []
+   */
+  defaultExpandedGroups?: readonly string[];
+  /**
+   * Called with the ids of the open groups when the reader opens or closes one in the graph.
+   * @default undefined
+   */
+  onExpandedGroupsChange?: (expandedGroups: string[]) => void;
+  /**
    * Shows a "Release notes" button that calls this (e.g. to open the host's notes drawer).
    * @default undefined (no button)
    */
@@ -280,6 +306,11 @@ function ReleaseContent({
   onWorkflowStepChange,
   defaultFocusEnvironment,
   focusEnvironment,
+  groupBy,
+  autoGroupThreshold,
+  expandedGroups,
+  defaultExpandedGroups,
+  onExpandedGroupsChange,
   onReleaseNotes,
   onRetry,
   onTerminate,
@@ -380,6 +411,11 @@ function ReleaseContent({
             workflowStep={workflowStep}
             onWorkflowStepChange={onWorkflowStepChange}
             defaultFocusEnvironment={defaultFocusEnvironment ?? focusEnvironment}
+            groupBy={groupBy}
+            autoGroupThreshold={autoGroupThreshold}
+            expandedGroups={expandedGroups}
+            defaultExpandedGroups={defaultExpandedGroups}
+            onExpandedGroupsChange={onExpandedGroupsChange}
             graphHeight={graphHeight}
             headingLevel={headingLevel}
             classNames={classNames}
@@ -444,6 +480,11 @@ interface GraphPanelProps {
   workflowStep?: WorkflowStepRef | null;
   onWorkflowStepChange?: (step: WorkflowStepRef | null) => void;
   defaultFocusEnvironment?: string;
+  groupBy?: ReleaseViewProps['groupBy'];
+  autoGroupThreshold?: number;
+  expandedGroups?: readonly string[];
+  defaultExpandedGroups?: readonly string[];
+  onExpandedGroupsChange?: (expandedGroups: string[]) => void;
   graphHeight: number | string;
   headingLevel: 2 | 3;
   classNames?: ReleaseViewClassNames;
@@ -461,6 +502,11 @@ function GraphPanel({
   workflowStep,
   onWorkflowStepChange,
   defaultFocusEnvironment,
+  groupBy,
+  autoGroupThreshold,
+  expandedGroups,
+  defaultExpandedGroups,
+  onExpandedGroupsChange,
   graphHeight,
   headingLevel,
   classNames,
@@ -538,6 +584,11 @@ function GraphPanel({
             onEnvironmentOpen={openEnvironmentDetails}
             onWorkflowStepSelect={selectStep}
             defaultFocusEnvironment={initialFocus}
+            groupBy={groupBy}
+            autoGroupThreshold={autoGroupThreshold}
+            expandedGroups={expandedGroups}
+            defaultExpandedGroups={defaultExpandedGroups}
+            onExpandedGroupsChange={onExpandedGroupsChange}
             height={graphHeight}
             onError={onError}
           />
@@ -550,6 +601,8 @@ function GraphPanel({
               release={release}
               headingLevel={headingLevel === 2 ? 3 : 4}
               selectedWorkflowStep={step}
+              groupBy={groupBy}
+              autoGroupThreshold={autoGroupThreshold}
               onError={onError}
               onClose={() => {
                 setOpen(null);

@@ -40,3 +40,11 @@ export function formatMessageParts(template: string, values: MessageValues, wrap
     .filter((part) => part !== '')
     .map((part, index) => (typeof part === 'string' && !wrapText ? part : createElement(Fragment, { key: index }, typeof part === 'string' ? wrapText!(part) : part)));
 }
+
+/**
+ * A translated sentence with its placeholders filled, as plain text (an accessible name, a
+ * tooltip): `formatMessageParts` with text values, joined.
+ */
+export function formatMessage(template: string, values: Readonly<Record<string, string | undefined>>): string {
+  return formatMessageParts(template, values).join('');
+}

@@ -24,4 +24,5 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  WaitingMessages,
 } from './messages';

@@ -1,4 +1,4 @@
-import type { DiffChange, HealthStatus, IssueKind, IssueLevel, PullRequestState, Status, SyncStatus } from 'gitops-releases/headless';
+import type { DiffChange, GroupCountKind, HealthStatus, IssueKind, IssueLevel, PullRequestState, Status, SyncStatus } from 'gitops-releases/headless';
 import { HEALTH_LABELS, STATUS_LABELS, SYNC_LABELS } from '../../headless/internal';
 import { errorOnce } from '../internal/dev';
 
@@ -22,6 +22,34 @@ export interface CommonMessages {
   trigger: string;
   /** In place of a start time or a duration: the environment or release has not started. */
   notStarted: string;
+  /**
+   * Why an environment or a group of environments has not started, or waits (graph nodes,
+   * environment details): sentences with named placeholders. `{unit}` is a group (`wave-1`) or
+   * an environment; numbers arrive written in the provider's locale.
+   */
+  waiting: WaitingMessages;
+}
+
+/** Why something waits: sentences with named placeholders (see `CommonMessages.waiting`). */
+export interface WaitingMessages {
+  /** What it waits for ended with problems: `{unit}`, `{failed}` of its `{total}` environments. */
+  blocked: string;
+  /** What it waits for is one environment, which failed: `{unit}`. */
+  blockedOne: string;
+  /** It, or what it waits for, waits for a person to approve in `{environment}`. */
+  approval: string;
+  /** …for a pull request in `{environment}` to be merged. */
+  pullRequest: string;
+  /** What it waits for is still under way: `{unit}`, `{finished}` of its `{total}` environments done. */
+  upstream: string;
+  /** What it waits for is one environment, still under way: `{unit}`. */
+  upstreamOne: string;
+  /** The release itself has not started. */
+  queued: string;
+  /** The release ended before this ran. */
+  stopped: string;
+  /** The release was terminated before this ran. */
+  terminated: string;
 }
 
 /** StatusBadge's own words (its labels are `status`, `sync`, `health`). */
@@ -131,6 +159,34 @@ export interface GraphMessages {
   show: string;
   /** Tooltips of the promotion-action marker on an edge. */
   action: { commit: string; pullRequest: string; none: string };
+  /** How screen readers call a group node (`aria-roledescription`). */
+  group: string;
+  /** How many environments a group holds ("250 environments"). */
+  members: (count: number, format: NumberFormatter) => string;
+  /** A group node's title, a sentence with `{group}` (its name) and `{members}` (the `members` text). */
+  groupTitle: string;
+  /** One count of a group's summary by kind, a sentence with `{count}` ("3 failed"). */
+  groupCounts: Readonly<Record<GroupCountKind, string>>;
+  /**
+   * A group's accessible name, a sentence with `{group}` (its path), `{members}`, `{counts}` (the
+   * `groupCounts` in a list) and `{waiting}` (why it waits; the part in `[…]` is left out when it
+   * does not).
+   */
+  groupLabel: string;
+  /** How much of a group is done, a sentence with `{finished}` and `{total}`. */
+  groupProgress: string;
+  /** After the names a group node lists: how many it left out ("+3 more"). */
+  moreMembers: (count: number, format: NumberFormatter) => string;
+  /** After the sub-groups a group node lists: how many it left out. */
+  moreGroups: (count: number, format: NumberFormatter) => string;
+  /** The tooltip of a closed group, a sentence with `{group}`: what a click does. */
+  expandGroup: string;
+  /** The header of an open group's frame, a button, a sentence with `{group}`: what a click does. */
+  collapseGroup: string;
+  /** The accessible name of an open group's grid of tiles, a sentence with `{group}`. */
+  tiles: string;
+  /** One tile's accessible name and tooltip, a sentence with `{environment}` and `{status}`. */
+  tile: string;
 }
 
 export interface EnvironmentMessages {
@@ -340,6 +396,17 @@ export const COMMON_MESSAGES: CommonMessages = {
   production: 'Production',
   trigger: 'Trigger',
   notStarted: 'not started',
+  waiting: {
+    blocked: 'waiting for {unit}: {failed} of {total} failed',
+    blockedOne: 'waiting for {unit}, which failed',
+    approval: 'waiting for approval in {environment}',
+    pullRequest: 'waiting for the pull request in {environment} to merge',
+    upstream: 'waiting for {unit}: {finished} of {total} done',
+    upstreamOne: 'waiting for {unit}',
+    queued: 'queued: the release has not started',
+    stopped: 'not run: the release ended',
+    terminated: 'not run: the release was stopped',
+  },
 };
 
 export const TABLE_MESSAGES: TableMessages = {
@@ -397,7 +464,8 @@ export const TABLE_MESSAGES: TableMessages = {
 
 export const GRAPH_MESSAGES: GraphMessages = {
   label: (release) => `Promotion graph of release ${release}`,
-  keyboardHelp: 'Arrow keys go from one environment to another, along the promotion or across to the environments beside it. Enter or Space opens the details of the environment.',
+  keyboardHelp:
+    'Arrow keys go from one environment or group to another, along the promotion or across to the ones beside it. Enter or Space opens the details of an environment, or opens a group; Escape goes back to the group around it. In a grid of environments, arrow keys go from one to the next and Escape leaves the grid.',
   layoutTopToBottom: 'Lay out top to bottom',
   layoutLeftToRight: 'Lay out left to right',
   controls: 'Graph controls',
@@ -420,6 +488,26 @@ export const GRAPH_MESSAGES: GraphMessages = {
   more: (n, f) => `${f(n)} more environment${s(n)}`,
   show: 'Show',
   action: { commit: 'Promotion by commit', pullRequest: 'Promotion by pull request', none: 'Promotion by no action' },
+  group: 'environment group',
+  members: (n, f) => `${f(n)} environment${s(n)}`,
+  groupTitle: '{group} · {members}',
+  groupCounts: {
+    succeeded: '{count} succeeded',
+    failed: '{count} failed',
+    terminated: '{count} terminated',
+    running: '{count} running',
+    waiting: '{count} waiting for a person',
+    notStarted: '{count} not started',
+    skipped: '{count} skipped',
+  },
+  groupLabel: '{group}, {members}: {counts}[, {waiting}]',
+  groupProgress: '{finished} of {total} done',
+  moreMembers: (n, f) => `+${f(n)} more`,
+  moreGroups: (n, f) => `+${f(n)} more group${s(n)}`,
+  expandGroup: 'Show what is in {group}',
+  collapseGroup: 'Hide what is in {group}',
+  tiles: 'Environments in {group}',
+  tile: '{environment}, {status}',
 };
 
 export const ENVIRONMENT_MESSAGES: EnvironmentMessages = {

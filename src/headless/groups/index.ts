@@ -9,6 +9,17 @@ export {
   MAX_GROUP_DEPTH,
   TILE_THRESHOLD,
 } from './group';
+export {
+  toggleExpandedGroup,
+  expandGroups,
+  groupsToOpenFor,
+  shownUnitOf,
+  groupsContaining,
+  groupCountKinds,
+  GROUP_COUNT_KINDS,
+  type ShownUnit,
+  type GroupCountKind,
+} from './expand';
 export type {
   GroupingOptions,
   GroupUnit,

@@ -5,7 +5,8 @@ import { ReleaseDataError } from '../adapters/errors';
  * release and environment, and the host must be able to read such a link back without trusting
  * it (it arrives from outside: a redirect target, a `?next=` parameter, a pasted link).
  *
- * The shape is `<basePath>/products/<product>/releases/<releaseId>?environment=<name>&step=<name>`.
+ * The shape is `<basePath>/products/<product>/releases/<releaseId>?environment=<name>&step=<name>`,
+ * then one `&group=<id>` per group open in the graph.
  */
 
 /** What a release link points at. */
@@ -14,6 +15,13 @@ export interface ReleaseTarget {
   releaseId: string;
   environment?: string;
   step?: string;
+  /**
+   * The ids of the groups open in the graph (`ReleaseGraph`'s `expandedGroups`), in order. Any
+   * id travels: an automatic group's (which starts with a NUL) and names with `~` or control
+   * characters are escaped with `~` in the link and read back as they were.
+   * @default undefined (every group closed)
+   */
+  groups?: readonly string[];
 }
 
 export interface ReleaseLinksOptions {
@@ -47,6 +55,10 @@ const CONTROL = /\p{Cc}/u;
 const DOT_SEGMENT = /^\.{1,2}$/;
 // `%2F` inside a segment: many servers and proxies decode it into a separator and route elsewhere.
 const ENCODED_SLASH = /%2f/i;
+/** The start of an automatic group's id (`AUTO_GROUP_PREFIX`, kept equal by a test). */
+const AUTO_GROUP = '\u0000auto:';
+/** What a group id escapes: the escape itself, control characters and lone surrogates. */
+const GROUP_ESCAPED = /~|\p{Cc}|\p{Cs}/gu;
 
 /** Release links under `basePath`, absolute ones on `origin`. */
 export function createReleaseLinks(options: ReleaseLinksOptions = {}): ReleaseLinks {
@@ -64,6 +76,12 @@ export function createReleaseLinks(options: ReleaseLinksOptions = {}): ReleaseLi
     if (environment !== undefined || step !== undefined) path += `?${query.toString()}`;
     if ((origin ?? '').length + path.length > MAX_RELEASE_LINK_LENGTH) {
       throw new ReleaseDataError(`A release link must be at most ${MAX_RELEASE_LINK_LENGTH} characters`, '$', target);
+    }
+    // Open groups are a view's state, not where the link goes: those that do not fit are left out.
+    for (const token of groupTokens(target.groups)) {
+      const next = `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams([['group', token]]).toString()}`;
+      if ((origin ?? '').length + next.length > MAX_RELEASE_LINK_LENGTH) break;
+      path = next;
     }
     return path;
   };
@@ -104,6 +122,11 @@ export function createReleaseLinks(options: ReleaseLinksOptions = {}): ReleaseLi
       if (CONTROL.test(value)) return undefined;
       target[key] = value;
     }
+    const groups = query.getAll('group').flatMap((token) => {
+      const id = decodeGroup(token);
+      return id === undefined ? [] : [id];
+    });
+    if (groups.length > 0) target.groups = groups;
     return target;
   };
 
@@ -143,6 +166,43 @@ function param(value: unknown, path: string): string | undefined {
     throw new ReleaseDataError('Not a name a release link can carry', path, value);
   }
   return value;
+}
+
+/** Each group id as a `group` parameter's value (see `ReleaseTarget.groups`); empty ids are left out. */
+function groupTokens(groups: unknown): string[] {
+  if (groups === undefined) return [];
+  if (!Array.isArray(groups)) throw new ReleaseDataError('Open groups must be a list of group ids', '$.groups', groups);
+  return groups.flatMap((id: unknown, i) => {
+    if (typeof id !== 'string') throw new ReleaseDataError('A group id must be a string', `$.groups[${i}]`, id);
+    if (id === '') return [];
+    const auto = id.startsWith(AUTO_GROUP);
+    const rest = auto ? id.slice(AUTO_GROUP.length) : id;
+    const escaped = rest.replace(GROUP_ESCAPED, (c) => (c === '~' ? '~~' : `~u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return [auto ? `~a${escaped}` : escaped];
+  });
+}
+
+/** A group id from a `group` parameter, or `undefined` for one this module did not write. */
+function decodeGroup(token: string): string | undefined {
+  const auto = token.startsWith('~a');
+  let id = '';
+  for (let i = auto ? 2 : 0; i < token.length; ) {
+    const c = token[i]!;
+    if (c !== '~') {
+      // Written escaped, so a raw one comes from elsewhere.
+      if (CONTROL.test(c)) return undefined;
+      id += c;
+      i += 1;
+    } else if (token[i + 1] === '~') {
+      id += '~';
+      i += 2;
+    } else if (token[i + 1] === 'u' && /^[0-9a-f]{4}$/i.test(token.slice(i + 2, i + 6))) {
+      id += String.fromCharCode(parseInt(token.slice(i + 2, i + 6), 16));
+      i += 6;
+    } else return undefined;
+  }
+  if (id === '') return undefined;
+  return auto ? AUTO_GROUP + id : id;
 }
 
 function decodeSegment(raw: string | undefined): string | undefined {

@@ -1,0 +1,254 @@
+/// <reference types="vite/client" />
+import { act, type ReactElement } from 'react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import axe from 'axe-core';
+import type { EnvironmentStep, Release } from 'gitops-releases/headless';
+import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
+import '../../src/styles/index.css';
+import { fleetRelease } from '../fixtures/fleet-release';
+import { environment as env, release as releaseOf } from '../fixtures/release';
+import { describeViolations, mount, rerender } from './harness';
+
+const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+
+function graph(props: Partial<ReleaseGraphProps> & { release: Release }, colorMode: 'light' | 'dark' = 'light'): ReactElement {
+  return (
+    <ReleasesProvider colorMode={colorMode}>
+      <ReleaseGraph height={640} {...props} />
+    </ReleasesProvider>
+  );
+}
+
+async function show(props: Partial<ReleaseGraphProps> & { release: Release }, colorMode: 'light' | 'dark' = 'light'): Promise<HTMLElement> {
+  await page.viewport(1240, 800);
+  const root = await mount(graph(props, colorMode), { width: '1200px' });
+  // React Flow draws its nodes once it has measured the canvas.
+  await vi.waitFor(() => expect(root.querySelector('.react-flow__node')).not.toBeNull(), { timeout: 20_000 });
+  await wait(300);
+  return root;
+}
+
+/** The zoom React Flow draws at, read from its viewport's transform. */
+const zoomOf = (root: HTMLElement) => new DOMMatrixReadOnly(getComputedStyle(root.querySelector('.react-flow__viewport')!).transform).a;
+
+/** dev -> 250 stores in wave-1/eu-west -> after. */
+function bigRegion(): Release {
+  const stores: EnvironmentStep[] = Array.from({ length: 250 }, (_, i) =>
+    env(`store-${String(i + 1).padStart(3, '0')}`, ['dev'], { group: 'wave-1/eu-west', status: i % 25 === 3 ? 'failed' : i % 2 ? 'succeeded' : 'running' }),
+  );
+  return releaseOf([env('dev', [], { status: 'succeeded' }), ...stores, env('after', stores.map((store) => store.name))]);
+}
+
+describe('a grid of 250 tiles', () => {
+  it('opens from the group node and draws every store as a tile in its status colour', async () => {
+    const root = await show({ release: bigRegion(), defaultExpandedGroups: ['wave-1'] });
+    const group = root.querySelector<HTMLElement>('.gr-release-graph__group')!;
+    expect(group).toHaveAccessibleName('wave-1/eu-west, 250 environments: 120 succeeded, 10 failed, 120 running');
+    group.click();
+    const grid = await vi.waitFor(() => {
+      const found = root.querySelector<HTMLElement>('[role="grid"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    const tiles = [...grid.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    expect(tiles).toHaveLength(250);
+    // One element per tile, nothing inside it.
+    expect(tiles.every((tile) => tile.childElementCount === 0)).toBe(true);
+    const failed = tiles.find((tile) => tile.dataset.status === 'failed')!;
+    expect(getComputedStyle(failed).backgroundColor).toBe('rgb(207, 34, 46)');
+    expect(getComputedStyle(tiles.find((tile) => tile.dataset.status === 'succeeded')!).backgroundColor).toBe('rgb(26, 127, 55)');
+    // Every tile inside its node's box (the layout sized it for them).
+    const box = grid.closest('.gr-release-graph__tiles')!.getBoundingClientRect();
+    for (const tile of tiles) {
+      const rect = tile.getBoundingClientRect();
+      expect(rect.right).toBeLessThanOrEqual(box.right + 0.5);
+      expect(rect.bottom).toBeLessThanOrEqual(box.bottom + 0.5);
+    }
+  });
+
+  it('names the tile under the pointer and the tile with the focus', async () => {
+    const root = await show({ release: bigRegion(), defaultExpandedGroups: ['wave-1', 'wave-1/eu-west'], defaultFocusEnvironment: 'store-004' });
+    const tip = root.querySelector<HTMLElement>('.gr-release-graph__tile-tip')!;
+    const tile = (name: string) => [...root.querySelectorAll<HTMLElement>('[role="gridcell"]')].find((cell) => cell.getAttribute('aria-label')!.startsWith(`${name},`))!;
+    await vi.waitFor(() => expect(document.activeElement).toBe(tile('store-004')));
+    expect(tip).toBeVisible();
+    expect(tip).toHaveTextContent('store-004, Failed');
+    await userEvent.hover(tile('store-020'));
+    expect(tip).toHaveTextContent('store-020, Succeeded');
+    const rect = tip.getBoundingClientRect();
+    const anchor = tile('store-020').getBoundingClientRect();
+    expect(rect.bottom).toBeLessThanOrEqual(anchor.top + 1);
+    expect(Math.abs((rect.left + rect.right) / 2 - (anchor.left + anchor.right) / 2)).toBeLessThan(2);
+    // The accessible name says the same.
+    expect(tile('store-020')).toHaveAccessibleName('store-020, Succeeded');
+    expect(tile('store-020')).toHaveAttribute('title', 'store-020, Succeeded');
+  });
+});
+
+describe('a grid of tiles seen close up', () => {
+  it('brings the tile the keyboard moves to into view', async () => {
+    const root = await show({ release: bigRegion(), defaultExpandedGroups: ['wave-1', 'wave-1/eu-west'], defaultFocusEnvironment: 'store-001' });
+    const tiles = () => [...root.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    await vi.waitFor(() => expect(document.activeElement).toBe(tiles()[0]));
+    const zoomIn = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomin')!;
+    for (let i = 0; i < 10 && !zoomIn.disabled; i++) {
+      zoomIn.click();
+      await wait(20);
+    }
+    await wait(300);
+    tiles()[0]!.focus();
+    const inView = (element: HTMLElement) => {
+      const frame = root.querySelector('.react-flow')!.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+    };
+    const last = tiles()[249]!;
+    expect(inView(last)).toBe(false);
+    await userEvent.keyboard('{PageDown}');
+    expect(document.activeElement).toBe(last);
+    await vi.waitFor(() => expect(inView(last)).toBe(true));
+  });
+});
+
+describe('semantic zoom', () => {
+  it('draws names at least 10px high on screen at the smallest zoom, and the rows not at all', async () => {
+    const root = await show({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west'] });
+    const zoomOut = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomout')!;
+    for (let i = 0; i < 30 && !zoomOut.disabled; i++) {
+      zoomOut.click();
+      await wait(20);
+    }
+    await wait(300);
+    expect(zoomOut.disabled).toBe(true);
+    const zoom = zoomOf(root);
+    expect(zoom).toBeLessThan(0.35);
+    expect(root.querySelector('.gr-release-graph__canvas')).toHaveAttribute('data-zoom', 'far');
+    const names = [...root.querySelectorAll<HTMLElement>('.gr-release-graph__far-name, .gr-release-graph__compact-name, .gr-release-graph__frame[data-depth="0"] .gr-release-graph__frame-far')];
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      expect(name).toBeVisible();
+      expect(parseFloat(getComputedStyle(name).fontSize) * zoom, name.textContent ?? '').toBeGreaterThanOrEqual(10);
+    }
+    // The rows of text are not drawn at all: nothing of a few pixels.
+    for (const rows of root.querySelectorAll('.gr-release-graph__group-full')) expect(getComputedStyle(rows).display).toBe('none');
+    for (const header of root.querySelectorAll('.gr-release-graph__tiles-header')) expect(header).not.toBeVisible();
+    // Near again: the rows, and no large names.
+    const zoomIn = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomin')!;
+    for (let i = 0; i < 30 && zoomOf(root) < 0.8; i++) {
+      zoomIn.click();
+      await wait(20);
+    }
+    await vi.waitFor(() => expect(root.querySelector('.gr-release-graph__canvas')).toHaveAttribute('data-zoom', 'near'));
+    expect(getComputedStyle(root.querySelector('.gr-release-graph__far')!).display).toBe('none');
+  });
+
+  it('colours the groups in the minimap by status', async () => {
+    const root = await show({ release: fleetRelease({ state: 'blocked' }), showMinimap: true });
+    await vi.waitFor(() => expect(root.querySelectorAll('.react-flow__minimap-node').length).toBeGreaterThan(5));
+    const fills = [...root.querySelectorAll<SVGRectElement>('.react-flow__minimap-node')].map((rect) => getComputedStyle(rect).fill);
+    // wave-1 failed, canary succeeded.
+    expect(fills).toContain('rgb(207, 34, 46)');
+    expect(fills.filter((fill) => fill === 'rgb(26, 127, 55)').length).toBeGreaterThan(2);
+  });
+});
+
+describe('a fleet at first sight', () => {
+  it('mounts 5,000 stores, every group closed, in a small page', async () => {
+    const root = await show({ release: fleetRelease({ stores: 5000, state: 'blocked' }) });
+    expect(root.querySelectorAll('.gr-release-graph__group')).toHaveLength(4);
+    const elements = root.querySelectorAll('*').length;
+    // Measured: about 450 elements (the canvas and its controls, nine nodes, eight edges).
+    expect(elements).toBeLessThan(700);
+  });
+
+  it('patches a status update of 100 stores into what shows them, leaving the other nodes alone', async () => {
+    // wave-1 holds 250 stores, a third of them running.
+    const release = fleetRelease({ stores: 5000, state: 'running' });
+    const expanded = ['wave-3', 'wave-3/eu-west'];
+    const root = await show({ release, defaultExpandedGroups: expanded });
+    const others = [
+      ...['dev', 'staging', 'gate-1', 'gate-3'].map((name) => root.querySelector(`[data-env-id="${name}"]`)),
+      ...['canary', 'wave-2', 'wave-3/eu-central', 'wave-3/eu-west'].map((name) => root.querySelector(`[aria-label^="${name},"]`)),
+    ];
+    expect(others.every((element) => element !== null)).toBe(true);
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) changed.push(record.target);
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    let left = 100;
+    const next: Release = {
+      ...release,
+      environments: release.environments.map((environment) =>
+        environment.group?.startsWith('wave-1/') && environment.status !== 'succeeded' && left-- > 0
+          ? { ...environment, status: 'succeeded' as const, finishedAt: '2026-11-26T10:20:00Z' }
+          : environment,
+      ),
+    };
+    rerender(graph({ release: next, defaultExpandedGroups: expanded }));
+    await wait(300);
+    observer.disconnect();
+    expect(root.querySelector('[aria-label^="wave-1,"]')).toHaveAccessibleName(/^wave-1, 250 environments: 183 succeeded, 34 running, 33 not started$/);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((target) => others.some((element) => element!.contains(target)))).toEqual([]);
+  });
+});
+
+describe('groups and axe', () => {
+  it.each([
+    ['light', 'near'],
+    ['dark', 'near'],
+    ['light', 'far'],
+    ['dark', 'far'],
+  ] as const)('has no violations with groups closed, open and in a grid, in %s mode, %s', async (mode, distance) => {
+    const root = await show(
+      {
+        release: fleetRelease({ state: 'blocked' }),
+        defaultExpandedGroups: ['wave-1', 'wave-1/eu-west', 'wave-3', 'wave-3/eu-west'],
+        // A deep link is shown at zoom 1; without one the whole fleet is fitted, far out.
+        defaultFocusEnvironment: distance === 'near' ? 'store-0011' : undefined,
+      },
+      mode,
+    );
+    await vi.waitFor(() => expect(root.querySelector('.gr-release-graph__canvas')).toHaveAttribute('data-zoom', distance));
+    const results = await axe.run(root);
+    expect(results.violations, describeViolations(results)).toEqual([]);
+  });
+});
+
+describe('a grouped graph from a server', () => {
+  let root: Root | undefined;
+  afterEach(async () => {
+    await act(async () => root?.unmount());
+    root = undefined;
+  });
+
+  it('hydrates without a mismatch, with a group open and a grid', async () => {
+    const element = graph({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west'] });
+    const html = renderToString(element);
+    expect(html).toContain('gr-release-graph__group');
+    expect(html).toContain('role="grid"');
+    expect(html).not.toContain('\u0000');
+    const container = document.createElement('div');
+    container.style.width = '1200px';
+    container.innerHTML = html;
+    document.body.append(container);
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
+    try {
+      await act(async () => {
+        root = hydrateRoot(container, element, { onRecoverableError: (error) => void errors.push(error) });
+      });
+      await wait(100);
+    } finally {
+      consoleError.mockRestore();
+    }
+    expect(errors.map(String).filter((text) => /hydrat|mismatch|did not match|didn't match|server/i.test(text))).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(container.querySelectorAll('[role="gridcell"]')).toHaveLength(116);
+    container.remove();
+  });
+});
