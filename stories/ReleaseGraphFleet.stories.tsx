@@ -129,17 +129,21 @@ export const Keyboard: Story = {
     await userEvent.keyboard('{ArrowRight}');
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^wave-2, /));
     await userEvent.keyboard('{Enter}');
-    await expect(args.onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-2']);
+    await waitFor(() => expect(args.onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-2']));
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^wave-2\/[\w-]+, /));
-    // The top region of the wave: the next one is below it.
+    // The top region of the wave: the next one is below it. Focus moves after the key (once the
+    // node is drawn), so wait for a region other than the first, not for any region.
     const first = document.activeElement!.getAttribute('aria-label')!;
     await userEvent.keyboard('{ArrowDown}');
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^wave-2\/[\w-]+, /));
-    await expect(document.activeElement!.getAttribute('aria-label')).not.toBe(first);
+    await waitFor(() => {
+      const label = document.activeElement?.getAttribute('aria-label') ?? '';
+      expect(label).toMatch(/^wave-2\/[\w-]+, /);
+      expect(label).not.toBe(first);
+    });
     await userEvent.keyboard('{Escape}');
-    await expect(document.activeElement).toHaveAccessibleName('Hide what is in wave-2');
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Hide what is in wave-2'));
     await userEvent.keyboard('{Enter}');
-    await expect(args.onExpandedGroupsChange).toHaveBeenLastCalledWith([]);
+    await waitFor(() => expect(args.onExpandedGroupsChange).toHaveBeenLastCalledWith([]));
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^wave-2, 500 environments/));
   },
 };
