@@ -22,7 +22,9 @@ const SERVER_TIME_ZONE = 'UTC';
 const BROWSER_TIME_ZONE = 'America/Los_Angeles';
 const BROWSER: BrowserContextOptions = { timezoneId: BROWSER_TIME_ZONE, locale: 'de-DE', viewport: { width: 1400, height: 900 } };
 // The library's share of a table-only page's client JS, gzipped (the README gives the figure).
-const TABLE_PAGE_BUDGET = 35 * 1024;
+// 35 kB until the table got group columns (roll-ups per release, expandable group headers, their
+// state and URL) and the provider the groups' messages: 39,326 bytes.
+const TABLE_PAGE_BUDGET = 41 * 1024;
 
 const nextCli = createRequire(join(app, 'package.json')).resolve('next/dist/bin/next');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TZ: SERVER_TIME_ZONE, LANG: 'en_US.UTF-8', NODE_ENV: 'production' };
