@@ -84,6 +84,9 @@ async function commonJsTwins(files: string[]): Promise<void> {
       target: 'es2022',
       sourcemap: true,
       banner,
+      // CommonJS has no import.meta: the layout's worker URL then fails to build, and layouts run
+      // on the calling thread (CommonJS hosts are Node, Jest and servers, which have no workers).
+      define: { 'import.meta.url': 'undefined' },
       logLevel: 'warning',
       plugins: [oneFile],
     });
@@ -133,9 +136,32 @@ const components: Options = {
   banner: { js: CLIENT },
 };
 
+/**
+ * The layout worker's script, started by the layout with `new Worker(new URL('./layout-worker.js',
+ * import.meta.url))`: one file with dagre inside and no imports. Vite and webpack bundle it as a
+ * worker, but Turbopack (and any bundler that only copies the URL's file as an asset) serves it as
+ * it is, where imports of sibling chunks would not resolve. Only a worker ever loads it, so its
+ * copy of the layout's modules is never a second copy in a page.
+ */
+const worker: Options = {
+  entry: { 'layout-worker': 'src/headless/graph/layout-worker.ts' },
+  format: ['esm'],
+  dts: false,
+  // Minified, without a source map: a whole copy of dagre that no one steps through.
+  sourcemap: false,
+  target: 'es2022',
+  tsconfig: 'tsconfig.build.json',
+  splitting: false,
+  treeshake: true,
+  minify: true,
+  noExternal: ['@dagrejs/dagre'],
+  outDir: 'dist',
+};
+
 export default defineConfig([
   withCommonJsTwins({ ...headless, clean: true }),
   { ...headless, format: ['cjs'], dts: { only: true } },
   withCommonJsTwins(components),
   { ...components, format: ['cjs'], dts: { only: true } },
+  worker,
 ]);

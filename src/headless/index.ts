@@ -80,7 +80,11 @@ export { ReleaseDataError, isReleaseDataError } from './adapters/errors';
 // The promotion graph
 export {
   layoutReleaseGraph,
+  layoutReleaseGraphAsync,
+  layoutReleaseGraphIfQuick,
   layoutCacheStats,
+  QUICK_LAYOUT_COST,
+  type AsyncLayoutOptions,
   type LayoutDirection,
   type LayoutOptions,
   type Point,
@@ -96,6 +100,10 @@ export {
   GROUP_NODE_PREFIX,
   TILES_NODE_PREFIX,
 } from './graph/layout';
+export { layoutCost } from './graph/geometry';
+export { serveLayoutWorker, type LayoutWorkerScope, type LayoutWorkerRequest, type LayoutWorkerResponse } from './graph/worker-protocol';
+export type { LayoutWorkerOption } from './graph/worker-client';
+export type { GeometryInput, Geometry, Size } from './graph/geometry';
 export { NODE_METRICS, environmentNodeSize, GROUP_METRICS, groupNodeSize, TILE_METRICS, tilesNodeSize } from './graph/node-size';
 export { edgeState, type EdgeState } from './graph/edge-state';
 export { promotionAction, collapseDownstream, describeEnvironment, type PromotionAction } from './graph/derive';

@@ -33,7 +33,8 @@ describe('the built package', () => {
 
   it('puts every source module in one file per format, so each cache, class, clock and context exists once', () => {
     for (const extension of ['js', 'cjs']) {
-      const files = readdirSync(`${root}dist`).filter((file) => file.endsWith(`.${extension}`));
+      // The layout worker's script is the exception, on purpose (see below): only a worker loads it.
+      const files = readdirSync(`${root}dist`).filter((file) => file.endsWith(`.${extension}`) && file !== 'layout-worker.js');
       const homes = new Map<string, string[]>();
       for (const file of files) {
         for (const source of (JSON.parse(dist(`${file}.map`)) as { sources: string[] }).sources) homes.set(source, [...(homes.get(source) ?? []), file]);
@@ -44,6 +45,26 @@ describe('the built package', () => {
       }
       expect([...homes].filter(([, where]) => where.length > 1)).toEqual([]);
     }
+  });
+
+  it('ships the layout worker as one file that imports nothing and answers layout requests', () => {
+    const code = dist('layout-worker.js');
+    // Served as it is by bundlers that copy the worker's URL as an asset (Turbopack): an import of
+    // a sibling chunk would not resolve there.
+    expect(code).not.toMatch(/\bimport\s*[{*"'\w]|\bexport\s*[{*\w]|\brequire\(/);
+    // The layout (through the headless entry) names exactly this file, next to its own chunk.
+    const namer = readdirSync(`${root}dist`).filter((file) => file.endsWith('.js') && dist(file).includes('new URL("./layout-worker.js", import.meta.url)'));
+    expect(namer).toHaveLength(1);
+    // Run as a worker would: a global scope with onmessage and postMessage.
+    const answers: unknown[] = [];
+    const scope = { onmessage: null as ((event: { data: unknown }) => void) | null, postMessage: (message: unknown) => answers.push(message) };
+    new Function('globalThis', 'self', code)(scope, scope);
+    const sizes = [{ width: 100, height: 50 }, { width: 100, height: 50 }, { width: 100, height: 50 }];
+    scope.onmessage!({ data: { id: 3, input: { dependencies: [[], [0], [0, 1]], sizes, direction: 'LR', nodeSpacing: 40, rankSpacing: 80 } } });
+    const [answer] = answers as Array<{ id: number; geometry: { positions: Array<{ rank: number; position: { x: number } }> } }>;
+    expect(answer!.id).toBe(3);
+    expect(answer!.geometry.positions.map((placed) => placed.rank)).toEqual([0, 1, 2]);
+    expect(answer!.geometry.positions[2]!.position.x).toBeGreaterThan(answer!.geometry.positions[1]!.position.x);
   });
 
   it('keeps React, the DOM and CSS out of headless', async () => {

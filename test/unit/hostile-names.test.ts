@@ -45,6 +45,11 @@ import {
   jiraKeys,
   layoutCacheStats,
   layoutReleaseGraph,
+  layoutReleaseGraphAsync,
+  layoutReleaseGraphIfQuick,
+  layoutCost,
+  serveLayoutWorker,
+  type LayoutWorkerResponse,
   linkIssueKeys,
   neighborInDirection,
   parseConventionalCommit,
@@ -279,6 +284,22 @@ describe('the graph on hostile names', () => {
       expect(environmentNodeSize(environment).height).toBeGreaterThan(0);
       expect(nodeContentShape(environment).preAction).toBe(1);
     }
+  });
+
+  it('lays out off the calling thread, and through the worker protocol, by name', async () => {
+    cover(layoutReleaseGraphAsync, layoutReleaseGraphIfQuick, layoutCost, serveLayoutWorker);
+    // No Worker in Node: the async layout runs here, after a yield, and names come back as given.
+    const layout = await layoutReleaseGraphAsync(release, { nodeSpacing: 77 });
+    expect(layout.nodes.map((node) => node.id)).toEqual(names);
+    expect(layoutReleaseGraphIfQuick(release, { nodeSpacing: 77 })?.nodes.map((node) => node.id)).toEqual(names);
+    // The worker is given indices only: nothing a name could turn into a key.
+    const answers: LayoutWorkerResponse[] = [];
+    const scope = { onmessage: null as ((event: { data: unknown }) => void) | null, postMessage: (answer: LayoutWorkerResponse) => answers.push(answer) };
+    serveLayoutWorker(scope);
+    scope.onmessage!({ data: { id: 1, input: { dependencies: [[], [0]], sizes: [{ width: 1, height: 1 }, { width: 1, height: 1 }], direction: 'LR', nodeSpacing: 1, rankSpacing: 1, __proto__: { polluted: true } } } });
+    expect(answers[0] && 'geometry' in answers[0]).toBe(true);
+    expect(layoutCost([[], [0]])).toBe(3);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
   it('finds neighbours, edge states and promotion actions by name', () => {

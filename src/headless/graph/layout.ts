@@ -1,13 +1,14 @@
-import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { EnvironmentStep, Release } from '../model/types';
 import { environmentNodeSize, groupNodeSize, tilesNodeSize } from './node-size';
 import { edgeState, type EdgeState } from './edge-state';
 import { topologicalOrder } from './validate';
+import { computeGeometry, layoutCost, longestPathRanks, type Geometry, type GeometryInput, type LayoutDirection, type Point } from './geometry';
+import { abortError, requestGeometry, type LayoutWorkerOption } from './worker-client';
 import { foldReleaseGroups, groupReleaseEnvironments } from '../groups/group';
 import type { EnvironmentGroup, FoldedGraph, GroupingOptions, ReleaseGrouping, WaitingReason } from '../groups/types';
 import type { Status } from '../model/types';
 
-export type LayoutDirection = 'LR' | 'TB';
+export type { LayoutDirection, Point };
 
 export interface LayoutOptions {
   /** Left to right (the release view's default) or top to bottom. @default 'LR' */
@@ -41,11 +42,6 @@ export interface GroupLayoutOptions extends GroupingOptions {
    * @default Date.now()
    */
   now?: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
 }
 
 /** A node in React Flow's shape: `position` is the top-left corner. */
@@ -118,28 +114,16 @@ export interface ReleaseGraphLayout {
   structureKey: string;
 }
 
-/**
- * A layout without names: everything is by an environment's index in topological order, so the
- * cache and dagre never see a name (see `computeGeometry`).
- */
-interface Geometry {
-  /** By topological index. */
-  positions: Array<{ position: Point; rank: number; size: { width: number; height: number } }>;
-  /** By topological index of the target, then of the source. */
-  edgePoints: Array<Map<number, Point[]>>;
-  width: number;
-  height: number;
-}
-
 const CACHE_SIZE = 32;
 const cache = new Map<string, Geometry>();
-const stats = { computed: 0, reused: 0 };
+const stats = { computed: 0, reused: 0, inWorker: 0 };
 
 /**
- * How often `layoutReleaseGraph` ran dagre (`computed`) and how often it served a cached geometry
- * (`reused`) since the page loaded: lets a host or a test see that live updates do not relayout.
+ * How often `layoutReleaseGraph` ran dagre (`computed`; `inWorker` of those in a layout worker)
+ * and how often it served a cached geometry (`reused`) since the page loaded: lets a host or a
+ * test see that live updates do not relayout, and that big layouts left the main thread.
  */
-export function layoutCacheStats(): { computed: number; reused: number } {
+export function layoutCacheStats(): { computed: number; reused: number; inWorker: number } {
   return { ...stats };
 }
 
@@ -156,7 +140,8 @@ const edgeId = (source: string, target: string) => `${escapeName(source)}->${esc
  * Positions depend only on the release's structure, so a status-only change (the common case
  * while a release runs) reuses the cached geometry and does not run dagre again. Raises
  * `ReleaseDataError` for a release with no environments, duplicate names, an unknown `dependsOn`,
- * or a cycle.
+ * or a cycle. Runs on the calling thread: for big graphs in a browser see
+ * `layoutReleaseGraphAsync`.
  */
 export function layoutReleaseGraph(release: Release, options: GroupedLayoutOptions): GroupedReleaseGraphLayout;
 export function layoutReleaseGraph(release: Release, options?: LayoutOptions): ReleaseGraphLayout;
@@ -164,7 +149,147 @@ export function layoutReleaseGraph(
   release: Release,
   options: LayoutOptions | GroupedLayoutOptions = {},
 ): ReleaseGraphLayout | GroupedReleaseGraphLayout {
-  if ('groups' in options && options.groups) return layoutGrouped(release, options, options.groups);
+  const plan = planLayout(release, options);
+  return plan.finish(cachedGeometry(plan));
+}
+
+/** What the async layout takes besides the release and the layout options. */
+export interface AsyncLayoutOptions {
+  /** Aborting rejects the promise with the signal's reason and drops the work (see below). */
+  signal?: AbortSignal;
+  /**
+   * Makes the worker that runs dagre, for a host whose bundler does not bundle the library's own
+   * worker file: a module worker whose script is `serveLayoutWorker(self)`. `false` lays out on
+   * the calling thread (after a yield to the event loop).
+   * @default the library's worker where `Worker` exists, else the calling thread
+   */
+  worker?: LayoutWorkerOption;
+}
+
+/**
+ * `layoutReleaseGraph` with dagre off the main thread: the structure is read and checked here
+ * (synchronously: bad data rejects with `ReleaseDataError`), then the geometry, by indices and
+ * sizes only (no name leaves this thread), is computed in a Web Worker, cached like any layout,
+ * and the layout built from it. A structure already cached resolves at once. Graphs waiting for
+ * the same structure share one job; a job nobody waits for any more is dropped, its worker
+ * terminated if it was running; an idle worker is terminated too. Where there is no `Worker`
+ * (a server, jsdom) it runs on the calling thread.
+ */
+export function layoutReleaseGraphAsync(release: Release, options: GroupedLayoutOptions, asyncOptions?: AsyncLayoutOptions): Promise<GroupedReleaseGraphLayout>;
+export function layoutReleaseGraphAsync(release: Release, options?: LayoutOptions, asyncOptions?: AsyncLayoutOptions): Promise<ReleaseGraphLayout>;
+export async function layoutReleaseGraphAsync(
+  release: Release,
+  options: LayoutOptions | GroupedLayoutOptions = {},
+  { signal, worker }: AsyncLayoutOptions = {},
+): Promise<ReleaseGraphLayout | GroupedReleaseGraphLayout> {
+  if (signal?.aborted) throw abortError(signal);
+  const plan = planLayout(release, options);
+  const cached = cache.get(plan.structureKey);
+  if (cached) return plan.finish(cachedGeometry(plan));
+  const { geometry, inWorker } = await requestGeometry(plan.structureKey, plan.input, worker, signal);
+  // Another caller may have stored it meanwhile; either copy is the same geometry.
+  if (!cache.has(plan.structureKey)) {
+    stats.computed += 1;
+    if (inWorker) stats.inWorker += 1;
+    remember(plan.structureKey, geometry);
+  }
+  return plan.finish(cachedGeometry(plan));
+}
+
+/**
+ * Below this much work (nodes plus the dummy nodes of edges that skip ranks, see `layoutCost`)
+ * dagre takes a few milliseconds: less than a worker takes to start, so it runs where it is asked.
+ * About 20 ms in Node on the 2-core machine of bench/README.md.
+ */
+export const QUICK_LAYOUT_COST = 200;
+
+/**
+ * The layout now when it is cheap (cached, or small enough that dagre takes a few milliseconds:
+ * `QUICK_LAYOUT_COST`), else `undefined`: then get it from `layoutReleaseGraphAsync`, after which
+ * this returns it from the cache. What ReleaseGraph does on every render.
+ */
+export function layoutReleaseGraphIfQuick(release: Release, options: GroupedLayoutOptions): GroupedReleaseGraphLayout | undefined;
+export function layoutReleaseGraphIfQuick(release: Release, options?: LayoutOptions): ReleaseGraphLayout | undefined;
+export function layoutReleaseGraphIfQuick(
+  release: Release,
+  options: LayoutOptions | GroupedLayoutOptions = {},
+): ReleaseGraphLayout | GroupedReleaseGraphLayout | undefined {
+  const plan = planLayout(release, options);
+  if (!cache.has(plan.structureKey) && layoutCost(plan.input.dependencies) > QUICK_LAYOUT_COST) return undefined;
+  return plan.finish(cachedGeometry(plan));
+}
+
+/**
+ * What a layout needs before dagre and after it: the structure (key, and dagre's input by
+ * indices) and how to build the nodes and edges from a geometry. Not public: the components use
+ * it to know, before laying out, whether a layout will be quick and what its groups are.
+ * @internal
+ */
+export interface LayoutPlan<L> {
+  structureKey: string;
+  input: GeometryInput;
+  /** Each node's id, by topological index. */
+  ids: readonly string[];
+  /** Whether the geometry is cached (then `finish(cachedGeometry(plan))` is cheap). */
+  cached: () => boolean;
+  /** dagre's work: see `layoutCost`. */
+  cost: () => number;
+  /** The grouping (grouped layouts only). */
+  grouping?: ReleaseGrouping;
+  finish: (geometry: Geometry) => L;
+}
+
+/** @internal */
+export function planLayout(release: Release, options: GroupedLayoutOptions): LayoutPlan<GroupedReleaseGraphLayout>;
+export function planLayout(release: Release, options?: LayoutOptions): LayoutPlan<ReleaseGraphLayout>;
+export function planLayout(release: Release, options?: LayoutOptions | GroupedLayoutOptions): LayoutPlan<ReleaseGraphLayout | GroupedReleaseGraphLayout>;
+export function planLayout(
+  release: Release,
+  options: LayoutOptions | GroupedLayoutOptions = {},
+): LayoutPlan<ReleaseGraphLayout | GroupedReleaseGraphLayout> {
+  if ('groups' in options && options.groups) return planGrouped(release, options, options.groups);
+  return planFlat(release, options);
+}
+
+function basePlan(structureKey: string, input: GeometryInput, ids: readonly string[]) {
+  return { structureKey, input, ids, cached: () => cache.has(structureKey), cost: () => layoutCost(input.dependencies) };
+}
+
+/**
+ * Caches the geometry of `layout`, a layout of the plan's structure made elsewhere (on a host's
+ * server, with the headless entry), so the plan's layout needs no dagre here. Returns false, and
+ * caches nothing, when the layout is of another structure or not whole: every node and routed
+ * edge of the plan must be in it, with finite numbers.
+ * @internal
+ */
+export function adoptLayout(plan: LayoutPlan<unknown>, layout: Pick<ReleaseGraphLayout, 'structureKey' | 'width' | 'height'> & { nodes: ReadonlyArray<Pick<ReleaseGraphNode, 'id' | 'position' | 'width' | 'height'>>; edges: ReadonlyArray<Pick<ReleaseGraphEdge, 'id'> & { data: { points: Point[] } }> }): boolean {
+  if (plan.cached()) return true;
+  if (layout.structureKey !== plan.structureKey || !Array.isArray(layout.nodes) || !Array.isArray(layout.edges)) return false;
+  const finite = (...values: unknown[]) => values.every((value) => typeof value === 'number' && Number.isFinite(value));
+  const nodes = new Map(layout.nodes.map((node) => [node.id, node]));
+  const edges = new Map(layout.edges.map((edge) => [edge.id, edge]));
+  const ranks = longestPathRanks(plan.input.dependencies);
+  const positions: Geometry['positions'] = [];
+  const edgePoints: Geometry['edgePoints'] = [];
+  for (const [i, id] of plan.ids.entries()) {
+    const node = nodes.get(id);
+    const size = plan.input.sizes[i]!;
+    if (!node || !finite(node.position?.x, node.position?.y) || node.width !== size.width || node.height !== size.height) return false;
+    positions.push({ position: { x: node.position.x, y: node.position.y }, rank: ranks[i]!, size: { ...size } });
+    const routed = new Map<number, Point[]>();
+    for (const source of plan.input.dependencies[i]!) {
+      const points = edges.get(edgeId(plan.ids[source]!, id))?.data?.points;
+      if (!Array.isArray(points) || !points.every((point) => finite(point?.x, point?.y))) return false;
+      routed.set(source, points.map(({ x, y }) => ({ x, y })));
+    }
+    edgePoints.push(routed);
+  }
+  if (!finite(layout.width, layout.height)) return false;
+  remember(plan.structureKey, { positions, edgePoints, width: layout.width, height: layout.height });
+  return true;
+}
+
+function planFlat(release: Release, options: LayoutOptions): LayoutPlan<ReleaseGraphLayout> {
   const direction = options.direction ?? 'LR';
   const nodeSpacing = options.nodeSpacing ?? 40;
   const rankSpacing = options.rankSpacing ?? 80;
@@ -183,62 +308,66 @@ export function layoutReleaseGraph(
     ordered.map((environment, i) => [environment.name, dependencies[i], sizes[i]!.width, sizes[i]!.height]),
   ]);
 
-  const geometry = cachedGeometry(structureKey, dependencies, sizes, direction, nodeSpacing, rankSpacing);
-
-  // Nodes keep the release's own order so a host's list and the graph agree.
-  const nodes: ReleaseGraphNode[] = release.environments.map((environment) => {
-    const placed = geometry.positions[indexOf.get(environment.name)!]!;
-    const size = placed.size;
-    return {
-      id: environment.name,
-      type: 'environment',
-      // A copy, so a host that moves a node cannot move it in the cached geometry too.
-      position: { ...placed.position },
-      width: size.width,
-      height: size.height,
-      data: { environment, rank: placed.rank },
-    };
-  });
-  const edges: ReleaseGraphEdge[] = [];
-  for (const target of release.environments) {
-    const targetIndex = indexOf.get(target.name)!;
-    for (const sourceIndex of dependencies[targetIndex]!) {
-      const source = ordered[sourceIndex]!;
-      edges.push({
-        id: edgeId(source.name, target.name),
-        source: source.name,
-        target: target.name,
-        type: 'promotion',
-        data: {
-          state: edgeState(source, target, release.status),
-          points: geometry.edgePoints[targetIndex]!.get(sourceIndex)!.map((point) => ({ ...point })),
-        },
-      });
+  const finish = (geometry: Geometry): ReleaseGraphLayout => {
+    // Nodes keep the release's own order so a host's list and the graph agree.
+    const nodes: ReleaseGraphNode[] = release.environments.map((environment) => {
+      const placed = geometry.positions[indexOf.get(environment.name)!]!;
+      const size = placed.size;
+      return {
+        id: environment.name,
+        type: 'environment',
+        // A copy, so a host that moves a node cannot move it in the cached geometry too.
+        position: { ...placed.position },
+        width: size.width,
+        height: size.height,
+        data: { environment, rank: placed.rank },
+      };
+    });
+    const edges: ReleaseGraphEdge[] = [];
+    for (const target of release.environments) {
+      const targetIndex = indexOf.get(target.name)!;
+      for (const sourceIndex of dependencies[targetIndex]!) {
+        const source = ordered[sourceIndex]!;
+        edges.push({
+          id: edgeId(source.name, target.name),
+          source: source.name,
+          target: target.name,
+          type: 'promotion',
+          data: {
+            state: edgeState(source, target, release.status),
+            points: geometry.edgePoints[targetIndex]!.get(sourceIndex)!.map((point) => ({ ...point })),
+          },
+        });
+      }
     }
-  }
-  return { nodes, edges, width: geometry.width, height: geometry.height, direction, structureKey };
+    return { nodes, edges, width: geometry.width, height: geometry.height, direction, structureKey };
+  };
+  return { ...basePlan(structureKey, { dependencies, sizes, direction, nodeSpacing, rankSpacing }, ordered.map((environment) => environment.name)), finish };
 }
 
-/** The geometry for `structureKey`, from the cache or computed (and cached). */
-function cachedGeometry(
-  structureKey: string,
-  dependencies: ReadonlyArray<readonly number[]>,
-  sizes: ReadonlyArray<{ width: number; height: number }>,
-  direction: LayoutDirection,
-  nodeSpacing: number,
-  rankSpacing: number,
-): Geometry {
-  let geometry = cache.get(structureKey);
-  if (geometry) {
-    // Refresh the entry's place so the most used layouts stay.
-    cache.delete(structureKey);
-    stats.reused += 1;
-  } else {
-    geometry = computeGeometry(dependencies, sizes, direction, nodeSpacing, rankSpacing);
-    stats.computed += 1;
-  }
+/** The plan's layout: from the cache, or laid out here. @internal */
+export function completeLayout<L>(plan: LayoutPlan<L>): L {
+  return plan.finish(cachedGeometry(plan));
+}
+
+/** Keeps a geometry, dropping the least recently used beyond `CACHE_SIZE`. */
+function remember(structureKey: string, geometry: Geometry): void {
+  cache.delete(structureKey);
   cache.set(structureKey, geometry);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
+/** The geometry of a plan, from the cache or computed here (and cached). */
+function cachedGeometry({ structureKey, input }: { structureKey: string; input: GeometryInput }): Geometry {
+  let geometry = cache.get(structureKey);
+  if (geometry) {
+    stats.reused += 1;
+  } else {
+    geometry = computeGeometry(input);
+    stats.computed += 1;
+  }
+  // Refreshes the entry's place so the most used layouts stay.
+  remember(structureKey, geometry);
   return geometry;
 }
 
@@ -258,7 +387,7 @@ function unitStatus(group: EnvironmentGroup): Status {
  * Folding declared groups can make a cycle (a member of A waits for B, which waits for another
  * member of A); the edges that close one are drawn straight and left out of dagre's input.
  */
-function layoutGrouped(release: Release, options: LayoutOptions, groupOptions: GroupLayoutOptions): GroupedReleaseGraphLayout {
+function planGrouped(release: Release, options: LayoutOptions, groupOptions: GroupLayoutOptions): LayoutPlan<GroupedReleaseGraphLayout> {
   const direction = options.direction ?? 'LR';
   const nodeSpacing = options.nodeSpacing ?? 40;
   const rankSpacing = options.rankSpacing ?? 80;
@@ -304,67 +433,68 @@ function layoutGrouped(release: Release, options: LayoutOptions, groupOptions: G
     'groups',
     order.map((unit, i) => [unitNodeId(units[unit]!), dependencies[i], orderedSizes[i]!.width, orderedSizes[i]!.height]),
   ]);
-  const geometry = cachedGeometry(structureKey, dependencies, orderedSizes, direction, nodeSpacing, rankSpacing);
-
-  const nodes: GroupedReleaseGraphLayout['nodes'] = units.map((unit, i) => {
-    const placed = geometry.positions[position[i]!]!;
-    const base = { id: unitNodeId(unit), position: { ...placed.position }, width: placed.size.width, height: placed.size.height };
-    if (unit.type === 'environment') {
-      const waiting = grouping.waiting.get(unit.name);
-      const data = { environment: byName.get(unit.name)!, rank: placed.rank, ...(waiting ? { waiting } : {}) };
-      return { ...base, type: 'environment' as const, data };
-    }
-    const group = grouping.groups.get(unit.id)!;
-    if (unit.type === 'group') return { ...base, type: 'group' as const, data: { group, rank: placed.rank } };
-    const environments = unit.members.map((name) => byName.get(name)!);
-    return { ...base, type: 'tiles' as const, data: { group, environments, columns: tilesNodeSize(unit.members.length).columns, rank: placed.rank } };
-  });
-
-  // A stand-in environment per unit for the edge states: a group reads as its status.
-  const standIn = (unit: FoldedGraph['units'][number]): EnvironmentStep =>
-    unit.type === 'environment' ? byName.get(unit.name)! : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
-  const edges: ReleaseGraphEdge[] = folded.edges.map(([from, to]) => {
-    const source = unitNodeId(units[from]!);
-    const target = unitNodeId(units[to]!);
-    const routed = position[from]! < position[to]! ? geometry.edgePoints[position[to]!]!.get(position[from]!) : undefined;
-    const centre = (i: number) => {
-      const node = nodes[i]!;
-      return { x: node.position.x + node.width / 2, y: node.position.y + node.height / 2 };
-    };
-    return {
-      id: edgeId(source, target),
-      source,
-      target,
-      type: 'promotion',
-      data: {
-        state: edgeState(standIn(units[from]!), standIn(units[to]!), release.status),
-        points: routed ? routed.map((point) => ({ ...point })) : [centre(from), centre(to)],
-      },
-    };
-  });
-
-  // The box around each open group: around every node that shows one of its members.
-  const frames: ReleaseGraphFrame[] = folded.open.map((id) => {
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    units.forEach((unit, i) => {
-      const inside =
-        unit.type === 'environment'
-          ? grouping.groupsOf.get(unit.name)!.includes(id)
-          : unit.id === id || grouping.groupsOf.get(grouping.groups.get(unit.id)!.members[0]!)!.includes(id);
-      if (!inside) return;
-      const node = nodes[i]!;
-      x0 = Math.min(x0, node.position.x);
-      y0 = Math.min(y0, node.position.y);
-      x1 = Math.max(x1, node.position.x + node.width);
-      y1 = Math.max(y1, node.position.y + node.height);
+  const finish = (geometry: Geometry): GroupedReleaseGraphLayout => {
+    const nodes: GroupedReleaseGraphLayout['nodes'] = units.map((unit, i) => {
+      const placed = geometry.positions[position[i]!]!;
+      const base = { id: unitNodeId(unit), position: { ...placed.position }, width: placed.size.width, height: placed.size.height };
+      if (unit.type === 'environment') {
+        const waiting = grouping.waiting.get(unit.name);
+        const data = { environment: byName.get(unit.name)!, rank: placed.rank, ...(waiting ? { waiting } : {}) };
+        return { ...base, type: 'environment' as const, data };
+      }
+      const group = grouping.groups.get(unit.id)!;
+      if (unit.type === 'group') return { ...base, type: 'group' as const, data: { group, rank: placed.rank } };
+      const environments = unit.members.map((name) => byName.get(name)!);
+      return { ...base, type: 'tiles' as const, data: { group, environments, columns: tilesNodeSize(unit.members.length).columns, rank: placed.rank } };
     });
-    const group = grouping.groups.get(id)!;
-    // Room for the frame's title above, and a margin that grows with each enclosing group.
-    const pad = 10 + 8 * (2 - Math.min(group.depth, 2));
-    return { group, position: { x: x0 - pad, y: y0 - pad - 24 }, width: x1 - x0 + pad * 2, height: y1 - y0 + pad * 2 + 24 };
-  });
 
-  return { nodes, edges, frames, grouping, width: geometry.width, height: geometry.height, direction, structureKey };
+    // A stand-in environment per unit for the edge states: a group reads as its status.
+    const standIn = (unit: FoldedGraph['units'][number]): EnvironmentStep =>
+      unit.type === 'environment' ? byName.get(unit.name)! : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
+    const edges: ReleaseGraphEdge[] = folded.edges.map(([from, to]) => {
+      const source = unitNodeId(units[from]!);
+      const target = unitNodeId(units[to]!);
+      const routed = position[from]! < position[to]! ? geometry.edgePoints[position[to]!]!.get(position[from]!) : undefined;
+      const centre = (i: number) => {
+        const node = nodes[i]!;
+        return { x: node.position.x + node.width / 2, y: node.position.y + node.height / 2 };
+      };
+      return {
+        id: edgeId(source, target),
+        source,
+        target,
+        type: 'promotion',
+        data: {
+          state: edgeState(standIn(units[from]!), standIn(units[to]!), release.status),
+          points: routed ? routed.map((point) => ({ ...point })) : [centre(from), centre(to)],
+        },
+      };
+    });
+
+    // The box around each open group: around every node that shows one of its members.
+    const frames: ReleaseGraphFrame[] = folded.open.map((id) => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      units.forEach((unit, i) => {
+        const inside =
+          unit.type === 'environment'
+            ? grouping.groupsOf.get(unit.name)!.includes(id)
+            : unit.id === id || grouping.groupsOf.get(grouping.groups.get(unit.id)!.members[0]!)!.includes(id);
+        if (!inside) return;
+        const node = nodes[i]!;
+        x0 = Math.min(x0, node.position.x);
+        y0 = Math.min(y0, node.position.y);
+        x1 = Math.max(x1, node.position.x + node.width);
+        y1 = Math.max(y1, node.position.y + node.height);
+      });
+      const group = grouping.groups.get(id)!;
+      // Room for the frame's title above, and a margin that grows with each enclosing group.
+      const pad = 10 + 8 * (2 - Math.min(group.depth, 2));
+      return { group, position: { x: x0 - pad, y: y0 - pad - 24 }, width: x1 - x0 + pad * 2, height: y1 - y0 + pad * 2 + 24 };
+    });
+
+    return { nodes, edges, frames, grouping, width: geometry.width, height: geometry.height, direction, structureKey };
+  };
+  return { ...basePlan(structureKey, { dependencies, sizes: orderedSizes, direction, nodeSpacing, rankSpacing }, order.map((unit) => unitNodeId(units[unit]!))), grouping, finish };
 }
 
 /** A grouped layout: environments, closed groups and grids of tiles, and frames around open groups. */
@@ -375,55 +505,4 @@ export interface GroupedReleaseGraphLayout extends Omit<ReleaseGraphLayout, 'nod
   frames: ReleaseGraphFrame[];
   /** The grouping that was folded. */
   grouping: ReleaseGrouping;
-}
-
-/** dagre's id of the environment at `index` in topological order: never a name. */
-const nodeId = (index: number) => `n${index}`;
-
-/**
- * Runs dagre on the DAG given by indices: `dependencies[i]` are the indices (all below `i`) that
- * environment `i` waits for. Ids are `n0`, `n1`, … in topological order: not integer-like, so
- * dagre's objects keep them in insertion order as they would names, and never one of dagre's own
- * (`_root`, `_d1`, `\0`) or a key of `Object.prototype`.
- */
-function computeGeometry(
-  dependencies: ReadonlyArray<readonly number[]>,
-  sizes: ReadonlyArray<{ width: number; height: number }>,
-  direction: LayoutDirection,
-  nodeSpacing: number,
-  rankSpacing: number,
-): Geometry {
-  const graph = new Graph();
-  // tight-tree ranks these DAGs exactly as network-simplex does (same crossings, same size on the
-  // 40- and 300-environment samples) in a quarter of the time; see bench/README.md.
-  graph.setGraph({ rankdir: direction, nodesep: nodeSpacing, ranksep: rankSpacing, marginx: 0, marginy: 0, ranker: 'tight-tree' });
-  graph.setDefaultEdgeLabel(() => ({}));
-  sizes.forEach((size, i) => graph.setNode(nodeId(i), { ...size }));
-  dependencies.forEach((sources, i) => {
-    for (const source of sources) graph.setEdge(nodeId(source), nodeId(i));
-  });
-  dagreLayout(graph);
-
-  // dagre's ranks are not exposed after layout; derive them from the DAG (longest path from a root).
-  const ranks: number[] = [];
-  dependencies.forEach((sources, i) => {
-    ranks[i] = sources.reduce((rank, source) => Math.max(rank, ranks[source]! + 1), 0);
-  });
-
-  const positions: Geometry['positions'] = sizes.map((size, i) => {
-    const node = graph.node(nodeId(i)) as { x: number; y: number };
-    // dagre gives centres; React Flow wants top-left corners.
-    return { position: { x: node.x - size.width / 2, y: node.y - size.height / 2 }, rank: ranks[i]!, size };
-  });
-  const edgePoints: Geometry['edgePoints'] = dependencies.map(
-    (sources, i) =>
-      new Map(
-        sources.map((source) => {
-          const edge = graph.edge(nodeId(source), nodeId(i)) as { points?: Point[] };
-          return [source, (edge.points ?? []).map(({ x, y }) => ({ x, y }))];
-        }),
-      ),
-  );
-  const label = graph.graph() as { width?: number; height?: number };
-  return { positions, edgePoints, width: label.width ?? 0, height: label.height ?? 0 };
 }
