@@ -39,7 +39,9 @@ module.exports = [
     // host pays only for what it imports (see the lines for single parts below).
     // 19 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 19.21 kB.
-    limit: '20 kB',
+    // 20 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
+    limit: '21.5 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -52,7 +54,9 @@ module.exports = [
     // adapters' group mappings, the fleet samples and the table's group columns arrived: 36.58 kB.
     // 37.5 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 37.58 kB.
-    limit: '38 kB',
+    // 38 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 39.04 kB.
+    limit: '39.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -86,7 +90,9 @@ module.exports = [
     // and the table got group columns: 41.37 kB.
     // 42.5 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 47.00 kB.
-    limit: '47.5 kB',
+    // 47.5 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 49.12 kB.
+    limit: '49.5 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -96,7 +102,9 @@ module.exports = [
     // 125 kB until fleet-scale groups in the graph and the table: 125.04 kB.
     // 128 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 130.52 kB.
-    limit: '131 kB',
+    // 131 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 132.74 kB.
+    limit: '133.5 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -141,7 +149,9 @@ module.exports = [
     // 12 kB until fleet-scale groups reached the layout: 15.4 kB.
     // 16 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 21.12 kB.
-    limit: '22 kB',
+    // 22 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.27 kB.
+    limit: '24 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
@@ -151,7 +161,9 @@ module.exports = [
     // 80 kB until fleet-scale groups: 82.4 kB.
     // 85 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 88.13 kB.
-    limit: '89 kB',
+    // 89 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 90.11 kB.
+    limit: '91 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, without React, React Flow, dagre or Radix',
@@ -161,7 +173,9 @@ module.exports = [
     // 26 kB until fleet-scale groups reached the layout: 29.32 kB.
     // 30 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 34.94 kB.
-    limit: '35.5 kB',
+    // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 37.09 kB.
+    limit: '37.5 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, everything but React',
@@ -171,7 +185,9 @@ module.exports = [
     // 102 kB until fleet-scale groups: 104.16 kB.
     // 106 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 109.78 kB.
-    limit: '110.5 kB',
+    // 110.5 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 111.77 kB.
+    limit: '112.5 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',
@@ -216,7 +232,9 @@ module.exports = [
     // 12 kB until fleet-scale groups reached the layout: 15.37 kB.
     // 16 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 21.07 kB.
-    limit: '21.5 kB',
+    // 21.5 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.23 kB.
+    limit: '24 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
@@ -245,7 +263,9 @@ module.exports = [
     // 26 kB until fleet-scale groups reached the layout: 29.19 kB.
     // 30 kB until the graph drew fleet groups (group nodes, tile grids, frames, semantic zoom,
     // search and keys into groups): 34.87 kB.
-    limit: '35.5 kB',
+    // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
+    // shared by the quick, async and adopted layouts, the outline shown meanwhile): 36.97 kB.
+    limit: '37.5 kB',
   },
   {
     name: 'EnvironmentDetails imported alone: our code and headless, without React',

@@ -117,6 +117,7 @@ export const MESSAGES_DE: ReleasesMessages = {
     search: 'Umgebung suchen',
     matches: (count, f) => (count === 0 ? 'Kein Treffer' : `${f(count)} ${n(count, 'Treffer', 'Treffer')}`),
     noEnvironments: 'Dieses Release hat keine Umgebungen.',
+    layingOut: (count, f) => `${f(count)} ${n(count, 'Umgebung wird', 'Umgebungen werden')} angeordnet…`,
     error: 'Der Release-Graph kann nicht angezeigt werden',
     environment: 'Umgebung',
     collapse: (environment) => `Umgebungen nach ${environment} ausblenden`,

@@ -26,7 +26,15 @@ import {
   tileCenter,
   toggleExpandedGroup,
 } from '../../headless/internal';
-import { GROUP_NODE_PREFIX, TILES_NODE_PREFIX, layoutReleaseGraph } from '../../headless/graph/layout';
+import {
+  GROUP_NODE_PREFIX,
+  QUICK_LAYOUT_COST,
+  TILES_NODE_PREFIX,
+  adoptLayout,
+  completeLayout,
+  layoutReleaseGraphAsync,
+  planLayout,
+} from '../../headless/graph/layout';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useErrorReporter, useReportedError } from '../internal/report-error';
@@ -41,6 +49,7 @@ import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
 import { createFlowModel, domId, type GraphFlowNode, type PromotionFlowEdge } from './flow-model';
 import { FrameNode, GroupNode, TilesNode } from './GroupNodes';
+import { GraphSkeleton } from './GraphSkeleton';
 import { PromotionEdge } from './PromotionEdge';
 import { useExpandedGroups } from './use-expanded-groups';
 import { useFocusRequest } from './use-focus-request';
@@ -192,37 +201,95 @@ export const ReleaseGraph = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseGr
 
 interface GraphModelState {
   changeDirection: (direction: LayoutDirection) => void;
-  layout: ReleaseGraphLayout | GroupedReleaseGraphLayout;
+  graphLayout: ReleaseGraphLayout | GroupedReleaseGraphLayout;
   nodes: GraphFlowNode[];
   edges: PromotionFlowEdge[];
   toggleCollapsed: (name: string) => void;
   /** The ids of the open groups, and how to change them. */
   expanded: readonly string[];
   setExpanded: (next: SetStateAction<readonly string[]>) => void;
+  /** A newer structure is being laid out off the main thread: what is drawn is the last one. */
+  busy: boolean;
 }
+
+/** What the graph draws, or what it waits for. */
+interface Computed {
+  layout: ReleaseGraphLayout | GroupedReleaseGraphLayout;
+  nodes: GraphFlowNode[];
+  edges: PromotionFlowEdge[];
+  error: unknown;
+  /** Set while the structure is laid out in a worker. */
+  pending?: { structureKey: string; run: (signal: AbortSignal) => Promise<unknown>; grouping?: ReleaseGrouping; count: number };
+}
+
+/** A box for the last value drawn: kept across renders, read while a newer one is made. */
+function rememberLast<T>() {
+  let value: T | undefined;
+  return { get: () => value, set: (next: T) => void (value = next) };
+}
+
+/** Whether big layouts can leave the main thread here. */
+const canUseWorkers = (option: ReleaseGraphProps['layoutWorker']) => option !== false && (option !== undefined || typeof Worker === 'function');
 
 /**
  * Lays the release out (from the structure cache when only statuses changed) and patches the
  * React Flow model, above the React Flow provider so a server render can seed it with nodes.
+ * A big new structure is laid out in a worker: meanwhile the graph shows the last structure it
+ * drew (busy), or at mount an outline of its groups.
  */
 function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: LayoutDirection) => void }) {
-  const { release, direction: directionProp, height = 480, groupBy, autoGroupThreshold } = props;
+  const { release, direction: directionProp, height = 480, groupBy, autoGroupThreshold, layout: given, layoutWorker } = props;
   const direction: LayoutDirection = directionProp === 'TB' ? 'TB' : 'LR';
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [model] = useState(createFlowModel);
+  // The last layout drawn, shown while a newer structure is laid out elsewhere.
+  const [last] = useState(rememberLast<Computed>);
   const [expanded, setExpanded] = useExpandedGroups({ ...props, grouping: { groupBy, autoGroupThreshold } });
-  const computed = useMemo(() => {
+  // On the server and while hydrating, layouts are made here, as the server made them.
+  const hydrated = useHydrated();
+  // Bumped when a worker's layout has reached the cache: the layout is then quick.
+  const [arrived, setArrived] = useState(0);
+  const [failed, setFailed] = useState<{ structureKey: string; error: unknown }>();
+  const computed = useMemo((): Computed => {
     try {
       const shown = collapseDownstream(release, collapsed);
+      const options = { direction, groups: { groupBy, autoGroupThreshold, expanded } };
+      const plan = planLayout(shown.release, options);
+      if (given) adoptLayout(plan, given);
+      if (hydrated && canUseWorkers(layoutWorker) && !plan.cached() && plan.cost() > QUICK_LAYOUT_COST) {
+        const run = (signal: AbortSignal) => layoutReleaseGraphAsync(shown.release, options, { signal, worker: layoutWorker });
+        const pending = { structureKey: plan.structureKey, run, grouping: plan.grouping, count: shown.release.environments.length };
+        return { ...(last.get() ?? { layout: EMPTY_LAYOUT, nodes: [], edges: [] }), error: undefined, pending };
+      }
       // Served from the structure cache when only statuses changed: dagre does not run again.
-      const laidOut = layoutReleaseGraph(shown.release, { direction, groups: { groupBy, autoGroupThreshold, expanded } });
-      return { layout: laidOut, ...model.patch(laidOut, shown.hidden), error: undefined };
+      const laidOut = completeLayout(plan);
+      const drawn = { layout: laidOut, ...model.patch(laidOut, shown.hidden), error: undefined };
+      last.set(drawn);
+      return drawn;
     } catch (error) {
       // Caught here, not only by the boundary: a server render has no error boundaries.
       return { layout: EMPTY_LAYOUT, nodes: [] as GraphFlowNode[], edges: [] as PromotionFlowEdge[], error };
     }
-  }, [release, collapsed, direction, model, groupBy, autoGroupThreshold, expanded]);
-  useReportedError('ReleaseGraph', computed.error, props.onError);
+    // `arrived` is not read: a worker's layout is in the cache, and this memo must look again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [release, collapsed, direction, model, groupBy, autoGroupThreshold, expanded, given, hydrated, layoutWorker, last, arrived]);
+  const pending = computed.pending;
+  const pendingKey = pending?.structureKey;
+  useEffect(() => {
+    if (!pending) return;
+    const controller = new AbortController();
+    pending.run(controller.signal).then(
+      () => setArrived((count) => count + 1),
+      (error: unknown) => controller.signal.aborted || setFailed({ structureKey: pending.structureKey, error }),
+    );
+    // Aborted when the structure changes again (a status-only update keeps the key, and the job)
+    // and on unmount; a job nobody waits for is dropped and its worker terminated.
+    return () => controller.abort();
+    // Keyed by the structure: live updates of the same structure must not restart the layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pendingKey]);
+  const error = computed.error ?? (failed && failed.structureKey === pendingKey ? failed.error : undefined);
+  useReportedError('ReleaseGraph', error, props.onError);
   const toggleCollapsed = useCallback(
     (name: string) =>
       setCollapsed((current) => {
@@ -233,8 +300,11 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     [],
   );
 
-  if (computed.error !== undefined) {
-    return <GraphError error={computed.error} />;
+  if (error !== undefined) {
+    return <GraphError error={error} />;
+  }
+  if (pending && computed.nodes.length === 0) {
+    return <GraphSkeleton grouping={pending.grouping} count={pending.count} height={height} />;
   }
   const numericHeight = typeof height === 'number' ? height : 480;
   return (
@@ -251,12 +321,13 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     >
       <GraphCanvas
         {...props}
-        layout={computed.layout}
+        graphLayout={computed.layout}
         nodes={computed.nodes}
         edges={computed.edges}
         toggleCollapsed={toggleCollapsed}
         expanded={expanded}
         setExpanded={setExpanded}
+        busy={pending !== undefined}
       />
     </ReactFlowProvider>
   );
@@ -316,10 +387,11 @@ function GraphCanvas({
   height = 480,
   classNames,
   'aria-label': ariaLabel,
-  layout,
+  graphLayout: layout,
   nodes,
   edges,
   toggleCollapsed,
+  busy,
   changeDirection,
   expanded,
   setExpanded,
@@ -630,12 +702,18 @@ function GraphCanvas({
         aria-label={ariaLabel ?? text.label(release.name ?? release.id)}
         aria-describedby={`${searchId}-help`}
         data-zoom={farScale > 0 ? 'far' : 'near'}
+        aria-busy={busy || undefined}
         style={farScale > 0 ? { ['--_gr-graph-far-scale' as string]: farScale } : undefined}
         onKeyDown={onKeyDown}
       >
         <p id={`${searchId}-help`} className="gr-visually-hidden">
           {text.keyboardHelp}
         </p>
+        {busy ? (
+          <p className="gr-release-graph__busy" role="status">
+            {text.layingOut(release.environments.length, formatNumber)}
+          </p>
+        ) : null}
         <ReactFlow
           nodes={nodes}
           edges={edges}

@@ -1,5 +1,14 @@
 import type { CSSProperties } from 'react';
-import type { EnvironmentStep, LayoutDirection, Release, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import type {
+  EnvironmentStep,
+  GroupedReleaseGraphLayout,
+  LayoutDirection,
+  LayoutWorkerOption,
+  Release,
+  ReleaseGraphLayout,
+  WorkflowStep,
+  WorkflowStepRef,
+} from 'gitops-releases/headless';
 import type { RootElementProps } from '../internal/root-props';
 import type { ReleasesErrorHandler } from '../provider/ReleasesProvider';
 
@@ -65,6 +74,24 @@ export interface ReleaseGraphProps extends RootElementProps {
    * @default 12
    */
   autoGroupThreshold?: number;
+  /**
+   * A layout made elsewhere, typically on the host's server with the headless entry:
+   * `layoutReleaseGraph(release, { direction, groups: { groupBy, autoGroupThreshold, expanded } })`
+   * with the graph's own options (a layout of another structure is ignored, and the graph lays
+   * itself out). Its positions seed the layout cache, so a big graph is drawn at mount without
+   * running dagre, and later status updates reuse it.
+   * @default undefined
+   */
+  layout?: ReleaseGraphLayout | GroupedReleaseGraphLayout;
+  /**
+   * Where big layouts run. By default a graph whose layout is more than a few milliseconds of
+   * dagre's work (`QUICK_LAYOUT_COST`) is laid out in the library's Web Worker, and the graph shows
+   * its groups' outline meanwhile; where there is no `Worker`, on the server and while hydrating
+   * it is laid out on the main thread. A function makes the host's own worker (a module worker
+   * whose script is `serveLayoutWorker(self)`); `false` always lays out on the main thread.
+   * @default the library's worker
+   */
+  layoutWorker?: LayoutWorkerOption;
   /**
    * The ids of the open groups (controlled), e.g. from the URL (release links carry them as
    * `groups`). An open group draws a frame around its sub-groups and environments (more than 40

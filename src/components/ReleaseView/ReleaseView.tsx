@@ -9,7 +9,7 @@ import { useErrorReporter, useReportedError } from '../internal/report-error';
 import { useGraphMessages, useStatusMessages, useViewMessages, statusLabel } from '../provider/component-messages';
 import { type ReleasesErrorHandler, useRootClassName } from '../provider/ReleasesProvider';
 import { EnvironmentDetails } from '../EnvironmentDetails';
-import { ReleaseGraph } from '../ReleaseGraph';
+import { ReleaseGraph, type ReleaseGraphProps } from '../ReleaseGraph';
 import { ReleaseNotes } from '../ReleaseNotes';
 import { ApplicationsTable } from './ApplicationsTable';
 import { environmentsOf } from './clock';
@@ -164,6 +164,16 @@ export interface ReleaseViewProps extends RootElementProps {
    */
   autoGroupThreshold?: number;
   /**
+   * The graph's layout made on the host's server (ReleaseGraph's `layout`).
+   * @default undefined
+   */
+  graphLayout?: ReleaseGraphProps['layout'];
+  /**
+   * Where the graph's big layouts run (ReleaseGraph's `layoutWorker`).
+   * @default the library's worker
+   */
+  layoutWorker?: ReleaseGraphProps['layoutWorker'];
+  /**
    * The ids of the groups open in the graph (controlled), e.g. from the URL: release links carry
    * them as `groups` (`createReleaseLinks`).
    * @default undefined (uncontrolled)
@@ -308,6 +318,8 @@ function ReleaseContent({
   focusEnvironment,
   groupBy,
   autoGroupThreshold,
+  graphLayout,
+  layoutWorker,
   expandedGroups,
   defaultExpandedGroups,
   onExpandedGroupsChange,
@@ -413,6 +425,8 @@ function ReleaseContent({
             defaultFocusEnvironment={defaultFocusEnvironment ?? focusEnvironment}
             groupBy={groupBy}
             autoGroupThreshold={autoGroupThreshold}
+            graphLayout={graphLayout}
+            layoutWorker={layoutWorker}
             expandedGroups={expandedGroups}
             defaultExpandedGroups={defaultExpandedGroups}
             onExpandedGroupsChange={onExpandedGroupsChange}
@@ -482,6 +496,8 @@ interface GraphPanelProps {
   defaultFocusEnvironment?: string;
   groupBy?: ReleaseViewProps['groupBy'];
   autoGroupThreshold?: number;
+  graphLayout?: ReleaseViewProps['graphLayout'];
+  layoutWorker?: ReleaseViewProps['layoutWorker'];
   expandedGroups?: readonly string[];
   defaultExpandedGroups?: readonly string[];
   onExpandedGroupsChange?: (expandedGroups: string[]) => void;
@@ -504,6 +520,8 @@ function GraphPanel({
   defaultFocusEnvironment,
   groupBy,
   autoGroupThreshold,
+  graphLayout,
+  layoutWorker,
   expandedGroups,
   defaultExpandedGroups,
   onExpandedGroupsChange,
@@ -586,6 +604,8 @@ function GraphPanel({
             defaultFocusEnvironment={initialFocus}
             groupBy={groupBy}
             autoGroupThreshold={autoGroupThreshold}
+            layout={graphLayout}
+            layoutWorker={layoutWorker}
             expandedGroups={expandedGroups}
             defaultExpandedGroups={defaultExpandedGroups}
             onExpandedGroupsChange={onExpandedGroupsChange}

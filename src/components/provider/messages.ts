@@ -140,6 +140,8 @@ export interface GraphMessages {
   /** How many environments match the search (0 included). */
   matches: (count: number, format: NumberFormatter) => string;
   noEnvironments: string;
+  /** While a big graph is laid out (in a worker): how many environments it has. */
+  layingOut: (count: number, format: NumberFormatter) => string;
   error: string;
   /** How screen readers call a node (`aria-roledescription`). */
   environment: string;
@@ -476,6 +478,7 @@ export const GRAPH_MESSAGES: GraphMessages = {
   search: 'Find environment',
   matches: (n, f) => (n === 0 ? 'No match' : `${f(n)} match${n === 1 ? '' : 'es'}`),
   noEnvironments: 'This release has no environments.',
+  layingOut: (n, f) => `Laying out ${f(n)} environment${s(n)}…`,
   error: 'Could not show the release graph',
   environment: 'environment',
   collapse: (environment) => `Hide the environments after ${environment}`,
