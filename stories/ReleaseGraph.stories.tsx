@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { sampleFlow, sampleRelease, simulatePromotion, type Release, type SampleReleaseOptions } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider } from '../src';
+import { randomDagRelease } from '../test/fixtures/random-dag';
 
 /** A release seen right now, so running durations read as they would live (minutes, not days). */
 const live = (options: SampleReleaseOptions) => sampleRelease({ ...options, now: new Date().toISOString() });
@@ -130,6 +131,23 @@ export const Huge: Story = {
     await waitFor(() => expect(canvasElement.querySelector('.gr-release-graph__node[data-match][data-selected]')).not.toBeNull());
     // Panned and zoomed to the match: only what is in view is rendered (onlyRenderVisibleElements).
     await waitFor(() => expect(nodesOf(canvasElement).length).toBeLessThan(100), { timeout: 5000 });
+  },
+};
+
+/**
+ * A held-out DAG of 1,000 environments, each waiting for 1-3 earlier ones anywhere (edges skip
+ * ranks): its layout runs in a Web Worker while the graph says so, and the page stays responsive.
+ */
+export const LayingOutInAWorker: Story = {
+  args: { release: randomDagRelease(1000, 11, (i) => `cluster-${String(i).padStart(4, '0')}`), height: 640 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // Skipped when this story's structure is already laid out (the cache outlives a story).
+    if (canvasElement.querySelector('.gr-release-graph__skeleton')) {
+      await expect(canvas.getByRole('status')).toHaveTextContent('Laying out 1,000 environments…');
+    }
+    await waitFor(() => expect(nodesOf(canvasElement).length).toBeGreaterThan(0), { timeout: 30000 });
+    await expect(canvasElement.querySelector('[aria-busy]')).toBeNull();
   },
 };
 
