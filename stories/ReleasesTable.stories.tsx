@@ -11,7 +11,6 @@ import {
   type ReleasesTableState,
 } from 'gitops-releases/headless';
 import { ReleasesTable } from '../src';
-import { fleetHistory } from '../test/fixtures/fleet';
 
 /** A product's history seen right now: the newest release runs, its duration ticks. */
 const history = (count: number, options: { seed?: number; shape?: 'regions' | 'sequential' | 'parallel' } = {}) =>
@@ -410,9 +409,11 @@ export const Dark: Story = {
   },
 };
 
-// Six releases to 2,000 stores in four waves (20, 250, 865, 865) of 12 regions, `wave-N/<region>`:
-// the newest runs in wave-3, the one before failed in wave-2 (3 stores of 250).
-const FLEET = fleetHistory({ count: 6, stores: 2000, end: new Date().toISOString() });
+// Eight releases of a product rolled out to 2,000 stores (`sampleReleaseHistory({ shape: 'fleet' })`):
+// dev, staging, a canary of 10 stores, then waves of 100, 500 and 1,390 behind approval gates, each
+// store grouped `<wave>/<region>` over 12 regions. The newest runs in wave-2, the next is queued,
+// the fourth failed in wave-2 (8 of its 500 stores), the seventh was promoted by hand to one store.
+const FLEET = sampleReleaseHistory({ count: 8, shape: 'fleet', seed: 8, now: new Date().toISOString() });
 const groupButton = (root: HTMLElement, group: string) => within(root).getByRole('button', { name: group });
 const headerTexts = (root: HTMLElement) => within(root).getAllByRole('columnheader').map((th) => th.textContent);
 
@@ -426,27 +427,29 @@ export const WithGroupColumns: Story = {
   args: { releases: FLEET, height: 420 },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(headerTexts(canvasElement).slice(7)).toEqual(['dev', 'staging', 'wave-1', 'approve-1', 'wave-2', 'approve-2', 'wave-3', 'approve-3', 'wave-4']);
+    await expect(headerTexts(canvasElement).slice(7)).toEqual(['dev', 'staging', 'canary', 'approve-wave-1', 'wave-1', 'approve-wave-2', 'wave-2', 'approve-wave-3', 'wave-3']);
     await expect(groupButton(canvasElement, 'wave-2')).toHaveAttribute('aria-expanded', 'false');
-    // The failed release: 3 of wave-2's 250 stores failed, and a screen reader hears every count.
-    await expect(canvas.getByText('3 failed / 250')).toBeVisible();
-    await expect(canvas.getByRole('cell', { name: 'wave-2, 250 environments: 3 Failed, 247 Succeeded' })).toBeInTheDocument();
-    await expect(canvas.getAllByText('865 not started').length).toBeGreaterThan(0);
+    // The failed release: 8 of wave-2's 500 stores failed, and a screen reader hears every count.
+    await expect(canvas.getByText('8 failed / 500')).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: 'wave-2, 500 environments: 8 Failed, 492 Succeeded' })).toBeInTheDocument();
+    // The running release is part-way through wave-2; wave-3 has not started.
+    await expect(canvas.getByText('201 / 500 done')).toBeVisible();
+    await expect(canvas.getAllByText('1,390 not started').length).toBeGreaterThan(0);
 
-    // Open wave-2: its 12 regions follow its column; open eu-west: its 21 stores follow.
+    // Open wave-2: its 12 regions follow its column; open ca-central-1: its 42 stores follow.
     await userEvent.click(groupButton(canvasElement, 'wave-2'));
     await expect(groupButton(canvasElement, 'wave-2')).toHaveAttribute('aria-expanded', 'true');
     await expect(args.onStateChange).toHaveBeenLastCalledWith(expect.objectContaining({ expandedGroups: ['wave-2'] }));
-    await expect(headerTexts(canvasElement)).toContain('me-central');
-    await expect(canvas.getByText('1 failed / 21')).toBeVisible();
-    await userEvent.click(groupButton(canvasElement, 'wave-2/eu-west'));
-    await waitFor(() => expect(headerTexts(canvasElement).filter((text) => text!.startsWith('store-'))).toHaveLength(21));
+    await expect(headerTexts(canvasElement)).toContain('ap-southeast-2');
+    await expect(canvas.getByText('2 failed / 42')).toBeVisible();
+    await userEvent.click(groupButton(canvasElement, 'wave-2/ca-central-1'));
+    await waitFor(() => expect(headerTexts(canvasElement).filter((text) => text!.startsWith('store-'))).toHaveLength(42));
     await expect(canvas.getAllByRole('img', { name: 'Failed' }).length).toBeGreaterThan(0);
 
     // Close wave-2 again from the keyboard.
     groupButton(canvasElement, 'wave-2').focus();
     await userEvent.keyboard('{Enter}');
-    await waitFor(() => expect(headerTexts(canvasElement)).not.toContain('eu-west'));
+    await waitFor(() => expect(headerTexts(canvasElement)).not.toContain('ca-central-1'));
   },
 };
 
@@ -459,11 +462,12 @@ export const WithGroupColumnsDark: Story = {
     const canvas = within(canvasElement);
     await expect(canvasElement.querySelector('.gr-root')).toHaveAttribute('data-color-mode', 'dark');
     await expect(groupButton(canvasElement, 'wave-2')).toHaveAttribute('aria-expanded', 'true');
-    await expect(canvas.getByText('3 failed / 250')).toBeVisible();
+    await expect(canvas.getByText('8 failed / 500')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Environment Any' }));
-    await userEvent.click(canvas.getByRole('radio', { name: 'wave-4 (group)' }));
+    await userEvent.click(canvas.getByRole('radio', { name: 'wave-3 (group)' }));
+    // Every release went through wave-3, the one promoted by hand to a single store too.
     await expect(canvas.getByText(`${FLEET.length} releases`)).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Environment wave-4 (group)' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Environment wave-3 (group)' })).toBeVisible();
   },
 };
 

@@ -5,10 +5,9 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import axe from 'axe-core';
-import type { EnvironmentStep, Release } from 'gitops-releases/headless';
+import { sampleRelease, type EnvironmentStep, type Release } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
 import '../../src/styles/index.css';
-import { fleetRelease } from '../fixtures/fleet-release';
 import { environment as env, release as releaseOf } from '../fixtures/release';
 import { describeViolations, mount, rerender } from './harness';
 
@@ -30,6 +29,12 @@ async function show(props: Partial<ReleaseGraphProps> & { release: Release }, co
   await wait(300);
   return root;
 }
+
+// The sample fleet: dev -> staging -> a canary of 10 stores -> approve-wave-1 -> wave-1 (5 %) ->
+// approve-wave-2 -> wave-2 (25 %) -> approve-wave-3 -> wave-3 (the rest), stores named
+// `store-0011-ap-south-1` and grouped `<wave>/<region>` over 12 regions. Of 2,000 stores, wave-1
+// has 100 and wave-3 1,390 (116 in eu-west-1); here 3 stores of wave-1 failed.
+const blocked = () => sampleRelease({ shape: 'fleet', state: 'failed', wave: 'wave-1', failures: 3 });
 
 /** The zoom React Flow draws at, read from its viewport's transform. */
 const zoomOf = (root: HTMLElement) => new DOMMatrixReadOnly(getComputedStyle(root.querySelector('.react-flow__viewport')!).transform).a;
@@ -115,7 +120,7 @@ describe('a grid of tiles seen close up', () => {
 
 describe('semantic zoom', () => {
   it('draws names at least 10px high on screen at the smallest zoom, and the rows not at all', async () => {
-    const root = await show({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west'] });
+    const root = await show({ release: blocked(), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west-1'] });
     const zoomOut = root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomout')!;
     for (let i = 0; i < 30 && !zoomOut.disabled; i++) {
       zoomOut.click();
@@ -132,6 +137,17 @@ describe('semantic zoom', () => {
       expect(name).toBeVisible();
       expect(parseFloat(getComputedStyle(name).fontSize) * zoom, name.textContent ?? '').toBeGreaterThanOrEqual(10);
     }
+    // Regression: long region names (`ap-southeast-2`, `ca-central-1`) ran past their small tiles
+    // over the next ones. Each far-out text stays inside its tile, ending in an ellipsis if need be.
+    // (What a tile has no room for moves whole past its right edge, where it is clipped.)
+    const tileOf = (text: Element) => text.closest('.gr-release-graph__group, .gr-release-graph__tiles')!.getBoundingClientRect();
+    const texts = [...root.querySelectorAll<HTMLElement>('.gr-release-graph__far > *')].filter((text) => text.getClientRects().length > 0 && text.getBoundingClientRect().left < tileOf(text).right);
+    expect(texts.map((text) => text.textContent)).toEqual(expect.arrayContaining(['ap-southeast-2', 'ca-central-1', 'ap-northeast-1']));
+    for (const text of texts) {
+      const box = text.getBoundingClientRect();
+      expect(box.left, text.textContent ?? '').toBeGreaterThanOrEqual(tileOf(text).left - 0.5);
+      expect(box.right, text.textContent ?? '').toBeLessThanOrEqual(tileOf(text).right + 0.5);
+    }
     // The rows of text are not drawn at all: nothing of a few pixels.
     for (const rows of root.querySelectorAll('.gr-release-graph__group-full')) expect(getComputedStyle(rows).display).toBe('none');
     for (const header of root.querySelectorAll('.gr-release-graph__tiles-header')) expect(header).not.toBeVisible();
@@ -146,7 +162,7 @@ describe('semantic zoom', () => {
   });
 
   it('colours the groups in the minimap by status', async () => {
-    const root = await show({ release: fleetRelease({ state: 'blocked' }), showMinimap: true });
+    const root = await show({ release: blocked(), showMinimap: true });
     await vi.waitFor(() => expect(root.querySelectorAll('.react-flow__minimap-node').length).toBeGreaterThan(5));
     const fills = [...root.querySelectorAll<SVGRectElement>('.react-flow__minimap-node')].map((rect) => getComputedStyle(rect).fill);
     // wave-1 failed, canary succeeded.
@@ -157,21 +173,22 @@ describe('semantic zoom', () => {
 
 describe('a fleet at first sight', () => {
   it('mounts 5,000 stores, every group closed, in a small page', async () => {
-    const root = await show({ release: fleetRelease({ stores: 5000, state: 'blocked' }) });
+    const root = await show({ release: sampleRelease({ shape: 'fleet', size: 5000, state: 'failed', wave: 'wave-2' }) });
     expect(root.querySelectorAll('.gr-release-graph__group')).toHaveLength(4);
     const elements = root.querySelectorAll('*').length;
-    // Measured: about 450 elements (the canvas and its controls, nine nodes, eight edges).
+    // Measured: 553 elements (the canvas and its controls, nine nodes, eight edges, and far out the
+    // regions of three waves as cells).
     expect(elements).toBeLessThan(700);
   });
 
   it('patches a status update of 100 stores into what shows them, leaving the other nodes alone', async () => {
-    // wave-1 holds 250 stores, a third of them running.
-    const release = fleetRelease({ stores: 5000, state: 'running' });
-    const expanded = ['wave-3', 'wave-3/eu-west'];
+    // wave-1 holds 250 stores: 101 done, 45 running, 104 not started.
+    const release = sampleRelease({ shape: 'fleet', size: 5000, state: 'running', wave: 'wave-1' });
+    const expanded = ['wave-3', 'wave-3/eu-west-1'];
     const root = await show({ release, defaultExpandedGroups: expanded });
     const others = [
-      ...['dev', 'staging', 'gate-1', 'gate-3'].map((name) => root.querySelector(`[data-env-id="${name}"]`)),
-      ...['canary', 'wave-2', 'wave-3/eu-central', 'wave-3/eu-west'].map((name) => root.querySelector(`[aria-label^="${name},"]`)),
+      ...['dev', 'staging', 'approve-wave-1', 'approve-wave-3'].map((name) => root.querySelector(`[data-env-id="${name}"]`)),
+      ...['canary', 'wave-2', 'wave-3/eu-central-1', 'wave-3/eu-west-1'].map((name) => root.querySelector(`[aria-label^="${name},"]`)),
     ];
     expect(others.every((element) => element !== null)).toBe(true);
     const changed: Node[] = [];
@@ -184,14 +201,14 @@ describe('a fleet at first sight', () => {
       ...release,
       environments: release.environments.map((environment) =>
         environment.group?.startsWith('wave-1/') && environment.status !== 'succeeded' && left-- > 0
-          ? { ...environment, status: 'succeeded' as const, finishedAt: '2026-11-26T10:20:00Z' }
+          ? { ...environment, status: 'succeeded' as const, statusText: 'Completed Successfully', finishedAt: '2026-11-20T10:20:00.000Z' }
           : environment,
       ),
     };
     rerender(graph({ release: next, defaultExpandedGroups: expanded }));
     await wait(300);
     observer.disconnect();
-    expect(root.querySelector('[aria-label^="wave-1,"]')).toHaveAccessibleName(/^wave-1, 250 environments: 183 succeeded, 34 running, 33 not started$/);
+    expect(root.querySelector('[aria-label^="wave-1,"]')).toHaveAccessibleName('wave-1, 250 environments: 201 succeeded, 1 running, 48 not started');
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.filter((target) => others.some((element) => element!.contains(target)))).toEqual([]);
   });
@@ -206,10 +223,10 @@ describe('groups and axe', () => {
   ] as const)('has no violations with groups closed, open and in a grid, in %s mode, %s', async (mode, distance) => {
     const root = await show(
       {
-        release: fleetRelease({ state: 'blocked' }),
-        defaultExpandedGroups: ['wave-1', 'wave-1/eu-west', 'wave-3', 'wave-3/eu-west'],
+        release: blocked(),
+        defaultExpandedGroups: ['wave-1', 'wave-1/ap-south-1', 'wave-3', 'wave-3/eu-west-1'],
         // A deep link is shown at zoom 1; without one the whole fleet is fitted, far out.
-        defaultFocusEnvironment: distance === 'near' ? 'store-0011' : undefined,
+        defaultFocusEnvironment: distance === 'near' ? 'store-0011-ap-south-1' : undefined,
       },
       mode,
     );
@@ -227,7 +244,7 @@ describe('a grouped graph from a server', () => {
   });
 
   it('hydrates without a mismatch, with a group open and a grid', async () => {
-    const element = graph({ release: fleetRelease({ state: 'blocked' }), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west'] });
+    const element = graph({ release: blocked(), defaultExpandedGroups: ['wave-1', 'wave-3', 'wave-3/eu-west-1'] });
     const html = renderToString(element);
     expect(html).toContain('gr-release-graph__group');
     expect(html).toContain('role="grid"');

@@ -3,9 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { environment as env, release as releaseOf } from '../fixtures/release';
-import { fleetRelease } from '../fixtures/fleet-release';
 import { PROTOTYPE_NAMES, prototypeState } from '../fixtures/hostile-names';
-import { GROUP_NODE_PREFIX, TILES_NODE_PREFIX, layoutReleaseGraph, type EnvironmentStep } from 'gitops-releases/headless';
+import { GROUP_NODE_PREFIX, TILES_NODE_PREFIX, layoutReleaseGraph, sampleRelease, type EnvironmentStep, type Release } from 'gitops-releases/headless';
 import { EnvironmentDetails, ReleaseGraph, ReleasesProvider, ReleaseView, type ReleaseGraphProps } from '../../src/index';
 import { createFlowModel, domId } from '../../src/components/ReleaseGraph/flow-model';
 
@@ -25,10 +24,17 @@ beforeAll(() => {
 });
 afterAll(() => vi.unstubAllGlobals());
 
-// dev -> staging -> canary (10) -> gate-1 -> wave-1 (100) -> gate-2 -> wave-2 (500) -> gate-3 ->
-// wave-3 (1,390), stores grouped wave-N/<region> over 12 regions; 3 stores of wave-1 failed.
-const blocked = fleetRelease({ state: 'blocked' });
-const running = fleetRelease({ state: 'running' });
+// The sample fleet: dev -> staging -> canary (10) -> approve-wave-1 -> wave-1 (100) -> approve-wave-2
+// -> wave-2 (500) -> approve-wave-3 -> wave-3 (1,390), stores named `store-0011-ap-south-1` and
+// grouped `<wave>/<region>` over 12 regions (wave-1's start with ap-south-1, ap-southeast-1 and
+// us-east-1). `blocked`: 3 stores of wave-1 failed; `running`: wave-1 is part-way through.
+const blocked = sampleRelease({ shape: 'fleet', state: 'failed', wave: 'wave-1', failures: 3 });
+const running = sampleRelease({ shape: 'fleet', state: 'running', wave: 'wave-1' });
+/** The release without the source's live text on one environment (the samples always have one). */
+const withoutLiveText = (release: Release, name: string): Release => ({
+  ...release,
+  environments: release.environments.map((environment) => (environment.name === name ? { ...environment, statusText: undefined } : environment)),
+});
 
 function renderGraph(props: Partial<ReleaseGraphProps> = {}) {
   return render(
@@ -53,7 +59,7 @@ describe('ReleaseGraph with groups: a closed group', () => {
       'wave-3',
     ]);
     expect(document.querySelectorAll('.gr-release-graph__node')).toHaveLength(5);
-    expect(document.querySelector('[data-env-id="store-0011"]')).toBeNull();
+    expect(document.querySelector('[data-env-id="store-0011-ap-south-1"]')).toBeNull();
   });
 
   it('sums itself up: name and size, counts with icons, failed members by name, progress and what it waits for', () => {
@@ -70,7 +76,7 @@ describe('ReleaseGraph with groups: a closed group', () => {
     ]);
     expect(counts.every((badge) => badge.querySelector('svg.gr-status-badge__icon'))).toBe(true);
     // The first to fail first.
-    expect(wave1.querySelector('.gr-release-graph__group-line[data-status="failed"]')).toHaveTextContent('store-0011, store-0012, store-0013');
+    expect(wave1.querySelector('.gr-release-graph__group-line[data-status="failed"]')).toHaveTextContent('store-0044-ca-central-1, store-0011-ap-south-1, store-0109-us-east-1');
     // Blocked behind the failures, two levels down: the gate, then the next wave.
     const wave2 = groupNode('wave-2');
     expect(wave2).toHaveAccessibleName('wave-2, 500 environments: 500 not started, waiting for wave-1: 3 of 100 failed');
@@ -81,23 +87,24 @@ describe('ReleaseGraph with groups: a closed group', () => {
     renderGraph();
     const rows = [...groupNode('wave-1').querySelectorAll<HTMLElement>('.gr-release-graph__subgroup')];
     expect(rows).toHaveLength(12);
-    expect(rows.map((row) => row.querySelector('.gr-release-graph__subgroup-name')!.textContent).slice(0, 3)).toEqual(['eu-west', 'eu-central', 'eu-north']);
-    // Stores 11, 12 and 13 are the first of wave-1 in the first three regions.
-    expect(rows.slice(0, 4).map((row) => row.querySelector('.gr-release-graph__subgroup-headline')!.textContent)).toEqual(['1 failed', '1 failed', '1 failed', '9 succeeded']);
+    expect(rows.map((row) => row.querySelector('.gr-release-graph__subgroup-name')!.textContent).slice(0, 3)).toEqual(['ap-south-1', 'ap-southeast-1', 'us-east-1']);
+    // store-0011 failed in ap-south-1, store-0109 in us-east-1, store-0044 in ca-central-1.
+    expect(rows.slice(0, 4).map((row) => row.querySelector('.gr-release-graph__subgroup-headline')!.textContent)).toEqual(['1 failed', '9 succeeded', '1 failed', '9 succeeded']);
+    expect(rows.filter((row) => row.dataset.status === 'failed').map((row) => row.querySelector('.gr-release-graph__subgroup-name')!.textContent)).toEqual(['ap-south-1', 'us-east-1', 'ca-central-1']);
     expect(rows.every((row) => row.querySelector('.gr-release-graph__bar--mini'))).toBe(true);
   });
 
   it('says its running members by name while it runs, and counts its time', () => {
     renderGraph({ release: running });
     const wave1 = groupNode('wave-1');
-    expect(wave1).toHaveAccessibleName(/^wave-1, 100 environments: 33 succeeded, 34 running, 33 not started$/);
-    expect(wave1.querySelector('.gr-release-graph__group-line[data-status="running"]')).toHaveTextContent(/^store-0011, store-0014, store-0017\+31 more$/);
+    expect(wave1).toHaveAccessibleName('wave-1, 100 environments: 41 succeeded, 48 running, 11 not started');
+    expect(wave1.querySelector('.gr-release-graph__group-line[data-status="running"]')).toHaveTextContent(/^store-0027-eu-west-1, store-0028-eu-central-1, store-0032-ca-central-1\+45 more$/);
   });
 
   it('shows why an environment waits in place of a live text it does not have', () => {
-    renderGraph();
+    renderGraph({ release: withoutLiveText(blocked, 'approve-wave-2') });
     // Far out, the name says it.
-    expect(document.querySelector('[data-env-id="gate-2"]')).toHaveAccessibleName('gate-2, Pending, waiting for wave-1: 3 of 100 failed');
+    expect(document.querySelector('[data-env-id="approve-wave-2"]')).toHaveAccessibleName('approve-wave-2, Pending, waiting for wave-1: 3 of 100 failed');
     document.body.innerHTML = '';
     const release = releaseOf([env('dev', [], { status: 'failed' }), env('qa', ['dev']), env('prod', ['qa'], { statusText: 'Pending Execution' })], 'failed');
     renderGraph({ release });
@@ -117,7 +124,7 @@ describe('ReleaseGraph with groups: opening and closing', () => {
     expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-2']);
     expect(document.querySelector('.gr-release-graph__group[aria-label^="wave-2,"]')).toBeNull();
     expect(groupNodes()).toHaveLength(3 + 12);
-    expect(groupNode('wave-2/eu-west')).toHaveAccessibleName(/^wave-2\/eu-west, 42 environments: 42 not started, waiting for wave-1: 3 of 100 failed$/);
+    expect(groupNode('wave-2/eu-west-1')).toHaveAccessibleName('wave-2/eu-west-1, 42 environments: 42 not started, waiting for wave-1: 3 of 100 failed');
     const header = frameHeader('wave-2');
     expect(header).toHaveAttribute('aria-expanded', 'true');
     expect(header).toHaveTextContent('wave-2');
@@ -129,17 +136,17 @@ describe('ReleaseGraph with groups: opening and closing', () => {
   });
 
   it('draws a region of 40 or fewer stores as environment nodes, one of more as a grid of tiles', async () => {
-    renderGraph({ defaultExpandedGroups: ['wave-1', 'wave-1/eu-west', 'wave-3', 'wave-3/eu-west'] });
-    // wave-1/eu-west holds 9 stores: nodes.
-    expect(document.querySelector('[data-env-id="store-0011"]')).toHaveAttribute('data-status', 'failed');
-    // wave-3/eu-west holds 116: one grid, a tile each.
-    const grid = screen.getByRole('grid', { name: 'Environments in wave-3/eu-west' });
+    renderGraph({ defaultExpandedGroups: ['wave-1', 'wave-1/ap-south-1', 'wave-3', 'wave-3/eu-west-1'] });
+    // wave-1/ap-south-1 holds 9 stores: nodes.
+    expect(document.querySelector('[data-env-id="store-0011-ap-south-1"]')).toHaveAttribute('data-status', 'failed');
+    // wave-3/eu-west-1 holds 116: one grid, a tile each.
+    const grid = screen.getByRole('grid', { name: 'Environments in wave-3/eu-west-1' });
     const tiles = within(grid).getAllByRole('gridcell');
     expect(tiles).toHaveLength(116);
-    expect(tiles[0]).toHaveAccessibleName('store-0611, Pending');
-    expect(tiles[0]).toHaveAttribute('title', 'store-0611, Pending');
+    expect(tiles[0]).toHaveAccessibleName('store-0615-eu-west-1, Pending');
+    expect(tiles[0]).toHaveAttribute('title', 'store-0615-eu-west-1, Pending');
     expect(tiles[0]).toHaveAttribute('data-status', 'pending');
-    expect(document.querySelector('[data-env-id="store-0611"]')).toBeNull();
+    expect(document.querySelector('[data-env-id="store-0615-eu-west-1"]')).toBeNull();
   });
 
   it('follows the host in controlled mode and asks it for every change', async () => {
@@ -164,13 +171,13 @@ describe('ReleaseGraph with groups: opening and closing', () => {
     }
     const onChange = vi.fn();
     render(<Host onChange={onChange} />);
-    expect(groupNode('wave-1/eu-west')).toBeInTheDocument();
-    fireEvent.click(groupNode('wave-1/eu-west'));
-    expect(onChange).toHaveBeenLastCalledWith(['wave-1', 'wave-1/eu-west']);
-    expect(document.querySelector('[data-env-id="store-0011"]')).not.toBeNull();
+    expect(groupNode('wave-1/ap-south-1')).toBeInTheDocument();
+    fireEvent.click(groupNode('wave-1/ap-south-1'));
+    expect(onChange).toHaveBeenLastCalledWith(['wave-1', 'wave-1/ap-south-1']);
+    expect(document.querySelector('[data-env-id="store-0011-ap-south-1"]')).not.toBeNull();
     // A change the host refuses is not shown.
     fireEvent.click(groupNode('wave-2'));
-    expect(onChange).toHaveBeenLastCalledWith(['wave-1', 'wave-1/eu-west', 'wave-2']);
+    expect(onChange).toHaveBeenLastCalledWith(['wave-1', 'wave-1/ap-south-1', 'wave-2']);
     expect(groupNode('wave-2')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Close all' }));
     expect(groupNode('wave-1')).toBeInTheDocument();
@@ -199,8 +206,8 @@ describe('ReleaseGraph with groups: a grid of tiles from the keyboard', () => {
   it('goes in with Enter, moves by row and column, opens a store with Enter and leaves with Escape', async () => {
     const onEnvironmentOpen = vi.fn();
     const onSelectedEnvironmentChange = vi.fn();
-    renderGraph({ release: running, defaultExpandedGroups: ['wave-3', 'wave-3/eu-west'], onEnvironmentOpen, onSelectedEnvironmentChange });
-    const grid = screen.getByRole('grid', { name: 'Environments in wave-3/eu-west' });
+    renderGraph({ release: running, defaultExpandedGroups: ['wave-3', 'wave-3/eu-west-1'], onEnvironmentOpen, onSelectedEnvironmentChange });
+    const grid = screen.getByRole('grid', { name: 'Environments in wave-3/eu-west-1' });
     const node = grid.closest<HTMLElement>('.gr-release-graph__tiles')!;
     const columns = grid.querySelector('[role="row"]')!.children.length;
     act(() => node.focus());
@@ -237,16 +244,15 @@ describe('ReleaseGraph with groups: search and deep links', () => {
     expect(groupNode('wave-3')).toHaveAttribute('data-match');
     expect(groupNode('wave-2')).not.toHaveAttribute('data-match');
     await userEvent.keyboard('{Enter}');
-    // store-1500 is store 889 of wave-3 (counting from 0): region 889 % 12 = 1.
-    expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-3', 'wave-3/eu-central']);
-    const tile = await screen.findByRole('gridcell', { name: 'store-1500, Pending' });
+    expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-3', 'wave-3/ap-southeast-1']);
+    const tile = await screen.findByRole('gridcell', { name: 'store-1500-ap-southeast-1, Pending' });
     expect(tile).toHaveAttribute('data-match');
     expect(tile).toHaveAttribute('data-selected');
   });
 
   it('opens the groups of a deep link’s store from the first render and focuses its tile', async () => {
-    renderGraph({ defaultFocusEnvironment: 'store-1500' });
-    const tile = screen.getByRole('gridcell', { name: 'store-1500, Pending' });
+    renderGraph({ defaultFocusEnvironment: 'store-1500-ap-southeast-1' });
+    const tile = await screen.findByRole('gridcell', { name: 'store-1500-ap-southeast-1, Pending' });
     expect(tile).toHaveAttribute('data-selected');
     // The grid is the graph's Tab stop.
     expect(tile.closest('.gr-release-graph__tiles')).toHaveAttribute('tabindex', '0');
@@ -255,8 +261,8 @@ describe('ReleaseGraph with groups: search and deep links', () => {
 
   it('asks a controlling host to open the groups of a deep link', async () => {
     const onExpandedGroupsChange = vi.fn();
-    renderGraph({ defaultFocusEnvironment: 'store-0012', expandedGroups: [], onExpandedGroupsChange });
-    await waitFor(() => expect(onExpandedGroupsChange).toHaveBeenCalledWith(['wave-1', 'wave-1/eu-central']));
+    renderGraph({ defaultFocusEnvironment: 'store-0012-ap-southeast-1', expandedGroups: [], onExpandedGroupsChange });
+    await waitFor(() => expect(onExpandedGroupsChange).toHaveBeenCalledWith(['wave-1', 'wave-1/ap-southeast-1']));
   });
 });
 
@@ -290,21 +296,22 @@ describe('ReleaseGraph with groups: hostile group names', () => {
 
 describe('EnvironmentDetails and ReleaseView with groups', () => {
   it('says why an environment waits', () => {
-    render(<EnvironmentDetails environment={blocked.environments.find((e) => e.name === 'gate-2')!} release={blocked} />);
+    const release = withoutLiveText(blocked, 'approve-wave-2');
+    render(<EnvironmentDetails environment={release.environments.find((e) => e.name === 'approve-wave-2')!} release={release} />);
     expect(screen.getByText('waiting for wave-1: 3 of 100 failed')).toBeInTheDocument();
   });
 
   it('passes the open groups through, controlled or not', async () => {
     const onExpandedGroupsChange = vi.fn();
     render(<ReleaseView release={blocked} defaultExpandedGroups={['wave-1']} onExpandedGroupsChange={onExpandedGroupsChange} />);
-    expect(groupNode('wave-1/eu-west')).toBeInTheDocument();
+    expect(groupNode('wave-1/ap-south-1')).toBeInTheDocument();
     fireEvent.click(groupNode('wave-2'));
     expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-1', 'wave-2']);
   });
 });
 
 describe('the flow model under a live update', () => {
-  const expanded = { groups: { expanded: ['wave-3', 'wave-3/eu-west'] } };
+  const expanded = { groups: { expanded: ['wave-3', 'wave-3/eu-west-1'] } };
   const changedIds = (update: (environment: EnvironmentStep, index: number) => EnvironmentStep) => {
     const model = createFlowModel();
     const first = model.patch(layoutReleaseGraph(running, expanded), new Map());
@@ -321,13 +328,13 @@ describe('the flow model under a live update', () => {
       environment.group?.startsWith('wave-1/') && environment.status !== 'succeeded' && left-- > 0 ? { ...environment, status: 'succeeded' } : environment,
     );
     // The wave itself, and the gate whose waiting reason counts the wave's progress.
-    expect(changed).toEqual([domId(`${GROUP_NODE_PREFIX}wave-1`), 'gate-2']);
+    expect(changed).toEqual([domId(`${GROUP_NODE_PREFIX}wave-1`), 'approve-wave-2']);
   });
 
   it('patches a store shown as a tile into its grid and the frames around it only', () => {
-    const changed = changedIds((environment) => (environment.name === 'store-0611' ? { ...environment, status: 'running' } : environment));
+    const changed = changedIds((environment) => (environment.name === 'store-0615-eu-west-1' ? { ...environment, status: 'running' } : environment));
     expect(changed.sort()).toEqual(
-      [domId(`${TILES_NODE_PREFIX}wave-3/eu-west`), ...changed.filter((id) => id.includes('frame:'))].sort(),
+      [domId(`${TILES_NODE_PREFIX}wave-3/eu-west-1`), ...changed.filter((id) => id.includes('frame:'))].sort(),
     );
     expect(changed.filter((id) => id.includes('frame:'))).toHaveLength(2);
   });

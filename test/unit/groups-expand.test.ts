@@ -8,16 +8,18 @@ import {
   groupsContaining,
   groupsToOpenFor,
   isReleaseDataError,
+  sampleRelease,
   shownUnitOf,
   toggleExpandedGroup,
   type StatusCountsByStatus,
 } from '../../src/headless';
 import { environment as env, release } from '../fixtures/release';
-import { fleetRelease } from '../fixtures/fleet-release';
 import { PROTOTYPE_NAMES, ODD_NAMES } from '../fixtures/hostile-names';
 
-const fleet = fleetRelease({ stores: 400, regions: ['eu-west', 'us-east'] });
+// 2,000 stores grouped `<wave>/<region>` over 12 regions: wave-2 has 500, 42 of them in ca-central-1.
+const fleet = sampleRelease({ shape: 'fleet' });
 const grouping = groupReleaseEnvironments(fleet);
+const STORE = 'store-0200-ca-central-1';
 
 function dataErrorPath(run: () => unknown): string {
   try {
@@ -32,13 +34,13 @@ function dataErrorPath(run: () => unknown): string {
 describe('toggleExpandedGroup', () => {
   it('opens a closed group, with the groups around it so that it shows', () => {
     expect(toggleExpandedGroup(grouping, [], 'wave-2')).toEqual(['wave-2']);
-    expect(toggleExpandedGroup(grouping, [], 'wave-2/eu-west')).toEqual(['wave-2', 'wave-2/eu-west']);
-    expect(toggleExpandedGroup(grouping, ['wave-1'], 'wave-2/eu-west')).toEqual(['wave-1', 'wave-2', 'wave-2/eu-west']);
+    expect(toggleExpandedGroup(grouping, [], 'wave-2/eu-west-1')).toEqual(['wave-2', 'wave-2/eu-west-1']);
+    expect(toggleExpandedGroup(grouping, ['wave-1'], 'wave-2/eu-west-1')).toEqual(['wave-1', 'wave-2', 'wave-2/eu-west-1']);
   });
 
   it('closes an open group and everything open inside it, leaving the rest', () => {
-    expect(toggleExpandedGroup(grouping, ['wave-1', 'wave-2', 'wave-2/eu-west', 'wave-2/us-east'], 'wave-2')).toEqual(['wave-1']);
-    expect(toggleExpandedGroup(grouping, ['wave-2', 'wave-2/eu-west'], 'wave-2/eu-west')).toEqual(['wave-2']);
+    expect(toggleExpandedGroup(grouping, ['wave-1', 'wave-2', 'wave-2/eu-west-1', 'wave-2/us-east-1'], 'wave-2')).toEqual(['wave-1']);
+    expect(toggleExpandedGroup(grouping, ['wave-2', 'wave-2/eu-west-1'], 'wave-2/eu-west-1')).toEqual(['wave-2']);
   });
 
   it('keeps ids it does not know (a link from another release) and refuses what is not a list of ids', () => {
@@ -52,14 +54,14 @@ describe('toggleExpandedGroup', () => {
 describe('expandGroups', () => {
   it('adds ids not yet open, in order, and returns the same list when all are', () => {
     const open = ['wave-1'];
-    expect(expandGroups(open, ['wave-2', 'wave-1', 'wave-2/eu-west'])).toEqual(['wave-1', 'wave-2', 'wave-2/eu-west']);
+    expect(expandGroups(open, ['wave-2', 'wave-1', 'wave-2/eu-west-1'])).toEqual(['wave-1', 'wave-2', 'wave-2/eu-west-1']);
     expect(expandGroups(open, ['wave-1'])).toBe(open);
   });
 });
 
 describe('groupsToOpenFor', () => {
   it('names the groups an environment is in, outermost first', () => {
-    expect(groupsToOpenFor(grouping, 'store-0100')).toEqual(['wave-2', `wave-2/${grouping.groups.get(grouping.groupsOf.get('store-0100')![1]!)!.name}`]);
+    expect(groupsToOpenFor(grouping, STORE)).toEqual(['wave-2', 'wave-2/ca-central-1']);
     expect(groupsToOpenFor(grouping, 'staging')).toEqual([]);
   });
 
@@ -70,13 +72,13 @@ describe('groupsToOpenFor', () => {
 
 describe('shownUnitOf', () => {
   it('is the outermost closed group, else the grid of tiles, else the environment', () => {
-    expect(shownUnitOf(grouping, [], 'store-0100')).toEqual({ type: 'group', id: 'wave-2' });
-    expect(shownUnitOf(grouping, ['wave-2/eu-west'], 'store-0100')).toEqual({ type: 'group', id: 'wave-2' });
-    const region = grouping.groupsOf.get('store-0100')![1]!;
-    expect(shownUnitOf(grouping, ['wave-2'], 'store-0100')).toEqual({ type: 'group', id: region });
-    // 50 stores in the region: more than 40, a grid.
-    expect(shownUnitOf(grouping, ['wave-2', region], 'store-0100')).toEqual({ type: 'tiles', id: region });
-    expect(shownUnitOf(grouping, ['wave-2', region], 'store-0100', { tileThreshold: 60 })).toEqual({ type: 'environment', name: 'store-0100' });
+    expect(shownUnitOf(grouping, [], STORE)).toEqual({ type: 'group', id: 'wave-2' });
+    expect(shownUnitOf(grouping, ['wave-2/eu-west-1'], STORE)).toEqual({ type: 'group', id: 'wave-2' });
+    const region = 'wave-2/ca-central-1';
+    expect(shownUnitOf(grouping, ['wave-2'], STORE)).toEqual({ type: 'group', id: region });
+    // 42 stores in the region: more than 40, a grid.
+    expect(shownUnitOf(grouping, ['wave-2', region], STORE)).toEqual({ type: 'tiles', id: region });
+    expect(shownUnitOf(grouping, ['wave-2', region], STORE, { tileThreshold: 60 })).toEqual({ type: 'environment', name: STORE });
     expect(shownUnitOf(grouping, [], 'staging')).toEqual({ type: 'environment', name: 'staging' });
   });
 
@@ -87,8 +89,8 @@ describe('shownUnitOf', () => {
 
 describe('groupsContaining', () => {
   it('names every group that holds one of the environments', () => {
-    const region = grouping.groupsOf.get('store-0100')![1]!;
-    expect([...groupsContaining(grouping, ['store-0100', 'staging'])].sort()).toEqual(['wave-2', region].sort());
+    const region = 'wave-2/ca-central-1';
+    expect([...groupsContaining(grouping, [STORE, 'staging'])].sort()).toEqual(['wave-2', region].sort());
     expect(groupsContaining(grouping, []).size).toBe(0);
   });
 });

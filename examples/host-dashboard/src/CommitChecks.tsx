@@ -12,7 +12,7 @@ const STATE_LABEL: Record<GitHubCommitState, string> = {
 
 /**
  * What GitHub shows under the release's commit: the statuses the platform posts with
- * `toCommitStatus` (one for the release, one per environment). Their Details links are absolute
+ * `toCommitStatus` (one for the release, one per environment outside a group). Their Details links are absolute
  * URLs of this dashboard; clicking one here opens the release page in the app, as following it
  * from GitHub would in a new page.
  */
@@ -20,9 +20,12 @@ export function CommitChecks({ release }: { release: Release }) {
   const checks = useMemo(() => {
     try {
       const detailsUrl = (environment?: string) => links.url({ product: release.product, releaseId: release.id, environment });
+      // One status per environment, but none per member of a group: a fleet's 2,000 stores
+      // would bury the checks (and pass the 1,000 statuses GitHub keeps for a commit).
+      const grouped = new Set(release.environments.filter((env) => env.group !== undefined).map((env) => env.name));
       return [
         ...toCommitStatus(release, { provider: 'github', detailsUrl }),
-        ...toCommitStatus(release, { provider: 'github', detailsUrl, perEnvironment: true }),
+        ...toCommitStatus(release, { provider: 'github', detailsUrl, perEnvironment: true }).filter((check) => !grouped.has(check.environment ?? '')),
       ];
     } catch {
       return undefined;

@@ -1,6 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { EnvironmentDetails, ReleaseView, StatusBadge, type ReleaseViewTab, type WorkflowStepRef } from 'gitops-releases';
-import { WORKFLOW_SECTIONS, type EnvironmentStep, type Release, type ReleaseTarget } from 'gitops-releases/headless';
+import { WORKFLOW_SECTIONS, groupReleaseEnvironments, type EnvironmentStep, type Release, type ReleaseTarget } from 'gitops-releases/headless';
 import { CommitChecks } from './CommitChecks';
 import { findProduct, useReleases } from './data';
 import { Link, navigate } from './router';
@@ -117,23 +117,48 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
   );
 }
 
+/**
+ * The release's environments, and each group of them (a fleet's wave of stores) as one entry:
+ * 2,000 store links would say less than four waves. A group's link opens it in the graph.
+ */
 function EnvironmentList({ release, tab, selected }: { release: Release; tab: ReleaseViewTab; selected: string | undefined }) {
+  const grouping = useMemo(() => groupReleaseEnvironments(release), [release]);
+  const byName = useMemo(() => new Map(release.environments.map((env) => [env.name, env])), [release]);
   return (
     <div className="host-card host-panel">
       <h2 className="host-panel__title">Environments</h2>
       <ul className="host-env-list" aria-label="Environments">
-        {release.environments.map((env) => (
-          <li key={env.name}>
-            <Link
-              href={releaseHref({ product: release.product, releaseId: release.id, environment: env.name }, tab)}
-              className="host-env-list__link"
-              aria-current={env.name === selected ? 'true' : undefined}
-            >
-              <span className="host-env-list__name">{env.name}</span>
-              <StatusBadge status={env.status} size="sm" />
-            </Link>
-          </li>
-        ))}
+        {grouping.roots.map((unit) => {
+          if (unit.type === 'group') {
+            const group = grouping.groups.get(unit.id)!;
+            return (
+              <li key={`group ${group.id}`}>
+                <Link
+                  href={releaseHref({ product: release.product, releaseId: release.id, groups: [group.id] }, tab)}
+                  className="host-env-list__link"
+                >
+                  <span className="host-env-list__name">
+                    {group.label} <span className="host-muted">· {group.members.length.toLocaleString('en')}</span>
+                  </span>
+                  <StatusBadge status={group.status} size="sm" />
+                </Link>
+              </li>
+            );
+          }
+          const env = byName.get(unit.name)!;
+          return (
+            <li key={env.name}>
+              <Link
+                href={releaseHref({ product: release.product, releaseId: release.id, environment: env.name }, tab)}
+                className="host-env-list__link"
+                aria-current={env.name === selected ? 'true' : undefined}
+              >
+                <span className="host-env-list__name">{env.name}</span>
+                <StatusBadge status={env.status} size="sm" />
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -1,5 +1,13 @@
 import { useSyncExternalStore } from 'react';
-import { sampleFlow, sampleReleaseHistory, simulatePromotion, type Release, type SampleFlowShape } from 'gitops-releases/headless';
+import {
+  sampleFlow,
+  sampleReleaseHistory,
+  simulatePromotion,
+  type EnvironmentStep,
+  type Release,
+  type SampleFlowShape,
+  type SimulateOptions,
+} from 'gitops-releases/headless';
 
 /**
  * The dashboard's data: each product's release history, with its newest release promoted live.
@@ -15,6 +23,10 @@ export interface Product {
   repository: string;
   shape: SampleFlowShape;
   seed: number;
+  /** Releases in its history. @default 60 */
+  history?: number;
+  /** How its live release is simulated, besides the product and seed. */
+  live?: Pick<SimulateOptions, 'step' | 'structuralSharing'>;
 }
 
 export const PRODUCTS: readonly Product[] = [
@@ -45,6 +57,21 @@ export const PRODUCTS: readonly Product[] = [
     shape: 'regions',
     seed: 3,
   },
+  {
+    id: 'store-fleet',
+    name: 'Store fleet',
+    description: 'The in-store platform on 2,000 store clusters, rolled out in approved waves across 12 regions.',
+    team: 'Retail edge',
+    repository: 'acme/store-fleet-gitops',
+    shape: 'fleet',
+    seed: 8,
+    // 2,000 stores a release (about a megabyte of sample data each, made when the page starts):
+    // a short history, still with a run, a queue, a failure in wave-2 and a manual promotion.
+    history: 10,
+    // Five hours of rollout in three-minute steps (about 100 snapshots, not thousands), each
+    // keeping the stores that did not change, so the graph and table redraw only what did.
+    live: { step: 180_000, structuralSharing: true },
+  },
 ];
 
 export const findProduct = (id: string) => PRODUCTS.find((product) => product.id === id);
@@ -70,22 +97,38 @@ function shiftTimes<T>(value: T, shift: number): T {
 /**
  * A simulated snapshot as the release it stands for: the history's newest id and version, and
  * times moved so the snapshot is "now" (the replay runs faster than the promotion it plays).
+ * `shown` keeps the live copy of every environment object already shown: a snapshot that shares
+ * an unchanged environment with the one before (`structuralSharing`) gets the same copy back, so
+ * components that compare by reference redraw only what changed. Its times were moved when it
+ * changed, so a store that is still running keeps counting from when it was seen to start.
  */
-function asLive(snapshot: Release, stand: Release, now: number): Release {
-  const shifted = shiftTimes(snapshot, now - Date.parse(snapshot.updatedAt ?? snapshot.createdAt));
-  const version = stand.version ?? shifted.version;
-  return { ...renumber(shifted, snapshot.version, version), id: stand.id, version, name: `${stand.product} ${version}` };
+function asLive(snapshot: Release, stand: Release, now: number, shown: WeakMap<EnvironmentStep, EnvironmentStep>): Release {
+  const shift = now - Date.parse(snapshot.updatedAt ?? snapshot.createdAt);
+  const version = stand.version ?? snapshot.version;
+  const live = <T>(value: T): T => renumber(shiftTimes(value, shift), snapshot.version, version);
+  const { environments, ...rest } = snapshot;
+  return {
+    ...live(rest),
+    environments: environments.map((environment) => {
+      let copy = shown.get(environment);
+      if (!copy) shown.set(environment, (copy = live(environment)));
+      return copy;
+    }),
+    id: stand.id,
+    version,
+    name: `${stand.product} ${version}`,
+  };
 }
 
 /**
  * The simulated release carries its own version line in images, applications and notes: moved to
  * the history's (`1.25.3` becomes `1.47.4`, an application still on `1.25.0` becomes `1.47.0`).
  */
-function renumber(release: Release, from: string | undefined, to: string | undefined): Release {
+function renumber<T>(value: T, from: string | undefined, to: string | undefined): T {
   const line = (version: string) => version.replace(/\d+$/, '');
-  if (!from || !to || line(from) === '' || line(to) === '') return release;
-  const json = JSON.stringify(release).split(from).join(to).split(line(from)).join(line(to));
-  return JSON.parse(json) as Release;
+  if (!from || !to || line(from) === '' || line(to) === '') return value;
+  const json = JSON.stringify(value).split(from).join(to).split(line(from)).join(line(to));
+  return JSON.parse(json) as T;
 }
 
 type Listener = () => void;
@@ -95,27 +138,33 @@ class ProductFeed {
   private listeners = new Set<Listener>();
 
   constructor(product: Product) {
-    const frames = [...simulatePromotion(sampleFlow(product.shape), { product: product.id, seed: product.seed })];
-    const last = frames[frames.length - 1];
+    const flow = sampleFlow(product.shape);
+    const options: SimulateOptions = { ...product.live, product: product.id, seed: product.seed };
+    // How long the replayed release runs: one pass through the snapshots that keeps none of them.
+    let last: Release | undefined;
+    for (const snapshot of simulatePromotion(flow, options)) last = snapshot;
     // Each snapshot is shown as of now, so the live release's start moves back as the replay
     // runs; the history ends before its earliest possible start, and the live one stays newest.
     const replayed = last ? Date.parse(last.updatedAt ?? last.createdAt) - Date.parse(last.createdAt) : 0;
     const now = new Date(Date.now() - replayed - 5 * 60 * 1000).toISOString();
-    const history = sampleReleaseHistory({ count: 60, product: product.id, shape: product.shape, seed: product.seed, now });
+    const history = sampleReleaseHistory({ count: product.history ?? 60, product: product.id, shape: product.shape, seed: product.seed, now });
     const [newest, ...older] = history;
-    if (!newest || frames.length === 0) {
+    // The replay itself: each snapshot made when its tick comes, never all of them at once.
+    const snapshots = simulatePromotion(flow, options);
+    const first = snapshots.next();
+    if (!newest || first.done) {
       this.releases = history;
       return;
     }
-    let frame = 0;
-    const show = () => {
-      this.releases = [asLive(frames[frame]!, newest, Date.now()), ...older];
+    const shown = new WeakMap<EnvironmentStep, EnvironmentStep>();
+    const show = (snapshot: Release) => {
+      this.releases = [asLive(snapshot, newest, Date.now(), shown), ...older];
     };
-    show();
+    show(first.value);
     const tick = () => {
-      if (frame >= frames.length - 1) return;
-      frame += 1;
-      show();
+      const next = snapshots.next();
+      if (next.done) return;
+      show(next.value);
       this.listeners.forEach((listener) => listener());
       window.setTimeout(tick, tickMs());
     };

@@ -239,6 +239,43 @@ describe('host dashboard (example)', () => {
     await page.context().close();
   });
 
+  it('shows a fleet of 2,000 stores as group columns in the table and as groups in the live graph', async () => {
+    const session = await open('/products/store-fleet');
+    const { page } = session;
+    await table(page).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Store fleet' }).waitFor();
+
+    // One column per wave, not one per store: each cell sums its stores up.
+    const headers = page.locator('.gr-releases-table thead');
+    for (const wave of ['canary', 'wave-1', 'wave-2', 'wave-3']) await headers.getByRole('button', { name: wave, exact: true }).waitFor();
+    expect(await headers.locator('th', { hasText: /^store-/ }).count()).toBe(0);
+    // A release that failed in wave-2 says how many of its stores failed.
+    await page.getByText(/^\d+ failed \/ 500$/).first().waitFor();
+
+    // The newest release, live: its graph draws the waves as groups (a big graph may draw them a
+    // moment after the page), and they follow the feed.
+    await row(page, 0).locator('td[data-column="version"]').click();
+    await expect.poll(() => pathOf(page)).toMatch(/^\/products\/store-fleet\/releases\/[^/?]+$/);
+    await view(page).waitFor();
+    const group = (name: string) => page.locator(`.gr-release-graph__group[aria-label^="${name},"]`);
+    await group('wave-3').waitFor();
+    expect(await page.locator('.gr-release-graph__group').count()).toBe(4);
+    expect(await group('wave-2').getAttribute('aria-label')).toMatch(/^wave-2, 500 environments: /);
+    await expect.poll(() => group('canary').getAttribute('aria-label'), { timeout: 30_000 }).toBe('canary, 10 environments: 10 succeeded');
+
+    // The environments list names each wave once; a wave's link opens it in the graph, by the URL.
+    const list = page.locator('.host-release__extras').getByRole('list', { name: 'Environments' });
+    expect(await list.getByRole('listitem').count()).toBe(9);
+    await list.getByRole('link', { name: /^wave-2 · 500/ }).click();
+    await expect.poll(() => query(page, 'group')).toBe('wave-2');
+    await page.getByRole('button', { name: 'Hide what is in wave-2' }).waitFor();
+    // Git shows one check per environment outside the waves, not one per store.
+    expect(await page.locator('.host-check').count()).toBeLessThan(10);
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
   it('switches the host and the components to dark mode, and keeps the choice', async () => {
     const session = await open('/products/payments');
     const { page } = session;

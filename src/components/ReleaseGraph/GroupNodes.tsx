@@ -86,10 +86,24 @@ function headlineOf(group: GroupSummary): { kind: GroupCountKind; count: number 
 function FarDetail({ group, format }: { group: GroupSummary; format: NumberFormatter }) {
   const first = headlineOf(group);
   if (!first) return null;
+  const count = format(first.count);
   return (
-    <span className="gr-release-graph__far-detail">
+    // As wide as about two characters more than the number, with the icon (CSS fits it to the tile).
+    <span className="gr-release-graph__far-detail" style={{ ['--_gr-far-chars' as string]: count.length + 2 }}>
       <StatusIcon glyph={glyphFor('release', KIND_STATUS[first.kind])} className="gr-release-graph__far-icon" />
-      {format(first.count)}
+      {count}
+    </span>
+  );
+}
+
+/**
+ * Far out, a group's name in large type: as large as its tile's width allows for it (CSS reads its
+ * length), never smaller than the far-out size, where a long one ends in an ellipsis.
+ */
+function FarName({ name }: { name: string }) {
+  return (
+    <span className="gr-release-graph__far-name" style={{ ['--_gr-far-chars' as string]: Math.max(name.length, 1) }}>
+      {name}
     </span>
   );
 }
@@ -240,8 +254,19 @@ function GroupNodeView({ id, data, width, height }: NodeProps<GroupFlowNode>) {
           ) : null}
         </div>
         <div className="gr-release-graph__far" aria-hidden="true">
-          <span className="gr-release-graph__far-name">{group.name}</span>
+          <FarName name={group.name} />
           <FarDetail group={group} format={format} />
+          {/* What a reader needs from afar: why a group that has not started waits, else which of its sub-groups are done, failed or running. */}
+          {waiting && names === 0 ? (
+            // Non-breaking hyphens: a line ends between words, never inside `wave-2`.
+            <span className="gr-release-graph__far-waiting">{waiting.replace(/-/g, '\u2011')}</span>
+          ) : data.subgroups.length > 0 ? (
+            <span className="gr-release-graph__far-subgroups">
+              {data.subgroups.map((sub) => (
+                <span key={sub.id} className="gr-release-graph__far-subgroup" data-status={sub.status} title={`${sub.name}: ${words.headline(sub)}`} />
+              ))}
+            </span>
+          ) : null}
         </div>
       </Handles>
     </div>
@@ -413,7 +438,7 @@ function TilesNodeView({ id, data, width, height }: NodeProps<TilesFlowNode>) {
         </div>
         <div ref={tip} className="gr-release-graph__tile-tip" aria-hidden="true" />
         <div className="gr-release-graph__far gr-release-graph__far--tiles" aria-hidden="true">
-          <span className="gr-release-graph__far-name">{group.name}</span>
+          <FarName name={group.name} />
           <FarDetail group={group} format={format} />
         </div>
       </Handles>
