@@ -1,8 +1,9 @@
 // Benchmarks layoutReleaseGraph on the built package: cold layouts of 10, 40 and 300
 // environments, and a status-only update of 300 (served from the structure cache).
 // Run with `npm run bench` (it builds first). Numbers go to bench/README.md by hand.
+import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import { Bench } from 'tinybench';
-import { layoutReleaseGraph, sampleFlow, sampleRelease, sampleReleaseHistory, simulatePromotion } from '../dist/headless.js';
+import { environmentNodeSize, layoutReleaseGraph, sampleFlow, sampleRelease, sampleReleaseHistory, simulatePromotion } from '../dist/headless.js';
 
 const sized = (shape) => sampleRelease({ shape, state: 'running', seed: 7 });
 const ten = (() => {
@@ -43,6 +44,33 @@ function huge0() {
 }
 const stress = tangled(300);
 
+// Held-out DAGs: each environment waits for 1-3 earlier environments picked anywhere, so edges
+// skip ranks (dagre adds a dummy node per rank skipped). Not shaped for the library.
+function heldOut(count, seed) {
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const environments = Array.from({ length: count }, (_, i) => {
+    const dependsOn = new Set();
+    if (i > 0) for (let wanted = 1 + Math.floor(random() * 3); wanted > 0; wanted--) dependsOn.add(`env-${Math.floor(random() * i)}`);
+    return { ...huge0(), name: `env-${i}`, dependsOn: [...dependsOn] };
+  });
+  return { ...releases[300], environments };
+}
+const heldOut300 = heldOut(300, 1);
+const heldOut1000 = heldOut(1000, 1);
+// The same DAG given to dagre whole, every edge, as the layout did before it left out implied
+// edges: dagre alone, with the layout's settings and node sizes.
+function dagreEveryEdge(release) {
+  const index = new Map(release.environments.map((e, i) => [e.name, i]));
+  return () => {
+    const graph = new Graph();
+    graph.setGraph({ rankdir: 'LR', nodesep: 40 + (salt++ % 100000) / 1000, ranksep: 80, marginx: 0, marginy: 0, ranker: 'tight-tree' });
+    graph.setDefaultEdgeLabel(() => ({}));
+    release.environments.forEach((e, i) => graph.setNode(`n${i}`, { ...environmentNodeSize(e) }));
+    release.environments.forEach((e, i) => e.dependsOn.forEach((d) => graph.setEdge(`n${index.get(d)}`, `n${i}`)));
+    dagreLayout(graph);
+  };
+}
+
 // A cold layout must not hit the cache: vary a spacing option per call, which is part of the key.
 let salt = 0;
 const cold = (release) => () => layoutReleaseGraph(release, { nodeSpacing: 40 + (salt++ % 100000) / 1000 });
@@ -57,12 +85,17 @@ let flip = 0;
 
 const fleet = sampleFlow('fleet');
 
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const bench = new Bench({ time: 2000, warmupTime: 300 });
 bench
   .add('cold layout, 10 environments', cold(releases[10]))
   .add('cold layout, 40 environments', cold(releases[40]))
   .add('cold layout, 300 environments', cold(releases[300]))
   .add('cold layout, 300 environments, tangled stress DAG', cold(stress))
+  .add('cold layout, 300 environments, held-out DAG (edges skip ranks)', cold(heldOut300))
+  .add('dagre alone, same 300, every edge given to dagre', dagreEveryEdge(heldOut300))
+  .add('cold layout, 1,000 environments, held-out DAG', cold(heldOut1000))
+  .add('dagre alone, same 1,000, every edge given to dagre', dagreEveryEdge(heldOut1000))
   .add('status-only update, 300 environments (cached)', () => layoutReleaseGraph(statusFlips[flip++ % 2]))
   .add('sampleReleaseHistory, 10,000 releases', () => sampleReleaseHistory({ count: 10_000 }))
   // Fleet samples: a release of thousands of stores must build in well under 300 ms.
@@ -73,6 +106,7 @@ bench
     for (const snapshot of simulatePromotion(fleet, { step: 180_000, structuralSharing: true })) void snapshot;
   });
 
+if (only) for (const task of [...bench.tasks]) if (!task.name.includes(only)) bench.remove(task.name);
 await bench.run();
 const rows = bench.tasks.map((task) => {
   const latency = task.result.latency;
