@@ -1,4 +1,4 @@
-// What the Chromium benchmarks (bench/graph, bench/table) share: statistics, and a Vite dev server
+// What the Chromium benchmarks (bench/graph, bench/fleet, bench/table) share: statistics, and a Vite dev server
 // serving one benchmark page from source (React's production build unless --dev) opened in
 // Debian's Chromium through playwright-core, with `window.gc` and precise memory info.
 import { fileURLToPath } from 'node:url';

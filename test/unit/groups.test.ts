@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import {
   AUTO_GROUP_PREFIX,
   ReleaseDataError,
+  STATUSES,
   describeGroup,
   foldReleaseGroups,
   groupCacheStats,
   groupReleaseEnvironments,
   waitingReasonText,
+  aggregateStatus,
+  isActiveStatus,
+  isProblemStatus,
+  isTerminalStatus,
+  parseTime,
+  sampleFlow,
+  sampleRelease,
+  simulatePromotion,
+  type EnvironmentGroup,
   type EnvironmentStep,
+  type Release,
+  type ReleaseGrouping,
   type Status,
 } from '../../src/headless';
 import { environment as env, release } from '../fixtures/release';
@@ -186,6 +198,83 @@ describe('groupReleaseEnvironments', () => {
     } catch (error) {
       expect(error).toMatchObject({ path: '$.environments[1].group', value: 42 });
     }
+  });
+
+  it('names the first environment of a bad path that many share', () => {
+    const stores = Array.from({ length: 5 }, (_, i) => env(`store-${i}`, [], { group: i === 0 ? 'wave-1' : 'wave-1//eu' }));
+    try {
+      groupReleaseEnvironments(release(stores));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ path: '$.environments[1].group', value: 'wave-1//eu' });
+    }
+  });
+
+  it('rolls a fleet up as its members say, at mount and through live updates', () => {
+    // Every rolled-up field against what the members themselves say, snapshot after snapshot (a
+    // status-only change reuses the structure), and for a fresh structure too.
+    const snapshots = [...simulatePromotion(sampleFlow('fleet', 1, 400), { step: 600_000, structuralSharing: true })];
+    const now = Date.parse('2026-11-20T12:00:00.000Z');
+    const check = (snapshot: Release, grouping: ReleaseGrouping) => {
+      const byName = new Map(snapshot.environments.map((e) => [e.name, e]));
+      const membersOf = new Map<string, EnvironmentStep[]>();
+      for (const e of snapshot.environments) {
+        for (const id of grouping.groupsOf.get(e.name)!) {
+          if (!membersOf.has(id)) membersOf.set(id, []);
+          membersOf.get(id)!.push(e);
+        }
+      }
+      const said = (group: EnvironmentGroup) => {
+        const members = membersOf.get(group.id)!;
+        const statuses = members.map((e) => e.status);
+        const finished = statuses.filter(isTerminalStatus).length;
+        const combined = aggregateStatus(statuses);
+        const starts = members.map((e) => parseTime(e.startedAt)).filter((t) => t !== undefined);
+        const ends = members.map((e) => parseTime(e.finishedAt)).filter((t) => t !== undefined);
+        const failed = members.filter((e) => isProblemStatus(e.status));
+        const firstEnd = Math.min(...failed.map((e) => parseTime(e.finishedAt) ?? Infinity));
+        return {
+          members: members.map((e) => e.name).join(),
+          status: (combined === 'pending' || combined === 'queued') && finished > 0 ? 'running' : combined,
+          progress: { finished, total: members.length },
+          counts: Object.fromEntries(STATUSES.map((status) => [status, statuses.filter((s) => s === status).length])),
+          running: members.filter((e) => isActiveStatus(e.status)).map((e) => e.name).join(),
+          startedAt: starts.length ? new Date(Math.min(...starts)).toISOString() : undefined,
+          finishedAt: finished === members.length && ends.length ? new Date(Math.max(...ends)).toISOString() : undefined,
+          firstFailure: failed.find((e) => (parseTime(e.finishedAt) ?? Infinity) === firstEnd)?.name,
+        };
+      };
+      const rolled = (group: EnvironmentGroup) => ({
+        members: group.members.join(),
+        status: group.status,
+        progress: group.progress,
+        counts: group.counts,
+        running: group.running.join(),
+        startedAt: group.startedAt,
+        finishedAt: group.finishedAt,
+        firstFailure: group.firstFailure,
+      });
+      const groups = [...grouping.groups.values()];
+      expect(groups.map(rolled)).toEqual(groups.map(said));
+      // Every store of a wave that has not started waits for what its wave waits for.
+      for (const [name, reason] of grouping.waiting) {
+        const environment = byName.get(name)!;
+        expect(['pending', 'queued', 'suspended']).toContain(environment.status);
+        if (reason.kind === 'upstream' || reason.kind === 'blocked') expect(reason.total).toBeGreaterThan(0);
+      }
+    };
+    const computed = groupCacheStats().computed;
+    for (const snapshot of snapshots) check(snapshot, groupReleaseEnvironments(snapshot, { now }));
+    expect(groupCacheStats().computed).toBe(computed + 1);
+    // The same release as a new structure (another threshold, no automatic group either way).
+    const middle = snapshots[snapshots.length >> 1]!;
+    check(middle, groupReleaseEnvironments(middle, { now, autoGroupThreshold: 13 }));
+    expect(groupCacheStats().computed).toBe(computed + 2);
+    const failed = sampleRelease({ shape: 'fleet', size: 400, state: 'failed', wave: 'wave-1', failures: 3 });
+    const blocked = groupReleaseEnvironments(failed, { now });
+    check(failed, blocked);
+    expect(waitingReasonText(blocked.groups.get('wave-2')!.waiting!, blocked)).toBe('waiting for wave-1: 3 of 20 failed');
+    expect(waitingReasonText(blocked.waiting.get(blocked.groups.get('wave-3')!.members[0]!)!, blocked)).toBe('waiting for wave-1: 3 of 20 failed');
   });
 
   it('reuses the structure when only statuses change', () => {

@@ -1,7 +1,7 @@
 import { ReleaseDataError } from '../adapters/errors';
 import { topologicalOrder } from '../graph/validate';
 import { parseTime } from '../model/duration';
-import { STATUSES, aggregateStatus, isActiveStatus, isProblemStatus, isTerminalStatus } from '../model/status';
+import { AGGREGATION_PRIORITY, STATUSES, isActiveStatus, isProblemStatus, isTerminalStatus } from '../model/status';
 import type { EnvironmentStep, Release, Status } from '../model/types';
 import type {
   EnvironmentGroup,
@@ -32,6 +32,8 @@ interface GroupShape {
   children: GroupUnit[];
   /** Indices of its members in the release's order. */
   members: number[];
+  /** Their names (what every grouping of this structure hands out as `members`). */
+  memberNames: string[];
   dependsOn: GroupUnit[];
 }
 
@@ -47,6 +49,8 @@ interface Structure {
   roots: GroupUnit[];
   /** Each environment's dependencies as units at its own level. */
   envDeps: GroupUnit[][];
+  /** Each environment as a unit, one object each (what `envDeps` and group dependencies hold). */
+  envUnits: GroupUnit[];
   folds: Map<string, FoldedGraph>;
   index: ReadonlyMap<string, number>;
   groupsOf: ReadonlyMap<string, readonly string[]>;
@@ -76,9 +80,21 @@ export function groupCacheStats(): { computed: number; reused: number } {
   return { ...stats };
 }
 
-/** A declared path's levels, trimmed; raises for a path that is not one. */
-function readPath(value: unknown, index: number): string[] {
-  return parseGroupPath(value, `$.environments[${index}].group`);
+/**
+ * Each environment's declared path as levels, trimmed; raises for a path that is not one, at the
+ * first environment that has it. Each distinct value is read once and its levels shared: a fleet
+ * has thousands of environments and a few dozen paths.
+ */
+function readPaths(paths: readonly unknown[]): string[][] {
+  const read = new Map<unknown, string[]>();
+  return paths.map((value, index) => {
+    let levels = read.get(value);
+    if (!levels) {
+      levels = parseGroupPath(value, `$.environments[${index}].group`);
+      read.set(value, levels);
+    }
+    return levels;
+  });
 }
 
 /**
@@ -126,14 +142,26 @@ function buildStructure(release: Release, options: GroupingOptions, key: string,
   const environments = release.environments;
   const names = environments.map((environment) => environment.name);
   const index = new Map(names.map((name, i) => [name, i]));
-  const deps = environments.map((environment) => [...new Set(environment.dependsOn)].map((name) => index.get(name)!));
+  // Most environments wait for one other (every store of a wave for its gate): no set for those.
+  const deps = environments.map(({ dependsOn }) =>
+    dependsOn.length === 1 ? [index.get(dependsOn[0]!)!] : [...new Set(dependsOn)].map((name) => index.get(name)!),
+  );
   const dependents: number[][] = names.map(() => []);
   deps.forEach((list, i) => list.forEach((d) => dependents[d]!.push(i)));
 
-  // Declared groups: each level's id is the path up to it.
-  const chains = declared.map((levels) => levels.map((_, depth) => levels.slice(0, depth + 1).join('/')));
+  // Declared groups: each level's id is the path up to it. Environments with the same path share
+  // its levels (`readPaths`), and so its chain of ids, built once.
   const levelsOf = new Map<string, string[]>();
-  declared.forEach((levels, i) => chains[i]!.forEach((id, depth) => levelsOf.set(id, levels.slice(0, depth + 1))));
+  const chainOf = new Map<readonly string[], string[]>();
+  const chains = declared.map((levels) => {
+    let chain = chainOf.get(levels);
+    if (!chain) {
+      chain = levels.map((_, depth) => levels.slice(0, depth + 1).join('/'));
+      chain.forEach((id, depth) => levelsOf.set(id, levels.slice(0, depth + 1)));
+      chainOf.set(levels, chain);
+    }
+    return chain;
+  });
 
   // Automatic groups: environments in no declared group with the same dependencies and dependents.
   const threshold = options.autoGroupThreshold ?? 12;
@@ -175,45 +203,57 @@ function buildStructure(release: Release, options: GroupingOptions, key: string,
           depth,
           children: [],
           members: [],
+          memberNames: [],
           dependsOn: [],
         };
         groups.set(id, group);
         (parent === undefined ? roots : groups.get(parent)!.children).push({ type: 'group', id });
       }
       group.members.push(i);
+      group.memberNames.push(name);
     });
     const innermost = chain[chain.length - 1];
     (innermost === undefined ? roots : groups.get(innermost)!.children).push({ type: 'environment', name });
   });
 
-  // Dependencies as units beside the one that waits: below the levels both share.
-  const unitKey = (unit: GroupUnit) => (unit.type === 'group' ? `g${unit.id}` : `e${index.get(unit.name)}`);
-  const groupSeen = new Map<string, Set<string>>();
+  // Dependencies as units beside the one that waits: below the levels both share. One object per
+  // unit, so that "seen" is identity and thousands of stores waiting for one gate share it.
+  const groupUnits = new Map<string, GroupUnit>();
+  const envUnits: GroupUnit[] = names.map((name) => ({ type: 'environment', name }));
+  /** Environment `d` as seen from outside its groups below `level`: its group there, else itself. */
+  const unitAt = (d: number, level: number): GroupUnit => {
+    const chain = chains[d]!;
+    if (level >= chain.length) return envUnits[d]!;
+    const id = chain[level]!;
+    let unit = groupUnits.get(id);
+    if (!unit) groupUnits.set(id, (unit = { type: 'group', id }));
+    return unit;
+  };
+  const groupSeen = new Map<string, Set<GroupUnit>>();
   const envDeps: GroupUnit[][] = names.map((_, i) => {
     const chain = chains[i]!;
-    const seen = new Set<string>();
+    const list = deps[i]!;
     const mine: GroupUnit[] = [];
-    for (const d of deps[i]!) {
+    // A gate waiting for a whole wave may list thousands: a set then, a scan for a few.
+    const seen = list.length > 8 ? new Set<GroupUnit>() : undefined;
+    for (const d of list) {
       const other = chains[d]!;
       let shared = 0;
       while (shared < chain.length && shared < other.length && chain[shared] === other[shared]) shared++;
-      const rep = (level: number): GroupUnit => (level < other.length ? { type: 'group', id: other[level]! } : { type: 'environment', name: names[d]! });
+      const unit = unitAt(d, shared);
       // For each group the environment is in: outside it only (a dependency inside stays inside).
       for (let depth = shared; depth < chain.length; depth++) {
-        const unit = rep(shared);
         const id = chain[depth]!;
-        let set = groupSeen.get(id);
-        if (!set) groupSeen.set(id, (set = new Set()));
-        if (!set.has(unitKey(unit))) {
-          set.add(unitKey(unit));
+        let inGroup = groupSeen.get(id);
+        if (!inGroup) groupSeen.set(id, (inGroup = new Set()));
+        if (!inGroup.has(unit)) {
+          inGroup.add(unit);
           groups.get(id)!.dependsOn.push(unit);
         }
       }
-      const unit = rep(shared);
-      if (!seen.has(unitKey(unit))) {
-        seen.add(unitKey(unit));
-        mine.push(unit);
-      }
+      if (seen ? seen.has(unit) : mine.includes(unit)) continue;
+      seen?.add(unit);
+      mine.push(unit);
     }
     return mine;
   });
@@ -226,6 +266,7 @@ function buildStructure(release: Release, options: GroupingOptions, key: string,
     groups,
     roots,
     envDeps,
+    envUnits,
     folds: new Map(),
     index,
     groupsOf: new Map(names.map((name, i) => [name, chains[i]!])),
@@ -260,7 +301,7 @@ export function groupReleaseEnvironments(release: Release, options: GroupingOpti
     stats.reused += 1;
   } else {
     topologicalOrder(environments);
-    const declared = paths.map((value, i) => readPath(value, i));
+    const declared = readPaths(paths);
     // Names, dependencies and declared paths (numbers and strings only: JSON keeps them apart).
     const key = JSON.stringify([
       Number.isFinite(threshold) ? threshold : null,
@@ -276,19 +317,22 @@ export function groupReleaseEnvironments(release: Release, options: GroupingOpti
     }
     cache.set(key, structure);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    // What the next call compares with. Kept as it is after a status-only change: the names, the
+    // paths and the dependencies it holds are equal to this release's.
+    last = {
+      names: environments.map((environment) => environment.name),
+      dependsOn: environments.map((environment) => environment.dependsOn),
+      paths,
+      threshold,
+      structure,
+    };
   }
-  last = {
-    names: environments.map((environment) => environment.name),
-    dependsOn: environments.map((environment) => environment.dependsOn),
-    paths,
-    threshold,
-    structure,
-  };
 
   const now = options.now ?? Date.now();
   const statusOf = (i: number): Status => environments[i]!.status;
+  const times = timesOf(environments);
   const groups = new Map<string, EnvironmentGroup>();
-  for (const shape of structure.groups.values()) groups.set(shape.id, summarise(shape, environments, statusOf, structure.names, now));
+  for (const shape of structure.groups.values()) groups.set(shape.id, summarise(shape, statusOf, times, structure.names, now));
 
   // Why each unit waits, from what it waits for; memoised per unit (the DAG is walked once).
   const reasons = new Map<string, WaitingReason | null>();
@@ -316,6 +360,13 @@ export function groupReleaseEnvironments(release: Release, options: GroupingOpti
     return { failed: isProblemStatus(status) ? 1 : 0, finished: isTerminalStatus(status) ? 1 : 0, total: 1 };
   };
   const envReasons: Array<WaitingReason | null | undefined> = [];
+  // One reason per dependency: the thousands of stores waiting for one gate share it.
+  const plain = new Map<GroupUnit, WaitingReason>();
+  const plainReason = (kind: 'blocked' | 'upstream', on: GroupUnit, failed: number, finished: number, total: number): WaitingReason => {
+    let reason = plain.get(on);
+    if (!reason) plain.set(on, (reason = kind === 'blocked' ? { kind, on, failed, total } : { kind, on, finished, total }));
+    return reason;
+  };
   const reasonFor = (unit: GroupUnit): WaitingReason | undefined => {
     let key = '';
     let at = -1;
@@ -343,12 +394,12 @@ export function groupReleaseEnvironments(release: Release, options: GroupingOpti
       let upstream: WaitingReason | undefined;
       for (const dependency of waitsFor) {
         const { failed, finished, total } = tally(dependency);
-        if (failed > 0) blocked ??= { kind: 'blocked', on: dependency, failed, total };
+        if (failed > 0) blocked ??= plainReason('blocked', dependency, failed, finished, total);
         else if (finished < total) {
           const inner = suspendedIn(dependency) !== undefined || notStarted(dependency) ? reasonFor(dependency) : undefined;
           if (inner?.kind === 'blocked') blocked ??= inner;
           else if (inner?.kind === 'approval') person ??= inner;
-          else upstream ??= { kind: 'upstream', on: dependency, finished, total };
+          else upstream ??= plainReason('upstream', dependency, failed, finished, total);
         }
       }
       reason = blocked ?? person ?? upstream;
@@ -361,10 +412,10 @@ export function groupReleaseEnvironments(release: Release, options: GroupingOpti
   };
   for (const group of groups.values()) group.waiting = reasonFor({ type: 'group', id: group.id });
   const waiting = new Map<string, WaitingReason>();
-  for (const name of structure.names) {
-    const reason = reasonFor({ type: 'environment', name });
-    if (reason) waiting.set(name, reason);
-  }
+  structure.envUnits.forEach((unit, i) => {
+    const reason = reasonFor(unit);
+    if (reason) waiting.set(structure.names[i]!, reason);
+  });
 
   const grouping: ReleaseGrouping = {
     groups,
@@ -400,13 +451,36 @@ function groupStatus(combined: Status, finished: number): Status {
   return (combined === 'pending' || combined === 'queued') && finished > 0 ? 'running' : combined;
 }
 
-function summarise(
-  shape: GroupShape,
-  environments: readonly EnvironmentStep[],
-  statusOf: (i: number) => Status,
-  names: readonly string[],
-  now: number,
-): EnvironmentGroup {
+/**
+ * Each environment's start and end, read once per grouping and only when asked for: an environment
+ * is a member of its group at every level, and a fleet's thousands of dates take a while to parse.
+ */
+interface Times {
+  /** When environment `i` started; Infinity when it did not (or not at a readable time). */
+  start(i: number): number;
+  /** When it finished; -Infinity when it did not. */
+  end(i: number): number;
+}
+
+function timesOf(environments: readonly EnvironmentStep[]): Times {
+  // NaN: not read yet (a date is never NaN once read).
+  const starts = new Float64Array(environments.length).fill(Number.NaN);
+  const ends = new Float64Array(environments.length).fill(Number.NaN);
+  return {
+    start: (i) => {
+      let value = starts[i]!;
+      if (Number.isNaN(value)) starts[i] = value = parseTime(environments[i]!.startedAt) ?? Infinity;
+      return value;
+    },
+    end: (i) => {
+      let value = ends[i]!;
+      if (Number.isNaN(value)) ends[i] = value = parseTime(environments[i]!.finishedAt) ?? -Infinity;
+      return value;
+    },
+  };
+}
+
+function summarise(shape: GroupShape, statusOf: (i: number) => Status, times: Times, names: readonly string[], now: number): EnvironmentGroup {
   const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
   const failed: Array<[number, number]> = [];
   const running: string[] = [];
@@ -418,14 +492,13 @@ function summarise(
     // A status outside the vocabulary (from untyped data) counts as unknown.
     const status: Status = Object.hasOwn(counts, given) ? given : 'unknown';
     counts[status] += 1;
-    const environment = environments[i]!;
+    const end = times.end(i);
     if (isTerminalStatus(status)) finished += 1;
-    if (isProblemStatus(status)) failed.push([i, parseTime(environment.finishedAt) ?? Infinity]);
+    if (isProblemStatus(status)) failed.push([i, end === -Infinity ? Infinity : end]);
     if (isActiveStatus(status)) running.push(names[i]!);
-    const start = parseTime(environment.startedAt);
-    if (start !== undefined && start < started) started = start;
-    const end = parseTime(environment.finishedAt);
-    if (end !== undefined && end > ended) ended = end;
+    const start = times.start(i);
+    if (start < started) started = start;
+    if (end > ended) ended = end;
   }
   failed.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const total = shape.members.length;
@@ -439,9 +512,10 @@ function summarise(
     parent: shape.parent,
     depth: shape.depth,
     children: shape.children,
-    members: shape.members.map((i) => names[i]!),
+    members: shape.memberNames,
     counts: counts as StatusCountsByStatus,
-    status: groupStatus(aggregateStatus(shape.members.map(statusOf)), finished),
+    // What `aggregateStatus` gives for the members' statuses: the first in its order that any has.
+    status: groupStatus(AGGREGATION_PRIORITY.find((status) => counts[status] > 0) ?? 'unknown', finished),
     progress: { finished, total },
     firstFailure: failed.length > 0 ? names[failed[0]![0]] : undefined,
     failed: failed.map(([i]) => names[i]!),
