@@ -60,7 +60,9 @@ describe('layoutReleaseGraphAsync in a browser', () => {
     const { make, made } = watchedWorkers();
     const controller = new AbortController();
     const running = layoutReleaseGraphAsync(fresh(300), { nodeSpacing: 43 }, { signal: controller.signal, worker: make });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The job is posted to a worker when the call returns; dagre takes far longer than this turn.
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(false);
     controller.abort();
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     expect(made).toHaveLength(1);
@@ -149,11 +151,16 @@ describe('ReleaseGraph with a big graph', () => {
 
   it('ends the worker of a layout nobody waits for when the graph unmounts', async () => {
     const { make, made } = watchedWorkers();
+    const before = layoutCacheStats();
     mount({ release: fresh(300), layoutWorker: make });
-    await until(() => made.length === 1);
+    // The mount's effect gave the job to a worker, which is still at it.
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(false);
     act(() => root?.unmount());
     root = undefined;
     expect(made[0]!.terminated).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(layoutCacheStats().inWorker).toBe(before.inWorker);
   });
 
   it('draws at once, without a worker, from a layout made elsewhere', async () => {
