@@ -149,6 +149,27 @@ describe('ReleaseGraph with a big graph', () => {
     expect(layoutCacheStats().computed - before.computed).toBe(1);
   });
 
+  it('keeps the last structure of the same release on screen, busy, while a new one is laid out; never another release', async () => {
+    const small = fresh(8);
+    const render = mount({ release: small });
+    expect(container!.querySelectorAll('.react-flow__node')).toHaveLength(8);
+    // The same release grows to 300 environments: the 8 stay, marked busy, until the new layout arrives.
+    const grown = { ...fresh(300), id: small.id };
+    render({ release: grown });
+    expect(container!.querySelectorAll('.react-flow__node')).toHaveLength(8);
+    expect(container!.querySelector('.gr-release-graph__canvas')?.getAttribute('aria-busy')).toBe('true');
+    expect(container!.querySelector('.gr-release-graph__busy')?.textContent).toBe('Laying out 300 environments…');
+    await until(() => container!.querySelector('[aria-busy]') === null);
+    // The view stays where it was (far from most of the new graph); fitted, it shows the new one.
+    act(() => container!.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')!.click());
+    await until(() => container!.querySelectorAll('.react-flow__node').length > 8);
+    // Another release never shows this one's nodes while it waits: its outline instead.
+    render({ release: { ...fresh(300), id: `${small.id}-other` } });
+    expect(container!.querySelector('.react-flow__node')).toBeNull();
+    expect(container!.querySelector('.gr-release-graph__skeleton')).not.toBeNull();
+    await until(() => container!.querySelectorAll('.react-flow__node').length > 0);
+  });
+
   it('ends the worker of a layout nobody waits for when the graph unmounts', async () => {
     const { make, made } = watchedWorkers();
     const before = layoutCacheStats();

@@ -243,7 +243,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [model] = useState(createFlowModel);
   // The last layout drawn, shown while a newer structure is laid out elsewhere.
-  const [last] = useState(rememberLast<Computed>);
+  const [last] = useState(rememberLast<{ release: string; drawn: Computed }>);
   const [expanded, setExpanded] = useExpandedGroups({ ...props, grouping: { groupBy, autoGroupThreshold } });
   // On the server and while hydrating, layouts are made here, as the server made them.
   const hydrated = useHydrated();
@@ -259,12 +259,15 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       if (hydrated && canUseWorkers(layoutWorker) && !plan.cached() && plan.cost() > QUICK_LAYOUT_COST) {
         const run = (signal: AbortSignal) => layoutReleaseGraphAsync(shown.release, options, { signal, worker: layoutWorker });
         const pending = { structureKey: plan.structureKey, run, grouping: plan.grouping, count: shown.release.environments.length };
-        return { ...(last.get() ?? { layout: EMPTY_LAYOUT, nodes: [], edges: [] }), error: undefined, pending };
+        // The last structure of this release stays on screen (busy); another release's never does.
+        const previous = last.get();
+        const onScreen = previous?.release === release.id ? previous.drawn : { layout: EMPTY_LAYOUT, nodes: [], edges: [] };
+        return { ...onScreen, error: undefined, pending };
       }
       // Served from the structure cache when only statuses changed: dagre does not run again.
       const laidOut = completeLayout(plan);
       const drawn = { layout: laidOut, ...model.patch(laidOut, shown.hidden), error: undefined };
-      last.set(drawn);
+      last.set({ release: release.id, drawn });
       return drawn;
     } catch (error) {
       // Caught here, not only by the boundary: a server render has no error boundaries.
