@@ -28,7 +28,6 @@ import {
 } from '../../headless/internal';
 import {
   GROUP_NODE_PREFIX,
-  QUICK_LAYOUT_COST,
   TILES_NODE_PREFIX,
   adoptLayout,
   completeLayout,
@@ -256,7 +255,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       const options = { direction, groups: { groupBy, autoGroupThreshold, expanded } };
       const plan = planLayout(shown.release, options);
       if (given) adoptLayout(plan, given);
-      if (hydrated && canUseWorkers(layoutWorker) && !plan.cached() && plan.cost() > QUICK_LAYOUT_COST) {
+      if (hydrated && canUseWorkers(layoutWorker) && !plan.quick()) {
         const run = (signal: AbortSignal) => layoutReleaseGraphAsync(shown.release, options, { signal, worker: layoutWorker });
         const pending = { structureKey: plan.structureKey, run, grouping: plan.grouping, count: shown.release.environments.length };
         // The last structure of this release stays on screen (busy); another release's never does.

@@ -61,9 +61,9 @@ export function longestPathRanks(dependencies: ReadonlyArray<readonly number[]>)
  * edge skips (dagre splits such an edge into a chain, and its ordering sweeps and positioning
  * handle every dummy like a node). Edges that skip ranks (an environment that waits for one far
  * upstream) are what makes a graph of a few hundred environments slow; see bench/README.md.
+ * `ranks`, when the caller has them, are `longestPathRanks(dependencies)`.
  */
-export function layoutCost(dependencies: ReadonlyArray<readonly number[]>): number {
-  const ranks = longestPathRanks(dependencies);
+export function layoutCost(dependencies: ReadonlyArray<readonly number[]>, ranks = longestPathRanks(dependencies)): number {
   let cost = dependencies.length;
   dependencies.forEach((sources, i) => {
     for (const source of sources) cost += ranks[i]! - ranks[source]!;
@@ -116,14 +116,15 @@ export function computeGeometry({ dependencies, sizes, direction, nodeSpacing, r
   graph.setGraph({ rankdir: direction, nodesep: nodeSpacing, ranksep: rankSpacing, marginx: 0, marginy: 0, ranker: 'tight-tree' });
   graph.setDefaultEdgeLabel(() => ({}));
   sizes.forEach((size, i) => graph.setNode(nodeId(i), { width: size.width, height: size.height }));
-  const routed = layoutCost(dependencies) > REDUCE_ABOVE_COST ? withoutImpliedEdges(dependencies) : dependencies;
+  // Ranks by longest path: what the cost counts, and (after dagre) each node's rank.
+  const ranks = longestPathRanks(dependencies);
+  const routed = layoutCost(dependencies, ranks) > REDUCE_ABOVE_COST ? withoutImpliedEdges(dependencies) : dependencies;
   routed.forEach((sources, i) => {
     for (const source of sources) graph.setEdge(nodeId(source), nodeId(i));
   });
   dagreLayout(graph);
 
-  // dagre's ranks are not exposed after layout; derive them from the DAG (longest path from a root).
-  const ranks = longestPathRanks(dependencies);
+  // dagre's ranks are not exposed after layout: the longest-path ranks above stand for them.
   const positions: Geometry['positions'] = sizes.map((size, i) => {
     const node = graph.node(nodeId(i)) as { x: number; y: number };
     // dagre gives centres; React Flow wants top-left corners.

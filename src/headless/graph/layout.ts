@@ -215,7 +215,7 @@ export function layoutReleaseGraphIfQuick(
   options: LayoutOptions | GroupedLayoutOptions = {},
 ): ReleaseGraphLayout | GroupedReleaseGraphLayout | undefined {
   const plan = planLayout(release, options);
-  if (!cache.has(plan.structureKey) && layoutCost(plan.input.dependencies) > QUICK_LAYOUT_COST) return undefined;
+  if (!plan.quick()) return undefined;
   return plan.finish(cachedGeometry(plan));
 }
 
@@ -232,8 +232,8 @@ export interface LayoutPlan<L> {
   ids: readonly string[];
   /** Whether the geometry is cached (then `finish(cachedGeometry(plan))` is cheap). */
   cached: () => boolean;
-  /** dagre's work: see `layoutCost`. */
-  cost: () => number;
+  /** Cached, or cheap enough to lay out where it is asked (`layoutCost` ≤ `QUICK_LAYOUT_COST`). */
+  quick: () => boolean;
   /** The grouping (grouped layouts only). */
   grouping?: ReleaseGrouping;
   finish: (geometry: Geometry) => L;
@@ -252,7 +252,7 @@ export function planLayout(
 }
 
 function basePlan(structureKey: string, input: GeometryInput, ids: readonly string[]) {
-  return { structureKey, input, ids, cached: () => cache.has(structureKey), cost: () => layoutCost(input.dependencies) };
+  return { structureKey, input, ids, cached: () => cache.has(structureKey), quick: () => cache.has(structureKey) || layoutCost(input.dependencies) <= QUICK_LAYOUT_COST };
 }
 
 /**
