@@ -60,7 +60,7 @@ describe('layoutReleaseGraphAsync in a browser', () => {
     const { make, made } = watchedWorkers();
     const controller = new AbortController();
     const running = layoutReleaseGraphAsync(fresh(300), { nodeSpacing: 43 }, { signal: controller.signal, worker: make });
-    // The job is posted to a worker when the call returns; dagre takes far longer than this turn.
+    // The job is posted to a worker when the call returns; its answer cannot arrive in this turn.
     expect(made).toHaveLength(1);
     expect(made[0]!.terminated).toBe(false);
     controller.abort();
