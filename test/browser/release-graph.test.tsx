@@ -125,6 +125,24 @@ describe('ReleaseGraph first view of a large flow', () => {
     // ...and nothing else is drawn for nothing: not the full rows of every node at React Flow's
     // default zoom first, thrown away when the view is fitted.
     expect([...added].filter((element) => !element.isConnected && !outline(element)).length).toBe(0);
+    // Its edges are lines alone: no arrowheads or action markers a few pixels wide.
+    const edges = () => [...document.querySelectorAll('g.gr-release-graph__edge')];
+    expect(edges().length).toBeGreaterThan(250);
+    expect(edges().every((edge) => edge.hasAttribute('data-compact') && edge.querySelectorAll('*').length === 1)).toBe(true);
+    expect(document.querySelectorAll('.gr-release-graph__edge-arrow, .gr-release-graph__edge-action')).toHaveLength(0);
+    // Zoomed in, the edges in view get them back.
+    const first = nodeElements().values().next().value!;
+    const box = first.getBoundingClientRect();
+    for (let step = 0; step < 12; step++) {
+      await act(async () => {
+        first.closest('.react-flow')!.querySelector('.react-flow__pane')!.dispatchEvent(
+          new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -200, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      });
+    }
+    await vi.waitFor(() => expect(document.querySelectorAll('.gr-release-graph__edge-arrow').length).toBeGreaterThan(0));
+    expect(document.querySelector('[data-env-id]:not([data-compact])')).not.toBeNull();
   });
 });
 

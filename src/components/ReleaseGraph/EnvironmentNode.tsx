@@ -49,7 +49,8 @@ function describe(
 
 /** Below this zoom a node's rows cannot be read: it draws its box, name and status only. */
 export const COMPACT_BELOW_ZOOM = 0.35;
-const selectCompact = (state: ReactFlowState) => state.transform[2] < COMPACT_BELOW_ZOOM;
+/** Whether the graph is zoomed out past `COMPACT_BELOW_ZOOM`: nodes and edges draw less. */
+export const selectCompact = (state: ReactFlowState) => state.transform[2] < COMPACT_BELOW_ZOOM;
 
 /** One environment of the graph. Its box has exactly the size `environmentNodeSize` computed. */
 function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {

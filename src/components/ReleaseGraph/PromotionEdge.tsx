@@ -1,20 +1,31 @@
 import { memo } from 'react';
-import { getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
+import { getSmoothStepPath, Position, useStore, type EdgeProps } from '@xyflow/react';
 import { cx } from '../internal/cx';
 import { useGraphContext } from './context';
 import { useGraphMessages } from '../provider/component-messages';
 import type { PromotionFlowEdge } from './flow-model';
+import { selectCompact } from './EnvironmentNode';
 
 /**
  * An orthogonal edge with an arrowhead, styled by its state through `data-state`, and a marker
- * on its last leg for the promotion action (commit, pull request or none).
+ * on its last leg for the promotion action (commit, pull request or none). Zoomed out past the
+ * nodes' compact level, the line alone: arrowhead and marker would be a few pixels wide, and a
+ * graph of a thousand environments draws two thousand edges (bench/README.md).
  */
 function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<PromotionFlowEdge>) {
   const { text } = useGraphMessages();
   const { edgeClassName } = useGraphContext();
   const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
+  const compact = useStore(selectCompact);
   const state = data?.state ?? 'pending';
   const action = data?.action ?? 'none';
+  if (compact) {
+    return (
+      <g className={cx('gr-release-graph__edge', edgeClassName)} data-state={state} data-action={action} data-compact="">
+        <path className="gr-release-graph__edge-path" d={path} fill="none" />
+      </g>
+    );
+  }
   const horizontal = targetPosition === Position.Left;
   // The marker sits on the last straight leg, just before the arrowhead.
   const mx = horizontal ? targetX - 22 : targetX;
