@@ -41,7 +41,8 @@ module.exports = [
     // search and keys into groups): 19.21 kB.
     // 20 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
-    limit: '21.5 kB',
+    // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.00 kB.
+    limit: '22.5 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -56,7 +57,8 @@ module.exports = [
     // search and keys into groups): 37.58 kB.
     // 38 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 39.04 kB.
-    limit: '39.5 kB',
+    // 39.5 kB until big DAGs got the layered layout and the far-out overview: 40.39 kB.
+    limit: '41 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -92,7 +94,8 @@ module.exports = [
     // search and keys into groups): 47.00 kB.
     // 47.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 49.12 kB.
-    limit: '49.5 kB',
+    // 49.5 kB until big DAGs got the layered layout and the far-out overview: 50.83 kB.
+    limit: '51.5 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -104,7 +107,8 @@ module.exports = [
     // search and keys into groups): 130.52 kB.
     // 131 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 132.74 kB.
-    limit: '133.5 kB',
+    // 133.5 kB until big DAGs got the layered layout and the far-out overview: 134.43 kB.
+    limit: '135 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -151,7 +155,8 @@ module.exports = [
     // search and keys into groups): 21.12 kB.
     // 22 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.27 kB.
-    limit: '24 kB',
+    // 24 kB until big DAGs got the layered layout and the far-out overview: 24.94 kB.
+    limit: '25.5 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
@@ -163,7 +168,8 @@ module.exports = [
     // search and keys into groups): 88.13 kB.
     // 89 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 90.11 kB.
-    limit: '91 kB',
+    // 91 kB until big DAGs got the layered layout and the far-out overview: 91.89 kB.
+    limit: '92.5 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, without React, React Flow, dagre or Radix',
@@ -175,7 +181,8 @@ module.exports = [
     // search and keys into groups): 34.94 kB.
     // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 37.09 kB.
-    limit: '37.5 kB',
+    // 37.5 kB until big DAGs got the layered layout and the far-out overview: 38.83 kB.
+    limit: '39.5 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, everything but React',
@@ -187,7 +194,8 @@ module.exports = [
     // search and keys into groups): 109.78 kB.
     // 110.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 111.77 kB.
-    limit: '112.5 kB',
+    // 112.5 kB until big DAGs got the layered layout and the far-out overview: 113.44 kB.
+    limit: '114 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',
@@ -200,13 +208,15 @@ module.exports = [
     name: 'gitops-releases/styles.css',
     path: 'dist/styles.css',
     // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.26 kB.
-    limit: '13 kB',
+    // 13 kB until big DAGs got the layered layout and the far-out overview: 13.08 kB.
+    limit: '13.5 kB',
   },
   {
     name: 'gitops-releases/styles.layer.css',
     path: 'dist/styles.layer.css',
     // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.27 kB.
-    limit: '13 kB',
+    // 13 kB until big DAGs got the layered layout and the far-out overview: 13.06 kB.
+    limit: '13.5 kB',
   },
   {
     name: 'ReleasesProvider imported alone',
@@ -234,7 +244,8 @@ module.exports = [
     // search and keys into groups): 21.07 kB.
     // 21.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.23 kB.
-    limit: '24 kB',
+    // 24 kB until big DAGs got the layered layout and the far-out overview: 24.87 kB.
+    limit: '25.5 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
@@ -265,7 +276,8 @@ module.exports = [
     // search and keys into groups): 34.87 kB.
     // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 36.97 kB.
-    limit: '37.5 kB',
+    // 37.5 kB until big DAGs got the layered layout and the far-out overview: 38.73 kB.
+    limit: '39.5 kB',
   },
   {
     name: 'EnvironmentDetails imported alone: our code and headless, without React',

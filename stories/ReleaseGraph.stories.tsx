@@ -137,6 +137,8 @@ export const Huge: Story = {
 /**
  * A held-out DAG of 1,000 environments, each waiting for 1-3 earlier ones anywhere (edges skip
  * ranks): its layout runs in a Web Worker while the graph says so, and the page stays responsive.
+ * Seen whole it is its overview, every environment a rectangle in its status colour; zoom in (or
+ * use the arrow keys from the one node left, the Tab stop) for the nodes.
  */
 export const LayingOutInAWorker: Story = {
   args: { release: randomDagRelease(1000, 11, (i) => `cluster-${String(i).padStart(4, '0')}`), height: 640 },
@@ -146,8 +148,22 @@ export const LayingOutInAWorker: Story = {
     if (canvasElement.querySelector('.gr-release-graph__skeleton')) {
       await expect(canvas.getByRole('status')).toHaveTextContent('Laying out 1,000 environments…');
     }
-    await waitFor(() => expect(nodesOf(canvasElement).length).toBeGreaterThan(0), { timeout: 30000 });
-    await expect(canvasElement.querySelector('[aria-busy]')).toBeNull();
+    await waitFor(() => expect(canvasElement.querySelector('.gr-release-graph__overview')).not.toBeNull(), { timeout: 30000 });
+    await waitFor(() => expect(canvasElement.querySelector('[aria-busy]')).toBeNull());
+    const rectangles = [...canvasElement.querySelectorAll('.gr-release-graph__overview-nodes')].reduce((sum, path) => sum + path.getAttribute('d')!.split('M').length - 1, 0);
+    await expect(rectangles).toBe(1000);
+    await waitFor(() => expect(nodesOf(canvasElement)).toHaveLength(1));
+  },
+};
+
+/** The same 1,000 environments far out, in dark mode: status colours on the dark canvas. */
+export const FarOutDark: Story = {
+  args: { release: randomDagRelease(1000, 11, (i) => `cluster-${String(i).padStart(4, '0')}`), height: 640 },
+  globals: { colorMode: 'dark' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('.gr-release-graph__overview')).not.toBeNull(), { timeout: 30000 });
+    const fill = (status: string) => getComputedStyle(canvasElement.querySelector(`.gr-release-graph__overview-nodes[data-status="${status}"]`)!).fill;
+    await expect(fill('succeeded')).not.toBe(fill('running'));
   },
 };
 

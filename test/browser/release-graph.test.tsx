@@ -1,10 +1,12 @@
 /// <reference types="vite/client" />
 import { act, type Ref } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { layoutCacheStats, sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
+import { randomDagRelease } from '../fixtures/random-dag';
 import '../../src/styles/index.css';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -331,5 +333,85 @@ describe('ReleaseGraph root and parts', () => {
       { environment: section.dataset.envId, section: expect.stringMatching(/^(trigger|preAction|postAction)$/), name: step.title },
       expect.objectContaining({ name: step.title }),
     );
+  });
+});
+
+describe('ReleaseGraph far out on a thousand environments', () => {
+  const wheel = async (target: Element, deltaY: number, times: number) => {
+    const box = target.getBoundingClientRect();
+    for (let step = 0; step < times; step++) {
+      await act(async () => {
+        document.querySelector('.react-flow__pane')!.dispatchEvent(
+          new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      });
+    }
+  };
+
+  it('draws its overview: every environment in its status colour, a few elements, the Tab stop a node; zoomed in, nodes again', { timeout: 120_000 }, async () => {
+    const release = randomDagRelease(1000, 23);
+    mount(release, 'dark');
+    const overview = () => document.querySelector('.gr-release-graph__overview');
+    await vi.waitFor(() => expect(overview()).not.toBeNull(), { timeout: 30_000 });
+    await vi.waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
+    // Every environment is a rectangle, in one path per status, painted in the status's colour.
+    const paths = [...document.querySelectorAll<SVGPathElement>('.gr-release-graph__overview-nodes')];
+    const rectangles = paths.reduce((sum, path) => sum + path.getAttribute('d')!.split('M').length - 1, 0);
+    expect(rectangles).toBe(1000);
+    const fill = (status: string) => getComputedStyle(paths.find((path) => path.dataset.status === status)!).fill;
+    expect(fill('succeeded')).not.toBe(fill('running'));
+    expect(fill('running')).not.toBe(fill('pending'));
+    expect(document.querySelectorAll('.gr-release-graph__overview-edges').length).toBeGreaterThan(0);
+    // A few elements in all, not tens of thousands; one node is left, the graph's Tab stop.
+    expect(container!.querySelectorAll('*').length).toBeLessThan(300);
+    await vi.waitFor(() => expect(nodeElements().size).toBe(1));
+    const stop = [...nodeElements().values()][0]!;
+    expect(stop.tabIndex).toBe(0);
+    expect(stop.dataset.envId).toBe(release.environments[0]!.name);
+    // The arrow keys move along the edges as ever: the next node is drawn, and focused.
+    act(() => stop.focus());
+    await act(async () => {
+      stop.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    await vi.waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.envId).toMatch(/^env-\d+$/));
+    expect((document.activeElement as HTMLElement).dataset.envId).not.toBe(release.environments[0]!.name);
+    expect(overview()).not.toBeNull();
+    const result = await axe.run(container!);
+    expect(result.violations).toEqual([]);
+    // Zoomed in, the overview gives way to the nodes and edges in view.
+    for (let step = 0; step < 20 && overview(); step++) await wheel(document.querySelector('.react-flow__pane')!, -150, 1);
+    expect(overview()).toBeNull();
+    await vi.waitFor(() => expect(nodeElements().size).toBeGreaterThan(5));
+    await vi.waitFor(() => expect(document.querySelectorAll('g.gr-release-graph__edge').length).toBeGreaterThan(0));
+  });
+
+  it('renders its overview on the server, and hydrates it without a mismatch', { timeout: 60_000 }, async () => {
+    const release = randomDagRelease(1000, 29);
+    const element = (
+      <ReleasesProvider colorMode="light">
+        <ReleaseGraph release={release} height={600} showSearch={false} />
+      </ReleasesProvider>
+    );
+    const html = renderToString(element);
+    expect(html).toContain('gr-release-graph__overview-nodes');
+    expect(html.match(/data-env-id=/g)).toHaveLength(1);
+    container = document.createElement('div');
+    container.style.width = '1200px';
+    container.innerHTML = html;
+    document.body.append(container);
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
+    try {
+      await act(async () => {
+        root = hydrateRoot(container!, element, { onRecoverableError: (error) => void errors.push(error) });
+      });
+      await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    } finally {
+      consoleError.mockRestore();
+    }
+    expect(errors).toEqual([]);
+    expect(container.querySelector('.gr-release-graph__overview')).not.toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as headless from '../../src/headless';
+import { randomDagRelease } from '../fixtures/random-dag';
 import {
   ReleaseDataError,
   aggregateStatus,
@@ -52,6 +53,8 @@ import {
   type LayoutWorkerResponse,
   linkIssueKeys,
   neighborInDirection,
+  graphOverview,
+  showsOverview,
   parseConventionalCommit,
   parseReleaseHref,
   parseTime,
@@ -300,6 +303,22 @@ describe('the graph on hostile names', () => {
     expect(answers[0] && 'geometry' in answers[0]).toBe(true);
     expect(layoutCost([[], [0]])).toBe(3);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('draws the overview of names, and lays out a big DAG of them without dagre', () => {
+    cover(graphOverview, showsOverview);
+    const layout = layoutReleaseGraph(release);
+    const overview = graphOverview(layout)!;
+    expect(overview.nodes.reduce((sum, entry) => sum + entry.count, 0)).toBe(names.length);
+    expect(overview.edges.reduce((sum, entry) => sum + entry.count, 0)).toBe(layout.edges.length);
+    // 400 environments, the first named like Object.prototype's keys, waiting for 1-3 anywhere before.
+    const big = randomDagRelease(400, 3, (i) => (i < names.length ? names[i]! : `store-${i}`));
+    const bigLayout = layoutReleaseGraph(big);
+    expect(bigLayout.nodes.map((node) => node.id).sort()).toEqual(big.environments.map((e) => e.name).sort());
+    expect(bigLayout.nodes.every((node) => Number.isFinite(node.position.x) && Number.isFinite(node.position.y))).toBe(true);
+    expect(graphOverview(bigLayout)!.nodes.reduce((sum, entry) => sum + entry.count, 0)).toBe(400);
+    expect(showsOverview(bigLayout.nodes.length, 0.1)).toBe(true);
+    expect(({} as Record<string, unknown>).count).toBeUndefined();
   });
 
   it('finds neighbours, edge states and promotion actions by name', () => {

@@ -15,14 +15,18 @@ import {
   type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
-import type { GroupedReleaseGraphLayout, LayoutDirection, NavigationKey, ReleaseGraphLayout, ReleaseGrouping, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import type { GraphOverview, GroupedReleaseGraphLayout, LayoutDirection, NavigationKey, ReleaseGraphLayout, ReleaseGrouping, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
 import {
+  OVERVIEW_BELOW_ZOOM,
+  OVERVIEW_FROM,
   collapseDownstream,
   expandGroups,
+  graphOverview,
   groupsContaining,
   groupsToOpenFor,
   neighborInDirection,
   shownUnitOf,
+  showsOverview,
   tileCenter,
   toggleExpandedGroup,
 } from '../../headless/internal';
@@ -49,6 +53,7 @@ import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
 import { createFlowModel, domId, type GraphFlowNode, type PromotionFlowEdge } from './flow-model';
 import { FrameNode, GroupNode, TilesNode } from './GroupNodes';
 import { GraphSkeleton } from './GraphSkeleton';
+import { GraphOverviewLayer } from './GraphOverview';
 import { PromotionEdge } from './PromotionEdge';
 import { useExpandedGroups } from './use-expanded-groups';
 import { useFocusRequest } from './use-focus-request';
@@ -75,7 +80,12 @@ const selectFarScale = (state: ReactFlowState) => {
   const zoom = state.transform[2];
   return zoom >= FAR_BELOW_ZOOM || !(zoom > 0) ? 0 : 2 ** (Math.ceil(-Math.log2(zoom) * 4) / 4);
 };
-const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
+// Hidden nodes count: far out, a big graph hands React Flow its nodes hidden (its overview draws them).
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1, includeHiddenNodes: true };
+const selectOverviewZoom = (state: ReactFlowState) => state.transform[2] < OVERVIEW_BELOW_ZOOM;
+const NO_EDGES: PromotionFlowEdge[] = [];
+/** What React Flow is given while the overview draws: every node hidden but `keep` (the Tab stop). */
+const hiddenBut = (nodes: GraphFlowNode[], keep?: string) => nodes.map((node) => (node.id === keep ? node : { ...node, hidden: true }));
 
 /** Statuses the minimap colours (the strong colour of each); the others stay neutral. */
 const MINIMAP_STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(['running', 'suspended', 'succeeded', 'failed', 'error', 'terminating', 'terminated']);
@@ -209,6 +219,8 @@ interface GraphModelState {
   setExpanded: (next: SetStateAction<readonly string[]>) => void;
   /** A newer structure is being laid out off the main thread: what is drawn is the last one. */
   busy: boolean;
+  /** The whole graph as a few paths, for big flat graphs (`graphOverview`): drawn far out. */
+  overview: GraphOverview | undefined;
 }
 
 /** What the graph draws, or what it waits for. */
@@ -290,6 +302,15 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     // Keyed by the structure: live updates of the same structure must not restart the layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pendingKey]);
+  // Big flat graphs draw far out as an overview: a few paths instead of thousands of elements.
+  const overview = useMemo(() => (computed.nodes.length >= OVERVIEW_FROM ? graphOverview(computed.layout) : undefined), [computed]);
+  const numericHeight = typeof height === 'number' ? height : 480;
+  // React Flow's first nodes: when the fitted view is that far out, hidden (read at mount only).
+  const initial = useMemo(() => {
+    const far = overview !== undefined && showsOverview(computed.nodes.length, fittedViewport(computed.layout, numericHeight).zoom);
+    // The first node stays: the Tab stop of a server render (the canvas moves it to the selection).
+    return far ? { nodes: hiddenBut(computed.nodes, computed.nodes[0]?.id), edges: NO_EDGES } : { nodes: computed.nodes, edges: computed.edges };
+  }, [computed, overview, numericHeight]);
   const error = computed.error ?? (failed && failed.structureKey === pendingKey ? failed.error : undefined);
   useReportedError('ReleaseGraph', error, props.onError);
   const toggleCollapsed = useCallback(
@@ -308,12 +329,11 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
   if (pending && computed.nodes.length === 0) {
     return <GraphSkeleton grouping={pending.grouping} count={pending.count} height={height} />;
   }
-  const numericHeight = typeof height === 'number' ? height : 480;
   return (
     // The initial* props matter on the server only (and at mount): later updates come as props.
     <ReactFlowProvider
-      initialNodes={computed.nodes}
-      initialEdges={computed.edges}
+      initialNodes={initial.nodes}
+      initialEdges={initial.edges}
       initialWidth={SERVER_WIDTH}
       initialHeight={numericHeight}
       // The first render is already fitted (and so drawn at the right level of detail).
@@ -330,6 +350,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
         expanded={expanded}
         setExpanded={setExpanded}
         busy={pending !== undefined}
+        overview={overview}
       />
     </ReactFlowProvider>
   );
@@ -394,6 +415,7 @@ function GraphCanvas({
   edges,
   toggleCollapsed,
   busy,
+  overview,
   changeDirection,
   expanded,
   setExpanded,
@@ -606,6 +628,10 @@ function GraphCanvas({
     (selectedId !== null ? nodeShowing(selectedId) : undefined) ??
     (triggerEnvironment ? nodeShowing(triggerEnvironment) : undefined) ??
     firstNode;
+  // Far out, a big flat graph is its overview: React Flow keeps only the Tab stop as a node.
+  const far = useStore(selectOverviewZoom);
+  const drawOverview = overview !== undefined && far;
+  const flowNodes = useMemo(() => (drawOverview ? hiddenBut(nodes, activeId) : nodes), [drawOverview, nodes, activeId]);
   const nodeClassName = classNames?.node;
   const edgeClassName = classNames?.edge;
   const context = useMemo<GraphContextValue>(
@@ -717,8 +743,8 @@ function GraphCanvas({
           </p>
         ) : null}
         <ReactFlow
-          nodes={nodes}
-          edges={edges}
+          nodes={flowNodes}
+          edges={drawOverview ? NO_EDGES : edges}
           {...(onServer ? { width: SERVER_WIDTH, height: numericHeight } : {})}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -755,6 +781,7 @@ function GraphCanvas({
               </ControlButton>
             </Controls>
           ) : null}
+          {drawOverview ? <GraphOverviewLayer overview={overview} /> : null}
           {showMinimap && hydrated ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" nodeColor={minimapNodeColor} /> : null}
         </ReactFlow>
         {showSearch ? (
