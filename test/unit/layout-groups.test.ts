@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GROUP_NODE_PREFIX,
   TILES_NODE_PREFIX,
+  groupCacheStats,
   layoutCacheStats,
   layoutReleaseGraph,
   tilesNodeSize,
@@ -78,6 +79,23 @@ describe('layoutReleaseGraph with groups', () => {
     expect(layoutCacheStats().computed).toBe(before.computed);
     const group = next.nodes.find((node) => node.type === 'group')!;
     expect(group.type === 'group' && group.data.group.counts.running).toBe(100);
+  });
+
+  it('opens and closes a group without grouping the release again, as a new grouping would lay it out', () => {
+    const release = wave(300, ['eu', 'us', 'ap'], (i) => (i < 100 ? 'succeeded' : 'pending'));
+    const now = Date.parse('2026-11-26T12:00:00Z');
+    const closed = layoutReleaseGraph(release, { groups: { now } });
+    const before = groupCacheStats();
+    const open = layoutReleaseGraph(release, { groups: { now, expanded: ['wave-1'] } });
+    const closedAgain = layoutReleaseGraph(release, { groups: { now } });
+    // The grouping of the release it already had: no group rolled up again, no structure built.
+    expect(open.grouping).toBe(closed.grouping);
+    expect(closedAgain.grouping).toBe(closed.grouping);
+    expect(groupCacheStats().computed).toBe(before.computed);
+    // What a fresh grouping of the same data gives.
+    expect(open).toEqual(layoutReleaseGraph({ ...release }, { groups: { now, expanded: ['wave-1'] } }));
+    expect(closedAgain).toEqual(closed);
+    expect(open.nodes.map((node) => node.id)).toEqual(['dev', 'gate', `${GROUP_NODE_PREFIX}wave-1/eu`, `${GROUP_NODE_PREFIX}wave-1/us`, `${GROUP_NODE_PREFIX}wave-1/ap`, 'after']);
   });
 
   it('lays out a fold that makes a cycle', () => {

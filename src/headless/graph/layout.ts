@@ -4,7 +4,7 @@ import { edgeState, type EdgeState } from './edge-state';
 import { topologicalOrder } from './validate';
 import { computeGeometry, layoutCost, longestPathRanks, type Geometry, type GeometryInput, type LayoutDirection, type Point } from './geometry';
 import { abortError, requestGeometry, type LayoutWorkerOption } from './worker-client';
-import { foldReleaseGroups, groupReleaseEnvironments } from '../groups/group';
+import { environmentIndex, foldReleaseGroups, groupReleaseEnvironments } from '../groups/group';
 import type { EnvironmentGroup, FoldedGraph, GroupingOptions, ReleaseGrouping, WaitingReason } from '../groups/types';
 import type { Status } from '../model/types';
 
@@ -393,10 +393,12 @@ function planGrouped(release: Release, options: LayoutOptions, groupOptions: Gro
   const rankSpacing = options.rankSpacing ?? 80;
   const grouping = groupReleaseEnvironments(release, groupOptions);
   const folded = foldReleaseGroups(grouping, groupOptions.expanded ?? [], { tileThreshold: groupOptions.tileThreshold });
-  const byName = new Map(release.environments.map((environment) => [environment.name, environment]));
+  // By the grouping's index of names (one per structure), not a map of every environment per call.
+  const indexOf = environmentIndex(grouping);
+  const environmentNamed = (name: string) => release.environments[indexOf.get(name)!]!;
   const units = folded.units;
   const sizes = units.map((unit) => {
-    if (unit.type === 'environment') return environmentNodeSize(byName.get(unit.name)!);
+    if (unit.type === 'environment') return environmentNodeSize(environmentNamed(unit.name));
     if (unit.type === 'tiles') return tilesNodeSize(unit.members.length);
     return groupNodeSize(grouping.groups.get(unit.id)!.children.filter((child) => child.type === 'group').length);
   });
@@ -439,18 +441,18 @@ function planGrouped(release: Release, options: LayoutOptions, groupOptions: Gro
       const base = { id: unitNodeId(unit), position: { ...placed.position }, width: placed.size.width, height: placed.size.height };
       if (unit.type === 'environment') {
         const waiting = grouping.waiting.get(unit.name);
-        const data = { environment: byName.get(unit.name)!, rank: placed.rank, ...(waiting ? { waiting } : {}) };
+        const data = { environment: environmentNamed(unit.name), rank: placed.rank, ...(waiting ? { waiting } : {}) };
         return { ...base, type: 'environment' as const, data };
       }
       const group = grouping.groups.get(unit.id)!;
       if (unit.type === 'group') return { ...base, type: 'group' as const, data: { group, rank: placed.rank } };
-      const environments = unit.members.map((name) => byName.get(name)!);
+      const environments = unit.members.map((name) => environmentNamed(name));
       return { ...base, type: 'tiles' as const, data: { group, environments, columns: tilesNodeSize(unit.members.length).columns, rank: placed.rank } };
     });
 
     // A stand-in environment per unit for the edge states: a group reads as its status.
     const standIn = (unit: FoldedGraph['units'][number]): EnvironmentStep =>
-      unit.type === 'environment' ? byName.get(unit.name)! : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
+      unit.type === 'environment' ? environmentNamed(unit.name) : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
     const edges: ReleaseGraphEdge[] = folded.edges.map(([from, to]) => {
       const source = unitNodeId(units[from]!);
       const target = unitNodeId(units[to]!);
