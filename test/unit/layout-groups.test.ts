@@ -3,12 +3,14 @@ import {
   GROUP_NODE_PREFIX,
   TILES_NODE_PREFIX,
   groupCacheStats,
+  groupReleaseEnvironments,
   layoutCacheStats,
   layoutReleaseGraph,
   tilesNodeSize,
   type EnvironmentStep,
   type Status,
 } from '../../src/headless';
+import { QUICK_GROUPING_SIZE, canPlanNow, planLayout, prepareLayoutLater } from '../../src/headless/graph/layout';
 import { environment as env, release } from '../fixtures/release';
 import { PROTOTYPE_NAMES } from '../fixtures/hostile-names';
 
@@ -116,5 +118,68 @@ describe('layoutReleaseGraph with groups', () => {
     expect(ids).toContain('constructor');
     expect(ids).toContain('hasOwnProperty');
     expect(({} as Record<string, unknown>).rank).toBeUndefined();
+  });
+});
+
+describe('a big release not grouped yet: grouped in a later task', () => {
+  // A structure of its own per call: the number of stores differs.
+  let count = QUICK_GROUPING_SIZE;
+  const big = () => wave((count += 7), ['eu', 'us', 'ap']);
+  const closed = { groups: {} };
+
+  it('is planned now when small, or when its structure is cached; not when it is big and new', () => {
+    expect(canPlanNow(wave(QUICK_GROUPING_SIZE - 3, ['eu']), closed)).toBe(true);
+    const release = big();
+    expect(canPlanNow(release, closed)).toBe(false);
+    // Asking groups nothing.
+    const before = groupCacheStats().computed;
+    canPlanNow(release, closed);
+    expect(groupCacheStats().computed).toBe(before);
+    groupReleaseEnvironments(release);
+    expect(canPlanNow(release, closed)).toBe(true);
+    // A status-only change, also once another structure was grouped after it.
+    const update = { ...release, environments: release.environments.map((e, i) => (i === 10 ? { ...e, status: 'running' as Status } : e)) };
+    expect(canPlanNow(update, closed)).toBe(true);
+    groupReleaseEnvironments(big());
+    expect(canPlanNow(update, closed)).toBe(true);
+    // Other grouping options are another structure; data grouping rejects is not cached, and says so quietly.
+    expect(canPlanNow(release, { groups: { autoGroupThreshold: 5 } })).toBe(false);
+    expect(canPlanNow({ ...release, environments: [...release.environments, env('late', ['nowhere'])] }, closed)).toBe(false);
+    expect(canPlanNow(release, { groups: { groupBy: () => { throw new Error('no path'); } } })).toBe(false);
+  });
+
+  it('groups, folds and lays out in a task of its own, then all of it is cached', async () => {
+    const release = big();
+    const now = Date.parse('2026-11-26T12:00:00Z');
+    const options = { groups: { now } };
+    const before = groupCacheStats().computed;
+    const prepared = prepareLayoutLater(release, options);
+    // Nothing in the caller's task.
+    expect(groupCacheStats().computed).toBe(before);
+    await prepared;
+    expect(groupCacheStats().computed).toBe(before + 1);
+    expect(canPlanNow(release, options)).toBe(true);
+    expect(planLayout(release, options).cached()).toBe(true);
+    // The layout then is what laying it out at once gives, with no dagre.
+    const layouts = layoutCacheStats().computed;
+    expect(layoutReleaseGraph(release, options)).toEqual(layoutReleaseGraph({ ...release }, options));
+    expect(layoutCacheStats().computed).toBe(layouts);
+    expect(groupCacheStats().computed).toBe(before + 1);
+  });
+
+  it('does nothing once aborted before its task, and rejects data it cannot draw', async () => {
+    const before = { groups: groupCacheStats().computed, layouts: layoutCacheStats().computed };
+    const early = new AbortController();
+    early.abort();
+    await expect(prepareLayoutLater(big(), closed, { signal: early.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const late = new AbortController();
+    const waiting = prepareLayoutLater(big(), closed, { signal: late.signal });
+    late.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(groupCacheStats().computed).toBe(before.groups);
+    expect(layoutCacheStats().computed).toBe(before.layouts);
+    const bad = big();
+    await expect(prepareLayoutLater({ ...bad, environments: [...bad.environments, env('late', ['nowhere'])] }, closed)).rejects.toMatchObject({ name: 'ReleaseDataError' });
   });
 });

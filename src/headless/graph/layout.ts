@@ -4,7 +4,7 @@ import { edgeState, type EdgeState } from './edge-state';
 import { topologicalOrder } from './validate';
 import { computeGeometry, layoutCost, longestPathRanks, type Geometry, type GeometryInput, type LayoutDirection, type Point } from './geometry';
 import { abortError, requestGeometry, type LayoutWorkerOption } from './worker-client';
-import { environmentIndex, foldReleaseGroups, groupReleaseEnvironments } from '../groups/group';
+import { environmentIndex, foldReleaseGroups, groupReleaseEnvironments, isGroupingCached } from '../groups/group';
 import type { EnvironmentGroup, FoldedGraph, GroupingOptions, ReleaseGrouping, WaitingReason } from '../groups/types';
 import type { Status } from '../model/types';
 
@@ -217,6 +217,66 @@ export function layoutReleaseGraphIfQuick(
   const plan = planLayout(release, options);
   if (!plan.quick()) return undefined;
   return plan.finish(cachedGeometry(plan));
+}
+
+/**
+ * Above this many environments, grouping a release whose structure is not cached is too much to
+ * add to the task that renders it: a cold `groupReleaseEnvironments` takes about 6-8 µs per
+ * environment in Chromium on the 2-core machine of bench/README.md (13-25 ms for the 2,005 of the
+ * 2,000-store fleet, 19-39 ms for 5,005), on top of 30-50 ms of React and React Flow's first
+ * render. ReleaseGraph then shows the outline first and groups in a task of its own
+ * (`prepareLayoutLater`).
+ * @internal
+ */
+export const QUICK_GROUPING_SIZE = 1000;
+
+/**
+ * Whether a grouped layout of `release` can be planned in the caller's task: its grouping's
+ * structure is cached, or it has at most `QUICK_GROUPING_SIZE` environments. Never raises (data
+ * the layout rejects is left to `planLayout` to report).
+ * @internal
+ */
+export function canPlanNow(release: Release, options: GroupedLayoutOptions): boolean {
+  const environments = release?.environments;
+  return !Array.isArray(environments) || environments.length <= QUICK_GROUPING_SIZE || isGroupingCached(release, options.groups);
+}
+
+/**
+ * Groups, folds and, when that is quick, lays out `release` in a task of its own, after a yield to
+ * the event loop, and caches both: afterwards `planLayout` of the same release is cheap, and so is
+ * its layout unless it is big (then left for `layoutReleaseGraphAsync`). What ReleaseGraph does
+ * when `canPlanNow` says no, so that a big new structure is not one long task with its render. A
+ * `layout` made elsewhere is adopted as `adoptLayout` does. Rejects with the signal's reason when
+ * aborted first (nothing is done then), and with `ReleaseDataError` for data it cannot draw.
+ * @internal
+ */
+export function prepareLayoutLater(
+  release: Release,
+  options: GroupedLayoutOptions,
+  { signal, layout }: { signal?: AbortSignal; layout?: Parameters<typeof adoptLayout>[1] } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      try {
+        const plan = planLayout(release, options);
+        if (layout) adoptLayout(plan, layout);
+        if (plan.quick()) completeLayout(plan);
+        resolve();
+      } catch (error) {
+        reject(error);
+      }
+    }, 0);
+    function abort() {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    }
+    signal?.addEventListener('abort', abort, { once: true });
+  });
 }
 
 /**
