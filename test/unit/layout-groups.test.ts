@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   GROUP_NODE_PREFIX,
   TILES_NODE_PREFIX,
@@ -181,5 +181,27 @@ describe('a big release not grouped yet: grouped in a later task', () => {
     expect(layoutCacheStats().computed).toBe(before.layouts);
     const bad = big();
     await expect(prepareLayoutLater({ ...bad, environments: [...bad.environments, env('late', ['nowhere'])] }, closed)).rejects.toMatchObject({ name: 'ReleaseDataError' });
+  });
+
+  it('builds the structure in one task and the rest in the next, and stops between them when aborted', async () => {
+    vi.useFakeTimers();
+    try {
+      const release = wave((count += 7), ['eu', 'us', 'ap'], () => 'pending', 'wave-9');
+      const before = { groups: groupCacheStats(), layouts: layoutCacheStats().computed };
+      const controller = new AbortController();
+      const prepared = prepareLayoutLater(release, closed, { signal: controller.signal });
+      vi.advanceTimersToNextTimer();
+      // The structure is cached; nothing rolled up or laid out yet.
+      expect(groupCacheStats().computed).toBe(before.groups.computed + 1);
+      expect(groupCacheStats().reused).toBe(before.groups.reused);
+      controller.abort();
+      await expect(prepared).rejects.toMatchObject({ name: 'AbortError' });
+      vi.runAllTimers();
+      expect(groupCacheStats().reused).toBe(before.groups.reused);
+      expect(layoutCacheStats().computed).toBe(before.layouts);
+      expect(canPlanNow(release, closed)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

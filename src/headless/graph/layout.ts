@@ -4,7 +4,7 @@ import { edgeState, type EdgeState } from './edge-state';
 import { topologicalOrder } from './validate';
 import { computeGeometry, layoutCost, longestPathRanks, type Geometry, type GeometryInput, type LayoutDirection, type Point } from './geometry';
 import { abortError, requestGeometry, type LayoutWorkerOption } from './worker-client';
-import { environmentIndex, foldReleaseGroups, groupReleaseEnvironments, isGroupingCached } from '../groups/group';
+import { environmentIndex, foldReleaseGroups, groupReleaseEnvironments, isGroupingCached, prepareGroupingStructure } from '../groups/group';
 import type { EnvironmentGroup, FoldedGraph, GroupingOptions, ReleaseGrouping, WaitingReason } from '../groups/types';
 import type { Status } from '../model/types';
 
@@ -242,12 +242,14 @@ export function canPlanNow(release: Release, options: GroupedLayoutOptions): boo
 }
 
 /**
- * Groups, folds and, when that is quick, lays out `release` in a task of its own, after a yield to
- * the event loop, and caches both: afterwards `planLayout` of the same release is cheap, and so is
- * its layout unless it is big (then left for `layoutReleaseGraphAsync`). What ReleaseGraph does
- * when `canPlanNow` says no, so that a big new structure is not one long task with its render. A
- * `layout` made elsewhere is adopted as `adoptLayout` does. Rejects with the signal's reason when
- * aborted first (nothing is done then), and with `ReleaseDataError` for data it cannot draw.
+ * Groups, folds and, when that is quick, lays out `release` in tasks of their own, after a yield
+ * to the event loop, and caches it all: afterwards `planLayout` of the same release is cheap, and
+ * so is its layout unless it is big (then left for `layoutReleaseGraphAsync`). What ReleaseGraph
+ * does when `canPlanNow` says no, so that a big new structure is not one long task with its
+ * render. Two tasks: the grouping's structure (checking the data, about two thirds of a cold
+ * grouping), then the roll-ups, the fold and a quick layout. A `layout` made elsewhere is adopted
+ * as `adoptLayout` does. Rejects with the signal's reason when aborted (nothing more is done), and
+ * with `ReleaseDataError` for data it cannot draw.
  * @internal
  */
 export function prepareLayoutLater(
@@ -255,27 +257,43 @@ export function prepareLayoutLater(
   options: GroupedLayoutOptions,
   { signal, layout }: { signal?: AbortSignal; layout?: Parameters<typeof adoptLayout>[1] } = {},
 ): Promise<void> {
+  const steps = [
+    () => prepareGroupingStructure(release, options.groups),
+    () => {
+      const plan = planLayout(release, options);
+      if (layout) adoptLayout(plan, layout);
+      if (plan.quick()) completeLayout(plan);
+    },
+  ];
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError(signal));
       return;
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      try {
-        const plan = planLayout(release, options);
-        if (layout) adoptLayout(plan, layout);
-        if (plan.quick()) completeLayout(plan);
-        resolve();
-      } catch (error) {
-        reject(error);
-      }
-    }, 0);
-    function abort() {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const abort = () => {
       clearTimeout(timer);
       reject(abortError(signal));
-    }
+    };
+    const step = (at: number) => {
+      timer = setTimeout(() => {
+        try {
+          steps[at]!();
+        } catch (error) {
+          signal?.removeEventListener('abort', abort);
+          reject(error);
+          return;
+        }
+        if (at + 1 < steps.length) {
+          step(at + 1);
+          return;
+        }
+        signal?.removeEventListener('abort', abort);
+        resolve();
+      }, 0);
+    };
     signal?.addEventListener('abort', abort, { once: true });
+    step(0);
   });
 }
 
