@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { environment as env, release as releaseOf } from '../fixtures/release';
 import { PROTOTYPE_NAMES, prototypeState } from '../fixtures/hostile-names';
 import {
@@ -175,6 +175,25 @@ describe('ReleaseGraph with groups: a fleet of thousands not grouped yet', () =>
     rerender(graph(next));
     expect(document.querySelector('[aria-busy="true"]')).toBeNull();
     expect(groupNode('wave-1')).toHaveAccessibleName('wave-1, 100 environments: 41 succeeded, 1 failed, 47 running, 11 not started');
+  });
+
+  it('says what is wrong with its data once it has read it, and tells the host', async () => {
+    const release = freshFleet();
+    const broken = { ...release, environments: release.environments.map((e) => (e.name === 'store-0027-eu-west-1' ? { ...e, dependsOn: ['nowhere'] } : e)) };
+    const onError = vi.fn();
+    // Development builds also say it in the console.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onTestFinished(() => quiet.mockRestore());
+    render(
+      <ReleasesProvider colorMode="light" timeZone="UTC">
+        <ReleaseGraph release={broken} height={600} onError={onError} />
+      </ReleasesProvider>,
+    );
+    expect(document.querySelector('.gr-release-graph__skeleton')).not.toBeNull();
+    expect(await screen.findByText(/depends on "nowhere"/)).toBeInTheDocument();
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ name: 'ReleaseDataError' });
   });
 
   it('groups and lays out nothing once it is unmounted while it waits', async () => {
