@@ -461,8 +461,14 @@ function structureFor(release: Release, options: GroupingOptions, threshold: num
   }
   cache.set(key, structure);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  // What the next call compares with. Kept as it is after a status-only change: the names, the
-  // paths and the dependencies it holds are equal to this release's.
+  return markSeen(environments, paths, threshold, structure);
+}
+
+/**
+ * Makes `structure` what the next call compares with, and returns it. Kept as it is after a
+ * status-only change: the names, the paths and the dependencies it holds are equal to its release's.
+ */
+function markSeen(environments: readonly EnvironmentStep[], paths: unknown[], threshold: number, structure: Structure): Structure {
   last = {
     names: environments.map((environment) => environment.name),
     dependsOn: environments.map((environment) => environment.dependsOn),
@@ -533,13 +539,7 @@ export function isGroupingCached(release: Release, options: GroupingOptions = {}
     if (!structure) return false;
     cache.delete(key);
     cache.set(key, structure);
-    last = {
-      names: environments.map((environment) => environment.name),
-      dependsOn: environments.map((environment) => environment.dependsOn),
-      paths,
-      threshold,
-      structure,
-    };
+    markSeen(environments, paths, threshold, structure);
     return true;
   } catch {
     return false;
