@@ -56,7 +56,9 @@ module.exports = [
     // search and keys into groups): 37.58 kB.
     // 38 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 39.04 kB.
-    limit: '39.5 kB',
+    // 39.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 39.56 kB.
+    limit: '40 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -92,7 +94,9 @@ module.exports = [
     // search and keys into groups): 47.00 kB.
     // 47.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 49.12 kB.
-    limit: '49.5 kB',
+    // 49.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 50.00 kB.
+    limit: '50.5 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -104,7 +108,9 @@ module.exports = [
     // search and keys into groups): 130.52 kB.
     // 131 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 132.74 kB.
-    limit: '133.5 kB',
+    // 133.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 133.54 kB.
+    limit: '134.5 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -151,7 +157,9 @@ module.exports = [
     // search and keys into groups): 21.12 kB.
     // 22 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.27 kB.
-    limit: '24 kB',
+    // 24 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 24.18 kB.
+    limit: '25 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
@@ -163,7 +171,9 @@ module.exports = [
     // search and keys into groups): 88.13 kB.
     // 89 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 90.11 kB.
-    limit: '91 kB',
+    // 91 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 91.16 kB.
+    limit: '92 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, without React, React Flow, dagre or Radix',
@@ -175,7 +185,9 @@ module.exports = [
     // search and keys into groups): 34.94 kB.
     // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 37.09 kB.
-    limit: '37.5 kB',
+    // 37.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 37.98 kB.
+    limit: '38.5 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, everything but React',
@@ -187,7 +199,9 @@ module.exports = [
     // search and keys into groups): 109.78 kB.
     // 110.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 111.77 kB.
-    limit: '112.5 kB',
+    // 112.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 112.46-112.66 kB.
+    limit: '113.5 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',
@@ -234,7 +248,9 @@ module.exports = [
     // search and keys into groups): 21.07 kB.
     // 21.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.23 kB.
-    limit: '24 kB',
+    // 24 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 24.13 kB.
+    limit: '25 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
@@ -265,7 +281,9 @@ module.exports = [
     // search and keys into groups): 34.87 kB.
     // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 36.97 kB.
-    limit: '37.5 kB',
+    // 37.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 37.93 kB.
+    limit: '38.5 kB',
   },
   {
     name: 'EnvironmentDetails imported alone: our code and headless, without React',
