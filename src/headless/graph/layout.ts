@@ -221,11 +221,11 @@ export function layoutReleaseGraphIfQuick(
 
 /**
  * Above this many environments, grouping a release whose structure is not cached is too much to
- * add to the task that renders it: a cold `groupReleaseEnvironments` takes about 6-8 µs per
- * environment in Chromium on the 2-core machine of bench/README.md (13-25 ms for the 2,005 of the
- * 2,000-store fleet, 19-39 ms for 5,005), on top of 30-50 ms of React and React Flow's first
- * render. ReleaseGraph then shows the outline first and groups in a task of its own
- * (`prepareLayoutLater`).
+ * add to the task that renders it: a cold `groupReleaseEnvironments` takes 4-12 µs per environment
+ * in Chromium on the loaded 2-core machine of bench/README.md (8-25 ms for the 2,005 of the
+ * 2,000-store fleet, 19-33 ms for 5,005), on top of 20-50 ms of React's and React Flow's first
+ * render; at 1,000 it is a few milliseconds more. Above it, ReleaseGraph shows the outline first
+ * and groups in tasks of their own (`prepareLayoutLater`).
  * @internal
  */
 export const QUICK_GROUPING_SIZE = 1000;
