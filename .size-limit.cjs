@@ -41,8 +41,8 @@ module.exports = [
     // search and keys into groups): 19.21 kB.
     // 20 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
-    // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.00 kB.
-    limit: '22.5 kB',
+    // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.35 kB.
+    limit: '23 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -57,8 +57,10 @@ module.exports = [
     // search and keys into groups): 37.58 kB.
     // 38 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 39.04 kB.
-    // 39.5 kB until big DAGs got the layered layout and the far-out overview: 40.39 kB.
-    limit: '41 kB',
+    // 39.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 39.56 kB.
+    // 40 kB until big DAGs got the layered layout and the far-out overview: 40.72 kB.
+    limit: '41.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -94,8 +96,10 @@ module.exports = [
     // search and keys into groups): 47.00 kB.
     // 47.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 49.12 kB.
-    // 49.5 kB until big DAGs got the layered layout and the far-out overview: 50.83 kB.
-    limit: '51.5 kB',
+    // 49.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 50.00 kB.
+    // 50.5 kB until big DAGs got the layered layout and the far-out overview: 51.39 kB.
+    limit: '52 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -107,8 +111,10 @@ module.exports = [
     // search and keys into groups): 130.52 kB.
     // 131 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 132.74 kB.
-    // 133.5 kB until big DAGs got the layered layout and the far-out overview: 134.43 kB.
-    limit: '135 kB',
+    // 133.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 133.54 kB.
+    // 134.5 kB until big DAGs got the layered layout and the far-out overview: 134.94 kB.
+    limit: '135.5 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -155,8 +161,10 @@ module.exports = [
     // search and keys into groups): 21.12 kB.
     // 22 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.27 kB.
-    // 24 kB until big DAGs got the layered layout and the far-out overview: 24.94 kB.
-    limit: '25.5 kB',
+    // 24 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 24.18 kB.
+    // 25 kB until big DAGs got the layered layout and the far-out overview: 25.54 kB.
+    limit: '26 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
@@ -168,8 +176,10 @@ module.exports = [
     // search and keys into groups): 88.13 kB.
     // 89 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 90.11 kB.
-    // 91 kB until big DAGs got the layered layout and the far-out overview: 91.89 kB.
-    limit: '92.5 kB',
+    // 91 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 91.16 kB.
+    // 92 kB until big DAGs got the layered layout and the far-out overview: 92.34 kB.
+    limit: '93 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, without React, React Flow, dagre or Radix',
@@ -181,8 +191,10 @@ module.exports = [
     // search and keys into groups): 34.94 kB.
     // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 37.09 kB.
-    // 37.5 kB until big DAGs got the layered layout and the far-out overview: 38.83 kB.
-    limit: '39.5 kB',
+    // 37.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 37.98 kB.
+    // 38.5 kB until big DAGs got the layered layout and the far-out overview: 39.38 kB.
+    limit: '40 kB',
   },
   {
     name: 'gitops-releases/view: the whole entry, everything but React',
@@ -194,8 +206,10 @@ module.exports = [
     // search and keys into groups): 109.78 kB.
     // 110.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 111.77 kB.
-    // 112.5 kB until big DAGs got the layered layout and the far-out overview: 113.44 kB.
-    limit: '114 kB',
+    // 112.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 112.46-112.66 kB.
+    // 113.5 kB until big DAGs got the layered layout and the far-out overview: 114.14 kB.
+    limit: '114.5 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',
@@ -244,8 +258,10 @@ module.exports = [
     // search and keys into groups): 21.07 kB.
     // 21.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 23.23 kB.
-    // 24 kB until big DAGs got the layered layout and the far-out overview: 24.87 kB.
-    limit: '25.5 kB',
+    // 24 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 24.13 kB.
+    // 25 kB until big DAGs got the layered layout and the far-out overview: 25.47 kB.
+    limit: '26 kB',
   },
   {
     name: 'ReleaseNotes imported alone: our code and headless, without React',
@@ -276,8 +292,10 @@ module.exports = [
     // search and keys into groups): 34.87 kB.
     // 35.5 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 36.97 kB.
-    // 37.5 kB until big DAGs got the layered layout and the far-out overview: 38.73 kB.
-    limit: '39.5 kB',
+    // 37.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
+    // back, the outline first, the grouping in tasks of their own): 37.93 kB.
+    // 38.5 kB until big DAGs got the layered layout and the far-out overview: 39.34 kB.
+    limit: '40 kB',
   },
   {
     name: 'EnvironmentDetails imported alone: our code and headless, without React',

@@ -610,7 +610,10 @@ const api = {
         const count = changedCount(snapshots[i - 1]!, snapshots[i]!);
         const g = part(() => groupReleaseEnvironments(snapshots[i]!, options.groups));
         let layout: GroupedReleaseGraphLayout | undefined;
-        const l = part(() => (layout = layoutReleaseGraph(snapshots[i]!, options)));
+        // A copy of the snapshot (the same environments): the snapshot itself would get back the
+        // grouping just made, and the layout's own grouping would not be measured.
+        const copy = { ...snapshots[i]! };
+        const l = part(() => (layout = layoutReleaseGraph(copy, options)));
         let next: typeof previous | undefined;
         const p = part(() => (next = model.patch(layout!, new Map())));
         if (pass === 1 && count >= 50 && count <= 200) {

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
-import { layoutCacheStats, layoutReleaseGraph, layoutReleaseGraphAsync, type Release } from 'gitops-releases/headless';
+import { groupCacheStats, layoutCacheStats, layoutReleaseGraph, layoutReleaseGraphAsync, sampleRelease, type Release } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
 import { randomDagRelease } from '../fixtures/random-dag';
 import '../../src/styles/index.css';
@@ -30,6 +30,13 @@ function watchedWorkers() {
 // Every test lays out a structure of its own (the seed and names differ), so nothing comes from the cache.
 let seed = 100;
 const fresh = (count: number, name?: (i: number) => string) => randomDagRelease(count, seed++, name);
+const fleet = sampleRelease({ shape: 'fleet', size: 5000, state: 'running' });
+/** The 5,000-store fleet as a structure of its own: `staging` renamed, and what waits for it. */
+const freshFleet = (): Release => {
+  const name = `staging-${seed++}`;
+  const rename = (dependsOn: string[]) => dependsOn.map((d) => (d === 'staging' ? name : d));
+  return { ...fleet, environments: fleet.environments.map((e) => (e.name === 'staging' ? { ...e, name } : e.dependsOn.includes('staging') ? { ...e, dependsOn: rename(e.dependsOn) } : e)) };
+};
 const positions = (layout: { nodes: Array<{ position: { x: number; y: number } }> }) => layout.nodes.map((node) => [node.position.x, node.position.y]);
 
 describe('layoutReleaseGraphAsync in a browser', () => {
@@ -182,6 +189,31 @@ describe('ReleaseGraph with a big graph', () => {
     expect(made[0]!.terminated).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(layoutCacheStats().inWorker).toBe(before.inWorker);
+  });
+
+  it('shows a 5,000-store fleet not grouped yet as its outline first, then groups it and draws its groups', async () => {
+    const release = freshFleet();
+    const before = groupCacheStats().computed;
+    mount({ release });
+    // The mount's render grouped nothing: the outline, busy, says what comes.
+    expect(container!.querySelector('.gr-release-graph__skeleton')?.getAttribute('aria-busy')).toBe('true');
+    expect(container!.querySelector('[role="status"]')?.textContent).toBe('Laying out 5,005 environments…');
+    expect(groupCacheStats().computed).toBe(before);
+    await until(() => container!.querySelectorAll('.gr-release-graph__group').length === 4);
+    expect(container!.querySelector('[aria-busy]')).toBeNull();
+    expect(container!.querySelector('.gr-release-graph__group[aria-label^="wave-2,"]')?.getAttribute('aria-label')).toMatch(/^wave-2, 1,250 environments: \d/);
+    expect(groupCacheStats().computed).toBe(before + 1);
+  });
+
+  it('groups and lays out nothing after an unmount while a fleet waits to be grouped', async () => {
+    const before = { groups: groupCacheStats().computed, layouts: layoutCacheStats().computed };
+    mount({ release: freshFleet() });
+    expect(container!.querySelector('.gr-release-graph__skeleton')).not.toBeNull();
+    act(() => root?.unmount());
+    root = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(groupCacheStats().computed).toBe(before.groups);
+    expect(layoutCacheStats().computed).toBe(before.layouts);
   });
 
   it('draws at once, without a worker, from a layout made elsewhere', async () => {

@@ -1,10 +1,19 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { environment as env, release as releaseOf } from '../fixtures/release';
 import { PROTOTYPE_NAMES, prototypeState } from '../fixtures/hostile-names';
-import { GROUP_NODE_PREFIX, TILES_NODE_PREFIX, layoutReleaseGraph, sampleRelease, type EnvironmentStep, type Release } from 'gitops-releases/headless';
+import {
+  GROUP_NODE_PREFIX,
+  TILES_NODE_PREFIX,
+  groupCacheStats,
+  layoutCacheStats,
+  layoutReleaseGraph,
+  sampleRelease,
+  type EnvironmentStep,
+  type Release,
+} from 'gitops-releases/headless';
 import { EnvironmentDetails, ReleaseGraph, ReleasesProvider, ReleaseView, type ReleaseGraphProps } from '../../src/index';
 import { createFlowModel, domId } from '../../src/components/ReleaseGraph/flow-model';
 
@@ -36,12 +45,25 @@ const withoutLiveText = (release: Release, name: string): Release => ({
   environments: release.environments.map((environment) => (environment.name === name ? { ...environment, statusText: undefined } : environment)),
 });
 
-function renderGraph(props: Partial<ReleaseGraphProps> = {}) {
-  return render(
+/**
+ * Waits until the graph shows: a fleet of thousands whose structure is not grouped yet shows its
+ * outline first (busy) and is grouped in a later task, so its groups come a moment after the
+ * first render.
+ */
+const graphShown = () =>
+  waitFor(() => {
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(document.querySelector('.react-flow__node')).not.toBeNull();
+  });
+
+async function renderGraph(props: Partial<ReleaseGraphProps> = {}) {
+  const result = render(
     <ReleasesProvider colorMode="light" timeZone="UTC">
       <ReleaseGraph release={blocked} height={600} {...props} />
     </ReleasesProvider>,
   );
+  await graphShown();
+  return result;
 }
 
 const groupNode = (name: RegExp | string) =>
@@ -50,8 +72,8 @@ const groupNodes = () => [...document.querySelectorAll<HTMLElement>('.gr-release
 const frameHeader = (group: string) => screen.getByRole('button', { name: `Hide what is in ${group}` });
 
 describe('ReleaseGraph with groups: a closed group', () => {
-  it('is one node per wave, between the gates, with no node per store', () => {
-    renderGraph();
+  it('is one node per wave, between the gates, with no node per store', async () => {
+    await renderGraph();
     expect(groupNodes().map((node) => within(node).getByText((_, el) => el?.classList.contains('gr-release-graph__group-name') ?? false).textContent)).toEqual([
       'canary',
       'wave-1',
@@ -62,8 +84,8 @@ describe('ReleaseGraph with groups: a closed group', () => {
     expect(document.querySelector('[data-env-id="store-0011-ap-south-1"]')).toBeNull();
   });
 
-  it('sums itself up: name and size, counts with icons, failed members by name, progress and what it waits for', () => {
-    renderGraph();
+  it('sums itself up: name and size, counts with icons, failed members by name, progress and what it waits for', async () => {
+    await renderGraph();
     const wave1 = groupNode('wave-1');
     expect(wave1).toHaveAccessibleName('wave-1, 100 environments: 97 succeeded, 3 failed');
     expect(wave1).toHaveAttribute('data-status', 'failed');
@@ -83,8 +105,8 @@ describe('ReleaseGraph with groups: a closed group', () => {
     expect(wave2.querySelector('.gr-release-graph__group-waiting')).toHaveTextContent('waiting for wave-1: 3 of 100 failed');
   });
 
-  it('lists its regions, each with a mini bar and what stands out', () => {
-    renderGraph();
+  it('lists its regions, each with a mini bar and what stands out', async () => {
+    await renderGraph();
     const rows = [...groupNode('wave-1').querySelectorAll<HTMLElement>('.gr-release-graph__subgroup')];
     expect(rows).toHaveLength(12);
     expect(rows.map((row) => row.querySelector('.gr-release-graph__subgroup-name')!.textContent).slice(0, 3)).toEqual(['ap-south-1', 'ap-southeast-1', 'us-east-1']);
@@ -94,20 +116,20 @@ describe('ReleaseGraph with groups: a closed group', () => {
     expect(rows.every((row) => row.querySelector('.gr-release-graph__bar--mini'))).toBe(true);
   });
 
-  it('says its running members by name while it runs, and counts its time', () => {
-    renderGraph({ release: running });
+  it('says its running members by name while it runs, and counts its time', async () => {
+    await renderGraph({ release: running });
     const wave1 = groupNode('wave-1');
     expect(wave1).toHaveAccessibleName('wave-1, 100 environments: 41 succeeded, 48 running, 11 not started');
     expect(wave1.querySelector('.gr-release-graph__group-line[data-status="running"]')).toHaveTextContent(/^store-0027-eu-west-1, store-0028-eu-central-1, store-0032-ca-central-1\+45 more$/);
   });
 
-  it('shows why an environment waits in place of a live text it does not have', () => {
-    renderGraph({ release: withoutLiveText(blocked, 'approve-wave-2') });
+  it('shows why an environment waits in place of a live text it does not have', async () => {
+    await renderGraph({ release: withoutLiveText(blocked, 'approve-wave-2') });
     // Far out, the name says it.
     expect(document.querySelector('[data-env-id="approve-wave-2"]')).toHaveAccessibleName('approve-wave-2, Pending, waiting for wave-1: 3 of 100 failed');
     document.body.innerHTML = '';
     const release = releaseOf([env('dev', [], { status: 'failed' }), env('qa', ['dev']), env('prod', ['qa'], { statusText: 'Pending Execution' })], 'failed');
-    renderGraph({ release });
+    await renderGraph({ release });
     const qa = document.querySelector<HTMLElement>('[data-env-id="qa"]')!;
     expect(qa.querySelector('.gr-release-graph__node-subtitle')).toHaveTextContent('waiting for dev, which failed');
     expect(qa).toHaveAccessibleName('qa, Pending, waiting for dev, which failed');
@@ -116,10 +138,79 @@ describe('ReleaseGraph with groups: a closed group', () => {
   });
 });
 
+describe('ReleaseGraph with groups: a fleet of thousands not grouped yet', () => {
+  /** The running fleet as a structure no test grouped before: `staging` renamed, and what waits for it. */
+  let fresh = 0;
+  const freshFleet = (): Release => {
+    const name = `staging-${++fresh}`;
+    const rename = (dependsOn: string[]) => dependsOn.map((d) => (d === 'staging' ? name : d));
+    return { ...running, environments: running.environments.map((e) => (e.name === 'staging' ? { ...e, name } : e.dependsOn.includes('staging') ? { ...e, dependsOn: rename(e.dependsOn) } : e)) };
+  };
+  const graph = (release: Release) => (
+    <ReleasesProvider colorMode="light" timeZone="UTC">
+      <ReleaseGraph release={release} height={600} />
+    </ReleasesProvider>
+  );
+
+  it('shows its outline first, busy, and its groups once they are made, a task later', async () => {
+    const release = freshFleet();
+    const before = groupCacheStats().computed;
+    render(graph(release));
+    // The first render groups nothing: it says what it does, and is busy.
+    expect(document.querySelector('.gr-release-graph__skeleton')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Laying out 2,005 environments…');
+    expect(groupNodes()).toEqual([]);
+    expect(groupCacheStats().computed).toBe(before);
+    await graphShown();
+    expect(groupNodes().map((node) => node.getAttribute('aria-label')!.split(',')[0])).toEqual(['canary', 'wave-1', 'wave-2', 'wave-3']);
+    expect(groupNode('wave-1')).toHaveAccessibleName('wave-1, 100 environments: 41 succeeded, 48 running, 11 not started');
+    expect(groupCacheStats().computed).toBe(before + 1);
+  });
+
+  it('draws a status update of a fleet it has grouped in the same render, with no outline in between', async () => {
+    const release = freshFleet();
+    const { rerender } = render(graph(release));
+    await graphShown();
+    const next = { ...release, environments: release.environments.map((e) => (e.name === 'store-0027-eu-west-1' ? { ...e, status: 'failed' as const } : e)) };
+    rerender(graph(next));
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(groupNode('wave-1')).toHaveAccessibleName('wave-1, 100 environments: 41 succeeded, 1 failed, 47 running, 11 not started');
+  });
+
+  it('says what is wrong with its data once it has read it, and tells the host', async () => {
+    const release = freshFleet();
+    const broken = { ...release, environments: release.environments.map((e) => (e.name === 'store-0027-eu-west-1' ? { ...e, dependsOn: ['nowhere'] } : e)) };
+    const onError = vi.fn();
+    // Development builds also say it in the console.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onTestFinished(() => quiet.mockRestore());
+    render(
+      <ReleasesProvider colorMode="light" timeZone="UTC">
+        <ReleaseGraph release={broken} height={600} onError={onError} />
+      </ReleasesProvider>,
+    );
+    expect(document.querySelector('.gr-release-graph__skeleton')).not.toBeNull();
+    expect(await screen.findByText(/depends on "nowhere"/)).toBeInTheDocument();
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ name: 'ReleaseDataError' });
+  });
+
+  it('groups and lays out nothing once it is unmounted while it waits', async () => {
+    const before = { groups: groupCacheStats().computed, layouts: layoutCacheStats().computed };
+    const { unmount } = render(graph(freshFleet()));
+    expect(document.querySelector('.gr-release-graph__skeleton')).not.toBeNull();
+    unmount();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(groupCacheStats().computed).toBe(before.groups);
+    expect(layoutCacheStats().computed).toBe(before.layouts);
+  });
+});
+
 describe('ReleaseGraph with groups: opening and closing', () => {
   it('opens a group in place with a click, showing its regions in a frame, and closes it from the frame header', async () => {
     const onExpandedGroupsChange = vi.fn();
-    renderGraph({ onExpandedGroupsChange });
+    await renderGraph({ onExpandedGroupsChange });
     fireEvent.click(groupNode('wave-2'));
     expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-2']);
     expect(document.querySelector('.gr-release-graph__group[aria-label^="wave-2,"]')).toBeNull();
@@ -136,7 +227,7 @@ describe('ReleaseGraph with groups: opening and closing', () => {
   });
 
   it('draws a region of 40 or fewer stores as environment nodes, one of more as a grid of tiles', async () => {
-    renderGraph({ defaultExpandedGroups: ['wave-1', 'wave-1/ap-south-1', 'wave-3', 'wave-3/eu-west-1'] });
+    await renderGraph({ defaultExpandedGroups: ['wave-1', 'wave-1/ap-south-1', 'wave-3', 'wave-3/eu-west-1'] });
     // wave-1/ap-south-1 holds 9 stores: nodes.
     expect(document.querySelector('[data-env-id="store-0011-ap-south-1"]')).toHaveAttribute('data-status', 'failed');
     // wave-3/eu-west-1 holds 116: one grid, a tile each.
@@ -171,6 +262,7 @@ describe('ReleaseGraph with groups: opening and closing', () => {
     }
     const onChange = vi.fn();
     render(<Host onChange={onChange} />);
+    await graphShown();
     expect(groupNode('wave-1/ap-south-1')).toBeInTheDocument();
     fireEvent.click(groupNode('wave-1/ap-south-1'));
     expect(onChange).toHaveBeenLastCalledWith(['wave-1', 'wave-1/ap-south-1']);
@@ -184,7 +276,7 @@ describe('ReleaseGraph with groups: opening and closing', () => {
   });
 
   it('opens a group with Enter, goes into it, back to its header with Escape, and closes it with Enter there', async () => {
-    renderGraph();
+    await renderGraph();
     const wave2 = groupNode('wave-2');
     act(() => wave2.focus());
     fireEvent.keyDown(wave2, { key: 'Enter' });
@@ -206,7 +298,7 @@ describe('ReleaseGraph with groups: a grid of tiles from the keyboard', () => {
   it('goes in with Enter, moves by row and column, opens a store with Enter and leaves with Escape', async () => {
     const onEnvironmentOpen = vi.fn();
     const onSelectedEnvironmentChange = vi.fn();
-    renderGraph({ release: running, defaultExpandedGroups: ['wave-3', 'wave-3/eu-west-1'], onEnvironmentOpen, onSelectedEnvironmentChange });
+    await renderGraph({ release: running, defaultExpandedGroups: ['wave-3', 'wave-3/eu-west-1'], onEnvironmentOpen, onSelectedEnvironmentChange });
     const grid = screen.getByRole('grid', { name: 'Environments in wave-3/eu-west-1' });
     const node = grid.closest<HTMLElement>('.gr-release-graph__tiles')!;
     const columns = grid.querySelector('[role="row"]')!.children.length;
@@ -238,7 +330,7 @@ describe('ReleaseGraph with groups: a grid of tiles from the keyboard', () => {
 describe('ReleaseGraph with groups: search and deep links', () => {
   it('finds a store inside a closed group, marks the group, and opens it on Enter to show the store', async () => {
     const onExpandedGroupsChange = vi.fn();
-    renderGraph({ onExpandedGroupsChange });
+    await renderGraph({ onExpandedGroupsChange });
     await userEvent.type(screen.getByRole('searchbox', { name: 'Find environment' }), 'store-1500');
     expect(screen.getByRole('status')).toHaveTextContent('1 match');
     expect(groupNode('wave-3')).toHaveAttribute('data-match');
@@ -251,7 +343,7 @@ describe('ReleaseGraph with groups: search and deep links', () => {
   });
 
   it('opens the groups of a deep link’s store from the first render and focuses its tile', async () => {
-    renderGraph({ defaultFocusEnvironment: 'store-1500-ap-southeast-1' });
+    await renderGraph({ defaultFocusEnvironment: 'store-1500-ap-southeast-1' });
     const tile = await screen.findByRole('gridcell', { name: 'store-1500-ap-southeast-1, Pending' });
     expect(tile).toHaveAttribute('data-selected');
     // The grid is the graph's Tab stop.
@@ -261,7 +353,7 @@ describe('ReleaseGraph with groups: search and deep links', () => {
 
   it('asks a controlling host to open the groups of a deep link', async () => {
     const onExpandedGroupsChange = vi.fn();
-    renderGraph({ defaultFocusEnvironment: 'store-0012-ap-southeast-1', expandedGroups: [], onExpandedGroupsChange });
+    await renderGraph({ defaultFocusEnvironment: 'store-0012-ap-southeast-1', expandedGroups: [], onExpandedGroupsChange });
     await waitFor(() => expect(onExpandedGroupsChange).toHaveBeenCalledWith(['wave-1', 'wave-1/ap-southeast-1']));
   });
 });
@@ -275,7 +367,7 @@ describe('ReleaseGraph with groups: hostile group names', () => {
       env('after', [`${name}-0`, `${name}-1`, `${name}-2`]),
     ]);
     const onExpandedGroupsChange = vi.fn();
-    renderGraph({ release, onExpandedGroupsChange });
+    await renderGraph({ release, onExpandedGroupsChange });
     const group = groupNode(name);
     expect(group).toHaveAccessibleName(`${name}, 3 environments: 2 succeeded, 1 failed`);
     fireEvent.click(group);
@@ -286,9 +378,9 @@ describe('ReleaseGraph with groups: hostile group names', () => {
     expect(prototypeState()).toEqual(before);
   });
 
-  it('draws an automatic group (its id starts with a NUL) without putting a NUL in the page', () => {
+  it('draws an automatic group (its id starts with a NUL) without putting a NUL in the page', async () => {
     const release = releaseOf([env('dev', [], { status: 'succeeded' }), ...Array.from({ length: 20 }, (_, i) => env(`shop-${i}`, ['dev']))]);
-    const { container } = renderGraph({ release });
+    const { container } = await renderGraph({ release });
     expect(groupNode('shop')).toHaveAccessibleName(/^shop, 20 environments: 20 not started/);
     expect(container.innerHTML).not.toContain('\u0000');
   });
@@ -304,6 +396,7 @@ describe('EnvironmentDetails and ReleaseView with groups', () => {
   it('passes the open groups through, controlled or not', async () => {
     const onExpandedGroupsChange = vi.fn();
     render(<ReleaseView release={blocked} defaultExpandedGroups={['wave-1']} onExpandedGroupsChange={onExpandedGroupsChange} />);
+    await graphShown();
     expect(groupNode('wave-1/ap-south-1')).toBeInTheDocument();
     fireEvent.click(groupNode('wave-2'));
     expect(onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-1', 'wave-2']);

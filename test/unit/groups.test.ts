@@ -290,6 +290,30 @@ describe('groupReleaseEnvironments', () => {
     expect(groupCacheStats().computed).toBe(after.computed + 1);
   });
 
+  it('hands the same release its grouping again, a running group\'s duration following the clock', () => {
+    // A group opened or closed, or a second component, asks again for the release it has: the
+    // result is what grouping it anew gives, without rolling every group up again.
+    const statuses: Record<string, Status> = { dev: 'succeeded', 'store-wave-1-0': 'succeeded', 'store-wave-1-1': 'running' };
+    const extra = { 'store-wave-1-0': done('2026-11-26T10:00:00Z', '2026-11-26T10:05:00Z'), 'store-wave-1-1': { startedAt: '2026-11-26T10:01:00Z' } };
+    const snapshot = fleet(statuses, extra);
+    const now = Date.parse('2026-11-26T10:10:00Z');
+    const first = groupReleaseEnvironments(snapshot, { now });
+    const before = groupCacheStats();
+    expect(groupReleaseEnvironments(snapshot, { now })).toBe(first);
+    // A minute later: the running wave's duration is a minute longer, nothing else changes.
+    const later = groupReleaseEnvironments(snapshot, { now: now + 60_000 });
+    expect(later.groups.get('wave-1')!.durationMs).toBe(first.groups.get('wave-1')!.durationMs! + 60_000);
+    expect(later).toEqual(groupReleaseEnvironments({ ...snapshot }, { now: now + 60_000 }));
+    expect(groupCacheStats().computed).toBe(before.computed);
+    // Other options, or an environment replaced in the same array, are another grouping.
+    expect(groupReleaseEnvironments(snapshot, { now, autoGroupThreshold: 3 })).not.toBe(first);
+    const replaced = fleet(statuses, extra);
+    const again = groupReleaseEnvironments(replaced, { now });
+    replaced.environments[4] = { ...replaced.environments[4]!, status: 'failed' };
+    expect(groupReleaseEnvironments(replaced, { now })).not.toBe(again);
+    expect(groupReleaseEnvironments(replaced, { now }).groups.get('wave-1')!.counts.failed).toBe(1);
+  });
+
   it('works for prototype and odd names as environment and group names', () => {
     const names = [...PROTOTYPE_NAMES, ...ODD_NAMES];
     const environments = names.map((name, i) => env(name, i === 0 ? [] : [names[0]!], { group: i % 2 ? name.replace(/\//g, '') || 'x' : undefined, status: 'failed' }));

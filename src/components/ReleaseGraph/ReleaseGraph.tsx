@@ -15,7 +15,7 @@ import {
   type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
-import type { GraphOverview, GroupedReleaseGraphLayout, LayoutDirection, NavigationKey, ReleaseGraphLayout, ReleaseGrouping, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
+import type { GraphOverview, GroupedReleaseGraphLayout, LayoutDirection, NavigationKey, Release, ReleaseGraphLayout, ReleaseGrouping, WorkflowStep, WorkflowStepRef } from 'gitops-releases/headless';
 import {
   OVERVIEW_BELOW_ZOOM,
   OVERVIEW_FROM,
@@ -34,9 +34,11 @@ import {
   GROUP_NODE_PREFIX,
   TILES_NODE_PREFIX,
   adoptLayout,
+  canPlanNow,
   completeLayout,
   layoutReleaseGraphAsync,
   planLayout,
+  prepareLayoutLater,
 } from '../../headless/graph/layout';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
@@ -229,9 +231,15 @@ interface Computed {
   nodes: GraphFlowNode[];
   edges: PromotionFlowEdge[];
   error: unknown;
-  /** Set while the structure is laid out in a worker. */
-  pending?: { structureKey: string; run: (signal: AbortSignal) => Promise<unknown>; grouping?: ReleaseGrouping; count: number };
+  /**
+   * Set while the structure is laid out in a worker, or grouped in a later task (then `key` is not
+   * a structure's: the structure is what that task finds out).
+   */
+  pending?: { key: string; run: (signal: AbortSignal) => Promise<unknown>; grouping?: ReleaseGrouping; count: number };
 }
+
+/** Tells one grouping deferred to a later task from the next. */
+let deferrals = 0;
 
 /** A box for the last value drawn: kept across renders, read while a newer one is made. */
 function rememberLast<T>() {
@@ -246,7 +254,9 @@ const canUseWorkers = (option: ReleaseGraphProps['layoutWorker']) => option !== 
  * Lays the release out (from the structure cache when only statuses changed) and patches the
  * React Flow model, above the React Flow provider so a server render can seed it with nodes.
  * A big new structure is laid out in a worker: meanwhile the graph shows the last structure it
- * drew (busy), or at mount an outline of its groups.
+ * drew (busy), or at mount an outline of its groups. Thousands of environments in a structure not
+ * grouped yet are grouped in a task of their own first (never on the server or while hydrating:
+ * the markup must match), behind the same outline.
  */
 function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: LayoutDirection) => void }) {
   const { release, direction: directionProp, height = 480, groupBy, autoGroupThreshold, layout: given, layoutWorker } = props;
@@ -255,25 +265,37 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
   const [model] = useState(createFlowModel);
   // The last layout drawn, shown while a newer structure is laid out elsewhere.
   const [last] = useState(rememberLast<{ release: string; drawn: Computed }>);
+  // The release a later task last grouped: never deferred again, whatever the cache says.
+  const [prepared] = useState(rememberLast<Release>);
   const [expanded, setExpanded] = useExpandedGroups({ ...props, grouping: { groupBy, autoGroupThreshold } });
   // On the server and while hydrating, layouts are made here, as the server made them.
   const hydrated = useHydrated();
   // Bumped when a worker's layout has reached the cache: the layout is then quick.
   const [arrived, setArrived] = useState(0);
-  const [failed, setFailed] = useState<{ structureKey: string; error: unknown }>();
+  const [failed, setFailed] = useState<{ key: string; error: unknown }>();
   const computed = useMemo((): Computed => {
     try {
       const shown = collapseDownstream(release, collapsed);
       const options = { direction, groups: { groupBy, autoGroupThreshold, expanded } };
+      const count = shown.release.environments.length;
+      // The last structure of this release stays on screen (busy); another release's never does.
+      const waitFor = (pending: NonNullable<Computed['pending']>): Computed => {
+        const previous = last.get();
+        const onScreen = previous?.release === release.id ? previous.drawn : { layout: EMPTY_LAYOUT, nodes: [], edges: [] };
+        return { ...onScreen, error: undefined, pending };
+      };
+      if (hydrated && prepared.get() !== shown.release && !canPlanNow(shown.release, options)) {
+        // Thousands of environments in a structure not grouped yet: grouping them takes tens of
+        // milliseconds, a long task with the render. The outline now, the grouping and a quick
+        // layout in a task of their own, the graph in the render after that.
+        const run = (signal: AbortSignal) => prepareLayoutLater(shown.release, options, { signal, layout: given }).then(() => prepared.set(shown.release));
+        return waitFor({ key: `\u0000later:${++deferrals}`, run, count });
+      }
       const plan = planLayout(shown.release, options);
       if (given) adoptLayout(plan, given);
       if (hydrated && canUseWorkers(layoutWorker) && !plan.quick()) {
         const run = (signal: AbortSignal) => layoutReleaseGraphAsync(shown.release, options, { signal, worker: layoutWorker });
-        const pending = { structureKey: plan.structureKey, run, grouping: plan.grouping, count: shown.release.environments.length };
-        // The last structure of this release stays on screen (busy); another release's never does.
-        const previous = last.get();
-        const onScreen = previous?.release === release.id ? previous.drawn : { layout: EMPTY_LAYOUT, nodes: [], edges: [] };
-        return { ...onScreen, error: undefined, pending };
+        return waitFor({ key: plan.structureKey, run, grouping: plan.grouping, count });
       }
       // Served from the structure cache when only statuses changed: dagre does not run again.
       const laidOut = completeLayout(plan);
@@ -288,16 +310,18 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [release, collapsed, direction, model, groupBy, autoGroupThreshold, expanded, given, hydrated, layoutWorker, last, arrived]);
   const pending = computed.pending;
-  const pendingKey = pending?.structureKey;
+  const pendingKey = pending?.key;
   useEffect(() => {
     if (!pending) return;
     const controller = new AbortController();
     pending.run(controller.signal).then(
       () => setArrived((count) => count + 1),
-      (error: unknown) => controller.signal.aborted || setFailed({ structureKey: pending.structureKey, error }),
+      (error: unknown) => controller.signal.aborted || setFailed({ key: pending.key, error }),
     );
     // Aborted when the structure changes again (a status-only update keeps the key, and the job)
-    // and on unmount; a job nobody waits for is dropped and its worker terminated.
+    // and on unmount; a job nobody waits for is dropped and its worker terminated. A grouping
+    // deferred to a later task has a key per release: a newer release (not grouped yet either)
+    // replaces it before it runs.
     return () => controller.abort();
     // Keyed by the structure: live updates of the same structure must not restart the layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -311,7 +335,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     // The first node stays: the Tab stop of a server render (the canvas moves it to the selection).
     return far ? { nodes: hiddenBut(computed.nodes, computed.nodes[0]?.id), edges: NO_EDGES } : { nodes: computed.nodes, edges: computed.edges };
   }, [computed, overview, numericHeight]);
-  const error = computed.error ?? (failed && failed.structureKey === pendingKey ? failed.error : undefined);
+  const error = computed.error ?? (failed && failed.key === pendingKey ? failed.error : undefined);
   useReportedError('ReleaseGraph', error, props.onError);
   const toggleCollapsed = useCallback(
     (name: string) =>

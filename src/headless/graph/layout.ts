@@ -4,7 +4,7 @@ import { edgeState, type EdgeState } from './edge-state';
 import { topologicalOrder } from './validate';
 import { computeGeometry, layoutCost, longestPathRanks, type Geometry, type GeometryInput, type LayoutDirection, type Point } from './geometry';
 import { abortError, requestGeometry, type LayoutWorkerOption } from './worker-client';
-import { foldReleaseGroups, groupReleaseEnvironments } from '../groups/group';
+import { environmentIndex, foldReleaseGroups, groupReleaseEnvironments, isGroupingCached, prepareGroupingStructure } from '../groups/group';
 import type { EnvironmentGroup, FoldedGraph, GroupingOptions, ReleaseGrouping, WaitingReason } from '../groups/types';
 import type { Status } from '../model/types';
 
@@ -220,6 +220,84 @@ export function layoutReleaseGraphIfQuick(
 }
 
 /**
+ * Above this many environments, grouping a release whose structure is not cached is too much to
+ * add to the task that renders it: a cold `groupReleaseEnvironments` takes 4-12 µs per environment
+ * in Chromium on the loaded 2-core machine of bench/README.md (8-25 ms for the 2,005 of the
+ * 2,000-store fleet, 19-33 ms for 5,005), on top of 20-50 ms of React's and React Flow's first
+ * render; at 1,000 it is a few milliseconds more. Above it, ReleaseGraph shows the outline first
+ * and groups in tasks of their own (`prepareLayoutLater`).
+ * @internal
+ */
+export const QUICK_GROUPING_SIZE = 1000;
+
+/**
+ * Whether a grouped layout of `release` can be planned in the caller's task: its grouping's
+ * structure is cached, or it has at most `QUICK_GROUPING_SIZE` environments. Never raises (data
+ * the layout rejects is left to `planLayout` to report).
+ * @internal
+ */
+export function canPlanNow(release: Release, options: GroupedLayoutOptions): boolean {
+  const environments = release?.environments;
+  return !Array.isArray(environments) || environments.length <= QUICK_GROUPING_SIZE || isGroupingCached(release, options.groups);
+}
+
+/**
+ * Groups, folds and, when that is quick, lays out `release` in tasks of their own, after a yield
+ * to the event loop, and caches it all: afterwards `planLayout` of the same release is cheap, and
+ * so is its layout unless it is big (then left for `layoutReleaseGraphAsync`). What ReleaseGraph
+ * does when `canPlanNow` says no, so that a big new structure is not one long task with its
+ * render. Two tasks: the grouping's structure (checking the data, about two thirds of a cold
+ * grouping), then the roll-ups, the fold and a quick layout. A `layout` made elsewhere is adopted
+ * as `adoptLayout` does. Rejects with the signal's reason when aborted (nothing more is done), and
+ * with `ReleaseDataError` for data it cannot draw.
+ * @internal
+ */
+export function prepareLayoutLater(
+  release: Release,
+  options: GroupedLayoutOptions,
+  { signal, layout }: { signal?: AbortSignal; layout?: Parameters<typeof adoptLayout>[1] } = {},
+): Promise<void> {
+  const steps = [
+    () => prepareGroupingStructure(release, options.groups),
+    () => {
+      const plan = planLayout(release, options);
+      if (layout) adoptLayout(plan, layout);
+      if (plan.quick()) completeLayout(plan);
+    },
+  ];
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const abort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const step = (at: number) => {
+      timer = setTimeout(() => {
+        try {
+          steps[at]!();
+        } catch (error) {
+          signal?.removeEventListener('abort', abort);
+          reject(error);
+          return;
+        }
+        if (at + 1 < steps.length) {
+          step(at + 1);
+          return;
+        }
+        signal?.removeEventListener('abort', abort);
+        resolve();
+      }, 0);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    step(0);
+  });
+}
+
+/**
  * What a layout needs before dagre and after it: the structure (key, and dagre's input by
  * indices) and how to build the nodes and edges from a geometry. Not public: the components use
  * it to know, before laying out, whether a layout will be quick and what its groups are.
@@ -393,10 +471,12 @@ function planGrouped(release: Release, options: LayoutOptions, groupOptions: Gro
   const rankSpacing = options.rankSpacing ?? 80;
   const grouping = groupReleaseEnvironments(release, groupOptions);
   const folded = foldReleaseGroups(grouping, groupOptions.expanded ?? [], { tileThreshold: groupOptions.tileThreshold });
-  const byName = new Map(release.environments.map((environment) => [environment.name, environment]));
+  // By the grouping's index of names (one per structure), not a map of every environment per call.
+  const indexOf = environmentIndex(grouping);
+  const environmentNamed = (name: string) => release.environments[indexOf.get(name)!]!;
   const units = folded.units;
   const sizes = units.map((unit) => {
-    if (unit.type === 'environment') return environmentNodeSize(byName.get(unit.name)!);
+    if (unit.type === 'environment') return environmentNodeSize(environmentNamed(unit.name));
     if (unit.type === 'tiles') return tilesNodeSize(unit.members.length);
     return groupNodeSize(grouping.groups.get(unit.id)!.children.filter((child) => child.type === 'group').length);
   });
@@ -439,18 +519,18 @@ function planGrouped(release: Release, options: LayoutOptions, groupOptions: Gro
       const base = { id: unitNodeId(unit), position: { ...placed.position }, width: placed.size.width, height: placed.size.height };
       if (unit.type === 'environment') {
         const waiting = grouping.waiting.get(unit.name);
-        const data = { environment: byName.get(unit.name)!, rank: placed.rank, ...(waiting ? { waiting } : {}) };
+        const data = { environment: environmentNamed(unit.name), rank: placed.rank, ...(waiting ? { waiting } : {}) };
         return { ...base, type: 'environment' as const, data };
       }
       const group = grouping.groups.get(unit.id)!;
       if (unit.type === 'group') return { ...base, type: 'group' as const, data: { group, rank: placed.rank } };
-      const environments = unit.members.map((name) => byName.get(name)!);
+      const environments = unit.members.map((name) => environmentNamed(name));
       return { ...base, type: 'tiles' as const, data: { group, environments, columns: tilesNodeSize(unit.members.length).columns, rank: placed.rank } };
     });
 
     // A stand-in environment per unit for the edge states: a group reads as its status.
     const standIn = (unit: FoldedGraph['units'][number]): EnvironmentStep =>
-      unit.type === 'environment' ? byName.get(unit.name)! : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
+      unit.type === 'environment' ? environmentNamed(unit.name) : ({ status: unitStatus(grouping.groups.get(unit.id)!) } as EnvironmentStep);
     const edges: ReleaseGraphEdge[] = folded.edges.map(([from, to]) => {
       const source = unitNodeId(units[from]!);
       const target = unitNodeId(units[to]!);

@@ -67,6 +67,27 @@ interface Seen {
 }
 let last: Seen | undefined;
 
+/**
+ * The last grouping handed out and what it was made of. A release is data: the same release
+ * object with the same environment objects is the same snapshot, and asking for its grouping again
+ * (a group opened or closed, a second component) gets it again instead of rolling every group up
+ * once more. Only the durations of groups still at work follow the clock.
+ */
+interface Snapshot {
+  release: Release;
+  environments: readonly EnvironmentStep[];
+  /** The environment objects it read, in order: an array changed in place is another snapshot. */
+  members: readonly EnvironmentStep[];
+  status: Status;
+  groupBy: GroupingOptions['groupBy'];
+  threshold: number;
+  now: number;
+  grouping: ReleaseGrouping;
+  /** The groups whose duration runs on to `now`, with their first start. */
+  live: ReadonlyArray<readonly [string, number]>;
+}
+let snapshot: Snapshot | undefined;
+
 const CACHE_SIZE = 16;
 const cache = new Map<string, Structure>();
 const structureOf = new WeakMap<ReleaseGrouping, Structure>();
@@ -283,7 +304,10 @@ const NOT_STARTED: ReadonlySet<Status> = new Set<Status>(['queued', 'pending']);
  * waited for by the same ones fold into one automatic group. Every group has its members, counts
  * per status, progress, first failure, running members, times, the units it waits for, and why it
  * waits; every environment that waits has its reason too. A status-only change (a new release
- * object with the same names, dependencies and groups) reuses the cached structure.
+ * object with the same names, dependencies and groups) reuses the cached structure, and the same
+ * release again (the same object, with the same environment objects and options) gets the last
+ * grouping again, only the durations of groups still at work brought up to `now`: a release is
+ * read as data that does not change in place.
  *
  * Raises `ReleaseDataError` for a release the graph could not draw (see `topologicalOrder`) and for
  * a group path that is not a string, is empty at some level, or has more than 3 levels.
@@ -291,48 +315,18 @@ const NOT_STARTED: ReadonlySet<Status> = new Set<Status>(['queued', 'pending']);
 export function groupReleaseEnvironments(release: Release, options: GroupingOptions & { now?: number } = {}): ReleaseGrouping {
   const environments = release?.environments;
   const threshold = options.autoGroupThreshold ?? 12;
-  const paths: unknown[] = Array.isArray(environments)
-    ? environments.map((environment) => (options.groupBy ? options.groupBy(environment) : environment?.group))
-    : [];
-  let structure: Structure | undefined;
-  if (last && sameStructure(last, environments, paths, threshold)) {
-    // The common live update: names, dependencies and paths as last time; no key, no validation.
-    structure = last.structure;
-    stats.reused += 1;
-  } else {
-    topologicalOrder(environments);
-    const declared = readPaths(paths);
-    // Names, dependencies and declared paths (numbers and strings only: JSON keeps them apart).
-    const key = JSON.stringify([
-      Number.isFinite(threshold) ? threshold : null,
-      environments.map((environment, i) => [environment.name, environment.dependsOn, declared[i]]),
-    ]);
-    structure = cache.get(key);
-    if (structure) {
-      cache.delete(key);
-      stats.reused += 1;
-    } else {
-      structure = buildStructure(release, options, key, declared);
-      stats.computed += 1;
-    }
-    cache.set(key, structure);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    // What the next call compares with. Kept as it is after a status-only change: the names, the
-    // paths and the dependencies it holds are equal to this release's.
-    last = {
-      names: environments.map((environment) => environment.name),
-      dependsOn: environments.map((environment) => environment.dependsOn),
-      paths,
-      threshold,
-      structure,
-    };
-  }
-
   const now = options.now ?? Date.now();
+  if (snapshot && sameSnapshot(snapshot, release, options.groupBy, threshold)) {
+    stats.reused += 1;
+    return again(snapshot, now);
+  }
+  const structure = structureFor(release, options, threshold);
+
   const statusOf = (i: number): Status => environments[i]!.status;
   const times = timesOf(environments);
   const groups = new Map<string, EnvironmentGroup>();
-  for (const shape of structure.groups.values()) groups.set(shape.id, summarise(shape, statusOf, times, structure.names, now));
+  const live: Array<readonly [string, number]> = [];
+  for (const shape of structure.groups.values()) groups.set(shape.id, summarise(shape, statusOf, times, structure.names, now, live));
 
   // Why each unit waits, from what it waits for; memoised per unit (the DAG is walked once).
   const reasons = new Map<string, WaitingReason | null>();
@@ -426,7 +420,141 @@ export function groupReleaseEnvironments(release: Release, options: GroupingOpti
     structureKey: structure.key,
   };
   structureOf.set(grouping, structure);
+  snapshot = {
+    release,
+    environments,
+    members: environments.slice(),
+    status: release.status,
+    groupBy: options.groupBy,
+    threshold,
+    now,
+    grouping,
+    live,
+  };
   return grouping;
+}
+
+/**
+ * The structure of a release's grouping: the last one when only statuses changed (no key, no
+ * validation), a cached one, or built, checked and cached.
+ */
+function structureFor(release: Release, options: GroupingOptions, threshold: number): Structure {
+  const environments = release?.environments;
+  const paths: unknown[] = Array.isArray(environments)
+    ? environments.map((environment) => (options.groupBy ? options.groupBy(environment) : environment?.group))
+    : [];
+  // The common live update: names, dependencies and paths as last time; no key, no validation.
+  if (last && sameStructure(last, environments, paths, threshold)) {
+    stats.reused += 1;
+    return last.structure;
+  }
+  topologicalOrder(environments);
+  const declared = readPaths(paths);
+  const key = keyOf(environments, declared, threshold);
+  let structure = cache.get(key);
+  if (structure) {
+    cache.delete(key);
+    stats.reused += 1;
+  } else {
+    structure = buildStructure(release, options, key, declared);
+    stats.computed += 1;
+  }
+  cache.set(key, structure);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return markSeen(environments, paths, threshold, structure);
+}
+
+/**
+ * Makes `structure` what the next call compares with, and returns it. Kept as it is after a
+ * status-only change: the names, the paths and the dependencies it holds are equal to its release's.
+ */
+function markSeen(environments: readonly EnvironmentStep[], paths: unknown[], threshold: number, structure: Structure): Structure {
+  last = {
+    names: environments.map((environment) => environment.name),
+    dependsOn: environments.map((environment) => environment.dependsOn),
+    paths,
+    threshold,
+    structure,
+  };
+  return structure;
+}
+
+/**
+ * Builds (and caches) the structure of a release's grouping, checking the data as grouping does,
+ * and rolls nothing up: the first half of a cold `groupReleaseEnvironments` of thousands of
+ * environments, for a task of its own; the grouping after it reuses the structure.
+ * @internal
+ */
+export function prepareGroupingStructure(release: Release, options: GroupingOptions = {}): void {
+  structureFor(release, options, options.autoGroupThreshold ?? 12);
+}
+
+/** Names, dependencies and declared paths (numbers and strings only: JSON keeps them apart). */
+function keyOf(environments: readonly EnvironmentStep[], declared: readonly string[][], threshold: number): string {
+  return JSON.stringify([
+    Number.isFinite(threshold) ? threshold : null,
+    environments.map((environment, i) => [environment.name, environment.dependsOn, declared[i]]),
+  ]);
+}
+
+/** True when `release` is the snapshot `seen` grouped, with the same options. */
+function sameSnapshot(seen: Snapshot, release: Release, groupBy: GroupingOptions['groupBy'], threshold: number): boolean {
+  const environments = release?.environments;
+  if (seen.release !== release || seen.environments !== environments || seen.status !== release.status) return false;
+  if (seen.groupBy !== groupBy || seen.threshold !== threshold || environments.length !== seen.members.length) return false;
+  for (let i = 0; i < environments.length; i++) if (environments[i] !== seen.members[i]) return false;
+  return true;
+}
+
+/** The snapshot's grouping at `now`: the same object, or a copy whose running groups' durations reach `now`. */
+function again(seen: Snapshot, now: number): ReleaseGrouping {
+  if (now === seen.now || seen.live.length === 0) return seen.grouping;
+  const groups = new Map(seen.grouping.groups);
+  for (const [id, started] of seen.live) groups.set(id, { ...groups.get(id)!, durationMs: Math.max(0, now - started) });
+  const grouping: ReleaseGrouping = { ...seen.grouping, groups };
+  structureOf.set(grouping, structureOf.get(seen.grouping)!);
+  seen.grouping = grouping;
+  seen.now = now;
+  return grouping;
+}
+
+/**
+ * Whether `groupReleaseEnvironments(release, options)` would find the release's structure cached
+ * (the snapshot grouped last, the structure grouped last, or one of the recent ones) instead of
+ * building it, which for thousands of environments takes tens of milliseconds. Never raises: data
+ * it cannot read (which grouping would reject) is not cached. A structure found among the recent
+ * ones becomes the one the next call compares with, as grouping would make it.
+ * @internal
+ */
+export function isGroupingCached(release: Release, options: GroupingOptions = {}): boolean {
+  const threshold = options.autoGroupThreshold ?? 12;
+  if (snapshot && sameSnapshot(snapshot, release, options.groupBy, threshold)) return true;
+  const environments = release?.environments;
+  if (!Array.isArray(environments)) return false;
+  try {
+    const paths = environments.map((environment) => (options.groupBy ? options.groupBy(environment) : environment?.group));
+    if (last && sameStructure(last, environments, paths, threshold)) return true;
+    const key = keyOf(environments, readPaths(paths), threshold);
+    const structure = cache.get(key);
+    if (!structure) return false;
+    cache.delete(key);
+    cache.set(key, structure);
+    markSeen(environments, paths, threshold, structure);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Each environment's index in the release `grouping` was made of, by name: built once per
+ * structure, so a layout need not map every environment again on each call.
+ * @internal
+ */
+export function environmentIndex(grouping: ReleaseGrouping): ReadonlyMap<string, number> {
+  const structure = structureOf.get(grouping);
+  if (!structure) throw new TypeError('environmentIndex takes what groupReleaseEnvironments returned');
+  return structure.index;
 }
 
 /** True when the environments have the names, dependencies and group paths `seen` had. */
@@ -480,7 +608,15 @@ function timesOf(environments: readonly EnvironmentStep[]): Times {
   };
 }
 
-function summarise(shape: GroupShape, statusOf: (i: number) => Status, times: Times, names: readonly string[], now: number): EnvironmentGroup {
+/** A group's roll-up at `now`; a group still at work goes into `live` with its first start. */
+function summarise(
+  shape: GroupShape,
+  statusOf: (i: number) => Status,
+  times: Times,
+  names: readonly string[],
+  now: number,
+  live: Array<readonly [string, number]>,
+): EnvironmentGroup {
   const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
   const failed: Array<[number, number]> = [];
   const running: string[] = [];
@@ -504,6 +640,7 @@ function summarise(shape: GroupShape, statusOf: (i: number) => Status, times: Ti
   const total = shape.members.length;
   const done = finished === total && ended > -Infinity;
   const startedAt = Number.isFinite(started) ? new Date(started).toISOString() : undefined;
+  if (!done && Number.isFinite(started)) live.push([shape.id, started]);
   return {
     id: shape.id,
     name: shape.name,
