@@ -76,6 +76,7 @@ function BaselineGraph({ release, height }: { release: Release; height: number }
     toggleCollapsed: noop,
     toggleGroup: noop,
     focusGroupAround: noop,
+    grouped: false,
     nodeClassName: undefined,
     edgeClassName: undefined,
   }));

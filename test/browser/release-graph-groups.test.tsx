@@ -169,6 +169,27 @@ describe('semantic zoom', () => {
     expect(fills).toContain('rgb(207, 34, 46)');
     expect(fills.filter((fill) => fill === 'rgb(26, 127, 55)').length).toBeGreaterThan(2);
   });
+
+  it('seen whole, says each gate and environment beside the groups by its name in large type, not in 5px rows', async () => {
+    const root = await show({ release: sampleRelease({ shape: 'fleet', size: 5000, state: 'running' }) });
+    await wait(300);
+    // Fitted, or a step in: between the two levels, groups far out (below 60 %) yet above 35 %.
+    if (zoomOf(root) < 0.35) root.querySelector<HTMLButtonElement>('.react-flow__controls-zoomin')!.click();
+    await wait(400);
+    const zoom = zoomOf(root);
+    expect(zoom).toBeLessThan(0.6);
+    expect(zoom).toBeGreaterThanOrEqual(0.35);
+    const gates = [...root.querySelectorAll<HTMLElement>('[data-env-id]')];
+    expect(gates.map((gate) => gate.dataset.envId)).toEqual(expect.arrayContaining(['dev', 'staging', 'approve-wave-1']));
+    for (const gate of gates) {
+      expect(gate).toHaveAttribute('data-compact');
+      const name = gate.querySelector<HTMLElement>('.gr-release-graph__compact-name')!;
+      expect(parseFloat(getComputedStyle(name).fontSize) * zoom, name.textContent ?? '').toBeGreaterThanOrEqual(10);
+      // The whole story stays in its accessible name.
+      expect(gate.getAttribute('aria-label')).toContain(gate.dataset.envId!);
+    }
+    expect(root.querySelector('.gr-release-graph__node-name')).toBeNull();
+  });
 });
 
 describe('a fleet at first sight', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphOverview, layoutReleaseGraph, OVERVIEW_BELOW_ZOOM, OVERVIEW_FROM, sampleRelease, showsOverview, type ReleaseGraphLayout } from '../../src/headless';
+import { COMPACT_BELOW_ZOOM, FAR_BELOW_ZOOM, graphOverview, layoutReleaseGraph, levelOfDetail, OVERVIEW_BELOW_ZOOM, OVERVIEW_FROM, sampleRelease, showsOverview, type ReleaseGraphLayout } from '../../src/headless';
 import { environment, release } from '../fixtures/release';
 import { randomDagRelease } from '../fixtures/random-dag';
 
@@ -70,5 +70,19 @@ describe('graphOverview', () => {
     expect(graphOverview(layoutReleaseGraph(fleet, { groups: {} }))).toBeUndefined();
     // A grouped layout of plain environments (nothing folds) has one.
     expect(graphOverview(layoutReleaseGraph(release([environment('a'), environment('b', ['a'])]), { groups: {} }))).toBeDefined();
+  });
+});
+
+describe('levelOfDetail', () => {
+  it('goes compact below 35 % zoom, or below 60 % in a graph with groups, and to the overview when big and far', () => {
+    expect(levelOfDetail(1)).toBe('full');
+    expect(levelOfDetail(COMPACT_BELOW_ZOOM)).toBe('full');
+    expect(levelOfDetail(0.34)).toBe('compact');
+    // Beside group tiles a gate's rows would be 5px: it says its name as large as they do.
+    expect(levelOfDetail(0.5)).toBe('full');
+    expect(levelOfDetail(0.5, { grouped: true })).toBe('compact');
+    expect(levelOfDetail(FAR_BELOW_ZOOM, { grouped: true })).toBe('full');
+    expect(levelOfDetail(0.1, { nodeCount: OVERVIEW_FROM })).toBe('overview');
+    expect(levelOfDetail(0.1, { nodeCount: OVERVIEW_FROM - 1 })).toBe('compact');
   });
 });

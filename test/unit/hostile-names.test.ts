@@ -55,6 +55,7 @@ import {
   neighborInDirection,
   graphOverview,
   showsOverview,
+  levelOfDetail,
   parseConventionalCommit,
   parseReleaseHref,
   parseTime,
@@ -306,7 +307,7 @@ describe('the graph on hostile names', () => {
   });
 
   it('draws the overview of names, and lays out a big DAG of them without dagre', () => {
-    cover(graphOverview, showsOverview);
+    cover(graphOverview, showsOverview, levelOfDetail);
     const layout = layoutReleaseGraph(release);
     const overview = graphOverview(layout)!;
     expect(overview.nodes.reduce((sum, entry) => sum + entry.count, 0)).toBe(names.length);
@@ -318,6 +319,7 @@ describe('the graph on hostile names', () => {
     expect(bigLayout.nodes.every((node) => Number.isFinite(node.position.x) && Number.isFinite(node.position.y))).toBe(true);
     expect(graphOverview(bigLayout)!.nodes.reduce((sum, entry) => sum + entry.count, 0)).toBe(400);
     expect(showsOverview(bigLayout.nodes.length, 0.1)).toBe(true);
+    expect(levelOfDetail(0.1, { nodeCount: bigLayout.nodes.length })).toBe('overview');
     expect(({} as Record<string, unknown>).count).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { EnvironmentStep } from 'gitops-releases/headless';
-import { durationMs, isActiveStatus, parseTime, WORKFLOW_SECTIONS } from '../../headless/internal';
+import { durationMs, isActiveStatus, levelOfDetail, parseTime, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { StatusBadge } from '../StatusBadge';
 import { cx } from '../internal/cx';
 import { FormattedTime } from '../internal/FormattedTime';
@@ -47,20 +47,23 @@ function describe(
   return parts.join(', ');
 }
 
-/** Below this zoom a node's rows cannot be read: it draws its box, name and status only. */
-export const COMPACT_BELOW_ZOOM = 0.35;
-/** Whether the graph is zoomed out past `COMPACT_BELOW_ZOOM`: nodes and edges draw less. */
-export const selectCompact = (state: ReactFlowState) => state.transform[2] < COMPACT_BELOW_ZOOM;
+/** Whether nodes and edges draw less at this zoom (`levelOfDetail`): one selector per kind of graph. */
+const selectCompact = (state: ReactFlowState) => levelOfDetail(state.transform[2]) !== 'full';
+const selectCompactGrouped = (state: ReactFlowState) => levelOfDetail(state.transform[2], { grouped: true }) !== 'full';
+/** Whether this graph's nodes and edges are drawn compact now; re-renders only when that flips. */
+export function useCompact(grouped: boolean): boolean {
+  return useStore(grouped ? selectCompactGrouped : selectCompact);
+}
 
 /** One environment of the graph. Its box has exactly the size `environmentNodeSize` computed. */
 function EnvironmentNodeView({ id, data, width, height }: NodeProps<EnvironmentFlowNode>) {
   // A level of detail: a 300-environment flow seen whole is thousands of unreadable elements
   // fewer, which is most of what mounting it costs the browser.
-  const compact = useStore(selectCompact);
+  const graph = useGraphContext();
+  const compact = useCompact(graph.grouped);
   const environment = data.environment;
   // The node's id is the name as the page can carry it (`domId`); the host hears of the name.
   const name = environment.name;
-  const graph = useGraphContext();
   const { text, common } = useGraphMessages();
   const labels = useStatusMessages();
   const formatNumber = useNumberFormatter();

@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import { getSmoothStepPath, Position, useStore, type EdgeProps } from '@xyflow/react';
+import { getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
 import { cx } from '../internal/cx';
 import { useGraphContext } from './context';
 import { useGraphMessages } from '../provider/component-messages';
 import type { PromotionFlowEdge } from './flow-model';
-import { selectCompact } from './EnvironmentNode';
+import { useCompact } from './EnvironmentNode';
 
 /**
  * An orthogonal edge with an arrowhead, styled by its state through `data-state`, and a marker
@@ -14,9 +14,9 @@ import { selectCompact } from './EnvironmentNode';
  */
 function PromotionEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<PromotionFlowEdge>) {
   const { text } = useGraphMessages();
-  const { edgeClassName } = useGraphContext();
+  const { edgeClassName, grouped } = useGraphContext();
   const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
-  const compact = useStore(selectCompact);
+  const compact = useCompact(grouped);
   const state = data?.state ?? 'pending';
   const action = data?.action ?? 'none';
   if (compact) {

@@ -19,6 +19,7 @@ import type { GraphOverview, GroupedReleaseGraphLayout, LayoutDirection, Navigat
 import {
   OVERVIEW_BELOW_ZOOM,
   OVERVIEW_FROM,
+  FAR_BELOW_ZOOM,
   collapseDownstream,
   expandGroups,
   graphOverview,
@@ -68,11 +69,6 @@ const edgeTypes: EdgeTypes = { promotion: PromotionEdge };
 const VISIBLE_ONLY_FROM = 60;
 const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY_LAYOUT: ReleaseGraphLayout = { nodes: [], edges: [], width: 0, height: 0, direction: 'LR', structureKey: '' };
-/**
- * Below this zoom a group's words would be drawn under ~8px: groups, grids and frames show their
- * names in large type on their status colour instead (CSS, from the canvas's `data-zoom`).
- */
-const FAR_BELOW_ZOOM = 0.6;
 /**
  * How much far-out names are enlarged: at least 1 / zoom, in steps of a quarter octave, so a name
  * of 11px stays at least 11px on screen (and at most a fifth larger), and the canvas renders again
@@ -656,6 +652,7 @@ function GraphCanvas({
   const far = useStore(selectOverviewZoom);
   const drawOverview = overview !== undefined && far;
   const flowNodes = useMemo(() => (drawOverview ? hiddenBut(nodes, activeId) : nodes), [drawOverview, nodes, activeId]);
+  const grouped = grouping !== undefined && grouping.groups.size > 0;
   const nodeClassName = classNames?.node;
   const edgeClassName = classNames?.edge;
   const context = useMemo<GraphContextValue>(
@@ -675,10 +672,11 @@ function GraphCanvas({
       toggleCollapsed,
       toggleGroup,
       focusGroupAround,
+      grouped,
       nodeClassName,
       edgeClassName,
     }),
-    [direction, activeId, selectedId, matches, matchedGroups, triggerEnvironment, select, toggleCollapsed, toggleGroup, focusGroupAround, nodeClassName, edgeClassName],
+    [direction, activeId, selectedId, matches, matchedGroups, triggerEnvironment, select, toggleCollapsed, toggleGroup, focusGroupAround, grouped, nodeClassName, edgeClassName],
   );
 
   // Stable handlers: React Flow re-renders every node wrapper when a handler prop changes.

@@ -27,6 +27,8 @@ export interface GraphContextValue {
   toggleGroup: (id: string, from: 'pointer' | 'keyboard') => void;
   /** Moves focus to the header of the innermost open group around the node `nodeId` (Escape). */
   focusGroupAround: (nodeId: string) => void;
+  /** The graph shows groups: its environments go compact as far out as the groups do (`levelOfDetail`). */
+  grouped: boolean;
   /** The host's `classNames.node` and `classNames.edge`. */
   nodeClassName: string | undefined;
   edgeClassName: string | undefined;

@@ -3,6 +3,31 @@ import type { EdgeState } from './edge-state';
 import type { Point } from './geometry';
 import type { GroupedReleaseGraphLayout, ReleaseGraphLayout } from './layout';
 
+/**
+ * Below this zoom an environment's rows would be drawn under ~4px: it draws its box, its name in
+ * large type and its status colour only (compact).
+ */
+export const COMPACT_BELOW_ZOOM = 0.35;
+/**
+ * Below this zoom a group's words would be drawn under ~8px: groups, grids and frames draw as
+ * tiles in their status colour with their names in large type. In a graph with groups the
+ * environments go compact here too, so that a gate between two wave tiles says its name as
+ * plainly as they do, not in 5px rows.
+ */
+export const FAR_BELOW_ZOOM = 0.6;
+
+/** How much a graph draws of each node at a zoom: every row, name and colour, or the overview. */
+export type LevelOfDetail = 'full' | 'compact' | 'overview';
+
+/**
+ * The level of detail of a graph of `nodeCount` nodes at `zoom` (`grouped`: it shows groups).
+ * What ReleaseGraph draws; a host drawing its own graph can follow the same steps.
+ */
+export function levelOfDetail(zoom: number, { nodeCount = 0, grouped = false }: { nodeCount?: number; grouped?: boolean } = {}): LevelOfDetail {
+  if (showsOverview(nodeCount, zoom)) return 'overview';
+  return zoom < (grouped ? FAR_BELOW_ZOOM : COMPACT_BELOW_ZOOM) ? 'compact' : 'full';
+}
+
 /** From this many nodes a graph zoomed out past `OVERVIEW_BELOW_ZOOM` draws its overview. */
 export const OVERVIEW_FROM = 400;
 /**
