@@ -23,6 +23,7 @@ import {
 } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
 import { createFlowModel } from '../../src/components/ReleaseGraph/flow-model';
+import { frames, gc, heap, sleep, soak } from '../page';
 import '../../src/styles/index.css';
 
 const HEIGHT = 800;
@@ -175,25 +176,6 @@ const changedCount = (before: Release, after: Release) => after.environments.fil
 // ---------------------------------------------------------------------------------------------
 // Page helpers.
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const frames = (count: number) =>
-  new Promise<void>((resolve) => {
-    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-    step(count);
-  });
-
-function gc() {
-  (window as { gc?: () => void }).gc?.();
-}
-
-/** Used JS heap after two full garbage collections. */
-async function heap(): Promise<number> {
-  gc();
-  await sleep(100);
-  gc();
-  await sleep(100);
-  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN;
-}
 
 // Main-thread tasks over 50 ms, as the browser reports them.
 const longTasks: PerformanceEntry[] = [];
@@ -498,43 +480,13 @@ const api = {
     await frames(3);
     const before = layoutCacheStats();
     const groupsBefore = groupCacheStats();
-    const samples: Array<{ updates: number; heap: number }> = [];
-    const commit = new Float64Array(total);
-    let heapAfterWarmup = Number.NaN;
-    let done = 0;
-    const start = performance.now();
-    while (done < total) {
-      const next = nextSnapshot();
-      const t0 = performance.now();
-      mounted.render(next);
-      commit[done] = performance.now() - t0;
-      done += 1;
-      if (done === warmup || done % 2500 === 0) {
-        const used = await heap();
-        if (done === warmup) heapAfterWarmup = used;
-        samples.push({ updates: done, heap: used });
-      }
-      if (done % 1000 === 0) console.log(`[bench] soak: ${done} / ${total} updates`);
-      if (done % batch === 0) {
-        await sleep(0);
-        if (budgetMs > 0 && performance.now() - start > budgetMs && done > warmup) break;
-      }
-    }
-    const elapsed = performance.now() - start;
-    const heapEnd = await heap();
+    const result = await soak({ total, warmup, batch, budgetMs, next: nextSnapshot, render: mounted.render });
     const after = layoutCacheStats();
     const groupsAfter = groupCacheStats();
     const counts = mounted.counts();
     mounted.unmount();
-    const times = Array.from(commit.subarray(0, done)).sort((x, y) => x - y);
     return {
-      done,
-      heapAfterWarmup,
-      heapEnd,
-      samples,
-      elapsed,
-      median: times[Math.floor(times.length / 2)] ?? Number.NaN,
-      p95: times[Math.floor(times.length * 0.95)] ?? Number.NaN,
+      ...result,
       cycles,
       counts,
       dagreRuns: after.computed - before.computed,

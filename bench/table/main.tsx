@@ -27,6 +27,7 @@ import { ReleasesProvider, ReleasesTable } from '../../src';
 import { fleetHistory } from '../../test/fixtures/fleet';
 import { releaseCell, tableMinWidth, useCellContext, type CellContext } from '../../src/components/ReleasesTable/cells';
 import { TABLE_TEXT } from '../../src/components/ReleasesTable/text';
+import { gc, heap, sleep } from '../page';
 import '../../src/styles/index.css';
 
 /** The table's height (ReleasesTable's default) and row height (its `comfortable` density). */
@@ -162,7 +163,6 @@ function view(kind: Kind, releases: readonly Release[]) {
   return <ReleasesProvider>{kind === 'baseline' ? <BaselineTable releases={releases} /> : <ReleasesTable releases={releases} height={HEIGHT} />}</ReleasesProvider>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const frames = (count: number) =>
   new Promise<void>((resolve) => {
     const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
@@ -187,18 +187,6 @@ const nextFrame = () =>
     }),
   );
 
-function gc() {
-  (window as { gc?: () => void }).gc?.();
-}
-
-/** Used JS heap after two full garbage collections. */
-async function heap(): Promise<number> {
-  gc();
-  await sleep(100);
-  gc();
-  await sleep(100);
-  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN;
-}
 
 interface Timing {
   /** The synchronous part: flushSync(…) until it returns, committed (effects included). */
