@@ -31,6 +31,7 @@ import {
   StatusBadge,
   type ReleaseViewTab,
 } from '../../src';
+import { randomDagRelease } from '../fixtures/random-dag';
 import '../../src/styles/index.css';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -53,6 +54,7 @@ const nextRelease: Release = {
 };
 const runningEnvironment = running.environments.find((environment) => environment.status === 'running')!;
 const failedEnvironment = failed.environments.find((environment) => environment.status === 'failed')!;
+const thousand = randomDagRelease(1000, 29);
 const brokenGraph: Release = {
   ...failed,
   environments: failed.environments.map((environment) => (environment.name === 'qa' ? { ...environment, dependsOn: ['nowhere'] } : environment)),
@@ -295,6 +297,16 @@ const CASES: Case[] = [
   },
   { name: 'ReleaseGraph of a failed release, top to bottom', element: <ReleaseGraph release={failed} defaultDirection="TB" />, still: false },
   { name: 'ReleaseGraph with bad data', element: <ReleaseGraph release={brokenGraph} />, still: true },
+  {
+    name: 'ReleaseGraph of 1,000 environments seen whole: its overview and one node',
+    element: <ReleaseGraph release={thousand} />,
+    still: false,
+    thenCheck: async ({ container, serverHtml }) => {
+      expect(serverHtml).toContain('gr-release-graph__overview-nodes');
+      expect(serverHtml.match(/data-env-id=/g)).toHaveLength(1);
+      expect(container.querySelector('.gr-release-graph__overview')).not.toBeNull();
+    },
+  },
   ...tabs.map<Case>((tab) => ({
     name: `ReleaseView of a running release, ${tab} tab`,
     element: <ReleaseView release={running} defaultTab={tab} onRetry={() => {}} onTerminate={() => {}} onReleaseNotes={() => {}} />,

@@ -1,7 +1,6 @@
 /// <reference types="vite/client" />
 import { act, type Ref } from 'react';
-import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
-import { renderToString } from 'react-dom/server';
+import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { layoutCacheStats, sampleFlow, sampleRelease, simulatePromotion, type Release } from 'gitops-releases/headless';
@@ -387,31 +386,4 @@ describe('ReleaseGraph far out on a thousand environments', () => {
     await vi.waitFor(() => expect(document.querySelectorAll('g.gr-release-graph__edge').length).toBeGreaterThan(0));
   });
 
-  it('renders its overview on the server, and hydrates it without a mismatch', { timeout: 60_000 }, async () => {
-    const release = randomDagRelease(1000, 29);
-    const element = (
-      <ReleasesProvider colorMode="light">
-        <ReleaseGraph release={release} height={600} showSearch={false} />
-      </ReleasesProvider>
-    );
-    const html = renderToString(element);
-    expect(html).toContain('gr-release-graph__overview-nodes');
-    expect(html.match(/data-env-id=/g)).toHaveLength(1);
-    container = document.createElement('div');
-    container.style.width = '1200px';
-    container.innerHTML = html;
-    document.body.append(container);
-    const errors: unknown[] = [];
-    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
-    try {
-      await act(async () => {
-        root = hydrateRoot(container!, element, { onRecoverableError: (error) => void errors.push(error) });
-      });
-      await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
-    } finally {
-      consoleError.mockRestore();
-    }
-    expect(errors).toEqual([]);
-    expect(container.querySelector('.gr-release-graph__overview')).not.toBeNull();
-  });
 });
