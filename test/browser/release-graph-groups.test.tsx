@@ -235,6 +235,27 @@ describe('a fleet at first sight', () => {
   });
 });
 
+describe('keys pressed quickly', () => {
+  it('Escape right after an arrow goes to the group\'s header and stays there, whatever the pan still does', async () => {
+    const root = await show({ release: blocked(), defaultExpandedGroups: ['wave-2'], defaultFocusEnvironment: 'approve-wave-2' });
+    const regions = () => [...root.querySelectorAll<HTMLElement>('.gr-release-graph__group[aria-label^="wave-2/"]')];
+    await vi.waitFor(() => expect(regions().length).toBe(12));
+    // Into the open wave, on its top region, then one down and at once Escape: within the pan's
+    // 200 ms, when the arrow's focus request still has attempts pending.
+    const top = regions().reduce((a, b) => (b.getBoundingClientRect().top < a.getBoundingClientRect().top ? b : a));
+    act(() => top.focus());
+    expect(document.activeElement).toBe(top);
+    await userEvent.keyboard('{ArrowDown}');
+    await vi.waitFor(() => expect(document.activeElement).not.toBe(top));
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^wave-2\//);
+    await userEvent.keyboard('{Escape}');
+    expect(document.activeElement).toHaveAccessibleName('Hide what is in wave-2');
+    // After the pan, and after the request's last attempt (250 ms): still there.
+    await wait(400);
+    expect(document.activeElement).toHaveAccessibleName('Hide what is in wave-2');
+  });
+});
+
 describe('groups and axe', () => {
   it.each([
     ['light', 'near'],

@@ -9,11 +9,18 @@ function focusIn(wrapper: RefObject<HTMLElement | null>, id: string, tile: numbe
   (tile === undefined ? node : node?.querySelector<HTMLElement>(`[data-index="${tile}"]`))?.focus({ preventScroll: true });
 }
 
+/** Focus is nowhere a reader put it: on the page's body, or on an element no longer in it. */
+const focusLost = () => {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
+};
+
 /**
  * Moves keyboard focus to a node (by its id, `domId`), or to tile `tile` of a grid, which may only
- * be rendered once the pan brings it into view: it tries now, on the next frame and after the pan. At most one request is
- * pending: a newer one cancels the older (else an old attempt moves focus back to where a quick
- * arrow press had left), and so does unmounting.
+ * be rendered once the pan brings it into view: it tries now, on the next frame and after the pan,
+ * unless the focus has moved elsewhere meanwhile. At most one request is pending: a newer one
+ * cancels the older (else an old attempt moves focus back to where a quick arrow press had left),
+ * and so does unmounting.
  */
 export function useFocusRequest(wrapper: RefObject<HTMLElement | null>): (id: string, tile?: number) => void {
   const pending = useRef<{ frame: number; timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
@@ -27,8 +34,15 @@ export function useFocusRequest(wrapper: RefObject<HTMLElement | null>): (id: st
   return useCallback(
     (id: string, tile?: number) => {
       cancel();
-      const attempt = () => focusIn(wrapper, id, tile);
-      attempt();
+      // Again only while the focus is where this left it (on the node, or where it was when the
+      // node was not drawn yet) or lost (the pan re-rendered the node). A key pressed meanwhile
+      // (Escape to the group's header, another arrow) moved it on purpose, and wins.
+      focusIn(wrapper, id, tile);
+      const from = document.activeElement;
+      const attempt = () => {
+        if (document.activeElement !== from && !focusLost()) return cancel();
+        focusIn(wrapper, id, tile);
+      };
       pending.current = {
         frame: requestAnimationFrame(attempt),
         timer: setTimeout(() => {
