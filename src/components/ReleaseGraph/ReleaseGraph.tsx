@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SetStateAction } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type SetStateAction } from 'react';
 import {
   ControlButton,
   Controls,
@@ -325,12 +325,6 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
   // Big flat graphs draw far out as an overview: a few paths instead of thousands of elements.
   const overview = useMemo(() => (computed.nodes.length >= OVERVIEW_FROM ? graphOverview(computed.layout) : undefined), [computed]);
   const numericHeight = typeof height === 'number' ? height : 480;
-  // React Flow's first nodes: when the fitted view is that far out, hidden (read at mount only).
-  const initial = useMemo(() => {
-    const far = overview !== undefined && showsOverview(computed.nodes.length, fittedViewport(computed.layout, numericHeight).zoom);
-    // The first node stays: the Tab stop of a server render (the canvas moves it to the selection).
-    return far ? { nodes: hiddenBut(computed.nodes, computed.nodes[0]?.id), edges: NO_EDGES } : { nodes: computed.nodes, edges: computed.edges };
-  }, [computed, overview, numericHeight]);
   const error = computed.error ?? (failed && failed.key === pendingKey ? failed.error : undefined);
   useReportedError('ReleaseGraph', error, props.onError);
   const toggleCollapsed = useCallback(
@@ -350,17 +344,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     return <GraphSkeleton grouping={pending.grouping} count={pending.count} height={height} />;
   }
   return (
-    // The initial* props matter on the server only (and at mount): later updates come as props.
-    <ReactFlowProvider
-      initialNodes={initial.nodes}
-      initialEdges={initial.edges}
-      initialWidth={SERVER_WIDTH}
-      initialHeight={numericHeight}
-      // The first render is already fitted (and so drawn at the right level of detail).
-      initialMinZoom={adaptiveMinZoom(computed.layout, numericHeight)}
-      initialFitViewOptions={FIT_VIEW_OPTIONS}
-      fitView
-    >
+    <FlowProvider computed={computed} overview={overview} height={numericHeight}>
       <GraphCanvas
         {...props}
         graphLayout={computed.layout}
@@ -372,6 +356,32 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
         busy={pending !== undefined}
         overview={overview}
       />
+    </FlowProvider>
+  );
+}
+
+/**
+ * React Flow's store, seeded with the first nodes: on the server, and at mount already fitted (so
+ * drawn at the right level of detail). Read once, when it mounts; later nodes come as props. When
+ * the fitted view is that far out, the nodes are hidden but the first (the Tab stop of a server
+ * render; the canvas then moves it to the selection) and the overview draws them.
+ */
+function FlowProvider({ computed, overview, height, children }: { computed: Computed; overview: GraphOverview | undefined; height: number; children: ReactNode }) {
+  const [initial] = useState(() => {
+    const far = overview !== undefined && showsOverview(computed.nodes.length, fittedViewport(computed.layout, height).zoom);
+    return far ? { nodes: hiddenBut(computed.nodes, computed.nodes[0]?.id), edges: NO_EDGES } : { nodes: computed.nodes, edges: computed.edges };
+  });
+  return (
+    <ReactFlowProvider
+      initialNodes={initial.nodes}
+      initialEdges={initial.edges}
+      initialWidth={SERVER_WIDTH}
+      initialHeight={height}
+      initialMinZoom={adaptiveMinZoom(computed.layout, height)}
+      initialFitViewOptions={FIT_VIEW_OPTIONS}
+      fitView
+    >
+      {children}
     </ReactFlowProvider>
   );
 }
