@@ -144,7 +144,9 @@ export const OneRegionExpanded: Story = {
     await expect(args.onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-3']);
     await waitFor(() => expect(canvas.queryByRole('grid')).toBeNull());
     // A click on the closed region opens it again, as the story began.
-    await userEvent.click(await waitFor(() => groupNamed(canvasElement, 'wave-3/eu-west-1')!));
+    // Once its node is drawn again (a callback that returns null would not make waitFor wait).
+    await waitFor(() => expect(groupNamed(canvasElement, 'wave-3/eu-west-1')).not.toBeNull());
+    await userEvent.click(groupNamed(canvasElement, 'wave-3/eu-west-1')!);
     await expect(args.onExpandedGroupsChange).toHaveBeenLastCalledWith(['wave-3', 'wave-3/eu-west-1']);
     await expect(await canvas.findByRole('grid', { name: 'Environments in wave-3/eu-west-1' })).toBeInTheDocument();
   },
