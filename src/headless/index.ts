@@ -108,7 +108,7 @@ export { NODE_METRICS, environmentNodeSize, GROUP_METRICS, groupNodeSize, TILE_M
 export { edgeState, type EdgeState } from './graph/edge-state';
 export { promotionAction, collapseDownstream, describeEnvironment, type PromotionAction } from './graph/derive';
 export { neighborInDirection, type NavigationKey } from './graph/navigate';
-export { graphOverview, showsOverview, levelOfDetail, OVERVIEW_FROM, OVERVIEW_BELOW_ZOOM, COMPACT_BELOW_ZOOM, FAR_BELOW_ZOOM, type GraphOverview, type LevelOfDetail } from './graph/overview';
+export { graphOverview, overviewHighlight, showsOverview, levelOfDetail, OVERVIEW_FROM, OVERVIEW_BELOW_ZOOM, COMPACT_BELOW_ZOOM, FAR_BELOW_ZOOM, type GraphOverview, type LevelOfDetail } from './graph/overview';
 export { tileInDirection, tileCenter, type TileKey } from './graph/tiles';
 export { topologicalOrder } from './graph/validate';
 

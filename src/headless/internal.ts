@@ -29,7 +29,7 @@ export { safeHref, shortSha } from './model/links';
 export { isReleaseDataError } from './adapters/errors';
 export { promotionAction, collapseDownstream, COLLAPSED_PREFIX } from './graph/derive';
 export { neighborInDirection } from './graph/navigate';
-export { graphOverview, showsOverview, levelOfDetail, OVERVIEW_BELOW_ZOOM, OVERVIEW_FROM, FAR_BELOW_ZOOM } from './graph/overview';
+export { graphOverview, overviewHighlight, showsOverview, levelOfDetail, OVERVIEW_BELOW_ZOOM, OVERVIEW_FROM, FAR_BELOW_ZOOM } from './graph/overview';
 export { topologicalOrder } from './graph/validate';
 export { groupReleaseEnvironments, foldReleaseGroups, waitingReasonText, describeGroup, unitLabel, AUTO_GROUP_PREFIX, TILE_THRESHOLD } from './groups';
 export { toggleExpandedGroup, expandGroups, groupsToOpenFor, shownUnitOf, groupsContaining, groupCountKinds } from './groups/expand';

@@ -386,4 +386,20 @@ describe('ReleaseGraph far out on a thousand environments', () => {
     await vi.waitFor(() => expect(document.querySelectorAll('g.gr-release-graph__edge').length).toBeGreaterThan(0));
   });
 
+
+  it('outlines a search\'s matches on its overview', { timeout: 60_000 }, async () => {
+    mountGraph({ release: randomDagRelease(1000, 31) });
+    await vi.waitFor(() => expect(document.querySelector('.gr-release-graph__overview')).not.toBeNull(), { timeout: 30_000 });
+    expect(document.querySelector('.gr-release-graph__overview-matches')).toBeNull();
+    const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(search, 'env-99');
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // env-99 and env-990 to env-999: eleven rectangles outlined, over the overview's.
+    const outline = await vi.waitFor(() => document.querySelector<SVGPathElement>('.gr-release-graph__overview-matches')!);
+    expect(outline.getAttribute('d')!.split('M').length - 1).toBe(11);
+    expect(getComputedStyle(outline).stroke).not.toBe('none');
+    expect(document.querySelector('.gr-release-graph__matches')).toHaveTextContent('11');
+  });
 });

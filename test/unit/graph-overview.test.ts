@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_BELOW_ZOOM, FAR_BELOW_ZOOM, graphOverview, layoutReleaseGraph, levelOfDetail, OVERVIEW_BELOW_ZOOM, OVERVIEW_FROM, sampleRelease, showsOverview, type ReleaseGraphLayout } from '../../src/headless';
+import { COMPACT_BELOW_ZOOM, FAR_BELOW_ZOOM, graphOverview, overviewHighlight, layoutReleaseGraph, levelOfDetail, OVERVIEW_BELOW_ZOOM, OVERVIEW_FROM, sampleRelease, showsOverview, type ReleaseGraphLayout } from '../../src/headless';
 import { environment, release } from '../fixtures/release';
 import { randomDagRelease } from '../fixtures/random-dag';
 
@@ -53,6 +53,19 @@ describe('graphOverview', () => {
     expect(({} as Record<string, unknown>).count).toBeUndefined();
     // Top to bottom: out of the bottom, into the top.
     expect(graphOverview({ ...layout, direction: 'TB' })!.edges[1]!.path).toBe('M50 40C50 70 250 70 250 100');
+  });
+
+  it('outlines the environments of a set of names, found by name, not by key', () => {
+    const layout: ReleaseGraphLayout = {
+      nodes: [node('dev', 'succeeded', 0, 0), node('__proto__', 'failed', 200, 0), node('constructor', 'succeeded', 200, 100)],
+      edges: [],
+      width: 300,
+      height: 140,
+      direction: 'LR',
+      structureKey: 'k',
+    };
+    expect(overviewHighlight(layout, new Set(['__proto__', 'constructor']))).toBe('M200 0h100v40h-100zM200 100h100v40h-100z');
+    expect(overviewHighlight(layout, new Set(['toString']))).toBe('');
   });
 
   it('covers every environment and edge of a big layout', () => {

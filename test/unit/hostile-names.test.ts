@@ -54,6 +54,7 @@ import {
   linkIssueKeys,
   neighborInDirection,
   graphOverview,
+  overviewHighlight,
   showsOverview,
   levelOfDetail,
   parseConventionalCommit,
@@ -307,7 +308,8 @@ describe('the graph on hostile names', () => {
   });
 
   it('draws the overview of names, and lays out a big DAG of them without dagre', () => {
-    cover(graphOverview, showsOverview, levelOfDetail);
+    cover(graphOverview, showsOverview, levelOfDetail, overviewHighlight);
+    expect(overviewHighlight(layoutReleaseGraph(release), new Set(names)).split('M')).toHaveLength(names.length + 1);
     const layout = layoutReleaseGraph(release);
     const overview = graphOverview(layout)!;
     expect(overview.nodes.reduce((sum, entry) => sum + entry.count, 0)).toBe(names.length);

@@ -23,6 +23,7 @@ import {
   collapseDownstream,
   expandGroups,
   graphOverview,
+  overviewHighlight,
   groupsContaining,
   groupsToOpenFor,
   neighborInDirection,
@@ -662,6 +663,8 @@ function GraphCanvas({
   const far = useStore(selectOverviewZoom);
   const drawOverview = overview !== undefined && far;
   const flowNodes = useMemo(() => (drawOverview ? hiddenBut(nodes, activeId) : nodes), [drawOverview, nodes, activeId]);
+  // Far out, the overview outlines the matches: it has no node to mark.
+  const highlight = useMemo(() => (drawOverview && matches ? overviewHighlight(layout, matches) : ''), [drawOverview, matches, layout]);
   const grouped = grouping !== undefined && grouping.groups.size > 0;
   const nodeClassName = classNames?.node;
   const edgeClassName = classNames?.edge;
@@ -813,7 +816,7 @@ function GraphCanvas({
               </ControlButton>
             </Controls>
           ) : null}
-          {drawOverview ? <GraphOverviewLayer overview={overview} /> : null}
+          {drawOverview ? <GraphOverviewLayer overview={overview} highlight={highlight} /> : null}
           {showMinimap && hydrated ? <MiniMap pannable zoomable position="bottom-right" className="gr-release-graph__minimap" nodeColor={minimapNodeColor} /> : null}
         </ReactFlow>
         {showSearch ? (

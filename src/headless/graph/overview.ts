@@ -59,6 +59,17 @@ export interface GraphOverview {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+const rectangle = (node: { position: Point; width: number; height: number }) => `M${round(node.position.x)} ${round(node.position.y)}h${round(node.width)}v${round(node.height)}h${round(-node.width)}z`;
+
+/**
+ * The environments of `names` (a search's matches) as one path of rectangles, in the overview's
+ * coordinates: what the overview marks, since it has no node to mark. Empty when none is shown.
+ */
+export function overviewHighlight(layout: ReleaseGraphLayout | GroupedReleaseGraphLayout, names: ReadonlySet<string>): string {
+  let path = '';
+  for (const node of layout.nodes) if (node.type === 'environment' && names.has(node.data.environment.name)) path += rectangle(node);
+  return path;
+}
 
 /**
  * The overview of a layout whose nodes are all environments (a flat layout, or a grouped one with
@@ -76,7 +87,7 @@ export function graphOverview(layout: ReleaseGraphLayout | GroupedReleaseGraphLa
     let entry = nodePaths.get(status);
     if (!entry) nodePaths.set(status, (entry = { count: 0, parts: [] }));
     entry.count += 1;
-    entry.parts.push(`M${round(node.position.x)} ${round(node.position.y)}h${round(node.width)}v${round(node.height)}h${round(-node.width)}z`);
+    entry.parts.push(rectangle(node));
   }
   const horizontal = layout.direction !== 'TB';
   const edgePaths = new Map<EdgeState, { count: number; parts: string[] }>();
