@@ -15,15 +15,18 @@ import { rng, suffixOf, type Rng } from './rng';
 
 export const NOW = '2026-11-20T10:00:00.000Z';
 const SEC = 1000;
-const MIN = 60 * SEC;
+export const MIN = 60 * SEC;
 
 const APPS = ['payments-api', 'checkout-web', 'orders-worker', 'cart-api', 'auth-gateway', 'pricing-svc'];
 const TRIGGER = ['build', 'unit-tests'];
 const PRE = ['integration-tests', 'approval', 'security-scan'];
 const POST = ['smoke-tests', 'notify-slack', 'load-test'];
-const PEOPLE = ['Ada.Lopez', 'Kenji.Sato', 'Priya.Nair', 'Tom.Becker', 'Lena.Novak', 'Omar.Haddad'];
-const VERBS = ['Fix', 'Add', 'Update', 'Refactor', 'Harden'];
-const THINGS = ['card-retries', 'checkout-layout', 'order-timeouts', 'cart-totals', 'auth-tokens', 'currency-rounding'];
+// With `steps`: what a delivery team's pipeline runs, each of which can fail.
+const STEPS_PRE = ['db-migrate', 'integration-tests', 'security-scan'];
+const STEPS_POST = ['smoke-tests', 'load-test'];
+export const PEOPLE = ['Ada.Lopez', 'Kenji.Sato', 'Priya.Nair', 'Tom.Becker', 'Lena.Novak', 'Omar.Haddad'];
+export const VERBS = ['Fix', 'Add', 'Update', 'Refactor', 'Harden'];
+export const THINGS = ['card-retries', 'checkout-layout', 'order-timeouts', 'cart-totals', 'auth-tokens', 'currency-rounding'];
 /** Appended by `longNames` so every name passes 60 characters. */
 export const LONG = 'primary-cluster-blue-green-rollout-with-extended-validation';
 
@@ -79,6 +82,12 @@ export interface PlanOptions {
   n?: number;
   /** One application per environment, no workflow steps, no notes: a history of 10,000 must build fast. */
   light?: boolean;
+  /**
+   * With `light`: production environments and failing ones list their workflow steps all the
+   * same, and a failure is always a workflow step's (db-migrate, smoke-tests…), never a sync's:
+   * the failing steps delivery insights rank.
+   */
+  steps?: boolean;
   /**
    * At most this many environments of one top-level group (a wave, a cell) run at once, as a fleet
    * rollout's concurrency limit holds them; environments without a group are never held.
@@ -153,11 +162,19 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
       return seg;
     };
     const trigger = name === flow.trigger && !o.manual;
-    for (const w of some(trigger ? TRIGGER : PRE, r, 1, 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
+    for (const w of some(trigger ? TRIGGER : o.steps ? STEPS_PRE : PRE, r, 1, 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
     const pr = name === o.prAt ? add(PR, 'pull-request', r.int(2, 6) * 60 * MIN) : undefined;
     const sync = add(SYNC, 'sync', r.int(20, 120) * SEC);
-    for (const w of some(POST, r, 0, 2)) add(4, long(w), r.int(20, 90) * SEC);
-    const fail = failing.has(name) ? r.pick(segs.filter((g) => g !== pr)) : undefined;
+    for (const w of some(o.steps ? STEPS_POST : POST, r, 0, 2)) add(4, long(w), r.int(20, 90) * SEC);
+    // With `steps`, the checks after the sync fail most (smoke tests, then load tests), then the pre-actions.
+    const post = o.steps && segs.at(-1) !== sync ? segs.at(-1) : undefined;
+    const fail = !failing.has(name)
+      ? undefined
+      : o.steps
+        ? post && r.next() < 0.6
+          ? post
+          : r.pick(segs.filter((g) => g.k < PR))
+        : r.pick(segs.filter((g) => g !== pr));
     // Applications turn healthy one after another; a degraded one never does.
     const ready = apps.map((_, i) =>
       fail === sync && !i ? sync.e : Math.round(sync.s + ((sync.e - sync.s) * (i + 1)) / apps.length),
@@ -204,7 +221,7 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
   };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
 const version = (n: number) => `${1 + ((n / 400) | 0)}.${(n >> 3) % 50}.${n & 7}`;
 
 /** The parts of a release that do not change while it runs, rebuilt per snapshot from their own seed. */
@@ -275,7 +292,7 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
   const ns = `${p.o.product}-${f.name}`;
   const stamp = (ms: number) => iso(created + S + ms);
   const workflows = { trigger: [], preAction: [], postAction: [] } as EnvironmentStep['workflows'];
-  if (!p.o.light) {
+  if (!p.o.light || (p.o.steps && (f.kind === 'production' || fail))) {
     for (const g of e.segs) {
       const list = LISTS[g.k];
       const own: Status =
