@@ -24,9 +24,27 @@ const POST = ['smoke-tests', 'notify-slack', 'load-test'];
 // With `steps`: what a delivery team's pipeline runs, each of which can fail.
 const STEPS_PRE = ['db-migrate', 'integration-tests', 'security-scan'];
 const STEPS_POST = ['smoke-tests', 'load-test'];
-export const PEOPLE = ['Ada.Lopez', 'Kenji.Sato', 'Priya.Nair', 'Tom.Becker', 'Lena.Novak', 'Omar.Haddad'];
-export const VERBS = ['Fix', 'Add', 'Update', 'Refactor', 'Harden'];
-export const THINGS = ['card-retries', 'checkout-layout', 'order-timeouts', 'cart-totals', 'auth-tokens', 'currency-rounding'];
+const PEOPLE = ['Ada.Lopez', 'Kenji.Sato', 'Priya.Nair', 'Tom.Becker', 'Lena.Novak', 'Omar.Haddad'];
+const VERBS = ['Fix', 'Add', 'Update', 'Refactor', 'Harden'];
+const THINGS = ['card-retries', 'checkout-layout', 'order-timeouts', 'cart-totals', 'auth-tokens', 'currency-rounding'];
+// Every name, email and phrase made once, when first drawn: a history of 100,000 releases keeps
+// hundreds of thousands of them, and one string for each keeps its memory down.
+let names: Array<[string, string]> | undefined;
+const phrases: string[] = [];
+const index = (r: Rng, list: readonly unknown[]) => Math.floor(r.next() * list.length);
+
+/** Someone of the team, drawn as `r.pick(PEOPLE)` would: a new object, its strings shared. */
+export function person(r: Rng): Person {
+  names ??= PEOPLE.map((name) => [name.replace('.', ' '), `${name.toLowerCase()}@acme.dev`]);
+  const [name, email] = names[index(r, PEOPLE)]!;
+  return { name, email };
+}
+
+/** A commit message or a title: `Fix card retries`. */
+export function phrase(r: Rng): string {
+  const i = index(r, VERBS) * THINGS.length + index(r, THINGS);
+  return (phrases[i] ??= `${VERBS[(i / THINGS.length) | 0]} ${THINGS[i % THINGS.length]!.replace('-', ' ')}`);
+}
 /** Appended by `longNames` so every name passes 60 characters. */
 export const LONG = 'primary-cluster-blue-green-rollout-with-extended-validation';
 
@@ -53,6 +71,8 @@ interface Segment {
    * draw that names it (`runName`): a light plan of 5,000 stores never shows most of them.
    */
   wf: number[];
+  /** Each run's workflow name and link, made when first rendered and shared by every release of the plan. */
+  names?: Array<[string, string]>;
 }
 
 interface EnvPlan {
@@ -68,6 +88,11 @@ interface EnvPlan {
   E: number;
   out: Status;
   fail?: Segment;
+  /**
+   * The namespace and each application's link, made when first rendered: a history renders one
+   * plan thousands of times, and equal strings made once keep its memory (and the collector's work) down.
+   */
+  names?: [string, string[]];
 }
 
 export interface PlanOptions {
@@ -162,10 +187,12 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
       return seg;
     };
     const trigger = name === flow.trigger && !o.manual;
-    for (const w of some(trigger ? TRIGGER : o.steps ? STEPS_PRE : PRE, r, 1, 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
+    // With `steps` each environment runs one check before and at most one after: enough to rank,
+    // light enough for a history of 100,000.
+    for (const w of some(trigger ? TRIGGER : o.steps ? STEPS_PRE : PRE, r, 1, o.steps ? 1 : 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
     const pr = name === o.prAt ? add(PR, 'pull-request', r.int(2, 6) * 60 * MIN) : undefined;
     const sync = add(SYNC, 'sync', r.int(20, 120) * SEC);
-    for (const w of some(o.steps ? STEPS_POST : POST, r, 0, 2)) add(4, long(w), r.int(20, 90) * SEC);
+    for (const w of some(o.steps ? STEPS_POST : POST, r, 0, o.steps ? 1 : 2)) add(4, long(w), r.int(20, 90) * SEC);
     // With `steps`, the checks after the sync fail most (smoke tests, then load tests), then the pre-actions.
     const post = o.steps && segs.at(-1) !== sync ? segs.at(-1) : undefined;
     const fail = !failing.has(name)
@@ -228,15 +255,10 @@ const version = (n: number) => `${1 + ((n / 400) | 0)}.${(n >> 3) % 50}.${n & 7}
 function meta(p: Plan, created: number, seed: number, n: number) {
   const r = rng(seed ^ 0x5bd1e995);
   const v = version(n);
-  const person = (): Person => {
-    const name = r.pick(PEOPLE);
-    return { name: name.replace('.', ' '), email: `${name.toLowerCase()}@acme.dev` };
-  };
-  const phrase = () => `${r.pick(VERBS)} ${r.pick(THINGS).replace('-', ' ')}`;
   const commit = (repo: string, sha = r.hex(40)) => ({
     sha,
-    message: phrase(),
-    author: person(),
+    message: phrase(r),
+    author: person(r),
     date: iso(created - r.int(2, 90) * MIN),
     repoUrl: `https://github.com/acme/${repo}`,
     branch: 'main',
@@ -264,7 +286,7 @@ function meta(p: Plan, created: number, seed: number, n: number) {
           const key = `${r.pick(['PAY', 'CHK', 'OPS'])}-${r.int(1000, 9999)}`;
           // The application is not drawn from the generator, so every other value stays as it was.
           const application = p.pool[key.charCodeAt(key.length - 1) % p.pool.length];
-          return { key, title: phrase(), url: `https://acme.atlassian.net/browse/${key}`, assignee: person(), application };
+          return { key, title: phrase(r), url: `https://acme.atlassian.net/browse/${key}`, assignee: person(r), application };
         }),
       ),
       pullRequests: many(() => {
@@ -272,7 +294,7 @@ function meta(p: Plan, created: number, seed: number, n: number) {
         const repo = `acme/${application}`;
         const id = String(r.int(100, 999));
         const url = `https://github.com/${repo}/pull/${id}`;
-        return { id, title: phrase(), url, author: person(), state: 'merged' as const, repo, application };
+        return { id, title: phrase(r), url, author: person(r), state: 'merged' as const, repo, application };
       }),
       commits: many(() => {
         const application = app();
@@ -289,26 +311,30 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
   const current = e.segs.find((g) => S + g.e > t);
   const status: Status =
     T < S ? 'pending' : done ? e.out : pr && current === pr && t >= S + pr.s ? 'suspended' : 'running';
-  const ns = `${p.o.product}-${f.name}`;
+  const [ns, links] = (e.names ??= [
+    `${p.o.product}-${f.name}`,
+    apps.map((name) => `https://argocd.acme.dev/applications/argocd/${name}`),
+  ]);
   const stamp = (ms: number) => iso(created + S + ms);
   const workflows = { trigger: [], preAction: [], postAction: [] } as EnvironmentStep['workflows'];
   if (!p.o.light || (p.o.steps && (f.kind === 'production' || fail))) {
     for (const g of e.segs) {
       const list = LISTS[g.k];
+      if (!list) continue;
       const own: Status =
         t < S + g.s ? 'pending' : t < S + g.e ? (done ? 'terminated' : 'running') : g === fail ? 'failed' : 'succeeded';
-      // One failing application fails the step; the other applications' runs passed.
-      const runs = apps.map((application, i) => {
+      const names = (g.names ??= apps.map((_, i) => {
         const workflow = runName(g, i);
-        return {
-          application,
-          workflow,
-          status: own === 'failed' && i ? ('succeeded' as const) : own,
-          url: `https://argo-workflows.acme.dev/workflows/${ns}/${workflow}`,
-        };
-      });
-      if (list)
-        workflows[list].push({
+        return [workflow, `https://argo-workflows.acme.dev/workflows/${ns}/${workflow}`];
+      }));
+      // One failing application fails the step; the other applications' runs passed.
+      const runs = apps.map((application, i) => ({
+        application,
+        workflow: names[i]![0],
+        status: own === 'failed' && i ? ('succeeded' as const) : own,
+        url: names[i]![1],
+      }));
+      workflows[list].push({
           name: g.name,
           status: aggregateStatus(runs.map((x) => x.status)),
           ...(own !== 'pending' && { startedAt: stamp(g.s) }),
@@ -328,7 +354,7 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
       sync: moved && !settled ? 'syncing' : 'synced',
       health: moved && !settled ? 'progressing' : fail === sync && !i && settled ? 'degraded' : 'healthy',
       promotion: status !== 'failed' ? status : !i ? 'failed' : settled ? 'succeeded' : 'pending',
-      url: `https://argocd.acme.dev/applications/argocd/${name}`,
+      url: links[i]!,
     };
   });
   const application = apps[0] ?? '';

@@ -317,7 +317,7 @@ function teamHistory(options: SampleHistoryOptions, team: keyof typeof PACES, fl
     const gap = undelivered ? r.int(pace.fix[0], pace.fix[1]) : draw(pace.gap) * (weekend(newer) ? 3 : 1);
     created = newer - Math.round(gap * MIN) - prepared[0].end;
   }
-  const notes = changes(rng(seed ^ salt ^ 0x9e3779b9), [pace.age[0] * MIN, pace.age[1] * MIN]);
+  const notes = changes(rng(seed ^ salt ^ 0x9e3779b9), [pace.age[0] * 60, pace.age[1] * 60]);
   const out: Release[] = [];
   let carried: ReleaseNotes | undefined;
   for (let i = list.length - 1; i >= 0; i--) {
