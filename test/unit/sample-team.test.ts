@@ -47,7 +47,11 @@ function recoveries(list: Deployment[]): number[] {
 }
 
 /** The longest run of failed deployments in a row. */
-const longestRun = (list: Deployment[]) => list.reduce(([run, best], d) => (d.ok ? [0, best] : [run + 1, Math.max(best, run + 1)]), [0, 0])[1];
+function longestRun(list: Deployment[]): number {
+  let [run, best] = [0, 0];
+  for (const d of list) best = Math.max(best, (run = d.ok ? 0 : run + 1));
+  return best;
+}
 
 describe('sampleReleaseHistory with a team', () => {
   it('is deterministic per seed, and each team and seed its own', () => {
