@@ -249,7 +249,18 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
   };
 }
 
-export const iso = (ms: number) => new Date(ms).toISOString();
+// The last times printed, by second: an environment starts when its first step does and ends
+// when its last one does, and a release ends with its last environment, so most times come twice.
+// One string for each keeps a history's memory down.
+const printed: Array<[number, string] | undefined> = [];
+export const iso = (ms: number): string => {
+  const slot = Math.floor(ms / 1000) & 63;
+  const last = printed[slot];
+  if (last?.[0] === ms) return last[1];
+  const text = new Date(ms).toISOString();
+  printed[slot] = [ms, text];
+  return text;
+};
 const version = (n: number) => `${1 + ((n / 400) | 0)}.${(n >> 3) % 50}.${n & 7}`;
 
 /** The parts of a release that do not change while it runs, rebuilt per snapshot from their own seed. */
