@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReleaseDataError } from '../../src/headless/adapters/errors';
 import type { Release } from '../../src/headless/model/types';
-import { sampleReleaseHistory } from '../../src/headless/sample';
+import { SAMPLE_FLOW_SHAPES, sampleReleaseHistory } from '../../src/headless/sample';
 import { expectConsistent, time } from './sample-checks';
 
 const NOW = '2026-11-20T10:00:00.000Z';
@@ -196,6 +196,13 @@ describe('sampleReleaseHistory with a team', () => {
     expect([...where].sort()).toEqual(['non-production', 'production']);
     expect(failedSteps.size).toBeGreaterThanOrEqual(3);
   });
+
+  it.each(SAMPLE_FLOW_SHAPES)('%s: a team history of any shape keeps the model invariants', (shape) => {
+    const history = sampleReleaseHistory({ team: 'struggling', count: 12, shape, size: 40, seed: 2 });
+    expect(history).toHaveLength(12);
+    for (const release of history) expectConsistent(release);
+    expect(history.some((r) => r.status === 'failed')).toBe(true);
+  }, 30_000);
 
   it('count stays the number of releases; days fill that many days, with or without a team', () => {
     expect(sampleReleaseHistory({ team: 'struggling', count: 40 })).toHaveLength(40);
