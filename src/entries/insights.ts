@@ -1,0 +1,6 @@
+/**
+ * `gitops-releases/insights`: ReleaseInsights, the delivery metrics of a release history. Never
+ * imports React Flow, dagre or Radix.
+ */
+export { ReleaseInsights } from '../components/ReleaseInsights';
+export type { ReleaseInsightsProps, ReleaseInsightsClassNames, InsightsWindowDays } from '../components/ReleaseInsights';
