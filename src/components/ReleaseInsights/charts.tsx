@@ -52,7 +52,8 @@ export function TableToggle({ title, text, className, children }: { title: strin
         <span className="gr-visually-hidden">: {title}</span>
       </button>
       {open ? (
-        <div id={id} className={cx('gr-release-insights__scroller', className)}>
+        // Focusable, so a table wider than its tile scrolls from the keyboard too.
+        <div id={id} className={cx('gr-release-insights__scroller', className)} role="group" aria-label={title} tabIndex={0}>
           {children}
         </div>
       ) : null}

@@ -206,7 +206,7 @@ export function EnvironmentsTable({ context, className }: { context: PartContext
       {metrics.environments.length === 0 ? (
         <p className="gr-release-insights__none">{words.empty}</p>
       ) : (
-        <div className="gr-release-insights__scroller">
+        <div className="gr-release-insights__scroller" role="group" aria-label={words.title} tabIndex={0}>
           <table className="gr-release-insights__table">
             <caption className="gr-visually-hidden">{words.title}</caption>
             <thead>
@@ -258,7 +258,7 @@ export function FailingSteps({ context, className }: { context: PartContext; cla
       {metrics.failingSteps.length === 0 ? (
         <p className="gr-release-insights__none">{words.empty}</p>
       ) : (
-        <div className="gr-release-insights__scroller" data-scroll>
+        <div className="gr-release-insights__scroller" role="group" aria-label={words.title} tabIndex={0} data-scroll>
           <table className="gr-release-insights__table">
             <caption className="gr-visually-hidden">{words.title}</caption>
             <thead>
@@ -312,7 +312,7 @@ export function FailedDeployments({
       {metrics.failedDeployments.length === 0 ? (
         <p className="gr-release-insights__none">{words.empty}</p>
       ) : (
-        <div className="gr-release-insights__scroller" data-scroll>
+        <div className="gr-release-insights__scroller" role="group" aria-label={words.title} tabIndex={0} data-scroll>
           <table className="gr-release-insights__table">
             <caption className="gr-visually-hidden">{words.title}</caption>
             <thead>
