@@ -88,13 +88,13 @@ export function KeyTile({ id, context, className }: { id: KeyId; context: PartCo
           <thead>
             <tr>
               <th scope="col">{text.period}</th>
-              <th scope="col">{seriesName}</th>
+              <th scope="col" className="gr-release-insights__end">{seriesName}</th>
             </tr>
           </thead>
           <tbody>
             {metrics.series.map((point, i) => (
               <tr key={point.from}>
-                <th scope="row">{format.day(point.from)}</th>
+                <th scope="row" className="gr-release-insights__period">{format.day(point.from)}</th>
                 <td className="gr-release-insights__number">{values[i] === null ? <None common={context.common} /> : seriesValueText(id, values[i]!, format)}</td>
               </tr>
             ))}
@@ -173,8 +173,8 @@ export function ValueStream({ context, className }: { context: PartContext; clas
               <thead>
                 <tr>
                   <th scope="col">{words.columns.stage}</th>
-                  <th scope="col">{words.columns.median}</th>
-                  <th scope="col">{words.columns.share}</th>
+                  <th scope="col" className="gr-release-insights__end">{words.columns.median}</th>
+                  <th scope="col" className="gr-release-insights__end">{words.columns.share}</th>
                 </tr>
               </thead>
               <tbody>
@@ -212,12 +212,12 @@ export function EnvironmentsTable({ context, className }: { context: PartContext
             <thead>
               <tr>
                 <th scope="col">{words.columns.name}</th>
-                <th scope="col">{words.columns.runs}</th>
-                <th scope="col">{words.columns.succeeded}</th>
-                <th scope="col">{words.columns.failed}</th>
-                <th scope="col">{words.columns.successRate}</th>
-                <th scope="col">{words.columns.medianDuration}</th>
-                <th scope="col">{words.columns.medianWait}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.runs}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.succeeded}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.failed}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.successRate}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.medianDuration}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.medianWait}</th>
               </tr>
             </thead>
             <tbody>
@@ -266,8 +266,8 @@ export function FailingSteps({ context, className }: { context: PartContext; cla
                 <th scope="col">{words.columns.step}</th>
                 <th scope="col">{words.columns.environment}</th>
                 <th scope="col">{words.columns.section}</th>
-                <th scope="col">{words.columns.failures}</th>
-                <th scope="col">{words.columns.runs}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.failures}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.runs}</th>
               </tr>
             </thead>
             <tbody>
@@ -320,7 +320,7 @@ export function FailedDeployments({
                 <th scope="col">{words.columns.release}</th>
                 <th scope="col">{words.columns.environment}</th>
                 <th scope="col">{words.columns.failedAt}</th>
-                <th scope="col">{words.columns.recovery}</th>
+                <th scope="col" className="gr-release-insights__end">{words.columns.recovery}</th>
               </tr>
             </thead>
             <tbody>
