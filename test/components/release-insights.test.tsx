@@ -185,6 +185,7 @@ describe('ReleaseInsights: states', () => {
     const bad = { ...fixtureMetrics(), environments: 'x' as never };
     const { rerender } = render(<ReleaseInsights metrics={bad} onError={onError} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not measure the releases');
+    expect(screen.getByRole('alert')).toHaveTextContent('metrics.environments: expected an array');
     rerender(<ReleaseInsights metrics={bad} onError={onError} className="again" />);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![1].component).toBe('ReleaseInsights');

@@ -167,6 +167,10 @@ describe('server rendering', () => {
     expect(html).toContain('href="/releases/r-2"');
     // Times name UTC until the page is hydrated in the reader's zone.
     expect(html).toMatch(/Mar 13, 2026, 3:00\sAM UTC/);
+    // Metrics sent by a host's server in a shape the view cannot draw: an inline error, not a throw.
+    const bad = renderToString(<ReleaseInsights metrics={{ ...fixtureMetrics(), environments: [{ name: { html: 1 } }] as never }} />);
+    expect(bad).toContain('role="alert"');
+    expect(bad).toContain('metrics.environments[0].name: expected a string');
   });
 
   it('server-renders the loading placeholder', () => {

@@ -10,7 +10,7 @@ import { useControllableState } from '../internal/use-controllable-state';
 import { useInsightsMessages } from '../provider/component-messages';
 import { useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 import { useInsightsFormat } from './format';
-import { KEYS } from './model';
+import { KEYS, checkMetrics } from './model';
 import { EnvironmentsTable, FailedDeployments, FailingSteps, KeyTile, ValueStream, type PartContext } from './parts';
 
 /** The windows the view offers, in days. */
@@ -135,10 +135,9 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
   const [mountedAt] = useState(() => Date.now());
   const clock = now ?? mountedAt;
   const computed = useMemo(() => {
-    if (given) return { metrics: given, error: undefined };
-    if (releases === undefined) return { metrics: undefined, error: undefined };
+    if (given === undefined && releases === undefined) return { metrics: undefined, error: undefined };
     try {
-      return { metrics: computeDeliveryMetrics(releases, { environment, now: clock, days, bucket }), error: undefined };
+      return { metrics: given !== undefined ? checkMetrics(given) : computeDeliveryMetrics(releases!, { environment, now: clock, days, bucket }), error: undefined };
     } catch (caught) {
       return { metrics: undefined, error: caught };
     }

@@ -98,3 +98,45 @@ export function valueStreamShares(stages: readonly ValueStreamStage[]): { total:
   const total = kept.reduce((sum, stage) => sum + stage.medianMs, 0);
   return { total, shares: kept.map((stage) => ({ stage, share: total > 0 ? stage.medianMs / total : 0 })) };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Metrics a host passes (computed on its server, sent as JSON) checked for the shape the view
+ * draws, so bad data shows inline, on a server too, instead of throwing mid-render. Throws an
+ * error naming the first path that is wrong.
+ */
+export function checkMetrics(metrics: unknown): DeliveryMetrics {
+  const fail = (path: string, expected: string): never => {
+    throw new TypeError(`metrics${path}: expected ${expected}`);
+  };
+  if (!isObject(metrics)) fail('', 'an object');
+  const m = metrics as Record<string, unknown>;
+  const keys = (value: unknown, path: string) => {
+    if (!isObject(value)) fail(path, 'an object');
+    const k = value as Record<string, unknown>;
+    if (!isObject(k.window) || typeof k.window.days !== 'number') fail(`${path}.window.days`, 'a number');
+    for (const key of ['deploymentFrequency', 'changeLeadTime', 'changeFailRate', 'failedDeploymentRecoveryTime']) {
+      if (!isObject(k[key])) fail(`${path}.${key}`, 'an object');
+    }
+  };
+  keys(m, '');
+  keys(m.previous, '.previous');
+  const rows = (key: string, strings: readonly string[]) => {
+    const list = m[key];
+    if (!Array.isArray(list)) return fail(`.${key}`, 'an array');
+    list.forEach((row, i) => {
+      if (!isObject(row)) fail(`.${key}[${i}]`, 'an object');
+      for (const field of strings) if (typeof (row as Record<string, unknown>)[field] !== 'string') fail(`.${key}[${i}].${field}`, 'a string');
+    });
+  };
+  rows('environments', ['name']);
+  rows('failingSteps', ['environment', 'name']);
+  rows('series', ['from', 'to']);
+  rows('failedDeployments', ['at', 'environment']);
+  rows('valueStream', ['kind']);
+  (m.failedDeployments as Record<string, unknown>[]).forEach((failure, i) => {
+    if (!isObject(failure.release)) fail(`.failedDeployments[${i}].release`, 'a release');
+  });
+  return metrics as DeliveryMetrics;
+}
