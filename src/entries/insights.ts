@@ -4,3 +4,4 @@
  */
 export { ReleaseInsights } from '../components/ReleaseInsights';
 export type { ReleaseInsightsProps, ReleaseInsightsClassNames, InsightsWindowDays } from '../components/ReleaseInsights';
+export type { DeliveryMetrics, DeliveryMetricsOptions, DeliveryBucket, DeliveryTime } from 'gitops-releases/headless';

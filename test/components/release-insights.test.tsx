@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { computeDeliveryMetrics, sampleReleaseHistory } from 'gitops-releases/headless';
 import { ReleaseInsights, ReleasesProvider, type InsightsWindowDays, type ReleasesErrorHandler } from '../../src';
 import { emptyMetrics, fixtureMetrics, fixtureRelease } from '../fixtures/delivery-metrics';
 
@@ -109,6 +110,50 @@ describe('ReleaseInsights: where the time goes', () => {
     hrefs.set('r-2', 'https://ci.example/releases/2').set('r-1', 'mailto:oncall@example.com');
     rerender(<ReleaseInsights metrics={fixtureMetrics()} getReleaseHref={(release) => hrefs.get(release.id)} />);
     expect(within(failed()).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['https://ci.example/releases/2', 'mailto:oncall@example.com']);
+  });
+});
+
+describe('ReleaseInsights: from a release history', () => {
+  const NOW = '2026-11-20T10:00:00.000Z';
+  const history = sampleReleaseHistory({ count: 400, shape: 'regions', seed: 4, now: NOW });
+
+  it('measures the releases itself, the same as computeDeliveryMetrics, for the window picked', async () => {
+    render(<ReleaseInsights releases={history} now={NOW} />);
+    const expected = (days: number) => computeDeliveryMetrics(history, { now: NOW, days });
+    const count = (days: number) => `${expected(days).deploymentFrequency.deployments.toLocaleString('en-US')} deployment`;
+    expect(tile('Deployment frequency')).toHaveTextContent(count(30));
+    await userEvent.click(screen.getByRole('radio', { name: '7 days' }));
+    expect(tile('Deployment frequency')).toHaveTextContent(count(7));
+    expect(within(tile('Deployment frequency')).getByRole('img')).toHaveAccessibleName(expect.stringContaining('over the last 7 days'));
+  });
+
+  it('passes the target environment and the buckets on', () => {
+    render(<ReleaseInsights releases={history} now={NOW} environment="staging" bucket="week" />);
+    const expected = computeDeliveryMetrics(history, { now: NOW, environment: 'staging', bucket: 'week' });
+    expect(tile('Deployment frequency')).toHaveTextContent(`${expected.deploymentFrequency.deployments} deployments`);
+    expect(within(tile('Deployment frequency')).getByRole('img')).toHaveAccessibleName(expect.stringMatching(/^Deployments per week/));
+  });
+
+  it('reads the clock once: a re-render measures the same window', () => {
+    const recent = sampleReleaseHistory({ count: 400, shape: 'regions', seed: 4, now: new Date().toISOString() });
+    const { rerender } = render(<ReleaseInsights releases={recent} defaultDays={7} />);
+    const label = () => within(tile('Deployment frequency')).getByRole('img').getAttribute('aria-label');
+    const first = label();
+    expect(first).toMatch(/from \d/);
+    // Four days on, a fresh reading would drop four of the seven days.
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 4 * 24 * 60 * 60 * 1000);
+    rerender(<ReleaseInsights releases={recent} defaultDays={7} className="again" />);
+    expect(label()).toBe(first);
+  });
+
+  it('shows a history it cannot read inline, naming the path, and tells onError once', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const onError = vi.fn<ReleasesErrorHandler>();
+    const bad = [...history.slice(0, 3), { id: 'x', createdAt: 42 } as never];
+    const { rerender } = render(<ReleaseInsights releases={bad} now={NOW} onError={onError} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('$[3]');
+    rerender(<ReleaseInsights releases={bad} now={NOW} onError={onError} className="again" />);
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 });
 

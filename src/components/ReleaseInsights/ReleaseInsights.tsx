@@ -1,7 +1,6 @@
 import { forwardRef, useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
-import type { Release } from 'gitops-releases/headless';
-import type { DeliveryBucket, DeliveryMetrics, DeliveryMetricsOptions, DeliveryTime } from '../../headless/insights/types';
-import { computeDeliveryMetrics } from './compute';
+import type { DeliveryBucket, DeliveryMetrics, DeliveryMetricsOptions, DeliveryTime, Release } from 'gitops-releases/headless';
+import { computeDeliveryMetrics } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useErrorReporter, useReportedError } from '../internal/report-error';
@@ -136,6 +135,7 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
   const clock = now ?? mountedAt;
   const computed = useMemo(() => {
     if (given === undefined && releases === undefined) return { metrics: undefined, error: undefined };
+    // A ReleaseDataError naming the path for a history the metrics cannot read.
     try {
       return { metrics: given !== undefined ? checkMetrics(given) : computeDeliveryMetrics(releases!, { environment, now: clock, days, bucket }), error: undefined };
     } catch (caught) {

@@ -1,4 +1,4 @@
-import type { DeliveryKeys, DeliveryMetrics, ValueStreamStage } from '../../headless/insights/types';
+import type { DeliveryKeys, DeliveryMetrics, ValueStreamStage } from 'gitops-releases/headless';
 
 /** The four keys, in the order the tiles show them. */
 export type KeyId = 'deploymentFrequency' | 'changeLeadTime' | 'changeFailRate' | 'recoveryTime';

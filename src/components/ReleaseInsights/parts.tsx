@@ -1,6 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { Release, WorkflowSection } from 'gitops-releases/headless';
-import type { DeliveryMetrics, EnvironmentMetrics } from '../../headless/insights/types';
+import type { DeliveryMetrics, EnvironmentMetrics, Release, WorkflowSection } from 'gitops-releases/headless';
 import { WORKFLOW_SECTIONS } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { FormattedTime } from '../internal/FormattedTime';
