@@ -60,7 +60,9 @@ module.exports = [
     // 39.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 39.56 kB.
     // 40 kB until big DAGs got the layered layout and the far-out overview: 40.72 kB.
-    limit: '41.5 kB',
+    // 41.5 kB until sample histories delivered as a team does (paced releases, failures and
+    // recoveries, commits and notes, failing steps): 42.12 kB.
+    limit: '42.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
