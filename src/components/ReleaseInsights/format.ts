@@ -16,10 +16,24 @@ export interface InsightsFormat {
   percent: (value: number) => string;
   /** The same, with its sign (+57%). */
   signedPercent: (value: number) => string;
-  /** Durations in the locale's narrow units (4h 12m). */
+  /** Durations in the locale's narrow units, rounded by `roundDuration` (4h 12m). */
   duration: (ms: number) => string;
   /** A bucket's start: its UTC day, as the series cuts them (Mar 9, 2026). */
   day: (iso: string) => string;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A median's precision, as a reader wants it: whole hours from a day on, whole minutes from an
+ * hour, whole seconds below ("2d 5h", "4h 12m", "5m 29s", never "7h 26m 59s").
+ */
+export function roundDuration(ms: number): number {
+  const unit = ms >= DAY ? HOUR : ms >= HOUR ? MINUTE : SECOND;
+  return Math.round(ms / unit) * unit;
 }
 
 const cache = /* @__PURE__ */ new Map<string, InsightsFormat>();
@@ -32,13 +46,14 @@ export function insightsFormat(locale: string): InsightsFormat {
       return (value: number) => intl.format(value);
     };
     const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const duration = durationFormatter(locale);
     format = {
       count: number({}),
       decimal: number({ maximumFractionDigits: 1 }),
       signedDecimal: number({ maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
       percent: number({ style: 'percent', maximumFractionDigits: 1 }),
       signedPercent: number({ style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
-      duration: durationFormatter(locale),
+      duration: (ms) => duration(roundDuration(ms)),
       day: (iso) => {
         const ms = Date.parse(iso);
         return Number.isFinite(ms) ? days.format(ms) : iso;
