@@ -33,6 +33,8 @@ function German({ children }: { children: ReactNode }) {
 
 const now = new Date().toISOString();
 const history = sampleReleaseHistory({ count: 30, shape: 'regions', seed: 4, now });
+/** A team's half year, for the delivery metrics. */
+const teamHistory = sampleReleaseHistory({ team: 'struggling', days: 180, shape: 'regions', seed: 4, now });
 const failed = sampleRelease({ shape: 'regions', state: 'failed' });
 const running = sampleRelease({ shape: 'parallel', state: 'running', now });
 const previous = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 3 });
@@ -236,7 +238,7 @@ export const Insights: Story = {
   name: 'ReleaseInsights',
   render: () => (
     <German>
-      <ReleaseInsights releases={history} now={now} defaultDays={90} getReleaseHref={(release) => `/releases/${release.id}`} />
+      <ReleaseInsights releases={teamHistory} now={now} defaultDays={90} getReleaseHref={(release) => `/releases/${release.id}`} />
     </German>
   ),
   play: async ({ canvasElement }) => {
