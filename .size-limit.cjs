@@ -60,7 +60,9 @@ module.exports = [
     // 39.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 39.56 kB.
     // 40 kB until big DAGs got the layered layout and the far-out overview: 40.72 kB.
-    limit: '41.5 kB',
+    // 41.5 kB until sample histories delivered as a team does (paced releases, failures and
+    // recoveries, commits and notes, failing steps): 42.12 kB.
+    limit: '42.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -99,7 +101,8 @@ module.exports = [
     // 49.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 50.00 kB.
     // 50.5 kB until big DAGs got the layered layout and the far-out overview: 51.39 kB.
-    limit: '52 kB',
+    // 52 kB until ReleaseInsights, measured before computeDeliveryMetrics reached it: 56.12 kB.
+    limit: '57 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -114,7 +117,8 @@ module.exports = [
     // 133.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 133.54 kB.
     // 134.5 kB until big DAGs got the layered layout and the far-out overview: 134.94 kB.
-    limit: '135.5 kB',
+    // 135.5 kB until ReleaseInsights, measured before computeDeliveryMetrics reached it: 139.72 kB.
+    limit: '140.5 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -131,7 +135,8 @@ module.exports = [
     import: '*',
     ignore: REACT,
     // 3.5 kB until the words of fleet groups and waiting reasons joined the default messages: 3.63 kB.
-    limit: '4 kB',
+    // 4 kB until ReleaseInsights' words joined the default messages: 4.47 kB.
+    limit: '5 kB',
   },
   {
     name: 'gitops-releases/table: the whole entry, without React or the virtualiser',
@@ -219,18 +224,30 @@ module.exports = [
     limit: '9.5 kB',
   },
   {
+    // That the entry brings neither React Flow, dagre nor Radix is checked by test/package/tree-shaking.
+    name: 'gitops-releases/insights: the whole entry, without React',
+    path: 'dist/insights.js',
+    import: '*',
+    ignore: REACT,
+    // 14.98 kB with computeDeliveryMetrics, of which d3-time and d3-array's top-level code (kept
+    // whole once any of their exports is used) is about 3.9 kB.
+    limit: '15 kB',
+  },
+  {
     name: 'gitops-releases/styles.css',
     path: 'dist/styles.css',
     // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.26 kB.
     // 13 kB until big DAGs got the layered layout and the far-out overview: 13.08 kB.
-    limit: '13.5 kB',
+    // 13.5 kB until ReleaseInsights' styles: 13.93 kB.
+    limit: '14.5 kB',
   },
   {
     name: 'gitops-releases/styles.layer.css',
     path: 'dist/styles.layer.css',
     // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.27 kB.
     // 13 kB until big DAGs got the layered layout and the far-out overview: 13.06 kB.
-    limit: '13.5 kB',
+    // 13.5 kB until ReleaseInsights' styles: 13.95 kB.
+    limit: '14.5 kB',
   },
   {
     name: 'ReleasesProvider imported alone',
@@ -312,6 +329,14 @@ module.exports = [
     ignore: REACT,
     // 4.5 kB until messages became sentences with placeholders and ignored overrides were reported: 4.53 kB.
     limit: '5 kB',
+  },
+  {
+    name: 'ReleaseInsights imported alone: our code and headless, without React',
+    path: 'dist/index.js',
+    import: '{ ReleaseInsights }',
+    ignore: REACT,
+    // 14.92 kB with computeDeliveryMetrics (d3-time and d3-array about 3.9 kB of it).
+    limit: '15 kB',
   },
   {
     name: 'useReleasesTable imported alone: the table logic for a host with its own table, without React',

@@ -106,9 +106,21 @@ bench
     for (const snapshot of simulatePromotion(fleet, { step: 180_000, structuralSharing: true })) void snapshot;
   });
 
-if (only) for (const task of [...bench.tasks]) if (!task.name.includes(only)) bench.remove(task.name);
+// Histories of 100,000 releases take seconds each: a few runs, one warm-up, after a collection.
+const big = new Bench({ time: 0, iterations: 3, warmupTime: 0, warmupIterations: 1, setup: () => globalThis.gc?.() });
+big
+  .add('sampleReleaseHistory, 100,000 releases (regions)', () => sampleReleaseHistory({ count: 100_000, shape: 'regions' }))
+  .add('sampleReleaseHistory, 100,000 releases of a healthy team (regions)', () =>
+    sampleReleaseHistory({ count: 100_000, shape: 'regions', team: 'healthy' }),
+  )
+  .add('sampleReleaseHistory, 100,000 releases of a struggling team (regions)', () =>
+    sampleReleaseHistory({ count: 100_000, shape: 'regions', team: 'struggling' }),
+  );
+
+for (const b of [bench, big]) if (only) for (const task of [...b.tasks]) if (!task.name.includes(only)) b.remove(task.name);
 await bench.run();
-const rows = bench.tasks.map((task) => {
+await big.run();
+const rows = [...bench.tasks, ...big.tasks].map((task) => {
   const latency = task.result.latency;
   return {
     task: task.name,

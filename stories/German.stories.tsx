@@ -6,6 +6,7 @@ import {
   DEFAULT_MESSAGES,
   EnvironmentDetails,
   ReleaseDiff,
+  ReleaseInsights,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -32,6 +33,8 @@ function German({ children }: { children: ReactNode }) {
 
 const now = new Date().toISOString();
 const history = sampleReleaseHistory({ count: 30, shape: 'regions', seed: 4, now });
+/** A team's half year, for the delivery metrics. */
+const teamHistory = sampleReleaseHistory({ team: 'struggling', days: 180, shape: 'regions', seed: 4, now });
 const failed = sampleRelease({ shape: 'regions', state: 'failed' });
 const running = sampleRelease({ shape: 'parallel', state: 'running', now });
 const previous = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 3 });
@@ -227,6 +230,24 @@ export const Diff: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('table', { name: 'Änderungen zwischen den beiden Releases' })).toBeInTheDocument();
     await expect(canvas.getByRole('checkbox', { name: 'Unveränderte zeigen' })).toBeChecked();
+    await expectNoEnglish(canvasElement);
+  },
+};
+
+export const Insights: Story = {
+  name: 'ReleaseInsights',
+  render: () => (
+    <German>
+      <ReleaseInsights releases={teamHistory} now={now} defaultDays={90} getReleaseHref={(release) => `/releases/${release.id}`} />
+    </German>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('radiogroup', { name: 'Zeitraum' })).toBeInTheDocument();
+    await expect(canvas.getByRole('region', { name: 'Bereitstellungshäufigkeit' })).toHaveTextContent(/pro (Tag|Woche)/);
+    for (const button of canvas.getAllByRole('button', { name: /Als Tabelle zeigen/ })) await userEvent.click(button);
+    await expectNoEnglish(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: '7 Tage' }));
     await expectNoEnglish(canvasElement);
   },
 };

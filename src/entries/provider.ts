@@ -20,6 +20,7 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  InsightsMessages,
   WaitingMessages,
   LinkRenderProps,
   RenderLink,

@@ -246,6 +246,26 @@ export {
   type EnvironmentChanges,
 } from './diff/diff';
 
+// Delivery insights
+export {
+  computeDeliveryMetrics,
+  type DeliveryBucket,
+  type DeliveryTime,
+  type DeliveryMetricsOptions,
+  type DeliveryWindow,
+  type DeploymentFrequency,
+  type ChangeLeadTime,
+  type ChangeFailRate,
+  type FailedDeploymentRecoveryTime,
+  type DeliveryKeys,
+  type EnvironmentMetrics,
+  type FailingStep,
+  type DeliverySeriesPoint,
+  type FailedDeployment,
+  type ValueStreamStage,
+  type DeliveryMetrics,
+} from './insights';
+
 // Git commit statuses and release links
 export {
   toCommitStatus,

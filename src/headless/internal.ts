@@ -56,4 +56,5 @@ export {
 export { compileReleaseNotes, filterReleaseNotes } from './notes/compile';
 export { releaseNotesToMarkdown } from './notes/markdown';
 export { diffReleases } from './diff/diff';
+export { computeDeliveryMetrics } from './insights/metrics';
 export { shownTimeZone, type ShownTimeZone } from './model/time-zone';

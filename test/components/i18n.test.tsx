@@ -10,6 +10,7 @@ import {
   ReleaseDiff,
   ReleaseGraph,
   ReleaseHeader,
+  ReleaseInsights,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -22,6 +23,7 @@ import {
 import { mergeMessages } from '../../src/components/provider';
 import { durationFormatter } from '../../src/components/internal/time';
 import { englishIn, readableTexts } from '../../stories/readable-texts';
+import { emptyMetrics, fixtureMetrics } from '../fixtures/delivery-metrics';
 
 /**
  * Every message replaced by a mark naming it: `⟦table.columns.date⟧` for a string,
@@ -317,6 +319,12 @@ describe('messages: no English left', () => {
     ['ReleaseDiff, empty', <ReleaseDiff previous={{ ...failed, environments: [] }} next={{ ...failed, environments: [] }} />],
     ['ReleaseDiff, loading', <ReleaseDiff loading />],
     ['ReleaseDiff, error', <ReleaseDiff error={new Error('offline')} />],
+    ['ReleaseInsights', <ReleaseInsights metrics={fixtureMetrics()} getReleaseHref={(release) => `/r/${release.id}`} />],
+    ['ReleaseInsights, weekly', <ReleaseInsights metrics={fixtureMetrics({ series: fixtureMetrics().series.slice(0, 1).map((point) => ({ ...point, to: fixtureMetrics().window.to })) })} />],
+    ['ReleaseInsights, empty', <ReleaseInsights metrics={emptyMetrics()} />],
+    ['ReleaseInsights, loading', <ReleaseInsights loading />],
+    ['ReleaseInsights, error', <ReleaseInsights error={new Error('offline')} />],
+    ['ReleaseInsights, bad data', <ReleaseInsights metrics={{ ...fixtureMetrics(), environments: 'x' as never }} />],
   ])('%s shows only messages', (_name, element) => {
     const container = serverRendered(element);
     expect(readableTexts(container).join('')).toContain('⟦');
@@ -333,6 +341,11 @@ describe('messages: no English left', () => {
     await user.type(within(notes.container).getByRole('searchbox'), 'zzz-nothing');
     expect(within(notes.container).getByText('⟦notes.noMatch⟧')).toBeInTheDocument();
     expect(englishInRoot(notes.container)).toEqual([]);
+
+    const insights = render(withMarks(<ReleaseInsights metrics={fixtureMetrics()} />));
+    for (const button of within(insights.container).getAllByRole('button')) await user.click(button);
+    expect(insights.container.querySelectorAll('table')).toHaveLength(8);
+    expect(englishInRoot(insights.container)).toEqual([]);
   });
 });
 

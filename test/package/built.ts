@@ -24,6 +24,7 @@ export const ENTRY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   graph: ['ReleaseGraph'],
   view: ['EnvironmentDetails', 'ReleaseHeader', 'ReleaseView'],
   notes: ['ReleaseDiff', 'ReleaseNotes'],
+  insights: ['ReleaseInsights'],
 };
 export const ENTRIES = Object.keys(ENTRY_EXPORTS);
 

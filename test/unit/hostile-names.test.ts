@@ -12,6 +12,7 @@ import {
   changesSinceLastRelease,
   collapseDownstream,
   compileReleaseNotes,
+  computeDeliveryMetrics,
   countByStatusGroup,
   createReleaseLinks,
   describeEnvironment,
@@ -553,6 +554,30 @@ describe('release notes and diffs on hostile names', () => {
     expect(since.notes.issues.map((issue) => issue.key)).toEqual(['__proto__', 'constructor']);
     // Succeeded in the newest: nothing is.
     expect(changesSinceLastRelease([release, next], '__proto__')).toMatchObject({ since: { id: 'next' }, releases: [] });
+  });
+});
+
+describe('delivery metrics on hostile names', () => {
+  it('measures deployments to, and environments and steps of, hostile names', () => {
+    cover(computeDeliveryMetrics);
+    const release = hostileRelease();
+    const options = { now: '2026-11-27T00:00:00Z', days: 7 };
+    // `constructor` (second, after `__proto__`) succeeded at 10:17; `propertyIsEnumerable` failed at 11:07.
+    const constructor = computeDeliveryMetrics([release], { ...options, environment: 'constructor' });
+    expect(constructor.deploymentFrequency.deployments).toBe(1);
+    expect(constructor.valueStream).toEqual([
+      { kind: 'wait', environment: '__proto__', medianMs: 5 * 60_000 },
+      { kind: 'run', environment: '__proto__', medianMs: 7 * 60_000 },
+      { kind: 'wait', environment: 'constructor', medianMs: 3 * 60_000 },
+      { kind: 'run', environment: 'constructor', medianMs: 7 * 60_000 },
+    ]);
+    const failed = computeDeliveryMetrics([release], { ...options, environment: (env) => env.name === 'propertyIsEnumerable' || env.name === '__proto__' });
+    expect(failed.failedDeployments.map((f) => [f.environment, f.at])).toEqual([['propertyIsEnumerable', '2026-11-26T11:07:00.000Z']]);
+    expect(failed.environments.map((e) => e.name)).toEqual(names);
+    expect(failed.environments.find((e) => e.name === '__proto__')).toMatchObject({ runs: 1, succeeded: 1, medianWaitMs: null });
+    expect(failed.failingSteps).toEqual([{ environment: 'propertyIsEnumerable', section: 'preAction', name: 'constructor', failures: 1, runs: 1 }]);
+    const unknown = computeDeliveryMetrics([release], { ...options, environment: 'valueOf-not' });
+    expect(unknown.changeFailRate).toEqual({ rate: null, failed: 0, deployments: 0 });
   });
 });
 

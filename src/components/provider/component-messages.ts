@@ -3,6 +3,7 @@ import {
   DIFF_MESSAGES,
   ENVIRONMENT_MESSAGES,
   GRAPH_MESSAGES,
+  INSIGHTS_MESSAGES,
   NOTES_MESSAGES,
   STATUS_MESSAGES,
   TABLE_MESSAGES,
@@ -51,3 +52,4 @@ export const useViewMessages = /* @__PURE__ */ messagesOf('view', VIEW_MESSAGES)
 export const useEnvironmentMessages = /* @__PURE__ */ messagesOf('environment', ENVIRONMENT_MESSAGES);
 export const useNotesMessages = /* @__PURE__ */ messagesOf('notes', NOTES_MESSAGES);
 export const useDiffMessages = /* @__PURE__ */ messagesOf('diff', DIFF_MESSAGES);
+export const useInsightsMessages = /* @__PURE__ */ messagesOf('insights', INSIGHTS_MESSAGES);

@@ -24,5 +24,6 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  InsightsMessages,
   WaitingMessages,
 } from './messages';

@@ -343,6 +343,101 @@ export interface DiffMessages {
   noChangeDetail: string;
 }
 
+/** The delivery metrics' words (`ReleaseInsights`). Numbers arrive written in the provider's locale. */
+export interface InsightsMessages {
+  /** The accessible name of the whole view. */
+  label: string;
+  /** The name of the window's radio group. */
+  window: string;
+  /** One choice of the window, and the window named in sentences ("30 days"). */
+  days: (days: number, format: NumberFormatter) => string;
+  /** The titles of the four key tiles. */
+  keys: { deploymentFrequency: string; changeLeadTime: string; changeFailRate: string; recoveryTime: string };
+  /** Deployments per day, the number written with one decimal at most ("3.2 per day"). */
+  perDay: (value: number, format: NumberFormatter) => string;
+  /** Deployments per week, for fewer than one a day ("2.8 per week"). */
+  perWeek: (value: number, format: NumberFormatter) => string;
+  /** A tile, a stage or a cell without a value (no deployment, no change measured). */
+  noData: string;
+  /** How a change against the previous window is judged: better, worse, or the same. */
+  verdicts: { better: string; worse: string; same: string };
+  /** A fail rate's change, in percentage points ("4 pts"). */
+  points: (value: number, format: NumberFormatter) => string;
+  /** Under a tile's change: the previous window's value (written) and its length. */
+  previous: (value: string, days: number, format: NumberFormatter) => string;
+  /** Under a tile when the previous window has no value to compare with. */
+  noPrevious: (days: number, format: NumberFormatter) => string;
+  /** How many measured a tile's value ("from 42 changes", "of 18 deployments", "3 not recovered"). */
+  basis: {
+    deployments: (count: number, format: NumberFormatter) => string;
+    changes: (count: number, format: NumberFormatter) => string;
+    failures: (failed: number, deployments: number, format: NumberFormatter) => string;
+    recoveries: (recovered: number, unrecovered: number, format: NumberFormatter) => string;
+  };
+  /** What each sparkline shows, by the series' bucket. */
+  series: {
+    deployments: { day: string; week: string };
+    leadTime: { day: string; week: string };
+    failRate: { day: string; week: string };
+    recoveryTime: { day: string; week: string };
+  };
+  /**
+   * A chart's accessible name: what it shows, over the window, its lowest and highest values and
+   * their mean, each written ("Deployments per day over the last 30 days: from 2 to 5, 3.1 on average").
+   */
+  chartSummary: (series: string, days: number, lowest: string, highest: string, average: string, format: NumberFormatter) => string;
+  /** A chart's accessible name when it has no value at all. */
+  chartEmpty: (series: string, days: number, format: NumberFormatter) => string;
+  /** The button under each chart that shows its numbers as a table (`aria-expanded` says whether it is open). */
+  showTable: string;
+  /** The first column of a chart's table: the bucket's start. */
+  period: string;
+  valueStream: {
+    title: string;
+    /** Under the title: what the bar shows. */
+    description: string;
+    /** The stage from a deployment's oldest new commit to its release. */
+    commit: string;
+    /** An environment waiting for what it depends on. */
+    wait: (environment: string) => string;
+    /** An environment running. */
+    run: (environment: string) => string;
+    /** The bar's accessible name: the stages' total, over the window, then each stage (`stage`s, joined). */
+    summary: (total: string, days: number, stages: string, format: NumberFormatter) => string;
+    /** One stage in the summary and the legend: its name, median time and share of the total. */
+    stage: (stage: string, duration: string, share: string) => string;
+    /** The legend's words for the stage kinds. */
+    kinds: { commit: string; wait: string; run: string };
+    columns: { stage: string; median: string; share: string };
+    empty: string;
+  };
+  environments: {
+    title: string;
+    columns: { name: string; runs: string; succeeded: string; failed: string; successRate: string; medianDuration: string; medianWait: string };
+    empty: string;
+  };
+  failingSteps: {
+    title: string;
+    columns: { step: string; environment: string; section: string; failures: string; runs: string };
+    empty: string;
+  };
+  failedDeployments: {
+    title: string;
+    columns: { release: string; environment: string; failedAt: string; recovery: string };
+    /** A failure with no successful deployment after it yet. */
+    unrecovered: string;
+    empty: string;
+  };
+  loading: string;
+  /** The host's fetch failed (`error`). */
+  loadError: string;
+  /** The releases could not be measured (bad data). */
+  error: string;
+  /** No deployment in the window: its length in days. */
+  empty: (days: number, format: NumberFormatter) => string;
+  emptyDetail: string;
+}
+
 /**
  * Every text the components show, fully resolved (English by default). Plain strings, and small
  * functions of numbers and strings for plurals and interpolation: all return plain text, never
@@ -368,6 +463,7 @@ export interface ReleasesMessages {
   environment: EnvironmentMessages;
   notes: NotesMessages;
   diff: DiffMessages;
+  insights: InsightsMessages;
 }
 
 /** Every key optional, at every depth: a function stays a function, a record becomes partial. */
@@ -658,6 +754,84 @@ export const DIFF_MESSAGES: DiffMessages = {
   noChangeDetail: 'Every application runs the same version, image and commit in both releases.',
 };
 
+export const INSIGHTS_MESSAGES: InsightsMessages = {
+  label: 'Delivery insights',
+  window: 'Window',
+  days: (n, f) => `${f(n)} day${s(n)}`,
+  keys: {
+    deploymentFrequency: 'Deployment frequency',
+    changeLeadTime: 'Change lead time',
+    changeFailRate: 'Change fail rate',
+    recoveryTime: 'Failed deployment recovery time',
+  },
+  perDay: (n, f) => `${f(n)} per day`,
+  perWeek: (n, f) => `${f(n)} per week`,
+  noData: 'No data',
+  verdicts: { better: 'better', worse: 'worse', same: 'no change' },
+  points: (n, f) => `${f(n)} pts`,
+  previous: (value, days, f) => `previous ${f(days)} day${s(days)}: ${value}`,
+  noPrevious: (days, f) => `nothing to compare with in the previous ${f(days)} day${s(days)}`,
+  basis: {
+    deployments: (n, f) => `${f(n)} deployment${s(n)}`,
+    changes: (n, f) => `from ${f(n)} change${s(n)}`,
+    failures: (failed, deployments, f) => `${f(failed)} of ${f(deployments)} deployment${s(deployments)} failed`,
+    recoveries: (recovered, unrecovered, f) =>
+      unrecovered > 0 ? `${f(recovered)} recovered, ${f(unrecovered)} not yet` : `${f(recovered)} recover${recovered === 1 ? 'y' : 'ies'}`,
+  },
+  series: {
+    deployments: { day: 'Deployments per day', week: 'Deployments per week' },
+    leadTime: { day: 'Median change lead time per day', week: 'Median change lead time per week' },
+    failRate: { day: 'Change fail rate per day', week: 'Change fail rate per week' },
+    recoveryTime: { day: 'Median recovery time per day', week: 'Median recovery time per week' },
+  },
+  chartSummary: (series, days, lowest, highest, average, f) =>
+    `${series} over the last ${f(days)} day${s(days)}: from ${lowest} to ${highest}, ${average} on average`,
+  chartEmpty: (series, days, f) => `${series} over the last ${f(days)} day${s(days)}: no data`,
+  showTable: 'Show as table',
+  period: 'Period',
+  valueStream: {
+    title: 'Value stream',
+    description: 'Median time from first commit to production, and where it goes',
+    commit: 'Commit to release',
+    wait: (environment) => `${environment} waiting`,
+    run: (environment) => `${environment} running`,
+    summary: (total, days, stages, f) => `From first commit to production in ${total} (median, last ${f(days)} day${s(days)}): ${stages}`,
+    stage: (stage, duration, share) => `${stage} ${duration} (${share})`,
+    kinds: { commit: 'Commit to release', wait: 'Waiting', run: 'Running' },
+    columns: { stage: 'Stage', median: 'Median time', share: 'Share' },
+    empty: 'No successful deployment in this window',
+  },
+  environments: {
+    title: 'Environments',
+    columns: {
+      name: 'Environment',
+      runs: 'Runs',
+      succeeded: 'Succeeded',
+      failed: 'Failed',
+      successRate: 'Success rate',
+      medianDuration: 'Median duration',
+      medianWait: 'Median wait',
+    },
+    empty: 'No environment ran in this window',
+  },
+  failingSteps: {
+    title: 'Failing steps',
+    columns: { step: 'Step', environment: 'Environment', section: 'Workflow', failures: 'Failures', runs: 'Runs' },
+    empty: 'No step failed in this window',
+  },
+  failedDeployments: {
+    title: 'Failed deployments',
+    columns: { release: 'Release', environment: 'Environment', failedAt: 'Failed', recovery: 'Recovered after' },
+    unrecovered: 'not recovered yet',
+    empty: 'No deployment failed in this window',
+  },
+  loading: 'Loading delivery metrics',
+  loadError: 'Could not load the release history',
+  error: 'Could not measure the releases',
+  empty: (n, f) => `No deployments in the last ${f(n)} day${s(n)}`,
+  emptyDetail: 'A deployment counts when a release reaches its target environments.',
+};
+
 /** The status labels and StatusBadge's words: what every component with a badge reads. */
 export const STATUS_MESSAGES: Pick<ReleasesMessages, 'status' | 'sync' | 'health' | 'waitingForPullRequest' | 'loading' | 'badge'> = {
   status: STATUS_LABELS,
@@ -683,6 +857,7 @@ export const DEFAULT_MESSAGES: ReleasesMessages = {
   environment: ENVIRONMENT_MESSAGES,
   notes: NOTES_MESSAGES,
   diff: DIFF_MESSAGES,
+  insights: INSIGHTS_MESSAGES,
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -693,7 +868,7 @@ function reportDropped(path: string): void {
 }
 
 /** The top-level keys of `ReleasesMessages`: any other key in a host's `messages` is a typo. */
-const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff']);
+const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff', 'insights']);
 
 /** Reports the top-level keys of a host's `messages` that name no group (development only). */
 export function reportUnknownGroups(messages: unknown): void {

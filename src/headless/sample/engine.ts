@@ -9,26 +9,48 @@ import type {
   PromotionFlow,
   Release,
   Status,
+  WorkflowStep,
 } from '../model/types';
 import { STATUS_LABELS, aggregateStatus } from '../model/status';
 import { rng, suffixOf, type Rng } from './rng';
 
 export const NOW = '2026-11-20T10:00:00.000Z';
 const SEC = 1000;
-const MIN = 60 * SEC;
+export const MIN = 60 * SEC;
 
 const APPS = ['payments-api', 'checkout-web', 'orders-worker', 'cart-api', 'auth-gateway', 'pricing-svc'];
 const TRIGGER = ['build', 'unit-tests'];
 const PRE = ['integration-tests', 'approval', 'security-scan'];
 const POST = ['smoke-tests', 'notify-slack', 'load-test'];
+// With `steps`: what a delivery team's pipeline runs, each of which can fail.
+const STEPS_PRE = ['db-migrate', 'integration-tests', 'security-scan'];
+const STEPS_POST = ['smoke-tests', 'load-test'];
 const PEOPLE = ['Ada.Lopez', 'Kenji.Sato', 'Priya.Nair', 'Tom.Becker', 'Lena.Novak', 'Omar.Haddad'];
 const VERBS = ['Fix', 'Add', 'Update', 'Refactor', 'Harden'];
 const THINGS = ['card-retries', 'checkout-layout', 'order-timeouts', 'cart-totals', 'auth-tokens', 'currency-rounding'];
+// Every name, email and phrase made once, when first drawn: a history of 100,000 releases keeps
+// hundreds of thousands of them, and one string for each keeps its memory down.
+let names: Array<[string, string]> | undefined;
+const phrases: string[] = [];
+const index = (r: Rng, list: readonly unknown[]) => Math.floor(r.next() * list.length);
+
+/** Someone of the team, drawn as `r.pick(PEOPLE)` would: a new object, its strings shared. */
+export function person(r: Rng): Person {
+  names ??= PEOPLE.map((name) => [name.replace('.', ' '), `${name.toLowerCase()}@acme.dev`]);
+  const [name, email] = names[index(r, PEOPLE)]!;
+  return { name, email };
+}
+
+/** A commit message or a title: `Fix card retries`. */
+export function phrase(r: Rng): string {
+  const i = index(r, VERBS) * THINGS.length + index(r, THINGS);
+  return (phrases[i] ??= `${VERBS[(i / THINGS.length) | 0]} ${THINGS[i % THINGS.length]!.replace('-', ' ')}`);
+}
 /** Appended by `longNames` so every name passes 60 characters. */
 export const LONG = 'primary-cluster-blue-green-rollout-with-extended-validation';
 
-// Segment kinds, by index: where a step is listed and what the environment's subtitle says meanwhile.
-const LISTS = ['trigger', 'preAction', '', '', 'postAction'] as const;
+// Segment kinds, by index: what the environment's subtitle says meanwhile. Steps of kind 0 are
+// listed under `trigger`, 1 under `preAction` and 4 under `postAction`; 2 and 3 are not steps.
 const TEXT = [
   'Running Trigger Workflow',
   'Running Pre-Action Workflow',
@@ -50,6 +72,8 @@ interface Segment {
    * draw that names it (`runName`): a light plan of 5,000 stores never shows most of them.
    */
   wf: number[];
+  /** Each run's workflow name and link, made when first rendered and shared by every release of the plan. */
+  names?: Array<[string, string]>;
 }
 
 interface EnvPlan {
@@ -65,6 +89,11 @@ interface EnvPlan {
   E: number;
   out: Status;
   fail?: Segment;
+  /**
+   * The namespace and each application's link, made when first rendered: a history renders one
+   * plan thousands of times, and equal strings made once keep its memory (and the collector's work) down.
+   */
+  names?: [string, string[]];
 }
 
 export interface PlanOptions {
@@ -79,6 +108,12 @@ export interface PlanOptions {
   n?: number;
   /** One application per environment, no workflow steps, no notes: a history of 10,000 must build fast. */
   light?: boolean;
+  /**
+   * With `light`: production environments and failing ones list their workflow steps all the
+   * same, and a failure is always a workflow step's (db-migrate, smoke-tests…), never a sync's:
+   * the failing steps delivery insights rank.
+   */
+  steps?: boolean;
   /**
    * At most this many environments of one top-level group (a wave, a cell) run at once, as a fleet
    * rollout's concurrency limit holds them; environments without a group are never held.
@@ -153,11 +188,21 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
       return seg;
     };
     const trigger = name === flow.trigger && !o.manual;
-    for (const w of some(trigger ? TRIGGER : PRE, r, 1, 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
+    // With `steps` each environment runs one check before and at most one after: enough to rank,
+    // light enough for a history of 100,000.
+    for (const w of some(trigger ? TRIGGER : o.steps ? STEPS_PRE : PRE, r, 1, o.steps ? 1 : 2)) add(trigger ? 0 : 1, long(w), r.int(30, 240) * SEC);
     const pr = name === o.prAt ? add(PR, 'pull-request', r.int(2, 6) * 60 * MIN) : undefined;
     const sync = add(SYNC, 'sync', r.int(20, 120) * SEC);
-    for (const w of some(POST, r, 0, 2)) add(4, long(w), r.int(20, 90) * SEC);
-    const fail = failing.has(name) ? r.pick(segs.filter((g) => g !== pr)) : undefined;
+    for (const w of some(o.steps ? STEPS_POST : POST, r, 0, o.steps ? 1 : 2)) add(4, long(w), r.int(20, 90) * SEC);
+    // With `steps`, the checks after the sync fail most (smoke tests, then load tests), then the pre-actions.
+    const post = o.steps && segs.at(-1) !== sync ? segs.at(-1) : undefined;
+    const fail = !failing.has(name)
+      ? undefined
+      : o.steps
+        ? post && r.next() < 0.6
+          ? post
+          : r.pick(segs.filter((g) => g.k < PR))
+        : r.pick(segs.filter((g) => g !== pr));
     // Applications turn healthy one after another; a degraded one never does.
     const ready = apps.map((_, i) =>
       fail === sync && !i ? sync.e : Math.round(sync.s + ((sync.e - sync.s) * (i + 1)) / apps.length),
@@ -204,22 +249,28 @@ export function plan(flow: PromotionFlow, o: PlanOptions, kill = Infinity): Plan
   };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+// The last times printed, by second: an environment starts when its first step does and ends
+// when its last one does, and a release ends with its last environment, so most times come twice.
+// One string for each keeps a history's memory down.
+const printed: Array<[number, string] | undefined> = [];
+export const iso = (ms: number): string => {
+  const slot = Math.floor(ms / 1000) & 63;
+  const last = printed[slot];
+  if (last?.[0] === ms) return last[1];
+  const text = new Date(ms).toISOString();
+  printed[slot] = [ms, text];
+  return text;
+};
 const version = (n: number) => `${1 + ((n / 400) | 0)}.${(n >> 3) % 50}.${n & 7}`;
 
 /** The parts of a release that do not change while it runs, rebuilt per snapshot from their own seed. */
 function meta(p: Plan, created: number, seed: number, n: number) {
   const r = rng(seed ^ 0x5bd1e995);
   const v = version(n);
-  const person = (): Person => {
-    const name = r.pick(PEOPLE);
-    return { name: name.replace('.', ' '), email: `${name.toLowerCase()}@acme.dev` };
-  };
-  const phrase = () => `${r.pick(VERBS)} ${r.pick(THINGS).replace('-', ' ')}`;
   const commit = (repo: string, sha = r.hex(40)) => ({
     sha,
-    message: phrase(),
-    author: person(),
+    message: phrase(r),
+    author: person(r),
     date: iso(created - r.int(2, 90) * MIN),
     repoUrl: `https://github.com/acme/${repo}`,
     branch: 'main',
@@ -247,7 +298,7 @@ function meta(p: Plan, created: number, seed: number, n: number) {
           const key = `${r.pick(['PAY', 'CHK', 'OPS'])}-${r.int(1000, 9999)}`;
           // The application is not drawn from the generator, so every other value stays as it was.
           const application = p.pool[key.charCodeAt(key.length - 1) % p.pool.length];
-          return { key, title: phrase(), url: `https://acme.atlassian.net/browse/${key}`, assignee: person(), application };
+          return { key, title: phrase(r), url: `https://acme.atlassian.net/browse/${key}`, assignee: person(r), application };
         }),
       ),
       pullRequests: many(() => {
@@ -255,7 +306,7 @@ function meta(p: Plan, created: number, seed: number, n: number) {
         const repo = `acme/${application}`;
         const id = String(r.int(100, 999));
         const url = `https://github.com/${repo}/pull/${id}`;
-        return { id, title: phrase(), url, author: person(), state: 'merged' as const, repo, application };
+        return { id, title: phrase(r), url, author: person(r), state: 'merged' as const, repo, application };
       }),
       commits: many(() => {
         const application = app();
@@ -272,34 +323,39 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
   const current = e.segs.find((g) => S + g.e > t);
   const status: Status =
     T < S ? 'pending' : done ? e.out : pr && current === pr && t >= S + pr.s ? 'suspended' : 'running';
-  const ns = `${p.o.product}-${f.name}`;
+  const [ns, links] = (e.names ??= [
+    `${p.o.product}-${f.name}`,
+    apps.map((name) => `https://argocd.acme.dev/applications/argocd/${name}`),
+  ]);
   const stamp = (ms: number) => iso(created + S + ms);
-  const workflows = { trigger: [], preAction: [], postAction: [] } as EnvironmentStep['workflows'];
-  if (!p.o.light) {
-    for (const g of e.segs) {
-      const list = LISTS[g.k];
-      const own: Status =
-        t < S + g.s ? 'pending' : t < S + g.e ? (done ? 'terminated' : 'running') : g === fail ? 'failed' : 'succeeded';
-      // One failing application fails the step; the other applications' runs passed.
-      const runs = apps.map((application, i) => {
-        const workflow = runName(g, i);
-        return {
-          application,
-          workflow,
-          status: own === 'failed' && i ? ('succeeded' as const) : own,
-          url: `https://argo-workflows.acme.dev/workflows/${ns}/${workflow}`,
-        };
-      });
-      if (list)
-        workflows[list].push({
-          name: g.name,
-          status: aggregateStatus(runs.map((x) => x.status)),
-          ...(own !== 'pending' && { startedAt: stamp(g.s) }),
-          ...(own !== 'pending' && own !== 'running' && { finishedAt: stamp(Math.min(g.e, t - S)) }),
-          runs,
-        });
-    }
-  }
+  const step = (g: Segment): WorkflowStep => {
+    const own: Status =
+      t < S + g.s ? 'pending' : t < S + g.e ? (done ? 'terminated' : 'running') : g === fail ? 'failed' : 'succeeded';
+    const names = (g.names ??= apps.map((_, i) => {
+      const workflow = runName(g, i);
+      return [workflow, `https://argo-workflows.acme.dev/workflows/${ns}/${workflow}`];
+    }));
+    // One failing application fails the step; the other applications' runs passed.
+    const runs = apps.map((application, i) => ({
+      application,
+      workflow: names[i]![0],
+      status: own === 'failed' && i ? ('succeeded' as const) : own,
+      url: names[i]![1],
+    }));
+    return {
+      name: g.name,
+      status: aggregateStatus(runs.map((x) => x.status)),
+      ...(own !== 'pending' && { startedAt: stamp(g.s) }),
+      ...(own !== 'pending' && own !== 'running' && { finishedAt: stamp(Math.min(g.e, t - S)) }),
+      runs,
+    };
+  };
+  // Filtered and mapped, not pushed: a pushed array keeps room for 16 more, which 100,000 releases pay for.
+  const list = (k: number) => e.segs.filter((g) => g.k === k).map(step);
+  const workflows: EnvironmentStep['workflows'] =
+    !p.o.light || (p.o.steps && (f.kind === 'production' || fail))
+      ? { trigger: list(0), preAction: list(1), postAction: list(4) }
+      : { trigger: [], preAction: [], postAction: [] };
   const moved = t >= S + sync.s;
   const applications = apps.map((name, i): ApplicationState => {
     const settled = t >= S + (e.ready[i] ?? 0);
@@ -311,7 +367,7 @@ function renderEnv(p: Plan, e: EnvPlan, T: number, created: number, m: ReturnTyp
       sync: moved && !settled ? 'syncing' : 'synced',
       health: moved && !settled ? 'progressing' : fail === sync && !i && settled ? 'degraded' : 'healthy',
       promotion: status !== 'failed' ? status : !i ? 'failed' : settled ? 'succeeded' : 'pending',
-      url: `https://argocd.acme.dev/applications/argocd/${name}`,
+      url: links[i]!,
     };
   });
   const application = apps[0] ?? '';

@@ -1,0 +1,19 @@
+/** Delivery insights: DORA's four keys and where delivery time goes, from a release history. */
+export { computeDeliveryMetrics } from './metrics';
+export type {
+  DeliveryBucket,
+  DeliveryTime,
+  DeliveryMetricsOptions,
+  DeliveryWindow,
+  DeploymentFrequency,
+  ChangeLeadTime,
+  ChangeFailRate,
+  FailedDeploymentRecoveryTime,
+  DeliveryKeys,
+  EnvironmentMetrics,
+  FailingStep,
+  DeliverySeriesPoint,
+  FailedDeployment,
+  ValueStreamStage,
+  DeliveryMetrics,
+} from './types';
