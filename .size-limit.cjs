@@ -42,7 +42,8 @@ module.exports = [
     // 20 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
     // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.35 kB.
-    limit: '23 kB',
+    // 23 kB until the delivery metrics (computeDeliveryMetrics): 26.45 kB.
+    limit: '27 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -60,7 +61,8 @@ module.exports = [
     // 39.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 39.56 kB.
     // 40 kB until big DAGs got the layered layout and the far-out overview: 40.72 kB.
-    limit: '41.5 kB',
+    // 41.5 kB until the delivery metrics (computeDeliveryMetrics): 44.72 kB.
+    limit: '45.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -82,6 +84,14 @@ module.exports = [
     path: 'dist/headless.js',
     import: '{ compileReleaseNotes, releaseNotesToMarkdown, jiraKeys, githubKeys }',
     limit: '3.5 kB',
+  },
+  {
+    name: 'gitops-releases/headless: computeDeliveryMetrics alone (a server computing delivery metrics)',
+    path: 'dist/headless.js',
+    import: '{ computeDeliveryMetrics }',
+    // 5.29 kB: the metrics (about 4 kB), ReleaseDataError, and the status tables of the chunk it
+    // shares with the rest of headless.
+    limit: '5.5 kB',
   },
   {
     name: 'gitops-releases: every component, with headless, without React, React Flow, dagre, Radix or the virtualiser',

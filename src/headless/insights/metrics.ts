@@ -1,8 +1,7 @@
-import { bisectRight, quickselect } from 'd3-array';
-import { utcDay, utcMonday } from 'd3-time';
 import { ReleaseDataError } from '../adapters/errors';
 import type { EnvironmentStep, Release } from '../model/types';
 import { WORKFLOW_SECTIONS, type WorkflowSection } from '../model/workflow';
+import { bisectRight, select } from './numbers';
 import { isoMs } from './time';
 import type {
   DeliveryKeys,
@@ -74,17 +73,13 @@ function optionTime(value: unknown, name: string): number {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const envPath = (r: number, e: number): string => `$[${r}].environments[${e}]`;
 const nonNegative = (ms: number): number => (ms > 0 ? ms : 0);
-/**
- * The median and p90 (nearest rank) of values, by selection (d3-array's `quickselect`, linear)
- * on a copy: d3-array's `median` reaches the same selection through a generator, which cost
- * seconds over the benchmark's 100,000-release arrays, and sorting costs n log n.
- */
+/** The median and p90 (nearest rank) of values, by selection (linear) on a copy. */
 function spread(values: readonly number[], p90 = true): { medianMs: number | null; p90Ms: number | null } {
   const n = values.length;
   if (n === 0) return { medianMs: null, p90Ms: null };
   const copy = Float64Array.from(values);
   const mid = n >> 1;
-  let median = quickselect(copy, mid)[mid]!;
+  let median = select(copy, mid);
   if (n % 2 === 0) {
     // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
     let lower = copy[0]!;
@@ -92,7 +87,7 @@ function spread(values: readonly number[], p90 = true): { medianMs: number | nul
     median = (lower + median) / 2;
   }
   const rank = Math.ceil(0.9 * n) - 1;
-  return { medianMs: median, p90Ms: p90 ? quickselect(copy, rank)[rank]! : null };
+  return { medianMs: median, p90Ms: p90 ? select(copy, rank) : null };
 }
 /** The median (the mean of the two middle values when the count is even); `null` for none. */
 const medianOrNull = (values: readonly number[]): number | null => spread(values, false).medianMs;
@@ -627,8 +622,11 @@ function seriesOf(
   at: Float64Array,
   changes: Changes,
 ): DeliverySeriesPoint[] {
-  const interval = bucket === 'week' ? utcMonday : utcDay;
-  const starts = [from, ...interval.range(new Date(from + 1), new Date(to)).map(Number)];
+  // UTC days start at multiples of DAY; 1970-01-01 was a Thursday, so Mondays are 3 days later.
+  const size = bucket === 'week' ? 7 * DAY : DAY;
+  const shift = bucket === 'week' ? 4 * DAY : 0;
+  const starts = [from];
+  for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
   const points = starts.map((start, i) => ({ start, end: starts[i + 1] ?? to, deployments: 0, failed: 0, leadTimes: [] as number[] }));
   for (const r of deployments) {
     const point = points[bisectRight(starts, at[r]!) - 1]!;
