@@ -42,7 +42,8 @@ module.exports = [
     // 20 kB until big layouts left the main thread (the layout worker's client, the plan
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
     // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.35 kB.
-    limit: '23 kB',
+    // 23 kB until the delivery metrics (computeDeliveryMetrics): 26.45 kB.
+    limit: '27 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -62,7 +63,8 @@ module.exports = [
     // 40 kB until big DAGs got the layered layout and the far-out overview: 40.72 kB.
     // 41.5 kB until sample histories delivered as a team does (paced releases, failures and
     // recoveries, commits and notes, failing steps): 42.12 kB.
-    limit: '42.5 kB',
+    // 42.5 kB until the delivery metrics (computeDeliveryMetrics): 46.03 kB.
+    limit: '46.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -86,6 +88,14 @@ module.exports = [
     limit: '3.5 kB',
   },
   {
+    name: 'gitops-releases/headless: computeDeliveryMetrics alone (a server computing delivery metrics)',
+    path: 'dist/headless.js',
+    import: '{ computeDeliveryMetrics }',
+    // 5.29 kB: the metrics (about 4 kB), ReleaseDataError, and the status tables of the chunk it
+    // shares with the rest of headless.
+    limit: '5.5 kB',
+  },
+  {
     name: 'gitops-releases: every component, with headless, without React, React Flow, dagre, Radix or the virtualiser',
     path: 'dist/index.js',
     import: '*',
@@ -101,8 +111,8 @@ module.exports = [
     // 49.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 50.00 kB.
     // 50.5 kB until big DAGs got the layered layout and the far-out overview: 51.39 kB.
-    // 52 kB until ReleaseInsights, measured before computeDeliveryMetrics reached it: 56.12 kB.
-    limit: '57 kB',
+    // 52 kB until ReleaseInsights with computeDeliveryMetrics: 60.41 kB.
+    limit: '61 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -117,8 +127,8 @@ module.exports = [
     // 133.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 133.54 kB.
     // 134.5 kB until big DAGs got the layered layout and the far-out overview: 134.94 kB.
-    // 135.5 kB until ReleaseInsights, measured before computeDeliveryMetrics reached it: 139.72 kB.
-    limit: '140.5 kB',
+    // 135.5 kB until ReleaseInsights with computeDeliveryMetrics: 143.80 kB.
+    limit: '144.5 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -229,9 +239,9 @@ module.exports = [
     path: 'dist/insights.js',
     import: '*',
     ignore: REACT,
-    // 14.98 kB with computeDeliveryMetrics, of which d3-time and d3-array's top-level code (kept
-    // whole once any of their exports is used) is about 3.9 kB.
-    limit: '15 kB',
+    // 12.53 kB with computeDeliveryMetrics (its own bisection and selection: d3-time and d3-array,
+    // kept whole once any of their exports is used, made it 14.98 kB).
+    limit: '13 kB',
   },
   {
     name: 'gitops-releases/styles.css',
@@ -335,8 +345,8 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleaseInsights }',
     ignore: REACT,
-    // 14.92 kB with computeDeliveryMetrics (d3-time and d3-array about 3.9 kB of it).
-    limit: '15 kB',
+    // 12.51 kB with computeDeliveryMetrics (14.92 kB when it used d3-time and d3-array).
+    limit: '13 kB',
   },
   {
     name: 'useReleasesTable imported alone: the table logic for a host with its own table, without React',

@@ -10,6 +10,7 @@ import {
   type Status,
   type WorkflowStep,
 } from '../../src/headless';
+import { bisectRight, select } from '../../src/headless/insights/numbers';
 import { isoMs } from '../../src/headless/insights/time';
 
 const M = 60_000;
@@ -471,6 +472,19 @@ describe('computeDeliveryMetrics properties', () => {
           expect(computeDeliveryMetrics(shuffled, OPTIONS)).toEqual(computeDeliveryMetrics(releases, OPTIONS));
         },
       ),
+    );
+  });
+
+  it('selects and bisects as sorting does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 40 }), fc.nat(), fc.integer({ min: -6, max: 6 }), (values, at, x) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const k = at % values.length;
+        const copy = Float64Array.from(values);
+        expect(select(copy, k)).toBe(sorted[k]);
+        expect([...copy.subarray(0, k)].every((v) => v <= sorted[k]!)).toBe(true);
+        expect(bisectRight(sorted, x)).toBe(sorted.filter((v) => v <= x).length);
+      }),
     );
   });
 

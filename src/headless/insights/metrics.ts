@@ -1,8 +1,7 @@
-import { bisectRight, median } from 'd3-array';
-import { utcDay, utcMonday } from 'd3-time';
 import { ReleaseDataError } from '../adapters/errors';
 import type { EnvironmentStep, Release } from '../model/types';
 import { WORKFLOW_SECTIONS, type WorkflowSection } from '../model/workflow';
+import { bisectRight, select } from './numbers';
 import { isoMs } from './time';
 import type {
   DeliveryKeys,
@@ -50,10 +49,14 @@ function readTime(value: unknown): number | undefined {
 function badTime(path: string, value: unknown): never {
   throw new ReleaseDataError('A time must be an ISO-8601 date-time', path, value, 'an ISO-8601 date-time string');
 }
-/** A time from data at `path`, raising when present but unreadable. */
-function timeAt(value: unknown, path: () => string): number | undefined {
-  const time = readTime(value);
-  if (time !== time) badTime(path(), value);
+/**
+ * A time of release `r`'s environment `e` (of the release itself when `e` is −1) under `key`:
+ * `undefined` when absent, raising when present but unreadable. The path is built only then.
+ */
+function timeAt(value: unknown, r: number, e: number, key: string): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const time = typeof value === 'string' ? isoMs(value) : NaN;
+  if (time !== time) badTime(e < 0 ? `$[${r}].${key}` : `${envPath(r, e)}.${key}`, value);
   return time;
 }
 
@@ -70,19 +73,24 @@ function optionTime(value: unknown, name: string): number {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const envPath = (r: number, e: number): string => `$[${r}].environments[${e}]`;
 const nonNegative = (ms: number): number => (ms > 0 ? ms : 0);
-const medianOrNull = (values: readonly number[]): number | null => (values.length ? median(values)! : null);
-
-/** The median and p90 (nearest rank) of values, sorted here. */
-function spread(values: readonly number[]): { medianMs: number | null; p90Ms: number | null } {
+/** The median and p90 (nearest rank) of values, by selection (linear) on a copy. */
+function spread(values: readonly number[], p90 = true): { medianMs: number | null; p90Ms: number | null } {
   const n = values.length;
   if (n === 0) return { medianMs: null, p90Ms: null };
-  const sorted = Float64Array.from(values).sort();
+  const copy = Float64Array.from(values);
   const mid = n >> 1;
-  return {
-    medianMs: n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
-    p90Ms: sorted[Math.ceil(0.9 * n) - 1]!,
-  };
+  let median = select(copy, mid);
+  if (n % 2 === 0) {
+    // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
+    let lower = copy[0]!;
+    for (let i = 1; i < mid; i++) if (copy[i]! > lower) lower = copy[i]!;
+    median = (lower + median) / 2;
+  }
+  const rank = Math.ceil(0.9 * n) - 1;
+  return { medianMs: median, p90Ms: p90 ? select(copy, rank) : null };
 }
+/** The median (the mean of the two middle values when the count is even); `null` for none. */
+const medianOrNull = (values: readonly number[]): number | null => spread(values, false).medianMs;
 
 /** Calls `visit` for each commit a release carries: its trigger commit (`index` −1), then `notes.commits`. */
 function eachCommit(release: Json, r: number, visit: (commit: Json, sha: string, index: number) => void): void {
@@ -212,14 +220,17 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
   const outcome = new Uint8Array(count);
   const at = new Float64Array(count);
   const failedEnvironment = new Int32Array(count);
+  /** Where each release's environments start in the flat arrays of environment times. */
+  const offsets = new Int32Array(count + 1);
   for (let r = 0; r < count; r++) {
     const release: unknown = releases[r];
     if (!isObject(release)) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
     const environments = release.environments;
     if (!Array.isArray(environments)) throw new ReleaseDataError('A release needs a list of environments', `$[${r}].environments`, environments);
-    const createdAt = timeAt(release.createdAt, () => `$[${r}].createdAt`);
+    const createdAt = timeAt(release.createdAt, r, -1, 'createdAt');
     if (createdAt === undefined) throw new ReleaseDataError('A release needs a creation time', `$[${r}].createdAt`, release.createdAt, 'an ISO-8601 date-time string');
     created[r] = createdAt;
+    offsets[r + 1] = offsets[r]! + environments.length;
     let started = false;
     let allSucceeded = true;
     let failed = -1;
@@ -237,7 +248,7 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
         if (failed < 0) failed = e;
       } else if (p === SUCCEEDED) {
         if (failed < 0) {
-          const finished = timeAt(env.finishedAt, () => `${envPath(r, e)}.finishedAt`);
+          const finished = timeAt(env.finishedAt, r, e, 'finishedAt');
           if (finished !== undefined && finished > latest) latest = finished;
         }
       } else allSucceeded = false;
@@ -246,7 +257,7 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
     if (failed >= 0) {
       outcome[r] = FAILED;
       failedEnvironment[r] = failed;
-      at[r] = timeAt((environments[failed] as Json).finishedAt, () => `${envPath(r, failed)}.finishedAt`) ?? latestKnown(release, r);
+      at[r] = timeAt((environments[failed] as Json).finishedAt, r, failed, 'finishedAt') ?? latestKnown(release, r);
     } else if (allSucceeded) {
       outcome[r] = SUCCEEDED;
       at[r] = latest > -Infinity ? latest : latestKnown(release, r);
@@ -275,53 +286,69 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
   // Lead-time de-duplication: for each SHA the windows' successful deployments carry, the earliest
   // success time that carried it, over every release before the windows too.
   const firstReached = new Map<string, number>();
-  for (const r of [...previous, ...current]) {
+  let time = 0;
+  const earliest = (_: Json, sha: string) => {
+    const known = firstReached.get(sha);
+    if (known === undefined || time < known) firstReached.set(sha, time);
+  };
+  const earlier = (_: Json, sha: string) => {
+    const known = firstReached.get(sha);
+    if (known !== undefined && time < known) firstReached.set(sha, time);
+  };
+  const windows = [...previous, ...current];
+  for (const r of windows) {
     if (outcome[r] !== SUCCEEDED) continue;
-    const time = at[r]!;
-    eachCommit(releases[r] as unknown as Json, r, (_, sha) => {
-      const known = firstReached.get(sha);
-      if (known === undefined || time < known) firstReached.set(sha, time);
-    });
+    time = at[r]!;
+    eachCommit(releases[r] as unknown as Json, r, earliest);
   }
   if (firstReached.size > 0) {
     for (let r = 0; r < count; r++) {
       if (outcome[r] !== SUCCEEDED || !(at[r]! < previousFrom)) continue;
-      const time = at[r]!;
-      eachCommit(releases[r] as unknown as Json, r, (_, sha) => {
-        const known = firstReached.get(sha);
-        if (known !== undefined && time < known) firstReached.set(sha, time);
-      });
+      time = at[r]!;
+      eachCommit(releases[r] as unknown as Json, r, earlier);
     }
   }
-  /** The lead times of the changes a successful deployment brought, and the oldest of their dates. */
-  const changesOf = (r: number): { leadTimes: number[]; oldest: number | undefined } => {
-    const time = at[r]!;
-    const leadTimes: number[] = [];
-    const counted = new Set<string>();
-    let oldest: number | undefined;
-    eachCommit(releases[r] as unknown as Json, r, (commit, sha, index) => {
-      if (counted.has(sha)) return;
-      const date = timeAt(commit.date, () => `${commitPath(r, index)}.date`);
-      if (date === undefined) return;
-      counted.add(sha);
-      if (firstReached.get(sha) !== time) return;
-      leadTimes.push(nonNegative(time - date));
-      if (oldest === undefined || date < oldest) oldest = date;
-    });
-    return { leadTimes, oldest };
-  };
 
-  const keysOf = (deployments: readonly number[], start: number, end: number, changes: Map<number, number[]>): DeliveryKeys => {
+  // The changes each successful deployment of the windows brought: lead times in one flat list
+  // (release r's from changesFrom[r] to changesTo[r]), and the oldest of their dates.
+  const leadTimes: number[] = [];
+  const changesFrom = new Int32Array(count);
+  const changesTo = new Int32Array(count);
+  const oldestChange = new Float64Array(count).fill(NaN);
+  const counted = new Set<string>();
+  let deployment = 0;
+  const change = (commit: Json, sha: string, index: number) => {
+    if (counted.has(sha)) return;
+    const date = readTime(commit.date);
+    if (date !== date) badTime(`${commitPath(deployment, index)}.date`, commit.date);
+    if (date === undefined) return;
+    counted.add(sha);
+    if (firstReached.get(sha) !== time) return;
+    leadTimes.push(nonNegative(time - date));
+    if (!(date >= oldestChange[deployment]!)) oldestChange[deployment] = date;
+  };
+  for (const r of windows) {
+    if (outcome[r] !== SUCCEEDED) continue;
+    time = at[r]!;
+    deployment = r;
+    counted.clear();
+    changesFrom[r] = leadTimes.length;
+    eachCommit(releases[r] as unknown as Json, r, change);
+    changesTo[r] = leadTimes.length;
+  }
+  const changes: Changes = { leadTimes, from: changesFrom, to: changesTo };
+
+  const keysOf = (deployments: readonly number[], start: number, end: number): DeliveryKeys => {
     const windowDays = (end - start) / DAY;
     let succeeded = 0;
     let failed = 0;
-    const leadTimes: number[] = [];
+    const leads: number[] = [];
     const recoveries: number[] = [];
     let unrecovered = 0;
     for (const r of deployments) {
       if (outcome[r] === SUCCEEDED) {
         succeeded++;
-        for (const lead of changes.get(r)!) leadTimes.push(lead);
+        for (let i = changesFrom[r]!; i < changesTo[r]!; i++) leads.push(leadTimes[i]!);
       } else {
         failed++;
         const recovery = recoveryOf(at[r]!);
@@ -333,26 +360,18 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
     return {
       window: { from: iso(start), to: iso(end), days: windowDays },
       deploymentFrequency: { deployments: succeeded, perDay, perWeek: perDay * 7 },
-      changeLeadTime: { ...spread(leadTimes), changes: leadTimes.length },
+      changeLeadTime: { ...spread(leads), changes: leads.length },
       changeFailRate: { rate: succeeded + failed ? failed / (succeeded + failed) : null, failed, deployments: succeeded + failed },
       failedDeploymentRecoveryTime: { medianMs: medianOrNull(recoveries), recoveries: recoveries.length, unrecovered },
     };
   };
 
-  const changes = new Map<number, number[]>();
-  const oldestChange = new Map<number, number>();
-  for (const r of [...previous, ...current]) {
-    if (outcome[r] !== SUCCEEDED) continue;
-    const { leadTimes, oldest } = changesOf(r);
-    changes.set(r, leadTimes);
-    if (oldest !== undefined) oldestChange.set(r, oldest);
-  }
-
-  const keys = keysOf(current, from, to, changes);
+  const keys = keysOf(current, from, to);
+  const times = environmentTimes(releases as unknown as readonly Json[], offsets);
   return {
     ...keys,
-    previous: keysOf(previous, previousFrom, from, changes),
-    ...perEnvironment(releases as unknown as readonly Json[], created, from, to),
+    previous: keysOf(previous, previousFrom, from),
+    ...perEnvironment(releases as unknown as readonly Json[], created, from, to, times),
     series: seriesOf(current, bucket, from, to, outcome, at, changes),
     failedDeployments: current
       .filter((r) => outcome[r] === FAILED)
@@ -372,6 +391,7 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
       created,
       oldestChange,
       isTarget,
+      times,
     ),
   };
 }
@@ -389,49 +409,63 @@ function latestKnown(release: Json, r: number): number {
   const take = (time: number | undefined) => {
     if (time !== undefined && time > latest) latest = time;
   };
-  take(timeAt(release.createdAt, () => `$[${r}].createdAt`));
-  take(timeAt(release.updatedAt, () => `$[${r}].updatedAt`));
-  take(timeAt(release.finishedAt, () => `$[${r}].finishedAt`));
+  take(timeAt(release.createdAt, r, -1, 'createdAt'));
+  take(timeAt(release.updatedAt, r, -1, 'updatedAt'));
+  take(timeAt(release.finishedAt, r, -1, 'finishedAt'));
   const environments = release.environments as Json[];
   for (let e = 0; e < environments.length; e++) {
-    take(timeAt(environments[e]!.startedAt, () => `${envPath(r, e)}.startedAt`));
-    take(timeAt(environments[e]!.finishedAt, () => `${envPath(r, e)}.finishedAt`));
+    take(timeAt(environments[e]!.startedAt, r, e, 'startedAt'));
+    take(timeAt(environments[e]!.finishedAt, r, e, 'finishedAt'));
   }
   return latest;
 }
 
 /**
- * A release's environments with their times read once: started and finished (NaN when absent),
- * and a lookup by name (the first of a name).
+ * Every environment's `startedAt` and `finishedAt` (NaN when absent), read once per release and
+ * only for the releases a metric looks into, in two flat arrays (no allocation per release);
+ * and each release's environments by name (the first of a name).
  */
-interface ReadRelease {
-  environments: Json[];
+interface EnvironmentTimes {
+  /** Reads release `r`'s times (once) and returns where they start in `started` and `finished`. */
+  load: (r: number) => number;
   started: Float64Array;
   finished: Float64Array;
-  indexOf: (name: unknown) => number;
+  /** The index in release `r` of the first environment named `name`; −1 when none is. */
+  indexOf: (r: number, name: unknown) => number;
 }
-function readRelease(release: Json, r: number): ReadRelease {
-  const environments = release.environments as Json[];
-  const n = environments.length;
-  const started = new Float64Array(n);
-  const finished = new Float64Array(n);
-  for (let e = 0; e < n; e++) {
-    const env = environments[e]!;
-    started[e] = timeAt(env.startedAt, () => `${envPath(r, e)}.startedAt`) ?? NaN;
-    finished[e] = timeAt(env.finishedAt, () => `${envPath(r, e)}.finishedAt`) ?? NaN;
-  }
-  let indexOf: (name: unknown) => number;
-  if (n <= 16) {
-    indexOf = (name) => {
+function environmentTimes(releases: readonly Json[], offsets: Int32Array): EnvironmentTimes {
+  const total = offsets[releases.length]!;
+  const started = new Float64Array(total);
+  const finished = new Float64Array(total);
+  const loaded = new Uint8Array(releases.length);
+  const lookups = new Map<number, Map<unknown, number>>();
+  const load = (r: number): number => {
+    const base = offsets[r]!;
+    if (loaded[r]) return base;
+    loaded[r] = 1;
+    const environments = releases[r]!.environments as Json[];
+    for (let e = 0; e < environments.length; e++) {
+      const env = environments[e]!;
+      started[base + e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
+      finished[base + e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
+    }
+    return base;
+  };
+  const indexOf = (r: number, name: unknown): number => {
+    const environments = releases[r]!.environments as Json[];
+    const n = environments.length;
+    if (n <= 16) {
       for (let e = 0; e < n; e++) if (environments[e]!.name === name) return e;
       return -1;
-    };
-  } else {
-    const byName = new Map<unknown, number>();
-    for (let e = n - 1; e >= 0; e--) byName.set(environments[e]!.name, e);
-    indexOf = (name) => byName.get(name) ?? -1;
-  }
-  return { environments, started, finished, indexOf };
+    }
+    let byName = lookups.get(r);
+    if (!byName) {
+      lookups.set(r, (byName = new Map()));
+      for (let e = n - 1; e >= 0; e--) byName.set(environments[e]!.name, e);
+    }
+    return byName.get(name) ?? -1;
+  };
+  return { load, started, finished, indexOf };
 }
 
 /** An environment's `dependsOn`, checked to be a list (absent reads as none). */
@@ -442,13 +476,14 @@ function dependsOnOf(env: Json, r: number, e: number): unknown[] {
   return dependsOn;
 }
 
-/** The latest `finishedAt` among an environment's dependencies in its release; NaN when none has one. */
-function latestDependency(read: ReadRelease, dependsOn: readonly unknown[]): number {
+/** The latest `finishedAt` among an environment's dependencies in release `r` (loaded); NaN when none has one. */
+function latestDependency(times: EnvironmentTimes, r: number, dependsOn: readonly unknown[]): number {
   let latest = NaN;
-  for (const name of dependsOn) {
-    const d = read.indexOf(name);
+  const base = times.load(r);
+  for (let i = 0; i < dependsOn.length; i++) {
+    const d = times.indexOf(r, dependsOn[i]);
     if (d < 0) continue;
-    const finished = read.finished[d]!;
+    const finished = times.finished[base + d]!;
     if (finished === finished && !(finished <= latest)) latest = finished;
   }
   return latest;
@@ -472,6 +507,7 @@ function perEnvironment(
   created: Float64Array,
   from: number,
   to: number,
+  times: EnvironmentTimes,
 ): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
   const byName = new Map<string, EnvironmentAccumulator>();
   const steps = new Map<string, Array<Map<string, StepAccumulator>>>();
@@ -481,8 +517,10 @@ function perEnvironment(
     if (createdAt < from || createdAt >= to) continue;
     const release = releases[r]!;
     if (newest < 0 || createdAt > created[newest]! || (createdAt === created[newest]! && compareIds(release as unknown as Release, releases[newest] as unknown as Release) < 0)) newest = r;
-    const read = readRelease(release, r);
-    read.environments.forEach((env, e) => {
+    const base = times.load(r);
+    const environments = release.environments as Json[];
+    for (let e = 0; e < environments.length; e++) {
+      const env = environments[e]!;
       const name = env.name as string;
       let acc = byName.get(name);
       if (!acc) byName.set(name, (acc = { runs: 0, succeeded: 0, failed: 0, durations: [], waits: [] }));
@@ -492,14 +530,14 @@ function perEnvironment(
         acc.runs++;
         if (p === SUCCEEDED) acc.succeeded++;
         else if (p === FAILED) acc.failed++;
-        const started = read.started[e]!;
-        const finished = read.finished[e]!;
+        const started = times.started[base + e]!;
+        const finished = times.finished[base + e]!;
         if (started === started && finished === finished) acc.durations.push(nonNegative(finished - started));
-        const ready = latestDependency(read, dependsOn);
+        const ready = latestDependency(times, r, dependsOn);
         if (started === started && ready === ready) acc.waits.push(nonNegative(started - ready));
       }
       countSteps(env, r, e, name, steps);
-    });
+    }
   }
 
   const order: string[] = [];
@@ -551,25 +589,27 @@ function countSteps(env: Json, r: number, e: number, environment: string, steps:
   const workflows = env.workflows;
   if (workflows === undefined || workflows === null) return;
   if (!isObject(workflows)) throw new ReleaseDataError('Workflows must be an object', `${envPath(r, e)}.workflows`, workflows);
-  WORKFLOW_SECTIONS.forEach((section, s) => {
+  for (let s = 0; s < WORKFLOW_SECTIONS.length; s++) {
+    const section = WORKFLOW_SECTIONS[s]!;
     const list = workflows[section];
-    if (list === undefined || list === null) return;
-    const path = `${envPath(r, e)}.workflows.${section}`;
-    if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', path, list);
-    list.forEach((step: unknown, i) => {
-      if (!isObject(step)) throw new ReleaseDataError('A workflow step must be an object', `${path}[${i}]`, step);
+    if (list === undefined || list === null) continue;
+    const path = () => `${envPath(r, e)}.workflows.${section}`;
+    if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', path(), list);
+    for (let i = 0; i < list.length; i++) {
+      const step: unknown = list[i];
+      if (!isObject(step)) throw new ReleaseDataError('A workflow step must be an object', `${path()}[${i}]`, step);
       const name = step.name;
-      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('A workflow step needs a name', `${path}[${i}].name`, name);
+      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('A workflow step needs a name', `${path()}[${i}].name`, name);
       const p = phase(step.status);
-      if (p === NOT_STARTED) return;
+      if (p === NOT_STARTED) continue;
       let sections = steps.get(environment);
       if (!sections) steps.set(environment, (sections = WORKFLOW_SECTIONS.map(() => new Map())));
       let acc = sections[s]!.get(name);
       if (!acc) sections[s]!.set(name, (acc = { failures: 0, runs: 0 }));
       acc.runs++;
       if (p === FAILED) acc.failures++;
-    });
-  });
+    }
+  }
 }
 
 /** The window cut into UTC days or weeks (from Monday), the first and last clipped to it. */
@@ -580,16 +620,19 @@ function seriesOf(
   to: number,
   outcome: Uint8Array,
   at: Float64Array,
-  changes: Map<number, number[]>,
+  changes: Changes,
 ): DeliverySeriesPoint[] {
-  const interval = bucket === 'week' ? utcMonday : utcDay;
-  const starts = [from, ...interval.range(new Date(from + 1), new Date(to)).map(Number)];
+  // UTC days start at multiples of DAY; 1970-01-01 was a Thursday, so Mondays are 3 days later.
+  const size = bucket === 'week' ? 7 * DAY : DAY;
+  const shift = bucket === 'week' ? 4 * DAY : 0;
+  const starts = [from];
+  for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
   const points = starts.map((start, i) => ({ start, end: starts[i + 1] ?? to, deployments: 0, failed: 0, leadTimes: [] as number[] }));
   for (const r of deployments) {
     const point = points[bisectRight(starts, at[r]!) - 1]!;
     if (outcome[r] === SUCCEEDED) {
       point.deployments++;
-      point.leadTimes.push(...changes.get(r)!);
+      for (let i = changes.from[r]!; i < changes.to[r]!; i++) point.leadTimes.push(changes.leadTimes[i]!);
     } else point.failed++;
   }
   return points.map((point) => ({
@@ -601,41 +644,55 @@ function seriesOf(
   }));
 }
 
+/** The lead times of the windows' successful deployments: release r's are `leadTimes[from[r] .. to[r])`. */
+interface Changes {
+  leadTimes: readonly number[];
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /** Where time goes: see `computeDeliveryMetrics`. */
 function valueStreamOf(
   deployments: readonly number[],
   releases: readonly Json[],
   created: Float64Array,
-  oldestChange: Map<number, number>,
+  oldestChange: Float64Array,
   isTarget: (env: Json, release: Json) => boolean,
+  times: EnvironmentTimes,
 ): ValueStreamStage[] {
   if (deployments.length === 0) return [];
   const commit: number[] = [];
   const stages = new Map<string, { positions: number; paths: number; wait: number[]; run: number[] }>();
+  const { started: startedAt, finished: finishedAt } = times;
+  const path: number[] = [];
   for (const r of deployments) {
     const release = releases[r]!;
-    const oldest = oldestChange.get(r);
-    if (oldest !== undefined) commit.push(nonNegative(created[r]! - oldest));
-    const read = readRelease(release, r);
-    const { environments, started, finished } = read;
+    const oldest = oldestChange[r]!;
+    if (oldest === oldest) commit.push(nonNegative(created[r]! - oldest));
+    const base = times.load(r);
+    const environments = release.environments as Json[];
     // The succeeded target that finished last (the first of equals).
     let last = -1;
-    environments.forEach((env, e) => {
-      if (phase(env.status) === SUCCEEDED && isTarget(env, release) && finished[e] === finished[e] && (last < 0 || finished[e]! > finished[last]!)) last = e;
-    });
-    const path: number[] = [];
-    const seen = new Set<number>();
-    for (let e = last; e >= 0 && !seen.has(e); ) {
-      seen.add(e);
+    for (let e = 0; e < environments.length; e++) {
+      const env = environments[e]!;
+      const finished = finishedAt[base + e]!;
+      if (phase(env.status) === SUCCEEDED && finished === finished && (last < 0 || finished > finishedAt[base + last]!) && isTarget(env, release)) last = e;
+    }
+    // Back through the dependency that finished last, to one that depends on nothing (a cycle stops it).
+    path.length = 0;
+    for (let e = last; e >= 0 && !path.includes(e); ) {
       path.push(e);
       let next = -1;
-      for (const name of dependsOnOf(environments[e]!, r, e)) {
-        const d = read.indexOf(name);
-        if (d >= 0 && finished[d] === finished[d] && (next < 0 || finished[d]! > finished[next]!)) next = d;
+      const dependsOn = dependsOnOf(environments[e]!, r, e);
+      for (let i = 0; i < dependsOn.length; i++) {
+        const d = times.indexOf(r, dependsOn[i]);
+        const finished = d < 0 ? NaN : finishedAt[base + d]!;
+        if (finished === finished && (next < 0 || finished > finishedAt[base + next]!)) next = d;
       }
       e = next;
     }
-    path.reverse().forEach((e, position) => {
+    for (let position = 0; position < path.length; position++) {
+      const e = path[path.length - 1 - position]!;
       const env = environments[e]!;
       const name = env.name as string;
       let stage = stages.get(name);
@@ -643,16 +700,18 @@ function valueStreamOf(
       stage.positions += position;
       stage.paths++;
       const dependsOn = dependsOnOf(env, r, e);
-      const ready = dependsOn.length ? latestDependency(read, dependsOn) : created[r]!;
-      if (started[e] === started[e] && ready === ready) stage.wait.push(nonNegative(started[e]! - ready));
-      if (started[e] === started[e] && finished[e] === finished[e]) stage.run.push(nonNegative(finished[e]! - started[e]!));
-    });
+      const ready = dependsOn.length ? latestDependency(times, r, dependsOn) : created[r]!;
+      const started = startedAt[base + e]!;
+      const finished = finishedAt[base + e]!;
+      if (started === started && ready === ready) stage.wait.push(nonNegative(started - ready));
+      if (started === started && finished === finished) stage.run.push(nonNegative(finished - started));
+    }
   }
-  const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: median(commit)! }] : [];
+  const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: medianOrNull(commit)! }] : [];
   const ordered = [...stages].sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
   for (const [environment, stage] of ordered) {
-    if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: median(stage.wait)! });
-    if (stage.run.length) out.push({ kind: 'run', environment, medianMs: median(stage.run)! });
+    if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: medianOrNull(stage.wait)! });
+    if (stage.run.length) out.push({ kind: 'run', environment, medianMs: medianOrNull(stage.run)! });
   }
   return out;
 }
