@@ -56,4 +56,6 @@ export {
 export { compileReleaseNotes, filterReleaseNotes } from './notes/compile';
 export { releaseNotesToMarkdown } from './notes/markdown';
 export { diffReleases } from './diff/diff';
+export { compareReleases } from './diff/compare';
+export { toggleReleaseSelection, releasesToCompare, releaseSelectionSummary } from './table/selection';
 export { shownTimeZone, type ShownTimeZone } from './model/time-zone';
