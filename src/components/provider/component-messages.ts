@@ -1,5 +1,6 @@
 import {
   COMMON_MESSAGES,
+  COMPARISON_MESSAGES,
   DIFF_MESSAGES,
   ENVIRONMENT_MESSAGES,
   GRAPH_MESSAGES,
@@ -51,3 +52,4 @@ export const useViewMessages = /* @__PURE__ */ messagesOf('view', VIEW_MESSAGES)
 export const useEnvironmentMessages = /* @__PURE__ */ messagesOf('environment', ENVIRONMENT_MESSAGES);
 export const useNotesMessages = /* @__PURE__ */ messagesOf('notes', NOTES_MESSAGES);
 export const useDiffMessages = /* @__PURE__ */ messagesOf('diff', DIFF_MESSAGES);
+export const useComparisonMessages = /* @__PURE__ */ messagesOf('comparison', COMPARISON_MESSAGES);
