@@ -91,7 +91,7 @@ describe('ReleasesTable in selection mode', () => {
     expect(box(0)).toBeChecked();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     await user.keyboard('{Shift>} {/Shift}');
-    expect([0, 1, 2, 3].map((i) => box(i).checked)).toEqual([true, true, true, false]);
+    expect([0, 1, 2, 3].map((i) => (box(i) as HTMLInputElement).checked)).toEqual([true, true, true, false]);
     await user.keyboard('{Enter}');
     expect(onReleaseSelect).toHaveBeenCalledWith(releases.find((release) => release.id === idOf(2)));
   });
