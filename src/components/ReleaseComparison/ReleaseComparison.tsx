@@ -261,7 +261,8 @@ function Side({ snapshot }: { snapshot: EnvironmentSnapshot | undefined }) {
 function Environments({ environments, text }: { environments: readonly EnvironmentComparison[]; text: ComparisonMessages }) {
   const diff = useDiffMessages().text;
   return (
-    <div className="gr-release-comparison__scroller">
+    // Focusable, so a keyboard can scroll a table wider than its box (long names).
+    <div className="gr-release-comparison__scroller" tabIndex={0} role="region" aria-label={text.environmentsLabel}>
       <table className="gr-release-comparison__table" aria-label={text.environmentsLabel}>
         <thead>
           <tr>
