@@ -20,6 +20,7 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  ComparisonMessages,
   WaitingMessages,
   LinkRenderProps,
   RenderLink,

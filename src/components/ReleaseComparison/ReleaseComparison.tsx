@@ -26,6 +26,7 @@ export interface ReleaseComparisonClassNames {
   section?: string;
 }
 
+/** ReleaseComparison's props: the two releases (or a comparison), the history, and the usual states. */
 export interface ReleaseComparisonProps extends RootElementProps {
   /**
    * One of the two releases, normally the older. The two are ordered by `createdAt` whichever

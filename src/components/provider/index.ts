@@ -24,5 +24,6 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  ComparisonMessages,
   WaitingMessages,
 } from './messages';

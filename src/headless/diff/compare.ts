@@ -15,6 +15,7 @@ export interface EnvironmentSnapshot {
 
 /** One environment, in the older release and in the newer one. */
 export interface EnvironmentComparison {
+  /** The environment's name. */
   name: string;
   /**
    * `added` / `removed` when only one release has it; `changed` when any of its applications
@@ -31,6 +32,7 @@ export interface EnvironmentComparison {
   versionChanged: boolean;
 }
 
+/** `compareReleases`'s options: `compileReleaseNotes`'s, and the product's history. */
 export interface CompareReleasesOptions extends CompileOptions {
   /**
    * The product's history, in any order (the two compared may be in it or not). The releases
@@ -45,6 +47,7 @@ export interface CompareReleasesOptions extends CompileOptions {
 export interface ReleaseComparisonResult {
   /** The earlier of the two by `createdAt` (a missing date is the earliest; equal dates keep the order given). */
   older: Release;
+  /** The later of the two. */
   newer: Release;
   /** The two are one release (the same object, or the same id): nothing changes. */
   same: boolean;
@@ -67,7 +70,7 @@ export interface ReleaseComparisonResult {
 
 type Obj = Record<string, unknown>;
 const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null;
-const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
+const STATUS_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(STATUSES);
 const timeOf = (release: Release): number => {
   const time = typeof release.createdAt === 'string' ? Date.parse(release.createdAt) : NaN;
   return Number.isNaN(time) ? -Infinity : time;

@@ -14,6 +14,7 @@ export interface ReleaseSelectionState {
   anchor: string | undefined;
 }
 
+/** How `toggleReleaseSelection` reads a click: a range or not, and the order the rows are shown in. */
 export interface ToggleReleaseSelectionOptions {
   /**
    * Select the range from the anchor to `id` (a Shift-click, or Shift+Space): every release
@@ -80,6 +81,7 @@ export function releasesToCompare(selectedIds: Iterable<string>, releasesById: R
   return found.length === 2 ? orderReleasePair(found[0]!, found[1]!) : undefined;
 }
 
+/** `releaseSelectionSummary`'s answer. */
 export interface ReleaseSelectionSummary {
   /** The selected releases `releasesById` knows, each once, in selection order. */
   releases: Release[];
