@@ -135,7 +135,7 @@ module.exports = [
     import: '*',
     ignore: REACT,
     // 3.5 kB until the words of fleet groups and waiting reasons joined the default messages: 3.63 kB.
-    // 4 kB until the words of the table's selection and of ReleaseComparison did: 4.03 kB.
+    // 4 kB until the words of the table's selection and of ReleaseComparison did: 4.04 kB.
     limit: '4.5 kB',
   },
   {
@@ -239,7 +239,7 @@ module.exports = [
     path: 'dist/styles.layer.css',
     // 12 kB until the fleet graph's group nodes, tiles, frames and far-out names: 12.27 kB.
     // 13 kB until big DAGs got the layered layout and the far-out overview: 13.06 kB.
-    // 13.5 kB until the table's selection mode and ReleaseComparison: 13.58 kB.
+    // 13.5 kB until the table's selection mode and ReleaseComparison: 13.63 kB.
     limit: '14 kB',
   },
   {
@@ -329,7 +329,7 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ ReleaseComparison }',
     ignore: REACT,
-    // It renders ReleaseDiff and ReleaseNotes, with StatusBadge: 13.57 kB.
+    // It renders ReleaseDiff and ReleaseNotes, with StatusBadge: 13.55 kB.
     limit: '14 kB',
   },
   {

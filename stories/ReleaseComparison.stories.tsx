@@ -3,10 +3,10 @@ import { expect, fn, userEvent, within } from 'storybook/test';
 import { sampleRelease, type Release } from 'gitops-releases/headless';
 import { ReleaseComparison } from '../src';
 
-// Two releases of one product, with full notes. Seed 2 was created a few minutes before seed 1;
-// the newer failed in some environments.
-const older = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 2 });
-const newer = sampleRelease({ shape: 'regions', state: 'failed', seed: 1 });
+// Two releases of one product, with full notes: 1.25.1, then 1.25.2 an hour later, which failed in
+// some environments.
+const newer = sampleRelease({ shape: 'regions', state: 'failed', seed: 2 });
+const older: Release = { ...sampleRelease({ shape: 'regions', state: 'succeeded', seed: 1 }), createdAt: new Date(Date.parse(newer.createdAt) - 3_600_000).toISOString() };
 /** A release created between the two, whose changes a promotion to the newer brings too. */
 const between: Release = { ...sampleRelease({ shape: 'regions', state: 'succeeded', seed: 3 }), createdAt: new Date(Date.parse(older.createdAt) + 60_000).toISOString() };
 
@@ -44,7 +44,7 @@ export const WithReleasesBetween: Story = {
   args: { releases: [newer, between, older] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText(`In checkout ${newer.version} or the 1 release before it, not in checkout ${older.version}`)).toBeVisible();
+    await expect(canvas.getByText(`In checkout ${newer.version} or the release before it, not in checkout ${older.version}`)).toBeVisible();
     await expect(canvas.getByTitle(between.notes!.commits[0]!.sha)).toBeVisible();
   },
 };
@@ -96,8 +96,11 @@ export const Dark: Story = {
   },
 };
 
-const longOlder = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 2, longNames: true, product: 'checkout-payments-and-subscriptions-platform-eu' });
-const longNewer = sampleRelease({ shape: 'regions', state: 'running', seed: 1, longNames: true, product: 'checkout-payments-and-subscriptions-platform-eu' });
+const longNewer = sampleRelease({ shape: 'regions', state: 'running', seed: 2, longNames: true, product: 'checkout-payments-and-subscriptions-platform-eu' });
+const longOlder: Release = {
+  ...sampleRelease({ shape: 'regions', state: 'succeeded', seed: 1, longNames: true, product: 'checkout-payments-and-subscriptions-platform-eu' }),
+  createdAt: new Date(Date.parse(longNewer.createdAt) - 3_600_000).toISOString(),
+};
 
 /** Long product, environment and application names wrap or cut with an ellipsis; nothing overflows the page. */
 export const LongNames: Story = {

@@ -43,13 +43,14 @@ describe('ReleaseComparison', () => {
   it('counts the releases in between when given the history', () => {
     const between = { ...sampleRelease({ shape: 'regions', seed: 3 }), createdAt: new Date(Date.parse(older.createdAt) + 1000).toISOString() };
     render(<ReleaseComparison older={older} newer={newer} releases={[older, between, newer]} />);
-    expect(screen.getByText(`In checkout ${newer.version} or the 1 release before it, not in checkout ${older.version}`)).toBeInTheDocument();
+    expect(screen.getByText(`In checkout ${newer.version} or the release before it, not in checkout ${older.version}`)).toBeInTheDocument();
     expect(screen.getByTitle(between.notes!.commits[0]!.sha)).toBeInTheDocument();
   });
 
   it('says so when it is one release twice', () => {
     render(<ReleaseComparison older={older} newer={{ ...older }} />);
     expect(screen.getByRole('status')).toHaveTextContent('The same release twice');
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(new RegExp(`^checkout ${older.version}$`));
     expect(screen.queryByRole('table')).toBeNull();
   });
 

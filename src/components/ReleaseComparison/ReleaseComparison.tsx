@@ -134,10 +134,13 @@ export const ReleaseComparison = /* @__PURE__ */ forwardRef<HTMLDivElement, Rele
   const header = (
     <header className={cx('gr-release-comparison__header', classNames?.header)}>
       <Title className="gr-release-comparison__title">
-        {formatMessageParts(text.title, {
-          older: <span className="gr-release-comparison__name">{nameOf(older, text)}</span>,
-          newer: <span className="gr-release-comparison__name">{nameOf(newer, text)}</span>,
-        })}
+        {/* One release twice is named once. */}
+        {comparison.same
+          ? nameOf(older, text)
+          : formatMessageParts(text.title, {
+              older: <span className="gr-release-comparison__name">{nameOf(older, text)}</span>,
+              newer: <span className="gr-release-comparison__name">{nameOf(newer, text)}</span>,
+            })}
       </Title>
       {comparison.same ? null : (
         <div className="gr-release-comparison__releases">

@@ -732,7 +732,7 @@ export const COMPARISON_MESSAGES: ComparisonMessages = {
   applications: 'Applications',
   changes: (n, f) => `Changes to promote (${f(n)})`,
   changesDetail: (between, f) =>
-    between > 0 ? `In {newer} or the ${f(between)} release${s(between)} before it, not in {older}` : 'In {newer}, not in {older}',
+    between === 0 ? 'In {newer}, not in {older}' : between === 1 ? 'In {newer} or the release before it, not in {older}' : `In {newer} or the ${f(between)} releases before it, not in {older}`,
   noChanges: 'No new commits, pull requests or issues',
   noChangesDetail: 'The newer release carries nothing the older one did not.',
   loadError: 'Could not load the releases to compare',
