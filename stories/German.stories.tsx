@@ -5,6 +5,7 @@ import { sampleRelease, sampleReleaseHistory, type Release } from 'gitops-releas
 import {
   DEFAULT_MESSAGES,
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
   ReleaseInsights,
   ReleaseNotes,
@@ -248,6 +249,44 @@ export const Insights: Story = {
     for (const button of canvas.getAllByRole('button', { name: /Als Tabelle zeigen/ })) await userEvent.click(button);
     await expectNoEnglish(canvasElement);
     await userEvent.click(canvas.getByRole('radio', { name: '7 Tage' }));
+    await expectNoEnglish(canvasElement);
+  },
+};
+
+export const TableSelection: Story = {
+  name: 'ReleasesTable, selecting two to compare',
+  render: () => (
+    <German>
+      <ReleasesTable releases={history} onCompare={fn()} height={360} />
+    </German>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Vergleichen' })).toBeDisabled();
+    const boxes = canvas.getAllByRole('checkbox', { name: /auswählen$/ });
+    await userEvent.click(boxes[0]!);
+    await userEvent.click(boxes[2]!);
+    await expect(canvas.getByRole('group', { name: 'Ausgewählte Releases' })).toHaveTextContent('2 ausgewählt');
+    await expect(canvas.getByRole('button', { name: 'Vergleichen' })).toBeEnabled();
+    await expectNoEnglish(canvasElement);
+  },
+};
+
+const comparedOlder = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 2 });
+const comparedNewer = sampleRelease({ shape: 'regions', state: 'failed', seed: 1 });
+
+export const Comparison: Story = {
+  name: 'ReleaseComparison',
+  render: () => (
+    <German>
+      <ReleaseComparison older={comparedOlder} newer={comparedNewer} />
+    </German>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(`Von checkout ${comparedOlder.version} zu checkout ${comparedNewer.version}`);
+    await expect(canvas.getByRole('table', { name: 'Jede Umgebung in beiden Releases' })).toBeInTheDocument();
+    await expect(canvas.getByRole('heading', { name: /^Änderungen der Promotion/ })).toBeInTheDocument();
     await expectNoEnglish(canvasElement);
   },
 };

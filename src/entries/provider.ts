@@ -21,6 +21,7 @@ export type {
   NotesMessages,
   DiffMessages,
   InsightsMessages,
+  ComparisonMessages,
   WaitingMessages,
   LinkRenderProps,
   RenderLink,

@@ -210,6 +210,15 @@ export {
   nextPage,
   type ReleasesTablePaging,
 } from './table/transitions';
+export {
+  toggleReleaseSelection,
+  orderReleasePair,
+  releasesToCompare,
+  releaseSelectionSummary,
+  type ReleaseSelectionState,
+  type ToggleReleaseSelectionOptions,
+  type ReleaseSelectionSummary,
+} from './table/selection';
 
 // Release notes and diffs
 export {
@@ -245,6 +254,13 @@ export {
   type ReleaseDiffResult,
   type EnvironmentChanges,
 } from './diff/diff';
+export {
+  compareReleases,
+  type CompareReleasesOptions,
+  type ReleaseComparisonResult,
+  type EnvironmentComparison,
+  type EnvironmentSnapshot,
+} from './diff/compare';
 
 // Delivery insights
 export {

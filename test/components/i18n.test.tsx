@@ -7,6 +7,7 @@ import { sampleRelease, sampleReleaseHistory, type EnvironmentStep, type Release
 import {
   DEFAULT_MESSAGES,
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
   ReleaseGraph,
   ReleaseHeader,
@@ -287,6 +288,8 @@ describe('messages: no English left', () => {
     ['ReleasesTable, error', <ReleasesTable releases={undefined} error={new Error('offline')} onRetry={() => {}} />],
     ['ReleasesTable, bad data', <ReleasesTable releases={[{ id: 1 } as never]} />],
     ['ReleasesTable, empty', <ReleasesTable releases={[]} />],
+    ['ReleasesTable, selection', <ReleasesTable releases={history} onCompare={() => {}} defaultSelectedReleases={[history[0]!.id]} />],
+    ['ReleasesTable, two selected', <ReleasesTable releases={history} onCompare={() => {}} defaultSelectedReleases={[history[0]!.id, history[1]!.id]} />],
     ['ReleasesTable, no match', <ReleasesTable releases={history} defaultState={{ filters: { query: 'zzz-nothing' } }} />],
     ['ReleaseGraph', <ReleaseGraph release={failed} showMinimap />],
     ['ReleaseGraph, running', <ReleaseGraph release={running} />],
@@ -325,6 +328,13 @@ describe('messages: no English left', () => {
     ['ReleaseInsights, loading', <ReleaseInsights loading />],
     ['ReleaseInsights, error', <ReleaseInsights error={new Error('offline')} />],
     ['ReleaseInsights, bad data', <ReleaseInsights metrics={{ ...fixtureMetrics(), environments: 'x' as never }} />],
+    ['ReleaseComparison', <ReleaseComparison older={failed} newer={running} releases={[failed, suspended, running]} getReleaseHref={(release) => `/r/${release.id}`} />],
+    ['ReleaseComparison, one release twice', <ReleaseComparison older={failed} newer={failed} />],
+    ['ReleaseComparison, nothing changed', <ReleaseComparison older={failed} newer={{ ...failed, id: 'copy', createdAt: '2030-01-01T00:00:00Z' }} />],
+    ['ReleaseComparison, empty', <ReleaseComparison />],
+    ['ReleaseComparison, loading', <ReleaseComparison loading />],
+    ['ReleaseComparison, error', <ReleaseComparison error={new Error('offline')} />],
+    ['ReleaseComparison, bad data', <ReleaseComparison older={failed} newer={{ ...running, environments: 'x' as never }} />],
   ])('%s shows only messages', (_name, element) => {
     const container = serverRendered(element);
     expect(readableTexts(container).join('')).toContain('⟦');

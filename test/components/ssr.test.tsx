@@ -16,6 +16,7 @@ import {
 import * as library from '../../src/index';
 import {
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
   ReleaseGraph,
   ReleaseInsights,
@@ -50,6 +51,7 @@ const SERVER_RENDERS: Record<string, Record<string, ReactElement>> = {
     loading: <ReleasesTable releases={undefined} loading />,
     empty: <ReleasesTable releases={[]} />,
     error: <ReleasesTable releases={undefined} error={new Error('boom')} />,
+    selection: <ReleasesTable releases={sampleReleaseHistory({ count: 30, shape: 'regions' })} onCompare={() => {}} defaultSelectedReleases={['nowhere']} />,
   },
   ReleaseGraph: { ready: <ReleaseGraph release={running} />, empty: <ReleaseGraph release={{ ...running, environments: [] }} /> },
   ReleaseView: {
@@ -80,6 +82,12 @@ const SERVER_RENDERS: Record<string, Record<string, ReactElement>> = {
     loading: <ReleaseInsights loading />,
     empty: <ReleaseInsights metrics={emptyMetrics()} />,
     error: <ReleaseInsights error={new Error('boom')} />,
+  },
+  ReleaseComparison: {
+    ready: <ReleaseComparison older={succeeded} newer={changed} />,
+    loading: <ReleaseComparison loading />,
+    empty: <ReleaseComparison />,
+    error: <ReleaseComparison error={new Error('boom')} />,
   },
 };
 

@@ -127,6 +127,11 @@ import {
   groupCountKinds,
   tileInDirection,
   tileCenter,
+  compareReleases,
+  toggleReleaseSelection,
+  orderReleasePair,
+  releasesToCompare,
+  releaseSelectionSummary,
 } from '../../src/headless';
 import { environment as env, release as releaseOf } from '../fixtures/release';
 import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
@@ -554,6 +559,35 @@ describe('release notes and diffs on hostile names', () => {
     expect(since.notes.issues.map((issue) => issue.key)).toEqual(['__proto__', 'constructor']);
     // Succeeded in the newest: nothing is.
     expect(changesSinceLastRelease([release, next], '__proto__')).toMatchObject({ since: { id: 'next' }, releases: [] });
+  });
+
+  it('compares two releases and selects them by hostile ids', () => {
+    cover(compareReleases, toggleReleaseSelection, orderReleasePair, releasesToCompare, releaseSelectionSummary);
+    const older = hostileRelease({ id: '__proto__', createdAt: '2026-11-20T10:00:00Z' });
+    const between = hostileRelease({
+      id: 'constructor',
+      createdAt: '2026-11-21T10:00:00Z',
+      notes: { images: [], issues: [{ key: 'toString' }], pullRequests: [], commits: [] },
+    });
+    const newer = hostileRelease({
+      id: 'toString',
+      createdAt: '2026-11-22T10:00:00Z',
+      environments: hostileEnvironments().map((e) => (e.name === 'valueOf' ? { ...e, status: 'failed' as Status } : e)),
+      notes: { ...older.notes!, issues: [...older.notes!.issues, { key: 'hasOwnProperty' }] },
+    });
+    const result = compareReleases(newer, older, { releases: [between, older, newer] });
+    expect([result.older.id, result.newer.id]).toEqual(['__proto__', 'toString']);
+    expect(result.notes.issues.map((issue) => issue.key)).toEqual(['hasOwnProperty', 'toString']);
+    expect(result.environments.map((e) => e.name)).toEqual(names);
+    expect(result.environments.filter((e) => e.statusChanged).map((e) => e.name)).toEqual(names.includes('valueOf') ? ['valueOf'] : []);
+    const ids = ['__proto__', 'constructor', 'toString'];
+    const anchored = toggleReleaseSelection({ selected: [], anchor: undefined }, '__proto__', { orderedIds: ids });
+    const state = toggleReleaseSelection(anchored, 'toString', { range: true, orderedIds: ids });
+    expect(state.selected).toEqual(ids);
+    const byId = new Map([older, between, newer].map((r) => [r.id, r]));
+    expect(releasesToCompare(['toString', '__proto__'], byId)).toEqual([older, newer]);
+    expect(orderReleasePair(newer, older)).toEqual([older, newer]);
+    expect(releaseSelectionSummary(state.selected, byId, ['constructor'])).toEqual({ releases: [older, between, newer], hidden: 2 });
   });
 });
 

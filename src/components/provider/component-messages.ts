@@ -1,5 +1,6 @@
 import {
   COMMON_MESSAGES,
+  COMPARISON_MESSAGES,
   DIFF_MESSAGES,
   ENVIRONMENT_MESSAGES,
   GRAPH_MESSAGES,
@@ -53,3 +54,4 @@ export const useEnvironmentMessages = /* @__PURE__ */ messagesOf('environment', 
 export const useNotesMessages = /* @__PURE__ */ messagesOf('notes', NOTES_MESSAGES);
 export const useDiffMessages = /* @__PURE__ */ messagesOf('diff', DIFF_MESSAGES);
 export const useInsightsMessages = /* @__PURE__ */ messagesOf('insights', INSIGHTS_MESSAGES);
+export const useComparisonMessages = /* @__PURE__ */ messagesOf('comparison', COMPARISON_MESSAGES);

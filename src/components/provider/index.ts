@@ -25,5 +25,6 @@ export type {
   NotesMessages,
   DiffMessages,
   InsightsMessages,
+  ComparisonMessages,
   WaitingMessages,
 } from './messages';

@@ -117,6 +117,22 @@ export interface TableMessages {
     /** A group among the choices of the Columns menu and the Environment filter, by its path. */
     option: (group: string) => string;
   };
+  /** Selection mode (`selectable`): a checkbox per row, and the bar above the table. */
+  selection: {
+    /** The accessible name of the checkbox column's header. */
+    column: string;
+    /** A row's checkbox, with the release's name (product and version, e.g. "checkout 1.4.2"). */
+    select: (release: string) => string;
+    /** The bar's accessible name. */
+    label: string;
+    /** How many releases are selected, `hidden` of them not shown (filtered out, or on another page). */
+    count: (selected: number, hidden: number, format: NumberFormatter) => string;
+    clear: string;
+    /** The button that compares the two selected releases (`onCompare`). */
+    compare: string;
+    /** Next to the compare button while it is disabled (not exactly two selected). */
+    compareHint: string;
+  };
 }
 
 export interface GraphMessages {
@@ -438,6 +454,41 @@ export interface InsightsMessages {
   emptyDetail: string;
 }
 
+/** ReleaseComparison's words. */
+export interface ComparisonMessages {
+  /** The heading: a sentence with `{older}` and `{newer}` (each a release's product and version). */
+  title: string;
+  /** The labels of the two releases' cards in the header. */
+  older: string;
+  newer: string;
+  /** Before a release's creation time. */
+  created: string;
+  /** A release with neither product nor version. */
+  unnamed: string;
+  environments: string;
+  /** The environments table's accessible name. */
+  environmentsLabel: string;
+  columns: { environment: string; before: string; after: string; change: string };
+  /** How a screen reader reads a changed value, a sentence with `{before}` and `{after}`. */
+  change: string;
+  applications: string;
+  /** The notes' heading: the changes the newer release brings, with their count. */
+  changes: (count: number, format: NumberFormatter) => string;
+  /** Under the notes' heading: a sentence with `{older}` and `{newer}`; `{between}` counts the releases in between. */
+  changesDetail: (between: number, format: NumberFormatter) => string;
+  noChanges: string;
+  noChangesDetail: string;
+  loadError: string;
+  loading: string;
+  error: string;
+  empty: string;
+  emptyDetail: string;
+  same: string;
+  sameDetail: string;
+  nothingChanged: string;
+  nothingChangedDetail: string;
+}
+
 /**
  * Every text the components show, fully resolved (English by default). Plain strings, and small
  * functions of numbers and strings for plurals and interpolation: all return plain text, never
@@ -464,6 +515,7 @@ export interface ReleasesMessages {
   notes: NotesMessages;
   diff: DiffMessages;
   insights: InsightsMessages;
+  comparison: ComparisonMessages;
 }
 
 /** Every key optional, at every depth: a function stays a function, a record becomes partial. */
@@ -557,6 +609,15 @@ export const TABLE_MESSAGES: TableMessages = {
     expand: (group) => `Show the columns of ${group}`,
     collapse: (group) => `Hide the columns of ${group}`,
     option: (group) => `${group} (group)`,
+  },
+  selection: {
+    column: 'Select',
+    select: (release) => `Select ${release}`,
+    label: 'Selected releases',
+    count: (n, hidden, f) => (hidden > 0 ? `${f(n)} selected, ${f(hidden)} not shown` : `${f(n)} selected`),
+    clear: 'Clear selection',
+    compare: 'Compare',
+    compareHint: 'Select two releases to compare',
   },
 };
 
@@ -832,6 +893,33 @@ export const INSIGHTS_MESSAGES: InsightsMessages = {
   emptyDetail: 'A deployment counts when a release reaches its target environments.',
 };
 
+export const COMPARISON_MESSAGES: ComparisonMessages = {
+  title: 'From {older} to {newer}',
+  older: 'Older',
+  newer: 'Newer',
+  created: 'Created',
+  unnamed: 'Unnamed release',
+  environments: 'Environments',
+  environmentsLabel: 'Each environment in the two releases',
+  columns: { environment: 'Environment', before: 'Before', after: 'After', change: 'Change' },
+  change: '{before} to {after}',
+  applications: 'Applications',
+  changes: (n, f) => `Changes to promote (${f(n)})`,
+  changesDetail: (between, f) =>
+    between === 0 ? 'In {newer}, not in {older}' : between === 1 ? 'In {newer} or the release before it, not in {older}' : `In {newer} or the ${f(between)} releases before it, not in {older}`,
+  noChanges: 'No new commits, pull requests or issues',
+  noChangesDetail: 'The newer release carries nothing the older one did not.',
+  loadError: 'Could not load the releases to compare',
+  loading: 'Comparing the releases',
+  error: 'Could not compare the releases',
+  empty: 'Nothing to compare',
+  emptyDetail: 'Select two releases to compare them.',
+  same: 'The same release twice',
+  sameDetail: 'Select two different releases to see what changes between them.',
+  nothingChanged: 'Nothing changes',
+  nothingChangedDetail: 'Both releases run the same everywhere and carry the same changes.',
+};
+
 /** The status labels and StatusBadge's words: what every component with a badge reads. */
 export const STATUS_MESSAGES: Pick<ReleasesMessages, 'status' | 'sync' | 'health' | 'waitingForPullRequest' | 'loading' | 'badge'> = {
   status: STATUS_LABELS,
@@ -858,6 +946,7 @@ export const DEFAULT_MESSAGES: ReleasesMessages = {
   notes: NOTES_MESSAGES,
   diff: DIFF_MESSAGES,
   insights: INSIGHTS_MESSAGES,
+  comparison: COMPARISON_MESSAGES,
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -868,7 +957,7 @@ function reportDropped(path: string): void {
 }
 
 /** The top-level keys of `ReleasesMessages`: any other key in a host's `messages` is a typo. */
-const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff', 'insights']);
+const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff', 'insights', 'comparison']);
 
 /** Reports the top-level keys of a host's `messages` that name no group (development only). */
 export function reportUnknownGroups(messages: unknown): void {
