@@ -43,7 +43,8 @@ module.exports = [
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
     // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.35 kB.
     // 23 kB until the delivery metrics, the table's selection and compareReleases: 27.51 kB.
-    limit: '28 kB',
+    // 28 kB until what a view of the metrics judges (trends, series, shares, the check): 28.30 kB.
+    limit: '28.5 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -64,7 +65,8 @@ module.exports = [
     // 41.5 kB until sample histories delivered as a team does (paced releases, failures and
     // recoveries, commits and notes, failing steps): 42.12 kB.
     // 42.5 kB until the delivery metrics, the table's selection and compareReleases: 47.17 kB.
-    limit: '47.5 kB',
+    // 47.5 kB until what a view of the metrics judges (trends, series, shares, the check): 47.97 kB.
+    limit: '48.5 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))

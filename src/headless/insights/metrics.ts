@@ -90,7 +90,7 @@ function spread(values: readonly number[], p90 = true): { medianMs: number | nul
   return { medianMs: median, p90Ms: p90 ? select(copy, rank) : null };
 }
 /** The median (the mean of the two middle values when the count is even); `null` for none. */
-const medianOrNull = (values: readonly number[]): number | null => spread(values, false).medianMs;
+export const medianOrNull = (values: readonly number[]): number | null => spread(values, false).medianMs;
 
 /** Calls `visit` for each commit a release carries: its trigger commit (`index` −1), then `notes.commits`. */
 function eachCommit(release: Json, r: number, visit: (commit: Json, sha: string, index: number) => void): void {
