@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { ReleasesTable } from 'gitops-releases';
 import { countByStatusGroup, fromSearchParams, toSearchString, type Release, type ReleasesTableState } from 'gitops-releases/headless';
 import { findProduct, useReleases } from './data';
+import { ProductHeader, UnknownProduct } from './ProductHeader';
 import { navigate } from './router';
 import { releaseHref } from './routes';
 
@@ -17,14 +18,7 @@ export function ProductPage({ productId }: { productId: string }) {
   const getReleaseHref = useCallback((release: Release) => releaseHref({ product: release.product, releaseId: release.id }), []);
   const open = useCallback((release: Release) => navigate(getReleaseHref(release)), [getReleaseHref]);
 
-  if (!product) {
-    return (
-      <section className="host-page host-empty">
-        <h1>Unknown product</h1>
-        <p>There is no product called “{productId}”.</p>
-      </section>
-    );
-  }
+  if (!product) return <UnknownProduct productId={productId} />;
 
   const finished = releases.filter((release) => release.status === 'succeeded' || release.status === 'failed' || release.status === 'terminated');
   const succeeded = finished.filter((release) => release.status === 'succeeded').length;
@@ -33,16 +27,7 @@ export function ProductPage({ productId }: { productId: string }) {
 
   return (
     <section className="host-page" aria-labelledby="product-title">
-      <header className="host-page__header">
-        <div>
-          <p className="host-eyebrow">
-            {product.team} · <span className="host-mono">{product.repository}</span>
-          </p>
-          <h1 id="product-title" className="host-page__title">
-            {product.name}
-          </h1>
-          <p className="host-page__lead">{product.description}</p>
-        </div>
+      <ProductHeader product={product} current="releases">
         <dl className="host-stats">
           <div>
             <dt>Latest</dt>
@@ -57,7 +42,7 @@ export function ProductPage({ productId }: { productId: string }) {
             <dd>{finished.length ? `${Math.round((succeeded / finished.length) * 100)}%` : '—'}</dd>
           </div>
         </dl>
-      </header>
+      </ProductHeader>
       <div className="host-card">
         <ReleasesTable
           releases={releases}
@@ -65,7 +50,7 @@ export function ProductPage({ productId }: { productId: string }) {
           onStateChange={onStateChange}
           onReleaseSelect={open}
           getReleaseHref={getReleaseHref}
-          height="calc(100vh - 330px)"
+          height="calc(100vh - 380px)"
           aria-label={`${product.name} releases`}
         />
       </div>
