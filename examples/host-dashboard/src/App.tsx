@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ReleasesProvider, StatusBadge, type LinkRenderProps } from 'gitops-releases';
+import { ComparePage } from './ComparePage';
 import { PRODUCTS, useReleases, type Product } from './data';
 import { InsightsPage } from './InsightsPage';
 import { ProductPage } from './ProductPage';
@@ -50,11 +51,12 @@ export function App() {
   }, [route.page]);
 
   const current =
-    route.page === 'product' || route.page === 'insights' ? route.product : route.page === 'release' ? route.target.product : undefined;
+    route.page === 'product' || route.page === 'insights' || route.page === 'compare' ? route.product : route.page === 'release' ? route.target.product : undefined;
 
   let page: ReactNode;
   if (route.page === 'product') page = <ProductPage productId={route.product} key={route.product} />;
   else if (route.page === 'insights') page = <InsightsPage productId={route.product} days={route.days} key={route.product} />;
+  else if (route.page === 'compare') page = <ComparePage productId={route.product} from={route.from} to={route.to} />;
   else if (route.page === 'release') page = <ReleasePage target={route.target} tab={route.tab} />;
   else if (route.page === 'not-found') page = <NotFound />;
 

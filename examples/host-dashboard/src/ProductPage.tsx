@@ -4,9 +4,12 @@ import { countByStatusGroup, fromSearchParams, toSearchString, type Release, typ
 import { findProduct, useReleases } from './data';
 import { ProductHeader, UnknownProduct } from './ProductHeader';
 import { navigate } from './router';
-import { releaseHref } from './routes';
+import { compareHref, releaseHref } from './routes';
 
-/** A product's page: its header and every release, with the table's filters kept in the URL. */
+/**
+ * A product's page: its header and every release, with the table's filters kept in the URL. Two
+ * releases selected in the table open their comparison.
+ */
 export function ProductPage({ productId }: { productId: string }) {
   const product = findProduct(productId);
   const releases = useReleases(product);
@@ -17,6 +20,7 @@ export function ProductPage({ productId }: { productId: string }) {
   }, []);
   const getReleaseHref = useCallback((release: Release) => releaseHref({ product: release.product, releaseId: release.id }), []);
   const open = useCallback((release: Release) => navigate(getReleaseHref(release)), [getReleaseHref]);
+  const compare = useCallback((older: Release, newer: Release) => navigate(compareHref(productId, older.id, newer.id)), [productId]);
 
   if (!product) return <UnknownProduct productId={productId} />;
 
@@ -50,7 +54,8 @@ export function ProductPage({ productId }: { productId: string }) {
           onStateChange={onStateChange}
           onReleaseSelect={open}
           getReleaseHref={getReleaseHref}
-          height="calc(100vh - 380px)"
+          onCompare={compare}
+          height="calc(100vh - 420px)"
           aria-label={`${product.name} releases`}
         />
       </div>

@@ -20,10 +20,12 @@ export type Route =
   | { page: 'home' }
   | { page: 'product'; product: string }
   | { page: 'insights'; product: string; days: InsightsWindowDays }
+  /** Release ids as the URL gave them (decoded, unchecked): the page looks them up. */
+  | { page: 'compare'; product: string; from: string | undefined; to: string | undefined }
   | { page: 'release'; target: ReleaseTarget; tab: ReleaseViewTab }
   | { page: 'not-found' };
 
-const PRODUCT_PATH = /^\/products\/([^/]+)(?:\/(insights))?\/?$/;
+const PRODUCT_PATH = /^\/products\/([^/]+)(?:\/(insights|compare))?\/?$/;
 
 export function matchRoute(url: URL): Route {
   if (url.pathname === '/') return { page: 'home' };
@@ -44,6 +46,10 @@ export function matchRoute(url: URL): Route {
     const days = Number(url.searchParams.get('days'));
     return { page: 'insights', product, days: WINDOWS.find((choice) => choice === days) ?? DEFAULT_DAYS };
   }
+  if (match[2] === 'compare') {
+    // URLSearchParams decodes (and leaves a malformed escape as it is): the ids are plain strings.
+    return { page: 'compare', product, from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined };
+  }
   return { page: 'product', product };
 }
 
@@ -51,6 +57,10 @@ export const productHref = (product: string) => `/products/${encodeURIComponent(
 
 /** The product's Insights page over the last `days` days. */
 export const insightsHref = (product: string, days: InsightsWindowDays = DEFAULT_DAYS) => `${productHref(product)}/insights?days=${days}`;
+
+/** Two releases of a product compared, older (`from`) to newer (`to`): both ids in the query, encoded. */
+export const compareHref = (product: string, from: string, to: string) =>
+  `${productHref(product)}/compare?${new URLSearchParams({ from, to }).toString()}`;
 
 /** A release page's link: the library's shape, plus the tab when it is not the graph. */
 export function releaseHref(target: ReleaseTarget, tab: ReleaseViewTab = DEFAULT_TAB): string {
