@@ -6,9 +6,6 @@ import { ProductHeader, UnknownProduct } from './ProductHeader';
 import { navigate } from './router';
 import { insightsHref, releaseHref } from './routes';
 
-// A fleet's 2,000 stores are 2,000 rows of the environments table: it scrolls in its own box.
-const INSIGHTS_CLASSES = { section: 'host-insights__section' };
-
 /**
  * How a product's team delivers: the library's ReleaseInsights on the product's history, its
  * window in the URL (`?days=7`), so a shared link opens the same view; failed deployments link
@@ -32,7 +29,6 @@ export function InsightsPage({ productId, days }: { productId: string; days: Ins
         onDaysChange={onDaysChange}
         getReleaseHref={getReleaseHref}
         headingLevel={2}
-        classNames={INSIGHTS_CLASSES}
         aria-label={`${product.name} delivery insights`}
       />
     </section>
