@@ -2,30 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { renderToString } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TABLE_STATE, sampleReleaseHistory, type Release } from 'gitops-releases/headless';
 import { ReleasesTable } from '../../src/components/ReleasesTable';
+import { sizeTableScroller } from './table-scroller-size';
 
-// jsdom lays nothing out: give the scrolling box a browser's size so the virtualiser draws rows.
-const sizes = { clientHeight: 560, clientWidth: 1200 } as const;
-const original = new Map<string, PropertyDescriptor | undefined>();
-beforeAll(() => {
-  for (const [name, value] of Object.entries(sizes)) {
-    original.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
-    Object.defineProperty(HTMLElement.prototype, name, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('gr-releases-table__scroller') ? value : 0;
-      },
-    });
-  }
-});
-afterAll(() => {
-  for (const [name, descriptor] of original) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  }
-});
+sizeTableScroller();
 
 const releases = sampleReleaseHistory({ count: 12, shape: 'sequential', seed: 5 });
 const rows = () => [...document.querySelectorAll<HTMLElement>('tbody tr.gr-releases-table__row')];
