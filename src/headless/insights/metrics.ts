@@ -73,24 +73,29 @@ function optionTime(value: unknown, name: string): number {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const envPath = (r: number, e: number): string => `$[${r}].environments[${e}]`;
 const nonNegative = (ms: number): number => (ms > 0 ? ms : 0);
-/** The median and p90 (nearest rank) of values, by selection (linear) on a copy. */
-function spread(values: readonly number[], p90 = true): { medianMs: number | null; p90Ms: number | null } {
+/**
+ * The median of `values` (the mean of the two middle values when the count is even), by selection
+ * (linear), rearranging them; `null` for none.
+ */
+function medianOf(values: Float64Array): number | null {
   const n = values.length;
-  if (n === 0) return { medianMs: null, p90Ms: null };
-  const copy = Float64Array.from(values);
+  if (n === 0) return null;
   const mid = n >> 1;
-  let median = select(copy, mid);
-  if (n % 2 === 0) {
-    // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
-    let lower = copy[0]!;
-    for (let i = 1; i < mid; i++) if (copy[i]! > lower) lower = copy[i]!;
-    median = (lower + median) / 2;
-  }
-  const rank = Math.ceil(0.9 * n) - 1;
-  return { medianMs: median, p90Ms: p90 ? select(copy, rank) : null };
+  const upper = select(values, mid);
+  if (n % 2) return upper;
+  // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
+  let lower = values[0]!;
+  for (let i = 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
 }
-/** The median (the mean of the two middle values when the count is even); `null` for none. */
-const medianOrNull = (values: readonly number[]): number | null => spread(values, false).medianMs;
+/** The median of values, on a copy. */
+const medianOrNull = (values: ArrayLike<number>): number | null => medianOf(Float64Array.from(values));
+/** The median and p90 (nearest rank) of values, on a copy. */
+function spread(values: readonly number[]): { medianMs: number | null; p90Ms: number | null } {
+  const copy = Float64Array.from(values);
+  const medianMs = medianOf(copy);
+  return { medianMs, p90Ms: medianMs === null ? null : select(copy, Math.ceil(0.9 * copy.length) - 1) };
+}
 
 /** Calls `visit` for each commit a release carries: its trigger commit (`index` −1), then `notes.commits`. */
 function eachCommit(release: Json, r: number, visit: (commit: Json, sha: string, index: number) => void): void {
@@ -219,7 +224,8 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
   /** 0 no deployment (or still running), SUCCEEDED or FAILED. */
   const outcome = new Uint8Array(count);
   const at = new Float64Array(count);
-  const failedEnvironment = new Int32Array(count);
+  /** A failed deployment's first failed target; a successful one's target that finished last (−1 when none has a `finishedAt`). */
+  const targetOf = new Int32Array(count);
   /** Where each release's environments start in the flat arrays of environment times. */
   const offsets = new Int32Array(count + 1);
   for (let r = 0; r < count; r++) {
@@ -234,6 +240,7 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
     let started = false;
     let allSucceeded = true;
     let failed = -1;
+    let last = -1;
     let latest = -Infinity;
     for (let e = 0; e < environments.length; e++) {
       const env: unknown = environments[e];
@@ -249,18 +256,22 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
       } else if (p === SUCCEEDED) {
         if (failed < 0) {
           const finished = timeAt(env.finishedAt, r, e, 'finishedAt');
-          if (finished !== undefined && finished > latest) latest = finished;
+          if (finished !== undefined && finished > latest) {
+            latest = finished;
+            last = e;
+          }
         }
       } else allSucceeded = false;
     }
     if (!started) continue;
     if (failed >= 0) {
       outcome[r] = FAILED;
-      failedEnvironment[r] = failed;
+      targetOf[r] = failed;
       at[r] = timeAt((environments[failed] as Json).finishedAt, r, failed, 'finishedAt') ?? latestKnown(release, r);
     } else if (allSucceeded) {
       outcome[r] = SUCCEEDED;
-      at[r] = latest > -Infinity ? latest : latestKnown(release, r);
+      targetOf[r] = last;
+      at[r] = last >= 0 ? latest : latestKnown(release, r);
     }
   }
 
@@ -367,11 +378,11 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
   };
 
   const keys = keysOf(current, from, to);
-  const times = environmentTimes(releases as unknown as readonly Json[], offsets);
+  const table = new Environments(releases as unknown as readonly Json[], offsets);
   return {
     ...keys,
     previous: keysOf(previous, previousFrom, from),
-    ...perEnvironment(releases as unknown as readonly Json[], created, from, to, times),
+    ...perEnvironment(releases as unknown as readonly Json[], created, from, to, table),
     series: seriesOf(current, bucket, from, to, outcome, at, changes),
     failedDeployments: current
       .filter((r) => outcome[r] === FAILED)
@@ -381,17 +392,16 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
         return {
           release,
           at: iso(at[r]!),
-          environment: (release.environments[failedEnvironment[r]!] as EnvironmentStep).name,
+          environment: (release.environments[targetOf[r]!] as EnvironmentStep).name,
           recoveryMs: recoveryOf(at[r]!),
         };
       }),
     valueStream: valueStreamOf(
       current.filter((r) => outcome[r] === SUCCEEDED),
-      releases as unknown as readonly Json[],
       created,
       oldestChange,
-      isTarget,
-      times,
+      targetOf,
+      table,
     ),
   };
 }
@@ -421,51 +431,108 @@ function latestKnown(release: Json, r: number): number {
 }
 
 /**
- * Every environment's `startedAt` and `finishedAt` (NaN when absent), read once per release and
- * only for the releases a metric looks into, in two flat arrays (no allocation per release);
- * and each release's environments by name (the first of a name).
+ * The environments of the releases a metric looks into, each read once into flat arrays (release
+ * `r`'s from `offsets[r]` on; no allocation per environment): its name as a small number (one
+ * `Map` from name to number for the call), its phase and its times (NaN when absent); and, once
+ * `depend` has checked its `dependsOn`, which of them finished last.
  */
-interface EnvironmentTimes {
-  /** Reads release `r`'s times (once) and returns where they start in `started` and `finished`. */
-  load: (r: number) => number;
-  started: Float64Array;
-  finished: Float64Array;
-  /** The index in release `r` of the first environment named `name`; −1 when none is. */
-  indexOf: (r: number, name: unknown) => number;
-}
-function environmentTimes(releases: readonly Json[], offsets: Int32Array): EnvironmentTimes {
-  const total = offsets[releases.length]!;
-  const started = new Float64Array(total);
-  const finished = new Float64Array(total);
-  const loaded = new Uint8Array(releases.length);
-  const lookups = new Map<number, Map<unknown, number>>();
-  const load = (r: number): number => {
-    const base = offsets[r]!;
-    if (loaded[r]) return base;
-    loaded[r] = 1;
-    const environments = releases[r]!.environments as Json[];
+class Environments {
+  /** The names, by number. */
+  readonly names: string[] = [];
+  readonly name: Int32Array;
+  readonly phase: Uint8Array;
+  readonly started: Float64Array;
+  readonly finished: Float64Array;
+  /** Once read: the index in its release of the dependency that finished last (the first of equals); −1 when none has a `finishedAt`, −2 when it depends on nothing. */
+  private readonly after: Int32Array;
+  private readonly read: Uint8Array;
+  private readonly loaded: Uint8Array;
+  private readonly numbers = new Map<string, number>();
+  private readonly lookups = new Map<number, Map<unknown, number>>();
+
+  constructor(
+    private readonly releases: readonly Json[],
+    readonly offsets: Int32Array,
+  ) {
+    const total = offsets[releases.length]!;
+    this.name = new Int32Array(total);
+    this.phase = new Uint8Array(total);
+    this.started = new Float64Array(total);
+    this.finished = new Float64Array(total);
+    this.after = new Int32Array(total);
+    this.read = new Uint8Array(total);
+    this.loaded = new Uint8Array(releases.length);
+  }
+
+  /** Reads release `r`'s environments (once) and returns where they start in the arrays. */
+  load(r: number): number {
+    const base = this.offsets[r]!;
+    if (this.loaded[r]) return base;
+    this.loaded[r] = 1;
+    const environments = this.releases[r]!.environments as Json[];
     for (let e = 0; e < environments.length; e++) {
       const env = environments[e]!;
-      started[base + e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
-      finished[base + e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
+      this.started[base + e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
+      this.finished[base + e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
+    }
+    for (let e = 0; e < environments.length; e++) {
+      const env = environments[e]!;
+      const name = env.name as string;
+      let n = this.numbers.get(name);
+      if (n === undefined) this.numbers.set(name, (n = this.names.push(name) - 1));
+      this.name[base + e] = n;
+      this.phase[base + e] = phase(env.status);
     }
     return base;
-  };
-  const indexOf = (r: number, name: unknown): number => {
-    const environments = releases[r]!.environments as Json[];
+  }
+
+  /** Checks the `dependsOn` of release `r`'s environment `e` (loaded), once: see `after`. */
+  depend(r: number, e: number): number {
+    const base = this.offsets[r]!;
+    if (this.read[base + e]) return this.after[base + e]!;
+    const environments = this.releases[r]!.environments as Json[];
+    const dependsOn = dependsOnOf(environments[e]!, r, e);
+    let last = dependsOn.length ? -1 : -2;
+    for (let i = 0; i < dependsOn.length; i++) {
+      const d = this.indexOf(r, environments, dependsOn[i]);
+      const finished = d < 0 ? NaN : this.finished[base + d]!;
+      if (finished === finished && (last < 0 || finished > this.finished[base + last]!)) last = d;
+    }
+    this.read[base + e] = 1;
+    return (this.after[base + e] = last);
+  }
+
+  /** `finishedAt − startedAt` of environment `i` (never negative); NaN without both. */
+  run(i: number): number {
+    const ms = this.finished[i]! - this.started[i]!;
+    return ms === ms ? nonNegative(ms) : NaN;
+  }
+
+  /**
+   * `startedAt` of release `r`'s environment `e` − the latest `finishedAt` of its `dependsOn`
+   * (`alone` when it depends on nothing), never negative; NaN without both.
+   */
+  wait(r: number, e: number, alone = NaN): number {
+    const base = this.offsets[r]!;
+    const d = this.depend(r, e);
+    const ms = this.started[base + e]! - (d >= 0 ? this.finished[base + d]! : d < -1 ? alone : NaN);
+    return ms === ms ? nonNegative(ms) : NaN;
+  }
+
+  /** The index in release `r` of the first environment named `name`; −1 when none is. */
+  private indexOf(r: number, environments: Json[], name: unknown): number {
     const n = environments.length;
     if (n <= 16) {
       for (let e = 0; e < n; e++) if (environments[e]!.name === name) return e;
       return -1;
     }
-    let byName = lookups.get(r);
+    let byName = this.lookups.get(r);
     if (!byName) {
-      lookups.set(r, (byName = new Map()));
+      this.lookups.set(r, (byName = new Map()));
       for (let e = n - 1; e >= 0; e--) byName.set(environments[e]!.name, e);
     }
     return byName.get(name) ?? -1;
-  };
-  return { load, started, finished, indexOf };
+  }
 }
 
 /** An environment's `dependsOn`, checked to be a list (absent reads as none). */
@@ -476,25 +543,13 @@ function dependsOnOf(env: Json, r: number, e: number): unknown[] {
   return dependsOn;
 }
 
-/** The latest `finishedAt` among an environment's dependencies in release `r` (loaded); NaN when none has one. */
-function latestDependency(times: EnvironmentTimes, r: number, dependsOn: readonly unknown[]): number {
-  let latest = NaN;
-  const base = times.load(r);
-  for (let i = 0; i < dependsOn.length; i++) {
-    const d = times.indexOf(r, dependsOn[i]);
-    if (d < 0) continue;
-    const finished = times.finished[base + d]!;
-    if (finished === finished && !(finished <= latest)) latest = finished;
-  }
-  return latest;
-}
-
 interface EnvironmentAccumulator {
   runs: number;
   succeeded: number;
   failed: number;
-  durations: number[];
-  waits: number[];
+  /** How many runs have a duration, and a wait. */
+  durations: number;
+  waits: number;
 }
 interface StepAccumulator {
   failures: number;
@@ -507,72 +562,99 @@ function perEnvironment(
   created: Float64Array,
   from: number,
   to: number,
-  times: EnvironmentTimes,
+  table: Environments,
 ): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
-  const byName = new Map<string, EnvironmentAccumulator>();
-  const steps = new Map<string, Array<Map<string, StepAccumulator>>>();
+  const { names, name: nameOf, phase: phaseOf, offsets } = table;
+  const window: number[] = [];
+  /** By name number; only for the names of these releases. */
+  const accumulators: EnvironmentAccumulator[] = [];
+  const steps: Array<Array<Map<string, StepAccumulator>>> = [];
   let newest = -1;
   for (let r = 0; r < releases.length; r++) {
     const createdAt = created[r]!;
     if (createdAt < from || createdAt >= to) continue;
+    window.push(r);
     const release = releases[r]!;
     if (newest < 0 || createdAt > created[newest]! || (createdAt === created[newest]! && compareIds(release as unknown as Release, releases[newest] as unknown as Release) < 0)) newest = r;
-    const base = times.load(r);
+    const base = table.load(r);
     const environments = release.environments as Json[];
     for (let e = 0; e < environments.length; e++) {
-      const env = environments[e]!;
-      const name = env.name as string;
-      let acc = byName.get(name);
-      if (!acc) byName.set(name, (acc = { runs: 0, succeeded: 0, failed: 0, durations: [], waits: [] }));
-      const dependsOn = dependsOnOf(env, r, e);
-      const p = phase(env.status);
+      const i = base + e;
+      const n = nameOf[i]!;
+      const acc = (accumulators[n] ??= { runs: 0, succeeded: 0, failed: 0, durations: 0, waits: 0 });
+      const wait = table.wait(r, e);
+      const p = phaseOf[i]!;
       if (p !== NOT_STARTED) {
         acc.runs++;
         if (p === SUCCEEDED) acc.succeeded++;
         else if (p === FAILED) acc.failed++;
-        const started = times.started[base + e]!;
-        const finished = times.finished[base + e]!;
-        if (started === started && finished === finished) acc.durations.push(nonNegative(finished - started));
-        const ready = latestDependency(times, r, dependsOn);
-        if (started === started && ready === ready) acc.waits.push(nonNegative(started - ready));
+        if (table.run(i) === table.run(i)) acc.durations++;
+        if (wait === wait) acc.waits++;
       }
-      countSteps(env, r, e, name, steps);
+      countSteps(environments[e]!, r, e, (steps[n] ??= WORKFLOW_SECTIONS.map(() => new Map())));
     }
   }
 
-  const order: string[] = [];
-  const placed = new Set<string>();
-  if (newest >= 0) {
-    for (const env of releases[newest]!.environments as Json[]) {
-      const name = env.name as string;
-      if (placed.has(name)) continue;
-      placed.add(name);
-      order.push(name);
+  // Every name's durations side by side in one array, and waits in another (a counting sort),
+  // each name's median selected in place.
+  const k = accumulators.length;
+  const durationEnds = new Int32Array(k + 1);
+  const waitEnds = new Int32Array(k + 1);
+  for (let n = 0; n < k; n++) {
+    durationEnds[n + 1] = durationEnds[n]! + accumulators[n]!.durations;
+    waitEnds[n + 1] = waitEnds[n]! + accumulators[n]!.waits;
+  }
+  const durations = new Float64Array(durationEnds[k]!);
+  const waits = new Float64Array(waitEnds[k]!);
+  const nextDuration = durationEnds.slice();
+  const nextWait = waitEnds.slice();
+  for (const r of window) {
+    const base = offsets[r]!;
+    for (let i = base; i < offsets[r + 1]!; i++) {
+      if (phaseOf[i] === NOT_STARTED) continue;
+      const n = nameOf[i]!;
+      const run = table.run(i);
+      const wait = table.wait(r, i - base);
+      if (run === run) durations[nextDuration[n]!++] = run;
+      if (wait === wait) waits[nextWait[n]!++] = wait;
     }
   }
-  order.push(...[...byName.keys()].filter((name) => !placed.has(name)).sort(compareText));
-  const environments = order.map((name): EnvironmentMetrics => {
-    const acc = byName.get(name)!;
+
+  // Flow order: the newest release's environments, then the others by name.
+  const order: number[] = [];
+  const placed: boolean[] = [];
+  if (newest >= 0) {
+    for (let i = offsets[newest]!; i < offsets[newest + 1]!; i++) {
+      const n = nameOf[i]!;
+      if (!placed[n]) order.push(n);
+      placed[n] = true;
+    }
+  }
+  const rest: number[] = [];
+  for (let n = 0; n < k; n++) if (!placed[n]) rest.push(n);
+  order.push(...rest.sort((a, b) => compareText(names[a]!, names[b]!)));
+  const environments = order.map((n): EnvironmentMetrics => {
+    const acc = accumulators[n]!;
     const finished = acc.succeeded + acc.failed;
     return {
-      name,
+      name: names[n]!,
       runs: acc.runs,
       succeeded: acc.succeeded,
       failed: acc.failed,
       successRate: finished ? acc.succeeded / finished : null,
-      medianDurationMs: medianOrNull(acc.durations),
-      medianWaitMs: medianOrNull(acc.waits),
+      medianDurationMs: medianOf(durations.subarray(durationEnds[n]!, durationEnds[n + 1]!)),
+      medianWaitMs: medianOf(waits.subarray(waitEnds[n]!, waitEnds[n + 1]!)),
     };
   });
 
   const failingSteps: FailingStep[] = [];
-  for (const [environment, sections] of steps) {
-    sections.forEach((names, s) => {
-      for (const [name, acc] of names) {
-        if (acc.failures > 0) failingSteps.push({ environment, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
+  steps.forEach((sections, n) =>
+    sections.forEach((byName, s) => {
+      for (const [name, acc] of byName) {
+        if (acc.failures > 0) failingSteps.push({ environment: names[n]!, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
       }
-    });
-  }
+    }),
+  );
   const sectionIndex = (section: WorkflowSection) => WORKFLOW_SECTIONS.indexOf(section);
   failingSteps.sort(
     (a, b) =>
@@ -585,7 +667,8 @@ function perEnvironment(
   return { environments, failingSteps };
 }
 
-function countSteps(env: Json, r: number, e: number, environment: string, steps: Map<string, Array<Map<string, StepAccumulator>>>): void {
+/** Counts the steps of one environment's workflows that started, and those that failed, by section and name. */
+function countSteps(env: Json, r: number, e: number, sections: Array<Map<string, StepAccumulator>>): void {
   const workflows = env.workflows;
   if (workflows === undefined || workflows === null) return;
   if (!isObject(workflows)) throw new ReleaseDataError('Workflows must be an object', `${envPath(r, e)}.workflows`, workflows);
@@ -593,17 +676,15 @@ function countSteps(env: Json, r: number, e: number, environment: string, steps:
     const section = WORKFLOW_SECTIONS[s]!;
     const list = workflows[section];
     if (list === undefined || list === null) continue;
-    const path = () => `${envPath(r, e)}.workflows.${section}`;
-    if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', path(), list);
+    // Built only when it is needed: a closure here would be made for every environment.
+    if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', stepsPath(r, e, s), list);
     for (let i = 0; i < list.length; i++) {
       const step: unknown = list[i];
-      if (!isObject(step)) throw new ReleaseDataError('A workflow step must be an object', `${path()}[${i}]`, step);
+      if (!isObject(step)) throw new ReleaseDataError('A workflow step must be an object', `${stepsPath(r, e, s)}[${i}]`, step);
       const name = step.name;
-      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('A workflow step needs a name', `${path()}[${i}].name`, name);
+      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('A workflow step needs a name', `${stepsPath(r, e, s)}[${i}].name`, name);
       const p = phase(step.status);
       if (p === NOT_STARTED) continue;
-      let sections = steps.get(environment);
-      if (!sections) steps.set(environment, (sections = WORKFLOW_SECTIONS.map(() => new Map())));
       let acc = sections[s]!.get(name);
       if (!acc) sections[s]!.set(name, (acc = { failures: 0, runs: 0 }));
       acc.runs++;
@@ -611,6 +692,7 @@ function countSteps(env: Json, r: number, e: number, environment: string, steps:
     }
   }
 }
+const stepsPath = (r: number, e: number, s: number): string => `${envPath(r, e)}.workflows.${WORKFLOW_SECTIONS[s]!}`;
 
 /** The window cut into UTC days or weeks (from Monday), the first and last clipped to it. */
 function seriesOf(
@@ -627,20 +709,31 @@ function seriesOf(
   const shift = bucket === 'week' ? 4 * DAY : 0;
   const starts = [from];
   for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
-  const points = starts.map((start, i) => ({ start, end: starts[i + 1] ?? to, deployments: 0, failed: 0, leadTimes: [] as number[] }));
-  for (const r of deployments) {
-    const point = points[bisectRight(starts, at[r]!) - 1]!;
+  const n = starts.length;
+  // Counts per bucket, then every bucket's lead times side by side in one array (a counting sort).
+  const succeeded = new Int32Array(n);
+  const failed = new Int32Array(n);
+  const ends = new Int32Array(n + 1);
+  const buckets = deployments.map((r) => {
+    const b = bisectRight(starts, at[r]!) - 1;
     if (outcome[r] === SUCCEEDED) {
-      point.deployments++;
-      for (let i = changes.from[r]!; i < changes.to[r]!; i++) point.leadTimes.push(changes.leadTimes[i]!);
-    } else point.failed++;
-  }
-  return points.map((point) => ({
-    from: iso(point.start),
-    to: iso(point.end),
-    deployments: point.deployments,
-    failed: point.failed,
-    medianLeadTimeMs: spread(point.leadTimes).medianMs,
+      succeeded[b]!++;
+      ends[b + 1]! += changes.to[r]! - changes.from[r]!;
+    } else failed[b]!++;
+    return b;
+  });
+  for (let b = 0; b < n; b++) ends[b + 1]! += ends[b]!;
+  const leadTimes = new Float64Array(ends[n]!);
+  const next = ends.slice(0, n);
+  deployments.forEach((r, k) => {
+    for (let i = changes.from[r]!; i < changes.to[r]!; i++) leadTimes[next[buckets[k]!]!++] = changes.leadTimes[i]!;
+  });
+  return starts.map((start, b) => ({
+    from: iso(start),
+    to: iso(starts[b + 1] ?? to),
+    deployments: succeeded[b]!,
+    failed: failed[b]!,
+    medianLeadTimeMs: medianOf(leadTimes.subarray(ends[b]!, ends[b + 1]!)),
   }));
 }
 
@@ -651,64 +744,49 @@ interface Changes {
   to: Int32Array;
 }
 
+interface Stage {
+  positions: number;
+  paths: number;
+  wait: number[];
+  run: number[];
+}
+
 /** Where time goes: see `computeDeliveryMetrics`. */
 function valueStreamOf(
   deployments: readonly number[],
-  releases: readonly Json[],
   created: Float64Array,
   oldestChange: Float64Array,
-  isTarget: (env: Json, release: Json) => boolean,
-  times: EnvironmentTimes,
+  targetOf: Int32Array,
+  table: Environments,
 ): ValueStreamStage[] {
   if (deployments.length === 0) return [];
   const commit: number[] = [];
-  const stages = new Map<string, { positions: number; paths: number; wait: number[]; run: number[] }>();
-  const { started: startedAt, finished: finishedAt } = times;
+  /** By name number. */
+  const stages: Array<Stage | undefined> = [];
   const path: number[] = [];
   for (const r of deployments) {
-    const release = releases[r]!;
     const oldest = oldestChange[r]!;
     if (oldest === oldest) commit.push(nonNegative(created[r]! - oldest));
-    const base = times.load(r);
-    const environments = release.environments as Json[];
-    // The succeeded target that finished last (the first of equals).
-    let last = -1;
-    for (let e = 0; e < environments.length; e++) {
-      const env = environments[e]!;
-      const finished = finishedAt[base + e]!;
-      if (phase(env.status) === SUCCEEDED && finished === finished && (last < 0 || finished > finishedAt[base + last]!) && isTarget(env, release)) last = e;
-    }
-    // Back through the dependency that finished last, to one that depends on nothing (a cycle stops it).
+    const base = table.load(r);
+    // From the succeeded target that finished last back through the dependency that finished
+    // last, to one that depends on nothing (a cycle stops it).
     path.length = 0;
-    for (let e = last; e >= 0 && !path.includes(e); ) {
-      path.push(e);
-      let next = -1;
-      const dependsOn = dependsOnOf(environments[e]!, r, e);
-      for (let i = 0; i < dependsOn.length; i++) {
-        const d = times.indexOf(r, dependsOn[i]);
-        const finished = d < 0 ? NaN : finishedAt[base + d]!;
-        if (finished === finished && (next < 0 || finished > finishedAt[base + next]!)) next = d;
-      }
-      e = next;
-    }
+    for (let e = targetOf[r]!; e >= 0 && !path.includes(e); e = table.depend(r, e)) path.push(e);
     for (let position = 0; position < path.length; position++) {
       const e = path[path.length - 1 - position]!;
-      const env = environments[e]!;
-      const name = env.name as string;
-      let stage = stages.get(name);
-      if (!stage) stages.set(name, (stage = { positions: 0, paths: 0, wait: [], run: [] }));
+      const stage = (stages[table.name[base + e]!] ??= { positions: 0, paths: 0, wait: [], run: [] });
       stage.positions += position;
       stage.paths++;
-      const dependsOn = dependsOnOf(env, r, e);
-      const ready = dependsOn.length ? latestDependency(times, r, dependsOn) : created[r]!;
-      const started = startedAt[base + e]!;
-      const finished = finishedAt[base + e]!;
-      if (started === started && ready === ready) stage.wait.push(nonNegative(started - ready));
-      if (started === started && finished === finished) stage.run.push(nonNegative(finished - started));
+      const wait = table.wait(r, e, created[r]!);
+      const run = table.run(base + e);
+      if (wait === wait) stage.wait.push(wait);
+      if (run === run) stage.run.push(run);
     }
   }
   const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: medianOrNull(commit)! }] : [];
-  const ordered = [...stages].sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
+  const ordered: Array<[string, Stage]> = [];
+  stages.forEach((stage, n) => ordered.push([table.names[n]!, stage!]));
+  ordered.sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
   for (const [environment, stage] of ordered) {
     if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: medianOrNull(stage.wait)! });
     if (stage.run.length) out.push({ kind: 'run', environment, medianMs: medianOrNull(stage.run)! });
