@@ -74,46 +74,117 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const envPath = (r: number, e: number): string => `$[${r}].environments[${e}]`;
 const nonNegative = (ms: number): number => (ms > 0 ? ms : 0);
 /**
- * The median of `values` (the mean of the two middle values when the count is even), by selection
- * (linear), rearranging them; `null` for none.
+ * Scratch memory: typed arrays taken for one call and given back at its end, kept for the next
+ * (weakly: a full collection takes them). A window of years needs tens of megabytes of numbers,
+ * and fresh memory is the dearest thing a call can ask for: where page faults are slow it cost
+ * more than all the computation, and V8 starts a full collection of the host's heap after about
+ * 64 MB of new typed arrays. Arrays under 64 kB are simply made.
  */
-function medianOf(values: Float64Array): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const mid = n >> 1;
-  const upper = select(values, mid);
-  if (n % 2) return upper;
-  // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
-  let lower = values[0]!;
-  for (let i = 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
-  return (lower + upper) / 2;
-}
-/** The median of values, on a copy. */
-const medianOrNull = (values: ArrayLike<number>): number | null => medianOf(Float64Array.from(values));
-/** The median and p90 (nearest rank) of values, on a copy. */
-function spread(values: readonly number[]): { medianMs: number | null; p90Ms: number | null } {
-  const copy = Float64Array.from(values);
-  const medianMs = medianOf(copy);
-  return { medianMs, p90Ms: medianMs === null ? null : select(copy, Math.ceil(0.9 * copy.length) - 1) };
+const spare: Array<WeakRef<ArrayBuffer>> = [];
+class Scratch {
+  private readonly taken: ArrayBuffer[] = [];
+
+  /** `length` numbers, not cleared. */
+  f64(length: number): Float64Array {
+    return new Float64Array(this.buffer(length * 8), 0, length);
+  }
+  i32(length: number): Int32Array {
+    return new Int32Array(this.buffer(length * 4), 0, length);
+  }
+
+  /** The smallest spare buffer of at least `bytes`, else a new one (of a power of two). */
+  private buffer(bytes: number): ArrayBuffer {
+    if (bytes < 65_536) return new ArrayBuffer(bytes);
+    let at = -1;
+    let best = Infinity;
+    for (let i = 0; i < spare.length; i++) {
+      const size = spare[i]!.deref()?.byteLength ?? 0;
+      if (size >= bytes && size < best) [at, best] = [i, size];
+    }
+    const buffer = at >= 0 ? spare.splice(at, 1)[0]!.deref()! : new ArrayBuffer(2 ** Math.ceil(Math.log2(bytes)));
+    this.taken.push(buffer);
+    return buffer;
+  }
+
+  /** Gives back an array taken here before the end (one that has grown out of it). */
+  give(array: Float64Array | Int32Array): void {
+    const i = this.taken.indexOf(array.buffer as ArrayBuffer);
+    if (i >= 0) spare.push(new WeakRef(this.taken.splice(i, 1)[0]!));
+  }
+
+  /** Gives every array back (and forgets those a collection took). */
+  done(): void {
+    for (let i = spare.length - 1; i >= 0; i--) if (!spare[i]!.deref()) spare.splice(i, 1);
+    for (const buffer of this.taken.splice(0)) spare.push(new WeakRef(buffer));
+  }
 }
 
-/** Calls `visit` for each commit a release carries: its trigger commit (`index` −1), then `notes.commits`. */
-function eachCommit(release: Json, r: number, visit: (commit: Json, sha: string, index: number) => void): void {
+/** A list of numbers in scratch memory, growing by doubling. */
+class Vector {
+  length = 0;
+  values: Float64Array;
+  constructor(private readonly scratch: Scratch) {
+    this.values = scratch.f64(16);
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const values = this.scratch.f64(2 * this.length);
+      values.set(this.values);
+      this.scratch.give(this.values);
+      this.values = values;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The median of the values (rearranging them): see `medianOf`. */
+  median(): number | null {
+    return medianOf(this.values, 0, this.length);
+  }
+}
+
+/**
+ * The median of `values[lo..hi)` (the mean of the two middle values when the count is even), by
+ * selection (linear), rearranging them; `null` for none.
+ */
+function medianOf(values: Float64Array, lo: number, hi: number): number | null {
+  const n = hi - lo;
+  if (n <= 0) return null;
+  const mid = lo + (n >> 1);
+  const upper = select(values, mid, lo, hi - 1);
+  if (n % 2) return upper;
+  // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
+  let lower = values[lo]!;
+  for (let i = lo + 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
+}
+/** The median and p90 (nearest rank) of `values[lo..hi)`, rearranging them. */
+function spread(values: Float64Array, lo: number, hi: number): { medianMs: number | null; p90Ms: number | null } {
+  const medianMs = medianOf(values, lo, hi);
+  return { medianMs, p90Ms: medianMs === null ? null : select(values, lo + Math.ceil(0.9 * (hi - lo)) - 1, lo, hi - 1) };
+}
+
+/**
+ * The commits a release carries, checked, into `into` (emptied first): its trigger commit, then
+ * `notes.commits`. Returns 1 when the first is the trigger's, else 0 (`c` − that is a commit's
+ * index in `notes.commits`, −1 for the trigger's).
+ */
+function commitsOf(release: Json, r: number, into: Json[]): number {
+  into.length = 0;
   const trigger = release.trigger;
   if (isObject(trigger)) {
     const commit = trigger.commit;
-    if (commit !== undefined && commit !== null) visit(checkCommit(commit, r, -1), (commit as Json).sha as string, -1);
+    if (commit !== undefined && commit !== null) into.push(checkCommit(commit, r, -1));
   }
+  const first = into.length;
   const notes = release.notes;
-  if (notes === undefined || notes === null) return;
+  if (notes === undefined || notes === null) return first;
   if (!isObject(notes)) throw new ReleaseDataError('Release notes must be an object', `$[${r}].notes`, notes);
   const commits = notes.commits;
-  if (commits === undefined || commits === null) return;
+  if (commits === undefined || commits === null) return first;
   if (!Array.isArray(commits)) throw new ReleaseDataError('Release notes must be lists', `$[${r}].notes.commits`, commits);
-  for (let c = 0; c < commits.length; c++) {
-    const commit: unknown = commits[c];
-    visit(checkCommit(commit, r, c), (commit as Json).sha as string, c);
-  }
+  for (let c = 0; c < commits.length; c++) into.push(checkCommit(commits[c], r, c));
+  return first;
 }
 const commitPath = (r: number, index: number): string => (index < 0 ? `$[${r}].trigger.commit` : `$[${r}].notes.commits[${index}]`);
 function checkCommit(commit: unknown, r: number, index: number): Json {
@@ -217,193 +288,136 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
         ? (env) => env.name === environment
         : (env, release) => !!environment(env as unknown as EnvironmentStep, release as unknown as Release);
 
-  // One pass over every release: check its shape, read its creation time and classify its
-  // deployment. Only the target environments' times are read here.
-  const count = releases.length;
-  const created = new Float64Array(count);
-  /** 0 no deployment (or still running), SUCCEEDED or FAILED. */
-  const outcome = new Uint8Array(count);
-  const at = new Float64Array(count);
-  /** A failed deployment's first failed target; a successful one's target that finished last (−1 when none has a `finishedAt`). */
-  const targetOf = new Int32Array(count);
-  /** Where each release's environments start in the flat arrays of environment times. */
-  const offsets = new Int32Array(count + 1);
-  for (let r = 0; r < count; r++) {
-    const release: unknown = releases[r];
-    if (!isObject(release)) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
-    const environments = release.environments;
-    if (!Array.isArray(environments)) throw new ReleaseDataError('A release needs a list of environments', `$[${r}].environments`, environments);
-    const createdAt = timeAt(release.createdAt, r, -1, 'createdAt');
-    if (createdAt === undefined) throw new ReleaseDataError('A release needs a creation time', `$[${r}].createdAt`, release.createdAt, 'an ISO-8601 date-time string');
-    created[r] = createdAt;
-    offsets[r + 1] = offsets[r]! + environments.length;
-    let started = false;
-    let allSucceeded = true;
-    let failed = -1;
-    let last = -1;
-    let latest = -Infinity;
-    for (let e = 0; e < environments.length; e++) {
-      const env: unknown = environments[e];
-      if (!isObject(env)) throw new ReleaseDataError('An environment must be an object', envPath(r, e), env);
-      const name = env.name;
-      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('An environment needs a name', `${envPath(r, e)}.name`, name);
-      if (!isTarget(env, release)) continue;
-      const p = phase(env.status);
-      if (p === NOT_STARTED) continue;
-      started = true;
-      if (p === FAILED) {
-        if (failed < 0) failed = e;
-      } else if (p === SUCCEEDED) {
-        if (failed < 0) {
-          const finished = timeAt(env.finishedAt, r, e, 'finishedAt');
-          if (finished !== undefined && finished > latest) {
-            latest = finished;
-            last = e;
-          }
-        }
-      } else allSucceeded = false;
-    }
-    if (!started) continue;
-    if (failed >= 0) {
-      outcome[r] = FAILED;
-      targetOf[r] = failed;
-      at[r] = timeAt((environments[failed] as Json).finishedAt, r, failed, 'finishedAt') ?? latestKnown(release, r);
-    } else if (allSucceeded) {
-      outcome[r] = SUCCEEDED;
-      targetOf[r] = last;
-      at[r] = last >= 0 ? latest : latestKnown(release, r);
-    }
-  }
-
-  // Deployments of the two windows, and successful ones from the earlier window's start on (a
-  // recovery is the first success after a failure, so nothing before can be one).
-  const current: number[] = [];
-  const previous: number[] = [];
-  const successTimes: number[] = [];
-  for (let r = 0; r < count; r++) {
-    if (!outcome[r]) continue;
-    const time = at[r]!;
-    if (time < previousFrom) continue;
-    if (outcome[r] === SUCCEEDED) successTimes.push(time);
-    if (time < from) previous.push(r);
-    else if (time < to) current.push(r);
-  }
-  const successes = Float64Array.from(successTimes).sort();
-  const recoveryOf = (time: number): number | null => {
-    const next = bisectRight(successes, time);
-    return next < successes.length ? successes[next]! - time : null;
-  };
-
-  // Lead-time de-duplication: for each SHA the windows' successful deployments carry, the earliest
-  // success time that carried it, over every release before the windows too.
-  const firstReached = new Map<string, number>();
-  let time = 0;
-  const earliest = (_: Json, sha: string) => {
-    const known = firstReached.get(sha);
-    if (known === undefined || time < known) firstReached.set(sha, time);
-  };
-  const earlier = (_: Json, sha: string) => {
-    const known = firstReached.get(sha);
-    if (known !== undefined && time < known) firstReached.set(sha, time);
-  };
-  const windows = [...previous, ...current];
-  for (const r of windows) {
-    if (outcome[r] !== SUCCEEDED) continue;
-    time = at[r]!;
-    eachCommit(releases[r] as unknown as Json, r, earliest);
-  }
-  if (firstReached.size > 0) {
-    for (let r = 0; r < count; r++) {
-      if (outcome[r] !== SUCCEEDED || !(at[r]! < previousFrom)) continue;
-      time = at[r]!;
-      eachCommit(releases[r] as unknown as Json, r, earlier);
-    }
-  }
-
-  // The changes each successful deployment of the windows brought: lead times in one flat list
-  // (release r's from changesFrom[r] to changesTo[r]), and the oldest of their dates.
-  const leadTimes: number[] = [];
-  const changesFrom = new Int32Array(count);
-  const changesTo = new Int32Array(count);
-  const oldestChange = new Float64Array(count).fill(NaN);
-  const counted = new Set<string>();
-  let deployment = 0;
-  const change = (commit: Json, sha: string, index: number) => {
-    if (counted.has(sha)) return;
-    const date = readTime(commit.date);
-    if (date !== date) badTime(`${commitPath(deployment, index)}.date`, commit.date);
-    if (date === undefined) return;
-    counted.add(sha);
-    if (firstReached.get(sha) !== time) return;
-    leadTimes.push(nonNegative(time - date));
-    if (!(date >= oldestChange[deployment]!)) oldestChange[deployment] = date;
-  };
-  for (const r of windows) {
-    if (outcome[r] !== SUCCEEDED) continue;
-    time = at[r]!;
-    deployment = r;
-    counted.clear();
-    changesFrom[r] = leadTimes.length;
-    eachCommit(releases[r] as unknown as Json, r, change);
-    changesTo[r] = leadTimes.length;
-  }
-  const changes: Changes = { leadTimes, from: changesFrom, to: changesTo };
-
-  const keysOf = (deployments: readonly number[], start: number, end: number): DeliveryKeys => {
-    const windowDays = (end - start) / DAY;
-    let succeeded = 0;
-    let failed = 0;
-    const leads: number[] = [];
-    const recoveries: number[] = [];
-    let unrecovered = 0;
-    for (const r of deployments) {
-      if (outcome[r] === SUCCEEDED) {
-        succeeded++;
-        for (let i = changesFrom[r]!; i < changesTo[r]!; i++) leads.push(leadTimes[i]!);
-      } else {
-        failed++;
-        const recovery = recoveryOf(at[r]!);
-        if (recovery === null) unrecovered++;
-        else recoveries.push(recovery);
+  // One pass over every release, doing all a release needs while its objects are at hand (on a
+  // long history, walking the objects again costs more than what is done with them): check its
+  // shape, read its creation time and classify its deployment; for a release created in the
+  // window, or a successful deployment of the window, read its environments once and count them
+  // or follow its value stream; for a successful deployment of either window, read its commits.
+  // Each part is a method of its own, which V8 optimizes once for every call.
+  const scratch = new Scratch();
+  try {
+    const history = new History(releases as unknown as readonly Json[], isTarget, scratch);
+    const { created, outcome, at, targetOf } = history;
+    const environments = new Environments(history.releases);
+    const stats = new EnvironmentStats(history.releases, environments, scratch);
+    const stream = new ValueStream(environments, targetOf, scratch);
+    const changes = new Changes(history.releases, at, scratch);
+    // Deployments of the two windows, and successful ones from the earlier window's start on (a
+    // recovery is the first success after a failure, so nothing before can be one).
+    const current = new Vector(scratch);
+    const previous = new Vector(scratch);
+    const successes = new Vector(scratch);
+    for (let r = 0; r < releases.length; r++) {
+      const createdAt = history.check(r);
+      const inWindow = createdAt >= from && createdAt < to;
+      if (inWindow) environments.load(r);
+      history.classify(r, inWindow ? environments : undefined);
+      const time = at[r]!;
+      const deployed = outcome[r] === SUCCEEDED && time >= from && time < to;
+      if (deployed && !inWindow) environments.load(r);
+      if (inWindow) stats.add(r, createdAt);
+      if (deployed) stream.add(r, createdAt);
+      if (!outcome[r] || time < previousFrom) continue;
+      if (outcome[r] === SUCCEEDED) successes.push(time);
+      if (time < to) {
+        (time < from ? previous : current).push(r);
+        if (outcome[r] === SUCCEEDED) changes.add(r);
       }
     }
-    const perDay = succeeded / windowDays;
-    return {
-      window: { from: iso(start), to: iso(end), days: windowDays },
-      deploymentFrequency: { deployments: succeeded, perDay, perWeek: perDay * 7 },
-      changeLeadTime: { ...spread(leads), changes: leads.length },
-      changeFailRate: { rate: succeeded + failed ? failed / (succeeded + failed) : null, failed, deployments: succeeded + failed },
-      failedDeploymentRecoveryTime: { medianMs: medianOrNull(recoveries), recoveries: recoveries.length, unrecovered },
+    const successTimes = successes.values.subarray(0, successes.length).sort();
+    const recoveryOf = (time: number): number | null => {
+      const next = bisectRight(successTimes, time);
+      return next < successTimes.length ? successTimes[next]! - time : null;
     };
-  };
+    // Which of the windows' commits had reached the target before, and the others' lead times.
+    changes.before(outcome, previousFrom);
 
-  const keys = keysOf(current, from, to);
-  const table = new Environments(releases as unknown as readonly Json[], offsets);
-  return {
-    ...keys,
-    previous: keysOf(previous, previousFrom, from),
-    ...perEnvironment(releases as unknown as readonly Json[], created, from, to, table),
-    series: seriesOf(current, bucket, from, to, outcome, at, changes),
-    failedDeployments: current
-      .filter((r) => outcome[r] === FAILED)
-      .sort((a, b) => at[b]! - at[a]! || compareIds(releases[a]!, releases[b]!) || created[b]! - created[a]!)
-      .map((r): FailedDeployment => {
-        const release = releases[r]!;
-        return {
-          release,
-          at: iso(at[r]!),
-          environment: (release.environments[targetOf[r]!] as EnvironmentStep).name,
-          recoveryMs: recoveryOf(at[r]!),
-        };
+    // The windows' lead times side by side: the current window's bucket by bucket (a counting
+    // sort), then the previous window's; each median is selected in place, the buckets' first.
+    const starts = bucketStarts(bucket, from, to);
+    const buckets = starts.length;
+    /** Bucket b's lead times end at `ends[b + 1]`; the previous window's at `ends[buckets + 1]`. */
+    const ends = new Int32Array(buckets + 2);
+    const succeeded = new Int32Array(buckets);
+    const failed = new Int32Array(buckets);
+    const bucketOf = scratch.i32(current.length);
+    const changed = (r: number) => changes.to[r]! - changes.from[r]!;
+    for (let k = 0; k < current.length; k++) {
+      const r = current.values[k]!;
+      const b = (bucketOf[k] = bisectRight(starts, at[r]!) - 1);
+      if (outcome[r] === SUCCEEDED) succeeded[b]!++;
+      else failed[b]!++;
+      ends[b + 1]! += changed(r);
+    }
+    for (let k = 0; k < previous.length; k++) ends[buckets + 1]! += changed(previous.values[k]!);
+    for (let b = 0; b <= buckets; b++) ends[b + 1]! += ends[b]!;
+    const leads = scratch.f64(ends[buckets + 1]!);
+    const next = ends.slice();
+    const place = (r: number, b: number) => {
+      for (let i = changes.from[r]!; i < changes.to[r]!; i++) leads[next[b]!++] = changes.leadTimes.values[i]!;
+    };
+    for (let k = 0; k < current.length; k++) place(current.values[k]!, bucketOf[k]!);
+    for (let k = 0; k < previous.length; k++) place(previous.values[k]!, buckets);
+    // A bucket ends where the next starts: one string for both.
+    const bounds = [...starts, to].map(iso);
+    const series = starts.map(
+      (_, b): DeliverySeriesPoint => ({
+        from: bounds[b]!,
+        to: bounds[b + 1]!,
+        deployments: succeeded[b]!,
+        failed: failed[b]!,
+        medianLeadTimeMs: medianOf(leads, ends[b]!, ends[b + 1]!),
       }),
-    valueStream: valueStreamOf(
-      current.filter((r) => outcome[r] === SUCCEEDED),
-      created,
-      oldestChange,
-      targetOf,
-      table,
-    ),
-  };
+    );
+
+    const keysOf = (deployments: Vector, start: number, end: number, lo: number, hi: number): DeliveryKeys => {
+      const windowDays = (end - start) / DAY;
+      let succeeded = 0;
+      const recoveries = new Vector(scratch);
+      let unrecovered = 0;
+      for (let k = 0; k < deployments.length; k++) {
+        const r = deployments.values[k]!;
+        if (outcome[r] === SUCCEEDED) succeeded++;
+        else {
+          const recovery = recoveryOf(at[r]!);
+          if (recovery === null) unrecovered++;
+          else recoveries.push(recovery);
+        }
+      }
+      const failed = deployments.length - succeeded;
+      const perDay = succeeded / windowDays;
+      return {
+        window: { from: iso(start), to: iso(end), days: windowDays },
+        deploymentFrequency: { deployments: succeeded, perDay, perWeek: perDay * 7 },
+        changeLeadTime: { ...spread(leads, lo, hi), changes: hi - lo },
+        changeFailRate: { rate: deployments.length ? failed / deployments.length : null, failed, deployments: deployments.length },
+        failedDeploymentRecoveryTime: { medianMs: recoveries.median(), recoveries: recoveries.length, unrecovered },
+      };
+    };
+
+    const failures: number[] = [];
+    for (let k = 0; k < current.length; k++) if (outcome[current.values[k]!] === FAILED) failures.push(current.values[k]!);
+    return {
+      ...keysOf(current, from, to, 0, ends[buckets]!),
+      previous: keysOf(previous, previousFrom, from, ends[buckets]!, ends[buckets + 1]!),
+      ...stats.result(),
+      series,
+      failedDeployments: failures
+        .sort((a, b) => at[b]! - at[a]! || compareIds(releases[a]!, releases[b]!) || created[b]! - created[a]!)
+        .map((r): FailedDeployment => {
+          const release = releases[r]!;
+          return {
+            release,
+            at: iso(at[r]!),
+            environment: (release.environments[targetOf[r]!] as EnvironmentStep).name,
+            recoveryMs: recoveryOf(at[r]!),
+          };
+        }),
+      valueStream: stream.result(created, changes.oldest),
+    };
+  } finally {
+    scratch.done();
+  }
 }
 
 const compareIds = (a: Release, b: Release): number => {
@@ -412,6 +426,16 @@ const compareIds = (a: Release, b: Release): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where the series' buckets start: UTC days or weeks (from Monday), the first clipped to `from`. */
+function bucketStarts(bucket: 'day' | 'week', from: number, to: number): number[] {
+  // UTC days start at multiples of DAY; 1970-01-01 was a Thursday, so Mondays are 3 days later.
+  const size = bucket === 'week' ? 7 * DAY : DAY;
+  const shift = bucket === 'week' ? 4 * DAY : 0;
+  const starts = [from];
+  for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
+  return starts;
+}
 
 /** The latest time a release knows: its own times and every environment's. */
 function latestKnown(release: Json, r: number): number {
@@ -430,108 +454,287 @@ function latestKnown(release: Json, r: number): number {
   return latest;
 }
 
+/** What the first pass finds in each release: see `read`. */
+class History {
+  readonly created: Float64Array;
+  /** 0 no deployment (or still running), SUCCEEDED or FAILED. */
+  readonly outcome: Int32Array;
+  /** A deployment's time. */
+  readonly at: Float64Array;
+  /** A failed deployment's first failed target; a successful one's target that finished last (−1 when none has a `finishedAt`). */
+  readonly targetOf: Int32Array;
+
+  constructor(
+    readonly releases: readonly Json[],
+    private readonly isTarget: (env: Json, release: Json) => boolean,
+    scratch: Scratch,
+  ) {
+    this.created = scratch.f64(releases.length);
+    this.outcome = scratch.i32(releases.length);
+    this.at = scratch.f64(releases.length);
+    this.targetOf = scratch.i32(releases.length);
+  }
+
+  /** Checks release `r`'s shape and returns its creation time. */
+  check(r: number): number {
+    const release: unknown = this.releases[r];
+    if (!isObject(release)) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
+    const environments = release.environments;
+    if (!Array.isArray(environments)) throw new ReleaseDataError('A release needs a list of environments', `$[${r}].environments`, environments);
+    const createdAt = timeAt(release.createdAt, r, -1, 'createdAt');
+    if (createdAt === undefined) throw new ReleaseDataError('A release needs a creation time', `$[${r}].createdAt`, release.createdAt, 'an ISO-8601 date-time string');
+    for (let e = 0; e < environments.length; e++) {
+      const env: unknown = environments[e];
+      if (!isObject(env)) throw new ReleaseDataError('An environment must be an object', envPath(r, e), env);
+      const name = env.name;
+      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('An environment needs a name', `${envPath(r, e)}.name`, name);
+    }
+    return (this.created[r] = createdAt);
+  }
+
+  /**
+   * Classifies release `r`'s deployment (checked): of its environments' times only the targets'
+   * are read, from `table` when it has loaded the release.
+   */
+  classify(r: number, table: Environments | undefined): void {
+    const release = this.releases[r]!;
+    const environments = release.environments as Json[];
+    this.outcome[r] = 0;
+    this.at[r] = NaN;
+    let started = false;
+    let allSucceeded = true;
+    let failed = -1;
+    let last = -1;
+    let latest = -Infinity;
+    for (let e = 0; e < environments.length; e++) {
+      const env = environments[e]!;
+      if (!this.isTarget(env, release)) continue;
+      const p = table ? table.phase[e]! : phase(env.status);
+      if (p === NOT_STARTED) continue;
+      started = true;
+      if (p === FAILED) {
+        if (failed < 0) failed = e;
+      } else if (p === SUCCEEDED) {
+        if (failed < 0) {
+          const finished = this.finishedAt(r, e, table);
+          if (finished > latest) {
+            latest = finished;
+            last = e;
+          }
+        }
+      } else allSucceeded = false;
+    }
+    if (!started) return;
+    if (failed >= 0) {
+      const finished = this.finishedAt(r, failed, table);
+      this.outcome[r] = FAILED;
+      this.targetOf[r] = failed;
+      this.at[r] = finished === finished ? finished : latestKnown(release, r);
+    } else if (allSucceeded) {
+      this.outcome[r] = SUCCEEDED;
+      this.targetOf[r] = last;
+      this.at[r] = last >= 0 ? latest : latestKnown(release, r);
+    }
+  }
+
+  /** The `finishedAt` of release `r`'s environment `e` (NaN when absent). */
+  private finishedAt(r: number, e: number, table: Environments | undefined): number {
+    return table ? table.finished[e]! : (timeAt((this.releases[r]!.environments as Json[])[e]!.finishedAt, r, e, 'finishedAt') ?? NaN);
+  }
+}
+
 /**
- * The environments of the releases a metric looks into, each read once into flat arrays (release
- * `r`'s from `offsets[r]` on; no allocation per environment): its name as a small number (one
- * `Map` from name to number for the call), its phase and its times (NaN when absent); and, once
- * `depend` has checked its `dependsOn`, which of them finished last.
+ * The changes the windows' successful deployments brought (see `computeDeliveryMetrics`). `add`
+ * reads a deployment's commits (once): each SHA gets a number and the earliest success time
+ * that carried it, and the deployment keeps each SHA's first commit with a date. `before` looks
+ * at older releases for those SHAs and keeps, as lead times, the commits whose SHA first reached
+ * the target with their deployment: release r's from `from[r]` to `to[r]` in `leadTimes`, with
+ * the oldest of their dates (NaN without one).
+ */
+class Changes {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly oldest: Float64Array;
+  /** Each kept commit's date, then (after `before`) the lead times. */
+  readonly leadTimes: Vector;
+  /** Each kept commit's SHA number. */
+  private readonly shas: Vector;
+  private readonly numbers = new Map<string, number>();
+  /** By SHA number: the earliest success time that carried it, and 1 + the last deployment that kept it. */
+  private readonly reached: Vector;
+  private readonly counted: Vector;
+  private readonly commits: Json[] = [];
+
+  constructor(
+    private readonly releases: readonly Json[],
+    private readonly at: Float64Array,
+    scratch: Scratch,
+  ) {
+    this.from = scratch.i32(releases.length).fill(0);
+    this.to = scratch.i32(releases.length).fill(0);
+    this.oldest = scratch.f64(releases.length).fill(NaN);
+    this.leadTimes = new Vector(scratch);
+    this.shas = new Vector(scratch);
+    this.reached = new Vector(scratch);
+    this.counted = new Vector(scratch);
+  }
+
+  /** Reads the commits of release `r`, a successful deployment of the windows. */
+  add(r: number): void {
+    const { commits, numbers, reached, counted } = this;
+    const time = this.at[r]!;
+    const first = commitsOf(this.releases[r]!, r, commits);
+    this.from[r] = this.shas.length;
+    for (let c = 0; c < commits.length; c++) {
+      const commit = commits[c]!;
+      const sha = commit.sha as string;
+      let n = numbers.get(sha);
+      if (n === undefined) {
+        numbers.set(sha, (n = reached.length));
+        reached.push(time);
+        counted.push(0);
+      } else if (time < reached.values[n]!) reached.values[n] = time;
+      if (counted.values[n] === r + 1) continue;
+      const date = readTime(commit.date);
+      if (date !== date) badTime(`${commitPath(r, c - first)}.date`, commit.date);
+      if (date === undefined) continue;
+      counted.values[n] = r + 1;
+      this.shas.push(n);
+      this.leadTimes.push(date);
+    }
+    this.to[r] = this.shas.length;
+  }
+
+  /** See the class. */
+  before(outcome: Int32Array, previousFrom: number): void {
+    const { commits, numbers, at, from, to, oldest } = this;
+    const reached = this.reached.values;
+    if (numbers.size > 0) {
+      for (let r = 0; r < this.releases.length; r++) {
+        const time = at[r]!;
+        if (outcome[r] !== SUCCEEDED || !(time < previousFrom)) continue;
+        commitsOf(this.releases[r]!, r, commits);
+        for (const commit of commits) {
+          const n = numbers.get(commit.sha as string);
+          if (n !== undefined && time < reached[n]!) reached[n] = time;
+        }
+      }
+    }
+    // Kept in place: ranges are in release order, so writing never overtakes reading.
+    const values = this.leadTimes.values;
+    const shas = this.shas.values;
+    let kept = 0;
+    for (let r = 0; r < from.length; r++) {
+      const start = kept;
+      for (let i = from[r]!; i < to[r]!; i++) {
+        const date = values[i]!;
+        if (reached[shas[i]!] !== at[r]) continue;
+        values[kept++] = nonNegative(at[r]! - date);
+        if (!(date >= oldest[r]!)) oldest[r] = date;
+      }
+      from[r] = start;
+      to[r] = kept;
+    }
+    this.leadTimes.length = kept;
+  }
+}
+
+/**
+ * The environments of one release at a time, read once into small arrays reused from release to
+ * release: name as a small number (one `Map` from name to number for the call), phase and times
+ * (NaN when absent); and, once `depend` has checked its `dependsOn`, which of them finished last.
  */
 class Environments {
   /** The names, by number. */
   readonly names: string[] = [];
-  readonly name: Int32Array;
-  readonly phase: Uint8Array;
-  readonly started: Float64Array;
-  readonly finished: Float64Array;
-  /** Once read: the index in its release of the dependency that finished last (the first of equals); −1 when none has a `finishedAt`, −2 when it depends on nothing. */
-  private readonly after: Int32Array;
-  private readonly read: Uint8Array;
-  private readonly loaded: Uint8Array;
-  private readonly numbers = new Map<string, number>();
-  private readonly lookups = new Map<number, Map<unknown, number>>();
+  readonly numbers = new Map<string, number>();
+  name = new Int32Array(16);
+  phase = new Int32Array(16);
+  started = new Float64Array(16);
+  finished = new Float64Array(16);
+  /** 0 until `depend` has read it, then 3 + `depend`'s answer. */
+  private after = new Int32Array(16);
+  private r = -1;
+  private environments: Json[] = [];
+  private byName: Map<unknown, number> | undefined;
 
-  constructor(
-    private readonly releases: readonly Json[],
-    readonly offsets: Int32Array,
-  ) {
-    const total = offsets[releases.length]!;
-    this.name = new Int32Array(total);
-    this.phase = new Uint8Array(total);
-    this.started = new Float64Array(total);
-    this.finished = new Float64Array(total);
-    this.after = new Int32Array(total);
-    this.read = new Uint8Array(total);
-    this.loaded = new Uint8Array(releases.length);
-  }
+  constructor(private readonly releases: readonly Json[]) {}
 
-  /** Reads release `r`'s environments (once) and returns where they start in the arrays. */
-  load(r: number): number {
-    const base = this.offsets[r]!;
-    if (this.loaded[r]) return base;
-    this.loaded[r] = 1;
+  /** Reads release `r`'s environments. */
+  load(r: number): void {
     const environments = this.releases[r]!.environments as Json[];
-    for (let e = 0; e < environments.length; e++) {
-      const env = environments[e]!;
-      this.started[base + e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
-      this.finished[base + e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
+    const n = environments.length;
+    if (n > this.name.length) {
+      this.name = new Int32Array(2 * n);
+      this.phase = new Int32Array(2 * n);
+      this.started = new Float64Array(2 * n);
+      this.finished = new Float64Array(2 * n);
+      this.after = new Int32Array(2 * n);
     }
-    for (let e = 0; e < environments.length; e++) {
+    this.r = r;
+    this.environments = environments;
+    this.byName = undefined;
+    for (let e = 0; e < n; e++) {
       const env = environments[e]!;
+      this.started[e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
+      this.finished[e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
       const name = env.name as string;
-      let n = this.numbers.get(name);
-      if (n === undefined) this.numbers.set(name, (n = this.names.push(name) - 1));
-      this.name[base + e] = n;
-      this.phase[base + e] = phase(env.status);
+      let number = this.numbers.get(name);
+      if (number === undefined) this.numbers.set(name, (number = this.names.push(name) - 1));
+      this.name[e] = number;
+      this.phase[e] = phase(env.status);
+      this.after[e] = 0;
     }
-    return base;
   }
 
-  /** Checks the `dependsOn` of release `r`'s environment `e` (loaded), once: see `after`. */
-  depend(r: number, e: number): number {
-    const base = this.offsets[r]!;
-    if (this.read[base + e]) return this.after[base + e]!;
-    const environments = this.releases[r]!.environments as Json[];
-    const dependsOn = dependsOnOf(environments[e]!, r, e);
+  /**
+   * Checks the `dependsOn` of environment `e`, once, and returns the index of the dependency
+   * that finished last (the first of equals); −1 when none has a `finishedAt`, −2 when it depends
+   * on nothing.
+   */
+  depend(e: number): number {
+    const known = this.after[e]!;
+    if (known) return known - 3;
+    const dependsOn = dependsOnOf(this.environments[e]!, this.r, e);
     let last = dependsOn.length ? -1 : -2;
     for (let i = 0; i < dependsOn.length; i++) {
-      const d = this.indexOf(r, environments, dependsOn[i]);
-      const finished = d < 0 ? NaN : this.finished[base + d]!;
-      if (finished === finished && (last < 0 || finished > this.finished[base + last]!)) last = d;
+      const d = this.indexOf(dependsOn[i]);
+      const finished = d < 0 ? NaN : this.finished[d]!;
+      if (finished === finished && (last < 0 || finished > this.finished[last]!)) last = d;
     }
-    this.read[base + e] = 1;
-    return (this.after[base + e] = last);
+    this.after[e] = last + 3;
+    return last;
   }
 
-  /** `finishedAt − startedAt` of environment `i` (never negative); NaN without both. */
-  run(i: number): number {
-    const ms = this.finished[i]! - this.started[i]!;
+  /** `finishedAt − startedAt` of environment `e` (never negative); NaN without both. */
+  run(e: number): number {
+    const ms = this.finished[e]! - this.started[e]!;
     return ms === ms ? nonNegative(ms) : NaN;
   }
 
   /**
-   * `startedAt` of release `r`'s environment `e` − the latest `finishedAt` of its `dependsOn`
-   * (`alone` when it depends on nothing), never negative; NaN without both.
+   * `startedAt` of environment `e` − the latest `finishedAt` of its `dependsOn` (`alone` when it
+   * depends on nothing), never negative; NaN without both.
    */
-  wait(r: number, e: number, alone = NaN): number {
-    const base = this.offsets[r]!;
-    const d = this.depend(r, e);
-    const ms = this.started[base + e]! - (d >= 0 ? this.finished[base + d]! : d < -1 ? alone : NaN);
+  wait(e: number, alone = NaN): number {
+    const d = this.depend(e);
+    const ms = this.started[e]! - (d >= 0 ? this.finished[d]! : d < -1 ? alone : NaN);
     return ms === ms ? nonNegative(ms) : NaN;
   }
 
-  /** The index in release `r` of the first environment named `name`; −1 when none is. */
-  private indexOf(r: number, environments: Json[], name: unknown): number {
+  /** The index of the first environment named `name`; −1 when none is. */
+  private indexOf(name: unknown): number {
+    const environments = this.environments;
     const n = environments.length;
     if (n <= 16) {
       for (let e = 0; e < n; e++) if (environments[e]!.name === name) return e;
       return -1;
     }
-    let byName = this.lookups.get(r);
-    if (!byName) {
-      this.lookups.set(r, (byName = new Map()));
-      for (let e = n - 1; e >= 0; e--) byName.set(environments[e]!.name, e);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (let e = n - 1; e >= 0; e--) this.byName.set(environments[e]!.name, e);
     }
-    return byName.get(name) ?? -1;
+    return this.byName.get(name) ?? -1;
   }
 }
 
@@ -547,124 +750,104 @@ interface EnvironmentAccumulator {
   runs: number;
   succeeded: number;
   failed: number;
-  /** How many runs have a duration, and a wait. */
-  durations: number;
-  waits: number;
+  durations: Vector;
+  waits: Vector;
 }
 interface StepAccumulator {
   failures: number;
   runs: number;
 }
 
-/** Per environment name and failing steps, over the releases created in `[from, to)`. */
-function perEnvironment(
-  releases: readonly Json[],
-  created: Float64Array,
-  from: number,
-  to: number,
-  table: Environments,
-): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
-  const { names, name: nameOf, phase: phaseOf, offsets } = table;
-  const window: number[] = [];
+/** Per environment name and failing steps, over the releases `add`ed (those created in the window), each loaded just before. */
+class EnvironmentStats {
   /** By name number; only for the names of these releases. */
-  const accumulators: EnvironmentAccumulator[] = [];
-  const steps: Array<Array<Map<string, StepAccumulator>>> = [];
-  let newest = -1;
-  for (let r = 0; r < releases.length; r++) {
-    const createdAt = created[r]!;
-    if (createdAt < from || createdAt >= to) continue;
-    window.push(r);
-    const release = releases[r]!;
-    if (newest < 0 || createdAt > created[newest]! || (createdAt === created[newest]! && compareIds(release as unknown as Release, releases[newest] as unknown as Release) < 0)) newest = r;
-    const base = table.load(r);
+  private readonly accumulators: EnvironmentAccumulator[] = [];
+  private readonly steps: Array<Array<Map<string, StepAccumulator>>> = [];
+  private newest = -1;
+  private newestAt = NaN;
+
+  constructor(
+    private readonly releases: readonly Json[],
+    private readonly environments: Environments,
+    private readonly scratch: Scratch,
+  ) {}
+
+  add(r: number, createdAt: number): void {
+    const { environments: table, accumulators, steps } = this;
+    const release = this.releases[r]!;
+    if (this.newest < 0 || createdAt > this.newestAt || (createdAt === this.newestAt && compareIds(release as unknown as Release, this.releases[this.newest] as unknown as Release) < 0)) {
+      this.newest = r;
+      this.newestAt = createdAt;
+    }
     const environments = release.environments as Json[];
     for (let e = 0; e < environments.length; e++) {
-      const i = base + e;
-      const n = nameOf[i]!;
-      const acc = (accumulators[n] ??= { runs: 0, succeeded: 0, failed: 0, durations: 0, waits: 0 });
-      const wait = table.wait(r, e);
-      const p = phaseOf[i]!;
+      const n = table.name[e]!;
+      const acc = (accumulators[n] ??= { runs: 0, succeeded: 0, failed: 0, durations: new Vector(this.scratch), waits: new Vector(this.scratch) });
+      const wait = table.wait(e);
+      const p = table.phase[e]!;
       if (p !== NOT_STARTED) {
         acc.runs++;
         if (p === SUCCEEDED) acc.succeeded++;
         else if (p === FAILED) acc.failed++;
-        if (table.run(i) === table.run(i)) acc.durations++;
-        if (wait === wait) acc.waits++;
+        const run = table.run(e);
+        if (run === run) acc.durations.push(run);
+        if (wait === wait) acc.waits.push(wait);
       }
       countSteps(environments[e]!, r, e, (steps[n] ??= WORKFLOW_SECTIONS.map(() => new Map())));
     }
   }
 
-  // Every name's durations side by side in one array, and waits in another (a counting sort),
-  // each name's median selected in place.
-  const k = accumulators.length;
-  const durationEnds = new Int32Array(k + 1);
-  const waitEnds = new Int32Array(k + 1);
-  for (let n = 0; n < k; n++) {
-    durationEnds[n + 1] = durationEnds[n]! + accumulators[n]!.durations;
-    waitEnds[n + 1] = waitEnds[n]! + accumulators[n]!.waits;
-  }
-  const durations = new Float64Array(durationEnds[k]!);
-  const waits = new Float64Array(waitEnds[k]!);
-  const nextDuration = durationEnds.slice();
-  const nextWait = waitEnds.slice();
-  for (const r of window) {
-    const base = offsets[r]!;
-    for (let i = base; i < offsets[r + 1]!; i++) {
-      if (phaseOf[i] === NOT_STARTED) continue;
-      const n = nameOf[i]!;
-      const run = table.run(i);
-      const wait = table.wait(r, i - base);
-      if (run === run) durations[nextDuration[n]!++] = run;
-      if (wait === wait) waits[nextWait[n]!++] = wait;
-    }
-  }
-
-  // Flow order: the newest release's environments, then the others by name.
-  const order: number[] = [];
-  const placed: boolean[] = [];
-  if (newest >= 0) {
-    for (let i = offsets[newest]!; i < offsets[newest + 1]!; i++) {
-      const n = nameOf[i]!;
-      if (!placed[n]) order.push(n);
-      placed[n] = true;
-    }
-  }
-  const rest: number[] = [];
-  for (let n = 0; n < k; n++) if (!placed[n]) rest.push(n);
-  order.push(...rest.sort((a, b) => compareText(names[a]!, names[b]!)));
-  const environments = order.map((n): EnvironmentMetrics => {
-    const acc = accumulators[n]!;
-    const finished = acc.succeeded + acc.failed;
-    return {
-      name: names[n]!,
-      runs: acc.runs,
-      succeeded: acc.succeeded,
-      failed: acc.failed,
-      successRate: finished ? acc.succeeded / finished : null,
-      medianDurationMs: medianOf(durations.subarray(durationEnds[n]!, durationEnds[n + 1]!)),
-      medianWaitMs: medianOf(waits.subarray(waitEnds[n]!, waitEnds[n + 1]!)),
-    };
-  });
-
-  const failingSteps: FailingStep[] = [];
-  steps.forEach((sections, n) =>
-    sections.forEach((byName, s) => {
-      for (const [name, acc] of byName) {
-        if (acc.failures > 0) failingSteps.push({ environment: names[n]!, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
+  result(): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
+    const { accumulators, newest } = this;
+    const { names, numbers } = this.environments;
+    // Flow order: the newest release's environments, then the others by name.
+    const order: number[] = [];
+    const placed: boolean[] = [];
+    if (newest >= 0) {
+      for (const env of this.releases[newest]!.environments as Json[]) {
+        const n = numbers.get(env.name as string)!;
+        if (!placed[n]) order.push(n);
+        placed[n] = true;
       }
-    }),
-  );
-  const sectionIndex = (section: WorkflowSection) => WORKFLOW_SECTIONS.indexOf(section);
-  failingSteps.sort(
-    (a, b) =>
-      b.failures - a.failures ||
-      b.runs - a.runs ||
-      compareText(a.environment, b.environment) ||
-      sectionIndex(a.section) - sectionIndex(b.section) ||
-      compareText(a.name, b.name),
-  );
-  return { environments, failingSteps };
+    }
+    const rest: number[] = [];
+    accumulators.forEach((_, n) => {
+      if (!placed[n]) rest.push(n);
+    });
+    order.push(...rest.sort((a, b) => compareText(names[a]!, names[b]!)));
+    const environments = order.map((n): EnvironmentMetrics => {
+      const acc = accumulators[n]!;
+      const finished = acc.succeeded + acc.failed;
+      return {
+        name: names[n]!,
+        runs: acc.runs,
+        succeeded: acc.succeeded,
+        failed: acc.failed,
+        successRate: finished ? acc.succeeded / finished : null,
+        medianDurationMs: acc.durations.median(),
+        medianWaitMs: acc.waits.median(),
+      };
+    });
+
+    const failingSteps: FailingStep[] = [];
+    this.steps.forEach((sections, n) =>
+      sections.forEach((byName, s) => {
+        for (const [name, acc] of byName) {
+          if (acc.failures > 0) failingSteps.push({ environment: names[n]!, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
+        }
+      }),
+    );
+    const sectionIndex = (section: WorkflowSection) => WORKFLOW_SECTIONS.indexOf(section);
+    failingSteps.sort(
+      (a, b) =>
+        b.failures - a.failures ||
+        b.runs - a.runs ||
+        compareText(a.environment, b.environment) ||
+        sectionIndex(a.section) - sectionIndex(b.section) ||
+        compareText(a.name, b.name),
+    );
+    return { environments, failingSteps };
+  }
 }
 
 /** Counts the steps of one environment's workflows that started, and those that failed, by section and name. */
@@ -673,10 +856,9 @@ function countSteps(env: Json, r: number, e: number, sections: Array<Map<string,
   if (workflows === undefined || workflows === null) return;
   if (!isObject(workflows)) throw new ReleaseDataError('Workflows must be an object', `${envPath(r, e)}.workflows`, workflows);
   for (let s = 0; s < WORKFLOW_SECTIONS.length; s++) {
-    const section = WORKFLOW_SECTIONS[s]!;
-    const list = workflows[section];
+    const list = workflows[WORKFLOW_SECTIONS[s]!];
     if (list === undefined || list === null) continue;
-    // Built only when it is needed: a closure here would be made for every environment.
+    // The path is built only when it is needed: a closure here would be made for every environment.
     if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', stepsPath(r, e, s), list);
     for (let i = 0; i < list.length; i++) {
       const step: unknown = list[i];
@@ -694,102 +876,64 @@ function countSteps(env: Json, r: number, e: number, sections: Array<Map<string,
 }
 const stepsPath = (r: number, e: number, s: number): string => `${envPath(r, e)}.workflows.${WORKFLOW_SECTIONS[s]!}`;
 
-/** The window cut into UTC days or weeks (from Monday), the first and last clipped to it. */
-function seriesOf(
-  deployments: readonly number[],
-  bucket: 'day' | 'week',
-  from: number,
-  to: number,
-  outcome: Uint8Array,
-  at: Float64Array,
-  changes: Changes,
-): DeliverySeriesPoint[] {
-  // UTC days start at multiples of DAY; 1970-01-01 was a Thursday, so Mondays are 3 days later.
-  const size = bucket === 'week' ? 7 * DAY : DAY;
-  const shift = bucket === 'week' ? 4 * DAY : 0;
-  const starts = [from];
-  for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
-  const n = starts.length;
-  // Counts per bucket, then every bucket's lead times side by side in one array (a counting sort).
-  const succeeded = new Int32Array(n);
-  const failed = new Int32Array(n);
-  const ends = new Int32Array(n + 1);
-  const buckets = deployments.map((r) => {
-    const b = bisectRight(starts, at[r]!) - 1;
-    if (outcome[r] === SUCCEEDED) {
-      succeeded[b]!++;
-      ends[b + 1]! += changes.to[r]! - changes.from[r]!;
-    } else failed[b]!++;
-    return b;
-  });
-  for (let b = 0; b < n; b++) ends[b + 1]! += ends[b]!;
-  const leadTimes = new Float64Array(ends[n]!);
-  const next = ends.slice(0, n);
-  deployments.forEach((r, k) => {
-    for (let i = changes.from[r]!; i < changes.to[r]!; i++) leadTimes[next[buckets[k]!]!++] = changes.leadTimes[i]!;
-  });
-  return starts.map((start, b) => ({
-    from: iso(start),
-    to: iso(starts[b + 1] ?? to),
-    deployments: succeeded[b]!,
-    failed: failed[b]!,
-    medianLeadTimeMs: medianOf(leadTimes.subarray(ends[b]!, ends[b + 1]!)),
-  }));
-}
-
-/** The lead times of the windows' successful deployments: release r's are `leadTimes[from[r] .. to[r])`. */
-interface Changes {
-  leadTimes: readonly number[];
-  from: Int32Array;
-  to: Int32Array;
-}
-
 interface Stage {
   positions: number;
   paths: number;
-  wait: number[];
-  run: number[];
+  wait: Vector;
+  run: Vector;
 }
 
-/** Where time goes: see `computeDeliveryMetrics`. */
-function valueStreamOf(
-  deployments: readonly number[],
-  created: Float64Array,
-  oldestChange: Float64Array,
-  targetOf: Int32Array,
-  table: Environments,
-): ValueStreamStage[] {
-  if (deployments.length === 0) return [];
-  const commit: number[] = [];
+/** Where time goes (see `computeDeliveryMetrics`), over the deployments `add`ed, each loaded just before. */
+class ValueStream {
+  private readonly deployments: Vector;
   /** By name number. */
-  const stages: Array<Stage | undefined> = [];
-  const path: number[] = [];
-  for (const r of deployments) {
-    const oldest = oldestChange[r]!;
-    if (oldest === oldest) commit.push(nonNegative(created[r]! - oldest));
-    const base = table.load(r);
+  private readonly stages: Stage[] = [];
+  private readonly path: number[] = [];
+
+  constructor(
+    private readonly environments: Environments,
+    private readonly targetOf: Int32Array,
+    private readonly scratch: Scratch,
+  ) {
+    this.deployments = new Vector(scratch);
+  }
+
+  add(r: number, createdAt: number): void {
+    const { environments: table, path } = this;
+    this.deployments.push(r);
     // From the succeeded target that finished last back through the dependency that finished
     // last, to one that depends on nothing (a cycle stops it).
     path.length = 0;
-    for (let e = targetOf[r]!; e >= 0 && !path.includes(e); e = table.depend(r, e)) path.push(e);
+    for (let e = this.targetOf[r]!; e >= 0 && !path.includes(e); e = table.depend(e)) path.push(e);
     for (let position = 0; position < path.length; position++) {
       const e = path[path.length - 1 - position]!;
-      const stage = (stages[table.name[base + e]!] ??= { positions: 0, paths: 0, wait: [], run: [] });
+      const stage = (this.stages[table.name[e]!] ??= { positions: 0, paths: 0, wait: new Vector(this.scratch), run: new Vector(this.scratch) });
       stage.positions += position;
       stage.paths++;
-      const wait = table.wait(r, e, created[r]!);
-      const run = table.run(base + e);
+      const wait = table.wait(e, createdAt);
+      const run = table.run(e);
       if (wait === wait) stage.wait.push(wait);
       if (run === run) stage.run.push(run);
     }
   }
-  const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: medianOrNull(commit)! }] : [];
-  const ordered: Array<[string, Stage]> = [];
-  stages.forEach((stage, n) => ordered.push([table.names[n]!, stage!]));
-  ordered.sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
-  for (const [environment, stage] of ordered) {
-    if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: medianOrNull(stage.wait)! });
-    if (stage.run.length) out.push({ kind: 'run', environment, medianMs: medianOrNull(stage.run)! });
+
+  result(created: Float64Array, oldestChange: Float64Array): ValueStreamStage[] {
+    const { deployments } = this;
+    if (deployments.length === 0) return [];
+    const commit = new Vector(this.scratch);
+    for (let k = 0; k < deployments.length; k++) {
+      const r = deployments.values[k]!;
+      const oldest = oldestChange[r]!;
+      if (oldest === oldest) commit.push(nonNegative(created[r]! - oldest));
+    }
+    const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: commit.median()! }] : [];
+    const ordered: Array<[string, Stage]> = [];
+    this.stages.forEach((stage, n) => ordered.push([this.environments.names[n]!, stage]));
+    ordered.sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
+    for (const [environment, stage] of ordered) {
+      if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: stage.wait.median()! });
+      if (stage.run.length) out.push({ kind: 'run', environment, medianMs: stage.run.median()! });
+    }
+    return out;
   }
-  return out;
 }
