@@ -165,27 +165,25 @@ function spread(values: Float64Array, lo: number, hi: number): { medianMs: numbe
 }
 
 /**
- * The commits a release carries, checked, into `into` (emptied first): its trigger commit, then
- * `notes.commits`. Returns 1 when the first is the trigger's, else 0 (`c` − that is a commit's
- * index in `notes.commits`, −1 for the trigger's).
+ * The commits a release carries, checked, into `into` from index 0 (its trigger commit, then
+ * `notes.commits`; entries after them are left from other releases), and how many.
  */
 function commitsOf(release: Json, r: number, into: Json[]): number {
-  into.length = 0;
-  const trigger = release.trigger;
-  if (isObject(trigger)) {
-    const commit = trigger.commit;
-    if (commit !== undefined && commit !== null) into.push(checkCommit(commit, r, -1));
-  }
-  const first = into.length;
+  let n = 0;
+  const commit = isObject(release.trigger) ? release.trigger.commit : undefined;
+  if (commit !== undefined && commit !== null) into[n++] = checkCommit(commit, r, -1);
   const notes = release.notes;
-  if (notes === undefined || notes === null) return first;
+  if (notes === undefined || notes === null) return n;
   if (!isObject(notes)) throw new ReleaseDataError('Release notes must be an object', `$[${r}].notes`, notes);
   const commits = notes.commits;
-  if (commits === undefined || commits === null) return first;
+  if (commits === undefined || commits === null) return n;
   if (!Array.isArray(commits)) throw new ReleaseDataError('Release notes must be lists', `$[${r}].notes.commits`, commits);
-  for (let c = 0; c < commits.length; c++) into.push(checkCommit(commits[c], r, c));
-  return first;
+  for (let c = 0; c < commits.length; c++) into[n++] = checkCommit(commits[c], r, c);
+  return n;
 }
+/** Where commit `c` of the `length` that `commitsOf` read is: its index in `notes.commits`, −1 for the trigger's. */
+const noteIndex = (release: Json, c: number, length: number): number =>
+  c - length + (((release.notes as Json | null | undefined)?.commits as unknown[] | null | undefined)?.length ?? 0);
 const commitPath = (r: number, index: number): string => (index < 0 ? `$[${r}].trigger.commit` : `$[${r}].notes.commits[${index}]`);
 function checkCommit(commit: unknown, r: number, index: number): Json {
   if (!isObject(commit)) throw new ReleaseDataError('A commit must be an object', commitPath(r, index), commit);
@@ -583,9 +581,10 @@ class Changes {
   add(r: number): void {
     const { commits, numbers, reached, counted } = this;
     const time = this.at[r]!;
-    const first = commitsOf(this.releases[r]!, r, commits);
+    const release = this.releases[r]!;
+    const length = commitsOf(release, r, commits);
     this.from[r] = this.shas.length;
-    for (let c = 0; c < commits.length; c++) {
+    for (let c = 0; c < length; c++) {
       const commit = commits[c]!;
       const sha = commit.sha as string;
       let n = numbers.get(sha);
@@ -596,7 +595,7 @@ class Changes {
       } else if (time < reached.values[n]!) reached.values[n] = time;
       if (counted.values[n] === r + 1) continue;
       const date = readTime(commit.date);
-      if (date !== date) badTime(`${commitPath(r, c - first)}.date`, commit.date);
+      if (date !== date) badTime(`${commitPath(r, noteIndex(release, c, length))}.date`, commit.date);
       if (date === undefined) continue;
       counted.values[n] = r + 1;
       this.shas.push(n);
@@ -613,9 +612,9 @@ class Changes {
       for (let r = 0; r < this.releases.length; r++) {
         const time = at[r]!;
         if (outcome[r] !== SUCCEEDED || !(time < previousFrom)) continue;
-        commitsOf(this.releases[r]!, r, commits);
-        for (const commit of commits) {
-          const n = numbers.get(commit.sha as string);
+        const length = commitsOf(this.releases[r]!, r, commits);
+        for (let c = 0; c < length; c++) {
+          const n = numbers.get(commits[c]!.sha as string);
           if (n !== undefined && time < reached[n]!) reached[n] = time;
         }
       }
