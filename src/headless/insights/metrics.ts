@@ -82,40 +82,37 @@ const nonNegative = (ms: number): number => (ms > 0 ? ms : 0);
  */
 const spare: Array<WeakRef<ArrayBuffer>> = [];
 class Scratch {
-  private readonly taken: ArrayBuffer[] = [];
+  #taken: ArrayBuffer[] = [];
 
   /** `length` numbers, not cleared. */
   f64(length: number): Float64Array {
-    return new Float64Array(this.buffer(length * 8), 0, length);
+    return new Float64Array(this.#buffer(length * 8), 0, length);
   }
   i32(length: number): Int32Array {
-    return new Int32Array(this.buffer(length * 4), 0, length);
+    return new Int32Array(this.#buffer(length * 4), 0, length);
   }
 
   /** The smallest spare buffer of at least `bytes`, else a new one (of a power of two). */
-  private buffer(bytes: number): ArrayBuffer {
+  #buffer(bytes: number): ArrayBuffer {
     if (bytes < 65_536) return new ArrayBuffer(bytes);
     let at = -1;
     let best = Infinity;
-    for (let i = 0; i < spare.length; i++) {
-      const size = spare[i]!.deref()?.byteLength ?? 0;
+    spare.forEach((ref, i) => {
+      const size = ref.deref()?.byteLength ?? 0;
       if (size >= bytes && size < best) [at, best] = [i, size];
-    }
+    });
     const buffer = at >= 0 ? spare.splice(at, 1)[0]!.deref()! : new ArrayBuffer(2 ** Math.ceil(Math.log2(bytes)));
-    this.taken.push(buffer);
+    this.#taken.push(buffer);
     return buffer;
   }
 
-  /** Gives back an array taken here before the end (one that has grown out of it). */
-  give(array: Float64Array | Int32Array): void {
-    const i = this.taken.indexOf(array.buffer as ArrayBuffer);
-    if (i >= 0) spare.push(new WeakRef(this.taken.splice(i, 1)[0]!));
-  }
-
-  /** Gives every array back (and forgets those a collection took). */
-  done(): void {
-    for (let i = spare.length - 1; i >= 0; i--) if (!spare[i]!.deref()) spare.splice(i, 1);
-    for (const buffer of this.taken.splice(0)) spare.push(new WeakRef(buffer));
+  /** Gives back an array taken here, or all of them (and forgets those a collection took). */
+  give(array?: Float64Array | Int32Array): void {
+    const taken = this.#taken;
+    const i = array ? taken.indexOf(array.buffer as ArrayBuffer) : 0;
+    if (i < 0) return;
+    for (const buffer of taken.splice(i, array ? 1 : taken.length)) spare.push(new WeakRef(buffer));
+    if (!array) spare.splice(0, spare.length, ...spare.filter((ref) => ref.deref()));
   }
 }
 
@@ -123,15 +120,17 @@ class Scratch {
 class Vector {
   length = 0;
   values: Float64Array;
-  constructor(private readonly scratch: Scratch) {
+  #scratch: Scratch;
+  constructor(scratch: Scratch) {
+    this.#scratch = scratch;
     this.values = scratch.f64(16);
   }
 
   push(value: number): void {
     if (this.length === this.values.length) {
-      const values = this.scratch.f64(2 * this.length);
+      const values = this.#scratch.f64(2 * this.length);
       values.set(this.values);
-      this.scratch.give(this.values);
+      this.#scratch.give(this.values);
       this.values = values;
     }
     this.values[this.length++] = value;
@@ -300,22 +299,23 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
   // Each part is a method of its own, which V8 optimizes once for every call.
   const scratch = new Scratch();
   try {
-    const history = new History(releases as unknown as readonly Json[], isTarget, scratch);
+    const list = releases as unknown as readonly Json[];
+    const history = new History(list, isTarget, scratch);
     const { created, outcome, at, targetOf } = history;
-    const environments = new Environments(history.releases);
-    const stats = new EnvironmentStats(history.releases, environments, scratch);
+    const environments = new Environments(list);
+    const stats = new EnvironmentStats(list, environments, scratch);
     const stream = new ValueStream(environments, targetOf, scratch);
-    const changes = new Changes(history.releases, at, scratch);
+    const changes = new Changes(list, at, scratch);
     // Deployments of the two windows, and successful ones from the earlier window's start on (a
     // recovery is the first success after a failure, so nothing before can be one).
     const current = new Vector(scratch);
     const previous = new Vector(scratch);
     const successes = new Vector(scratch);
-    for (let r = 0; r < releases.length; r++) {
+    for (let r = 0; r < list.length; r++) {
       const createdAt = history.check(r);
       const inWindow = createdAt >= from && createdAt < to;
       if (inWindow) environments.load(r);
-      history.classify(r, inWindow ? environments : undefined);
+      history.classify(r, inWindow && environments);
       const time = at[r]!;
       const deployed = outcome[r] === SUCCEEDED && time >= from && time < to;
       if (deployed && !inWindow) environments.load(r);
@@ -420,7 +420,7 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
       valueStream: stream.result(created, changes.oldest),
     };
   } finally {
-    scratch.done();
+    scratch.give();
   }
 }
 
@@ -458,7 +458,7 @@ function latestKnown(release: Json, r: number): number {
   return latest;
 }
 
-/** What the first pass finds in each release: see `read`. */
+/** What the first pass finds in each release: see `check` and `classify`. */
 class History {
   readonly created: Float64Array;
   /** 0 no deployment (or still running), SUCCEEDED or FAILED. */
@@ -467,12 +467,12 @@ class History {
   readonly at: Float64Array;
   /** A failed deployment's first failed target; a successful one's target that finished last (−1 when none has a `finishedAt`). */
   readonly targetOf: Int32Array;
+  #releases: readonly Json[];
+  #isTarget: (env: Json, release: Json) => boolean;
 
-  constructor(
-    readonly releases: readonly Json[],
-    private readonly isTarget: (env: Json, release: Json) => boolean,
-    scratch: Scratch,
-  ) {
+  constructor(releases: readonly Json[], isTarget: (env: Json, release: Json) => boolean, scratch: Scratch) {
+    this.#releases = releases;
+    this.#isTarget = isTarget;
     this.created = scratch.f64(releases.length);
     this.outcome = scratch.i32(releases.length);
     this.at = scratch.f64(releases.length);
@@ -481,7 +481,7 @@ class History {
 
   /** Checks release `r`'s shape and returns its creation time. */
   check(r: number): number {
-    const release: unknown = this.releases[r];
+    const release: unknown = this.#releases[r];
     if (!isObject(release)) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
     const environments = release.environments;
     if (!Array.isArray(environments)) throw new ReleaseDataError('A release needs a list of environments', `$[${r}].environments`, environments);
@@ -500,9 +500,11 @@ class History {
    * Classifies release `r`'s deployment (checked): of its environments' times only the targets'
    * are read, from `table` when it has loaded the release.
    */
-  classify(r: number, table: Environments | undefined): void {
-    const release = this.releases[r]!;
+  classify(r: number, table: Environments | false): void {
+    const release = this.#releases[r]!;
     const environments = release.environments as Json[];
+    /** The `finishedAt` of environment `e` (NaN when absent). */
+    const finishedAt = (e: number): number => (table ? table.finished[e]! : (timeAt(environments[e]!.finishedAt, r, e, 'finishedAt') ?? NaN));
     this.outcome[r] = 0;
     this.at[r] = NaN;
     let started = false;
@@ -512,7 +514,7 @@ class History {
     let latest = -Infinity;
     for (let e = 0; e < environments.length; e++) {
       const env = environments[e]!;
-      if (!this.isTarget(env, release)) continue;
+      if (!this.#isTarget(env, release)) continue;
       const p = table ? table.phase[e]! : phase(env.status);
       if (p === NOT_STARTED) continue;
       started = true;
@@ -520,7 +522,7 @@ class History {
         if (failed < 0) failed = e;
       } else if (p === SUCCEEDED) {
         if (failed < 0) {
-          const finished = this.finishedAt(r, e, table);
+          const finished = finishedAt(e);
           if (finished > latest) {
             latest = finished;
             last = e;
@@ -530,7 +532,7 @@ class History {
     }
     if (!started) return;
     if (failed >= 0) {
-      const finished = this.finishedAt(r, failed, table);
+      const finished = finishedAt(failed);
       this.outcome[r] = FAILED;
       this.targetOf[r] = failed;
       this.at[r] = finished === finished ? finished : latestKnown(release, r);
@@ -539,11 +541,6 @@ class History {
       this.targetOf[r] = last;
       this.at[r] = last >= 0 ? latest : latestKnown(release, r);
     }
-  }
-
-  /** The `finishedAt` of release `r`'s environment `e` (NaN when absent). */
-  private finishedAt(r: number, e: number, table: Environments | undefined): number {
-    return table ? table.finished[e]! : (timeAt((this.releases[r]!.environments as Json[])[e]!.finishedAt, r, e, 'finishedAt') ?? NaN);
   }
 }
 
@@ -562,39 +559,40 @@ class Changes {
   /** Each kept commit's date, then (after `before`) the lead times. */
   readonly leadTimes: Vector;
   /** Each kept commit's SHA number. */
-  private readonly shas: Vector;
-  private readonly numbers: Shas;
+  #shas: Vector;
+  #numbers: Shas;
   /** By SHA number: the earliest success time that carried it, and 1 + the last deployment that kept it. */
-  private readonly reached: Vector;
-  private readonly counted: Vector;
-  private readonly commits: Json[] = [];
+  #reached: Vector;
+  #counted: Vector;
+  #commits: Json[] = [];
+  #releases: readonly Json[];
+  #at: Float64Array;
 
-  constructor(
-    private readonly releases: readonly Json[],
-    private readonly at: Float64Array,
-    scratch: Scratch,
-  ) {
+  constructor(releases: readonly Json[], at: Float64Array, scratch: Scratch) {
+    this.#releases = releases;
+    this.#at = at;
     this.from = scratch.i32(releases.length).fill(0);
     this.to = scratch.i32(releases.length).fill(0);
     this.oldest = scratch.f64(releases.length).fill(NaN);
-    this.numbers = new Shas(releases, scratch);
+    this.#numbers = new Shas(releases, scratch);
     this.leadTimes = new Vector(scratch);
-    this.shas = new Vector(scratch);
-    this.reached = new Vector(scratch);
-    this.counted = new Vector(scratch);
+    this.#shas = new Vector(scratch);
+    this.#reached = new Vector(scratch);
+    this.#counted = new Vector(scratch);
   }
 
   /** Reads the commits of release `r`, a successful deployment of the windows. */
   add(r: number): void {
-    const { commits, numbers, reached, counted } = this;
-    const time = this.at[r]!;
-    const release = this.releases[r]!;
+    const commits = this.#commits;
+    const reached = this.#reached;
+    const counted = this.#counted;
+    const time = this.#at[r]!;
+    const release = this.#releases[r]!;
     const length = commitsOf(release, r, commits);
-    this.from[r] = this.shas.length;
+    this.from[r] = this.#shas.length;
     for (let c = 0; c < length; c++) {
       const commit = commits[c]!;
-      const sha = commit.sha as string;
-      const n = numbers.find(sha, r, c);
+      const n = this.#numbers.find(commit.sha as string, r, c);
       if (n === reached.length) {
         reached.push(time);
         counted.push(0);
@@ -604,30 +602,35 @@ class Changes {
       if (date !== date) badTime(`${commitPath(r, noteIndex(release, c, length))}.date`, commit.date);
       if (date === undefined) continue;
       counted.values[n] = r + 1;
-      this.shas.push(n);
+      this.#shas.push(n);
       this.leadTimes.push(date);
     }
-    this.to[r] = this.shas.length;
+    this.to[r] = this.#shas.length;
   }
 
   /** See the class. */
   before(outcome: Int32Array, previousFrom: number): void {
-    const { commits, numbers, at, from, to, oldest } = this;
-    const reached = this.reached.values;
-    if (numbers.size > 0) {
-      for (let r = 0; r < this.releases.length; r++) {
-        const time = at[r]!;
-        if (outcome[r] !== SUCCEEDED || !(time < previousFrom)) continue;
-        const length = commitsOf(this.releases[r]!, r, commits);
-        for (let c = 0; c < length; c++) {
-          const n = numbers.find(commits[c]!.sha as string);
-          if (n >= 0 && time < reached[n]!) reached[n] = time;
-        }
+    const { from, to, oldest } = this;
+    const at = this.#at;
+    const reached = this.#reached.values;
+    const numbers = this.#numbers;
+    // Older deployments carry many SHAs, and the windows' are often few: then a Map of those
+    // answers sooner (V8 keeps each string's hash, so a SHA is hashed once, not once a call).
+    let known: Map<string, number> | undefined;
+    for (let r = 0; r < from.length && numbers.size; r++) {
+      const time = at[r]!;
+      if (outcome[r] !== SUCCEEDED || !(time < previousFrom)) continue;
+      known ??= numbers.size < 65_536 ? numbers.map() : undefined;
+      const length = commitsOf(this.#releases[r]!, r, this.#commits);
+      for (let c = 0; c < length; c++) {
+        const sha = this.#commits[c]!.sha as string;
+        const n = known ? (known.get(sha) ?? -1) : numbers.find(sha);
+        if (n >= 0 && time < reached[n]!) reached[n] = time;
       }
     }
     // Kept in place: ranges are in release order, so writing never overtakes reading.
     const values = this.leadTimes.values;
-    const shas = this.shas.values;
+    const shas = this.#shas.values;
     let kept = 0;
     for (let r = 0; r < from.length; r++) {
       const start = kept;
@@ -653,21 +656,18 @@ class Changes {
  */
 class Shas {
   size = 0;
-  /** 0 for none, else 1 + a number. */
-  private slots: Int32Array;
-  /** By number: the hash, and the release and `commitsOf` index it was found at. */
-  private readonly hashes: Vector;
-  private readonly releasesAt: Vector;
-  private readonly commitsAt: Vector;
+  /** Pairs of 1 + a number (0 for none) and its hash. */
+  #slots: Int32Array;
+  /** By number: the release and `commitsOf` index it was found at. */
+  #where: Vector;
+  #releases: readonly Json[];
+  #scratch: Scratch;
 
-  constructor(
-    private readonly releases: readonly Json[],
-    private readonly scratch: Scratch,
-  ) {
-    this.slots = scratch.i32(1024).fill(0);
-    this.hashes = new Vector(scratch);
-    this.releasesAt = new Vector(scratch);
-    this.commitsAt = new Vector(scratch);
+  constructor(releases: readonly Json[], scratch: Scratch) {
+    this.#releases = releases;
+    this.#scratch = scratch;
+    this.#slots = scratch.i32(2048).fill(0);
+    this.#where = new Vector(scratch);
   }
 
   /**
@@ -680,34 +680,45 @@ class Shas {
     for (let i = 0; i < sha.length; i++) hash = Math.imul(hash ^ sha.charCodeAt(i), 16777619);
     hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
     hash ^= hash >>> 12;
-    const { slots, hashes } = this;
-    const mask = slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
+    const slots = this.#slots;
+    const where = this.#where.values;
+    const mask = slots.length - 2;
+    for (let i = (hash << 1) & mask; ; i = (i + 2) & mask) {
       const n = slots[i]! - 1;
       if (n < 0) {
         if (r < 0) return -1;
         slots[i] = ++this.size;
-        hashes.push(hash);
-        this.releasesAt.push(r);
-        this.commitsAt.push(c);
-        if (this.size * 2 > slots.length) this.grow();
+        slots[i + 1] = hash;
+        this.#where.push(r);
+        this.#where.push(c);
+        if (this.size * 4 > slots.length) this.#grow();
         return this.size - 1;
       }
-      if (hashes.values[n] === hash && shaAt(this.releases[this.releasesAt.values[n]!]!, this.commitsAt.values[n]!) === sha) return n;
+      if (slots[i + 1] === hash && shaAt(this.#releases[where[2 * n]!]!, where[2 * n + 1]!) === sha) return n;
     }
   }
 
+  /** The SHAs and their numbers. */
+  map(): Map<string, number> {
+    const where = this.#where.values;
+    const map = new Map<string, number>();
+    for (let n = 0; n < this.size; n++) map.set(shaAt(this.#releases[where[2 * n]!]!, where[2 * n + 1]!), n);
+    return map;
+  }
+
   /** Twice the slots, each number placed again by its hash. */
-  private grow(): void {
-    const slots = this.scratch.i32(2 * this.slots.length).fill(0);
-    const mask = slots.length - 1;
-    for (let n = 0; n < this.size; n++) {
-      let i = this.hashes.values[n]! & mask;
-      while (slots[i]) i = (i + 1) & mask;
-      slots[i] = n + 1;
+  #grow(): void {
+    const old = this.#slots;
+    const slots = (this.#slots = this.#scratch.i32(2 * old.length).fill(0));
+    const mask = slots.length - 2;
+    for (let j = 0; j < old.length; j += 2) {
+      if (!old[j]) continue;
+      let i = (old[j + 1]! << 1) & mask;
+      while (slots[i]) i = (i + 2) & mask;
+      slots[i] = old[j]!;
+      slots[i + 1] = old[j + 1]!;
     }
-    this.scratch.give(this.slots);
-    this.slots = slots;
+    this.#scratch.give(old);
   }
 }
 
@@ -725,27 +736,29 @@ class Environments {
   started = new Float64Array(16);
   finished = new Float64Array(16);
   /** 0 until `depend` has read it, then 3 + `depend`'s answer. */
-  private after = new Int32Array(16);
-  private r = -1;
-  private environments: Json[] = [];
-  private byName: Map<unknown, number> | undefined;
+  #after = new Int32Array(16);
+  #r = -1;
+  #environments: Json[] = [];
+  #byName: Map<unknown, number> | undefined;
+  #releases: readonly Json[];
 
-  constructor(private readonly releases: readonly Json[]) {}
+  constructor(releases: readonly Json[]) {
+    this.#releases = releases;
+  }
 
   /** Reads release `r`'s environments. */
   load(r: number): void {
-    const environments = this.releases[r]!.environments as Json[];
+    const environments = (this.#environments = this.#releases[r]!.environments as Json[]);
     const n = environments.length;
     if (n > this.name.length) {
       this.name = new Int32Array(2 * n);
       this.phase = new Int32Array(2 * n);
       this.started = new Float64Array(2 * n);
       this.finished = new Float64Array(2 * n);
-      this.after = new Int32Array(2 * n);
+      this.#after = new Int32Array(2 * n);
     }
-    this.r = r;
-    this.environments = environments;
-    this.byName = undefined;
+    this.#r = r;
+    this.#byName = undefined;
     for (let e = 0; e < n; e++) {
       const env = environments[e]!;
       this.started[e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
@@ -755,7 +768,7 @@ class Environments {
       if (number === undefined) this.numbers.set(name, (number = this.names.push(name) - 1));
       this.name[e] = number;
       this.phase[e] = phase(env.status);
-      this.after[e] = 0;
+      this.#after[e] = 0;
     }
   }
 
@@ -765,48 +778,40 @@ class Environments {
    * on nothing.
    */
   depend(e: number): number {
-    const known = this.after[e]!;
+    const known = this.#after[e]!;
     if (known) return known - 3;
-    const dependsOn = dependsOnOf(this.environments[e]!, this.r, e);
+    const dependsOn = dependsOnOf(this.#environments[e]!, this.#r, e);
     let last = dependsOn.length ? -1 : -2;
-    for (let i = 0; i < dependsOn.length; i++) {
-      const d = this.indexOf(dependsOn[i]);
+    for (const name of dependsOn) {
+      const d = this.#indexOf(name);
       const finished = d < 0 ? NaN : this.finished[d]!;
       if (finished === finished && (last < 0 || finished > this.finished[last]!)) last = d;
     }
-    this.after[e] = last + 3;
+    this.#after[e] = last + 3;
     return last;
-  }
-
-  /** `finishedAt − startedAt` of environment `e` (never negative); NaN without both. */
-  run(e: number): number {
-    const ms = this.finished[e]! - this.started[e]!;
-    return ms === ms ? nonNegative(ms) : NaN;
   }
 
   /**
    * `startedAt` of environment `e` − the latest `finishedAt` of its `dependsOn` (`alone` when it
-   * depends on nothing), never negative; NaN without both.
+   * depends on nothing); NaN without both.
    */
-  wait(e: number, alone = NaN): number {
+  wait(e: number, alone: number): number {
     const d = this.depend(e);
-    const ms = this.started[e]! - (d >= 0 ? this.finished[d]! : d < -1 ? alone : NaN);
-    return ms === ms ? nonNegative(ms) : NaN;
+    return this.started[e]! - (d >= 0 ? this.finished[d]! : d < -1 ? alone : NaN);
   }
 
   /** The index of the first environment named `name`; −1 when none is. */
-  private indexOf(name: unknown): number {
-    const environments = this.environments;
-    const n = environments.length;
-    if (n <= 16) {
-      for (let e = 0; e < n; e++) if (environments[e]!.name === name) return e;
+  #indexOf(name: unknown): number {
+    const environments = this.#environments;
+    if (environments.length <= 16) {
+      for (let e = 0; e < environments.length; e++) if (environments[e]!.name === name) return e;
       return -1;
     }
-    if (!this.byName) {
-      this.byName = new Map();
-      for (let e = n - 1; e >= 0; e--) this.byName.set(environments[e]!.name, e);
+    if (!this.#byName) {
+      this.#byName = new Map();
+      for (let e = environments.length - 1; e >= 0; e--) this.#byName.set(environments[e]!.name, e);
     }
-    return this.byName.get(name) ?? -1;
+    return this.#byName.get(name) ?? -1;
   }
 }
 
@@ -816,6 +821,11 @@ function dependsOnOf(env: Json, r: number, e: number): unknown[] {
   if (dependsOn === undefined || dependsOn === null) return [];
   if (!Array.isArray(dependsOn)) throw new ReleaseDataError('An environment needs a list of dependencies', `${envPath(r, e)}.dependsOn`, dependsOn);
   return dependsOn;
+}
+
+/** Pushes `ms` (never negative) unless it is NaN. */
+function pushTime(vector: Vector, ms: number): void {
+  if (ms === ms) vector.push(nonNegative(ms));
 }
 
 interface EnvironmentAccumulator {
@@ -833,50 +843,52 @@ interface StepAccumulator {
 /** Per environment name and failing steps, over the releases `add`ed (those created in the window), each loaded just before. */
 class EnvironmentStats {
   /** By name number; only for the names of these releases. */
-  private readonly accumulators: EnvironmentAccumulator[] = [];
-  private readonly steps: Array<Array<Map<string, StepAccumulator>>> = [];
-  private newest = -1;
-  private newestAt = NaN;
+  #accumulators: EnvironmentAccumulator[] = [];
+  #steps: Array<Array<Map<string, StepAccumulator>>> = [];
+  #newest = -1;
+  #newestAt = NaN;
+  #releases: readonly Json[];
+  #table: Environments;
+  #scratch: Scratch;
 
-  constructor(
-    private readonly releases: readonly Json[],
-    private readonly environments: Environments,
-    private readonly scratch: Scratch,
-  ) {}
+  constructor(releases: readonly Json[], table: Environments, scratch: Scratch) {
+    this.#releases = releases;
+    this.#table = table;
+    this.#scratch = scratch;
+  }
 
   add(r: number, createdAt: number): void {
-    const { environments: table, accumulators, steps } = this;
-    const release = this.releases[r]!;
-    if (this.newest < 0 || createdAt > this.newestAt || (createdAt === this.newestAt && compareIds(release as unknown as Release, this.releases[this.newest] as unknown as Release) < 0)) {
-      this.newest = r;
-      this.newestAt = createdAt;
+    const table = this.#table;
+    const release = this.#releases[r]!;
+    if (this.#newest < 0 || createdAt > this.#newestAt || (createdAt === this.#newestAt && compareIds(release as unknown as Release, this.#releases[this.#newest] as unknown as Release) < 0)) {
+      this.#newest = r;
+      this.#newestAt = createdAt;
     }
     const environments = release.environments as Json[];
     for (let e = 0; e < environments.length; e++) {
       const n = table.name[e]!;
-      const acc = (accumulators[n] ??= { runs: 0, succeeded: 0, failed: 0, durations: new Vector(this.scratch), waits: new Vector(this.scratch) });
-      const wait = table.wait(e);
+      const acc = (this.#accumulators[n] ??= { runs: 0, succeeded: 0, failed: 0, durations: new Vector(this.#scratch), waits: new Vector(this.#scratch) });
+      const wait = table.wait(e, NaN);
       const p = table.phase[e]!;
       if (p !== NOT_STARTED) {
         acc.runs++;
         if (p === SUCCEEDED) acc.succeeded++;
         else if (p === FAILED) acc.failed++;
-        const run = table.run(e);
-        if (run === run) acc.durations.push(run);
-        if (wait === wait) acc.waits.push(wait);
+        pushTime(acc.durations, table.finished[e]! - table.started[e]!);
+        pushTime(acc.waits, wait);
       }
-      countSteps(environments[e]!, r, e, (steps[n] ??= WORKFLOW_SECTIONS.map(() => new Map())));
+      countSteps(environments[e]!, r, e, (this.#steps[n] ??= WORKFLOW_SECTIONS.map(() => new Map())));
     }
   }
 
   result(): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
-    const { accumulators, newest } = this;
-    const { names, numbers } = this.environments;
+    const accumulators = this.#accumulators;
+    const { names, numbers } = this.#table;
     // Flow order: the newest release's environments, then the others by name.
     const order: number[] = [];
     const placed: boolean[] = [];
-    if (newest >= 0) {
-      for (const env of this.releases[newest]!.environments as Json[]) {
+    if (this.#newest >= 0) {
+      for (const env of this.#releases[this.#newest]!.environments as Json[]) {
         const n = numbers.get(env.name as string)!;
         if (!placed[n]) order.push(n);
         placed[n] = true;
@@ -902,7 +914,7 @@ class EnvironmentStats {
     });
 
     const failingSteps: FailingStep[] = [];
-    this.steps.forEach((sections, n) =>
+    this.#steps.forEach((sections, n) =>
       sections.forEach((byName, s) => {
         for (const [name, acc] of byName) {
           if (acc.failures > 0) failingSteps.push({ environment: names[n]!, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
@@ -948,6 +960,12 @@ function countSteps(env: Json, r: number, e: number, sections: Array<Map<string,
 }
 const stepsPath = (r: number, e: number, s: number): string => `${envPath(r, e)}.workflows.${WORKFLOW_SECTIONS[s]!}`;
 
+/** Whether `e` is among the first `length` of `path`. */
+function onPath(path: Int32Array, length: number, e: number): boolean {
+  for (let i = 0; i < length; i++) if (path[i] === e) return true;
+  return false;
+}
+
 interface Stage {
   positions: number;
   paths: number;
@@ -957,50 +975,52 @@ interface Stage {
 
 /** Where time goes (see `computeDeliveryMetrics`), over the deployments `add`ed, each loaded just before. */
 class ValueStream {
-  private readonly deployments: Vector;
+  #deployments: Vector;
   /** By name number. */
-  private readonly stages: Stage[] = [];
-  private readonly path: number[] = [];
+  #stages: Stage[] = [];
+  /** The path being followed, and its length. */
+  #path = new Int32Array(16);
+  #table: Environments;
+  #targetOf: Int32Array;
+  #scratch: Scratch;
 
-  constructor(
-    private readonly environments: Environments,
-    private readonly targetOf: Int32Array,
-    private readonly scratch: Scratch,
-  ) {
-    this.deployments = new Vector(scratch);
+  constructor(table: Environments, targetOf: Int32Array, scratch: Scratch) {
+    this.#table = table;
+    this.#targetOf = targetOf;
+    this.#scratch = scratch;
+    this.#deployments = new Vector(scratch);
   }
 
   add(r: number, createdAt: number): void {
-    const { environments: table, path } = this;
-    this.deployments.push(r);
+    const table = this.#table;
+    if (this.#path.length < table.name.length) this.#path = new Int32Array(table.name.length);
+    const path = this.#path;
+    this.#deployments.push(r);
     // From the succeeded target that finished last back through the dependency that finished
     // last, to one that depends on nothing (a cycle stops it).
-    path.length = 0;
-    for (let e = this.targetOf[r]!; e >= 0 && !path.includes(e); e = table.depend(e)) path.push(e);
-    for (let position = 0; position < path.length; position++) {
-      const e = path[path.length - 1 - position]!;
-      const stage = (this.stages[table.name[e]!] ??= { positions: 0, paths: 0, wait: new Vector(this.scratch), run: new Vector(this.scratch) });
+    let length = 0;
+    for (let e = this.#targetOf[r]!; e >= 0 && !onPath(path, length, e); e = table.depend(e)) path[length++] = e;
+    for (let position = 0; position < length; position++) {
+      const e = path[length - 1 - position]!;
+      const stage = (this.#stages[table.name[e]!] ??= { positions: 0, paths: 0, wait: new Vector(this.#scratch), run: new Vector(this.#scratch) });
       stage.positions += position;
       stage.paths++;
-      const wait = table.wait(e, createdAt);
-      const run = table.run(e);
-      if (wait === wait) stage.wait.push(wait);
-      if (run === run) stage.run.push(run);
+      pushTime(stage.wait, table.wait(e, createdAt));
+      pushTime(stage.run, table.finished[e]! - table.started[e]!);
     }
   }
 
   result(created: Float64Array, oldestChange: Float64Array): ValueStreamStage[] {
-    const { deployments } = this;
+    const deployments = this.#deployments;
     if (deployments.length === 0) return [];
-    const commit = new Vector(this.scratch);
+    const commit = new Vector(this.#scratch);
     for (let k = 0; k < deployments.length; k++) {
       const r = deployments.values[k]!;
-      const oldest = oldestChange[r]!;
-      if (oldest === oldest) commit.push(nonNegative(created[r]! - oldest));
+      pushTime(commit, created[r]! - oldestChange[r]!);
     }
     const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: commit.median()! }] : [];
     const ordered: Array<[string, Stage]> = [];
-    this.stages.forEach((stage, n) => ordered.push([this.environments.names[n]!, stage]));
+    this.#stages.forEach((stage, n) => ordered.push([this.#table.names[n]!, stage]));
     ordered.sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
     for (const [environment, stage] of ordered) {
       if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: stage.wait.median()! });
