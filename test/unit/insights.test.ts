@@ -505,6 +505,22 @@ describe('computeDeliveryMetrics properties', () => {
       expect(isoMs(text)).toBe(Date.parse(text));
     }
   });
+
+  it('reads times with an offset exactly as Date.parse does', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 60 })),
+        fc.option(fc.integer({ min: 0, max: 999 })),
+        fc.tuple(fc.constantFrom('+', '-', '*', ''), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom(':', '')),
+        ([y, mo, d, h, mi], ms, [sign, oh, om, colon]) => {
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:07${ms === null ? '' : `.${pad(ms, 3)}`}${sign}${pad(oh, 2)}${colon}${pad(om, 2)}`;
+          expect(isoMs(text)).toBe(Date.parse(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 // ——— Errors and hostile names ———
