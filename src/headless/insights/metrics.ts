@@ -311,6 +311,8 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
     const current = new Vector(scratch);
     const previous = new Vector(scratch);
     const successes = new Vector(scratch);
+    /** The current window's failed deployments, with the target that failed (read while the release is at hand). */
+    const failures: Array<[number, string]> = [];
     for (let r = 0; r < list.length; r++) {
       const createdAt = history.check(r);
       const inWindow = createdAt >= from && createdAt < to;
@@ -321,6 +323,7 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
       if (deployed && !inWindow) environments.load(r);
       if (inWindow) stats.add(r, createdAt);
       if (deployed) stream.add(r, createdAt);
+      if (outcome[r] === FAILED && time >= from && time < to) failures.push([r, (list[r]!.environments as Json[])[targetOf[r]!]!.name as string]);
       if (!outcome[r] || time < previousFrom) continue;
       if (outcome[r] === SUCCEEDED) successes.push(time);
       if (time < to) {
@@ -399,24 +402,14 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
       };
     };
 
-    const failures: number[] = [];
-    for (let k = 0; k < current.length; k++) if (outcome[current.values[k]!] === FAILED) failures.push(current.values[k]!);
     return {
       ...keysOf(current, from, to, 0, ends[buckets]!),
       previous: keysOf(previous, previousFrom, from, ends[buckets]!, ends[buckets + 1]!),
       ...stats.result(),
       series,
       failedDeployments: failures
-        .sort((a, b) => at[b]! - at[a]! || compareIds(releases[a]!, releases[b]!) || created[b]! - created[a]!)
-        .map((r): FailedDeployment => {
-          const release = releases[r]!;
-          return {
-            release,
-            at: iso(at[r]!),
-            environment: (release.environments[targetOf[r]!] as EnvironmentStep).name,
-            recoveryMs: recoveryOf(at[r]!),
-          };
-        }),
+        .sort(([a], [b]) => at[b]! - at[a]! || compareIds(releases[a]!, releases[b]!) || created[b]! - created[a]!)
+        .map(([r, environment]): FailedDeployment => ({ release: releases[r]!, at: iso(at[r]!), environment, recoveryMs: recoveryOf(at[r]!) })),
       valueStream: stream.result(created, changes.oldest),
     };
   } finally {
