@@ -200,7 +200,8 @@ function checkCommit(commit: unknown, r: number, index: number): Json {
 /**
  * DORA's four keys and where delivery time goes, from a release history (any order, any length,
  * newest or oldest first). Pure: the current time is read only when neither `options.now` nor
- * `options.to` is given. Runs anywhere (no DOM).
+ * `options.to` is given. Runs anywhere (no DOM). Keeps the scratch memory a long history needed
+ * for the next call (weakly: a full garbage collection frees it).
  *
  * Definitions:
  * - **Target environments**: `options.environment` is a name, or a predicate over a release's
