@@ -43,9 +43,10 @@ module.exports = [
     // shared by the quick, async and adopted layouts, the outline shown meanwhile): 20.75 kB.
     // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.35 kB.
     // 23 kB until the delivery metrics, the table's selection and compareReleases: 27.51 kB.
-    // 28 kB until the delivery metrics read a history in one pass, in scratch memory kept
-    // between calls, with their own SHA table (a whole history 2-3 times sooner): 28.79 kB.
-    limit: '29.5 kB',
+    // 28 kB until what a view of the metrics judges (trends, series, shares, the check): 28.30 kB.
+    // 28.5 kB until the delivery metrics read a history in one pass, in scratch memory kept
+    // between calls, with their own SHA table (a whole history 2-3 times sooner): 29.58 kB.
+    limit: '30 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -66,8 +67,9 @@ module.exports = [
     // 41.5 kB until sample histories delivered as a team does (paced releases, failures and
     // recoveries, commits and notes, failing steps): 42.12 kB.
     // 42.5 kB until the delivery metrics, the table's selection and compareReleases: 47.17 kB.
-    // 47.5 kB until the delivery metrics' one pass, scratch memory and SHA table: 48.39 kB.
-    limit: '49 kB',
+    // 47.5 kB until what a view of the metrics judges (trends, series, shares, the check): 47.97 kB.
+    // 48.5 kB until the delivery metrics' one pass, scratch memory and SHA table: 49.31 kB.
+    limit: '50 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))

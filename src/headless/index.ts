@@ -280,6 +280,19 @@ export {
   type FailedDeployment,
   type ValueStreamStage,
   type DeliveryMetrics,
+  DELIVERY_KEY_IDS,
+  deliveryKeyValue,
+  deliveryTrend,
+  deliveryKeyChange,
+  deliveryKeySeries,
+  summarizeSeries,
+  valueStreamShares,
+  checkDeliveryMetrics,
+  type DeliveryKeyId,
+  type DeliveryTrend,
+  type DeliveryKeyChange,
+  type SeriesSummary,
+  type ValueStreamShare,
 } from './insights';
 
 // Git commit statuses and release links

@@ -38,9 +38,21 @@ describe('ReleaseInsights: the four keys', () => {
     // No recovery in the previous window: nothing to compare with.
     const recovery = tile('Failed deployment recovery time');
     expect(recovery).toHaveTextContent('45m');
-    expect(recovery.querySelector('.gr-release-insights__trend')).toBeNull();
+    expect(recovery.querySelector('.gr-release-insights__trend')).toBeEmptyDOMElement();
+    expect(recovery).not.toHaveTextContent(/better|worse/);
     expect(recovery).toHaveTextContent('nothing to compare with in the previous 7 days');
     expect(recovery).toHaveTextContent('1 recovered, 1 not yet');
+  });
+
+  it('claims no change when the previous window had no deployment at all (a history that does not reach back)', () => {
+    const metrics = fixtureMetrics();
+    const { deploymentFrequency, changeLeadTime, changeFailRate, failedDeploymentRecoveryTime } = emptyMetrics();
+    const none = { window: metrics.previous.window, deploymentFrequency, changeLeadTime, changeFailRate, failedDeploymentRecoveryTime };
+    render(<ReleaseInsights metrics={{ ...metrics, previous: none }} />);
+    for (const name of ['Deployment frequency', 'Change lead time', 'Change fail rate', 'Failed deployment recovery time']) {
+      expect(tile(name)).toHaveTextContent('nothing to compare with in the previous 7 days');
+      expect(tile(name)).not.toHaveTextContent(/better|worse/);
+    }
   });
 
   it('names each sparkline by a summary of its numbers', () => {
@@ -230,7 +242,7 @@ describe('ReleaseInsights: states', () => {
     const bad = { ...fixtureMetrics(), environments: 'x' as never };
     const { rerender } = render(<ReleaseInsights metrics={bad} onError={onError} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not measure the releases');
-    expect(screen.getByRole('alert')).toHaveTextContent('metrics.environments: expected an array');
+    expect(screen.getByRole('alert')).toHaveTextContent('at $.environments, expected an array: "x"');
     rerender(<ReleaseInsights metrics={bad} onError={onError} className="again" />);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![1].component).toBe('ReleaseInsights');

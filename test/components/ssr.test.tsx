@@ -178,7 +178,7 @@ describe('server rendering', () => {
     // Metrics sent by a host's server in a shape the view cannot draw: an inline error, not a throw.
     const bad = renderToString(<ReleaseInsights metrics={{ ...fixtureMetrics(), environments: [{ name: { html: 1 } }] as never }} />);
     expect(bad).toContain('role="alert"');
-    expect(bad).toContain('metrics.environments[0].name: expected a string');
+    expect(bad).toContain('at $.environments[0].name, expected a string');
   });
 
   it('server-renders the loading placeholder', () => {

@@ -12,7 +12,12 @@ import {
   changesSinceLastRelease,
   collapseDownstream,
   compileReleaseNotes,
+  checkDeliveryMetrics,
   computeDeliveryMetrics,
+  deliveryKeyChange,
+  deliveryKeySeries,
+  deliveryKeyValue,
+  deliveryTrend,
   countByStatusGroup,
   createReleaseLinks,
   describeEnvironment,
@@ -75,11 +80,13 @@ import {
   simulatePromotion,
   sortReleaseRows,
   statusGroup,
+  summarizeSeries,
   toCommitStatus,
   toSearchParams,
   toSearchString,
   topologicalOrder,
   validDay,
+  valueStreamShares,
   withArgoCdApplications,
   type ArgoCdApplication,
   type CodefreshPromotionOptions,
@@ -612,6 +619,22 @@ describe('delivery metrics on hostile names', () => {
     expect(failed.failingSteps).toEqual([{ environment: 'propertyIsEnumerable', section: 'preAction', name: 'constructor', failures: 1, runs: 1 }]);
     const unknown = computeDeliveryMetrics([release], { ...options, environment: 'valueOf-not' });
     expect(unknown.changeFailRate).toEqual({ rate: null, failed: 0, deployments: 0 });
+  });
+
+  it('judges, draws and checks metrics of hostile names as of any other', () => {
+    cover(deliveryKeyValue, deliveryTrend, deliveryKeyChange, deliveryKeySeries, summarizeSeries, valueStreamShares, checkDeliveryMetrics);
+    const metrics = computeDeliveryMetrics([hostileRelease()], { now: '2026-11-27T00:00:00Z', days: 7, environment: 'constructor' });
+    // Sent as JSON and checked: every hostile name survives as an own string.
+    const sent = checkDeliveryMetrics(JSON.parse(JSON.stringify(metrics)));
+    expect(sent.environments.map((e) => e.name)).toEqual(names);
+    expect(deliveryKeyValue(sent, 'deploymentFrequency')).toBeCloseTo(1 / 7);
+    // Nothing before the window: no baseline, so no trend.
+    expect(deliveryKeyChange(sent, 'deploymentFrequency')).toEqual({ value: 1 / 7, previous: null, trend: undefined });
+    expect(deliveryTrend('changeLeadTime', 2, 1)).toMatchObject({ verdict: 'worse' });
+    expect(summarizeSeries(deliveryKeySeries(sent, 'deploymentFrequency'))).toMatchObject({ highest: 1, count: 7 });
+    const { shares } = valueStreamShares(sent.valueStream);
+    expect(shares.map((share) => share.stage.environment)).toEqual(['__proto__', '__proto__', 'constructor', 'constructor']);
+    expect(shares.reduce((sum, share) => sum + share.share, 0)).toBeCloseTo(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { forwardRef, useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { DeliveryBucket, DeliveryMetrics, DeliveryMetricsOptions, DeliveryTime, Release } from 'gitops-releases/headless';
-import { computeDeliveryMetrics } from '../../headless/internal';
+import { checkDeliveryMetrics, computeDeliveryMetrics, DELIVERY_KEY_IDS } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { DataErrorBoundary, StateMessage, describeError } from '../internal/StateMessage';
 import { useErrorReporter, useReportedError } from '../internal/report-error';
@@ -9,7 +9,6 @@ import { useControllableState } from '../internal/use-controllable-state';
 import { useInsightsMessages } from '../provider/component-messages';
 import { useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 import { useInsightsFormat } from './format';
-import { KEYS, checkMetrics } from './model';
 import { EnvironmentsTable, FailedDeployments, FailingSteps, KeyTile, ValueStream, type PartContext } from './parts';
 
 /** The windows the view offers, in days. */
@@ -137,7 +136,7 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
     if (given === undefined && releases === undefined) return { metrics: undefined, error: undefined };
     // A ReleaseDataError naming the path for a history the metrics cannot read.
     try {
-      return { metrics: given !== undefined ? checkMetrics(given) : computeDeliveryMetrics(releases!, { environment, now: clock, days, bucket }), error: undefined };
+      return { metrics: given !== undefined ? checkDeliveryMetrics(given) : computeDeliveryMetrics(releases!, { environment, now: clock, days, bucket }), error: undefined };
     } catch (caught) {
       return { metrics: undefined, error: caught };
     }
@@ -167,7 +166,7 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
     body = (
       <DataErrorBoundary title={text.error} resetKey={metrics} onError={report}>
         <div className="gr-release-insights__tiles">
-          {KEYS.map((key) => (
+          {DELIVERY_KEY_IDS.map((key) => (
             <KeyTile key={key} id={key} context={context} className={classNames?.tile} />
           ))}
         </div>
@@ -215,7 +214,7 @@ function Skeleton({ label }: { label: string }) {
         {label}
       </p>
       <div className="gr-release-insights__tiles" aria-hidden="true">
-        {KEYS.map((key) => (
+        {DELIVERY_KEY_IDS.map((key) => (
           <div key={key} className="gr-release-insights__tile" data-skeleton>
             <span className="gr-release-insights__skeleton" data-size="title" />
             <span className="gr-release-insights__skeleton" data-size="value" />

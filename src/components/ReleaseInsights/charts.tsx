@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { cx } from '../internal/cx';
 import type { InsightsMessages } from '../provider/messages';
-import type { StageShare } from './model';
+import type { ValueStreamShare } from 'gitops-releases/headless';
 
 /** The sparkline's drawing box: stretched to the tile's width, strokes kept at their width. */
 const WIDTH = 100;
@@ -83,7 +83,7 @@ export function Sparkline({ values, label, className }: { values: readonly (numb
  * The value stream as one stacked bar: a segment per stage, as wide as its share of the time,
  * filled by kind (commit, waiting hatched, running solid) so the kinds differ without colour.
  */
-export function StackedBar({ shares, label, stageName }: { shares: readonly StageShare[]; label: string; stageName: (share: StageShare) => string }) {
+export function StackedBar({ shares, label, stageName }: { shares: readonly ValueStreamShare[]; label: string; stageName: (share: ValueStreamShare) => string }) {
   const id = useId();
   const hatch = `${id}-wait`;
   // Each segment starts where the ones before it end.

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { InsightsMessages } from '../provider/messages';
 import { useReleasesContext } from '../provider/ReleasesProvider';
 import { durationFormatter } from '../internal/time';
-import type { KeyId, Trend } from './model';
+import type { DeliveryKeyId, DeliveryTrend } from 'gitops-releases/headless';
 
 /** How the view writes its numbers, all in the provider's locale through `Intl`. */
 export interface InsightsFormat {
@@ -75,7 +75,7 @@ export function frequencyText(perDay: number, text: InsightsMessages, format: In
 }
 
 /** A key's value as the tile writes it. */
-export function keyText(id: KeyId, value: number | null, text: InsightsMessages, format: InsightsFormat): string {
+export function keyText(id: DeliveryKeyId, value: number | null, text: InsightsMessages, format: InsightsFormat): string {
   if (value === null || !Number.isFinite(value)) return text.noData;
   switch (id) {
     case 'deploymentFrequency':
@@ -88,7 +88,7 @@ export function keyText(id: KeyId, value: number | null, text: InsightsMessages,
 }
 
 /** A series' value as its chart's table and summary write it (deployments per bucket are counts). */
-export function seriesValueText(id: KeyId, value: number, format: InsightsFormat): string {
+export function seriesValueText(id: DeliveryKeyId, value: number, format: InsightsFormat): string {
   switch (id) {
     case 'deploymentFrequency':
       return format.decimal(value);
@@ -100,7 +100,7 @@ export function seriesValueText(id: KeyId, value: number, format: InsightsFormat
 }
 
 /** How much a key moved: a relative change (+57%), fail-rate points (+4 pts), or the difference in its unit. */
-export function changeText(id: KeyId, trend: Trend, text: InsightsMessages, format: InsightsFormat): string {
+export function changeText(id: DeliveryKeyId, trend: DeliveryTrend, text: InsightsMessages, format: InsightsFormat): string {
   if (trend.relative !== undefined) return format.signedPercent(trend.relative);
   switch (id) {
     case 'changeFailRate':

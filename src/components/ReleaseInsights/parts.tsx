@@ -1,13 +1,12 @@
 import { useId, type ReactNode } from 'react';
-import type { DeliveryMetrics, EnvironmentMetrics, Release, WorkflowSection } from 'gitops-releases/headless';
-import { WORKFLOW_SECTIONS } from '../../headless/internal';
+import type { DeliveryKeyId, DeliveryMetrics, EnvironmentMetrics, Release, ValueStreamShare, WorkflowSection } from 'gitops-releases/headless';
+import { deliveryKeyChange, deliveryKeySeries, summarizeSeries, valueStreamShares, WORKFLOW_SECTIONS } from '../../headless/internal';
 import { cx } from '../internal/cx';
 import { FormattedTime } from '../internal/FormattedTime';
 import { Link } from '../internal/Link';
 import type { CommonMessages, InsightsMessages } from '../provider/messages';
 import { Sparkline, StackedBar, TableToggle } from './charts';
 import { changeText, keyText, seriesValueText, type InsightsFormat } from './format';
-import { keyValue, seriesSummary, seriesValues, trendOf, valueStreamShares, type KeyId, type StageShare } from './model';
 
 /** What every part of the view reads. */
 export interface PartContext {
@@ -39,16 +38,14 @@ function None({ common }: { common: CommonMessages }) {
 const SERIES_NAMES = { deploymentFrequency: 'deployments', changeLeadTime: 'leadTime', changeFailRate: 'failRate', recoveryTime: 'recoveryTime' } as const;
 
 /** One of the four keys: its value, what it was measured on, its change, and its sparkline. */
-export function KeyTile({ id, context, className }: { id: KeyId; context: PartContext; className?: string }) {
+export function KeyTile({ id, context, className }: { id: DeliveryKeyId; context: PartContext; className?: string }) {
   const { metrics, text, format, days } = context;
   const titleId = useId();
   const Heading = context.heading;
-  const current = keyValue(metrics, id);
-  const previous = keyValue(metrics.previous, id);
-  const trend = trendOf(id, current, previous);
-  const values = seriesValues(metrics, id);
+  const { value: current, previous, trend } = deliveryKeyChange(metrics, id);
+  const values = deliveryKeySeries(metrics, id);
   const seriesName = text.series[SERIES_NAMES[id]][metrics.series.length > 0 && isWeekly(metrics) ? 'week' : 'day'];
-  const summary = seriesSummary(values);
+  const summary = summarizeSeries(values);
   const label = summary
     ? text.chartSummary(
         seriesName,
@@ -76,7 +73,10 @@ export function KeyTile({ id, context, className }: { id: KeyId; context: PartCo
           {trend.direction === 'flat' ? null : <span className="gr-release-insights__change">{changeText(id, trend, text, format)}</span>}
           <span className="gr-release-insights__verdict">{text.verdicts[trend.verdict]}</span>
         </p>
-      ) : null}
+      ) : (
+        // Its line kept empty, so the four tiles stay level whether or not each has a trend.
+        <p className="gr-release-insights__trend" aria-hidden="true" />
+      )}
       <p className="gr-release-insights__previous">
         {previous === null ? text.noPrevious(days, format.count) : text.previous(keyText(id, previous, text, format), days, format.count)}
       </p>
@@ -109,7 +109,7 @@ function isWeekly(metrics: DeliveryMetrics): boolean {
   return metrics.series.some((point) => Date.parse(point.to) - Date.parse(point.from) > 26 * 60 * 60 * 1000);
 }
 
-function basisText(id: KeyId, metrics: DeliveryMetrics, text: InsightsMessages, format: InsightsFormat): string {
+function basisText(id: DeliveryKeyId, metrics: DeliveryMetrics, text: InsightsMessages, format: InsightsFormat): string {
   switch (id) {
     case 'deploymentFrequency':
       return text.basis.deployments(metrics.deploymentFrequency.deployments, format.count);
@@ -142,9 +142,9 @@ export function ValueStream({ context, className }: { context: PartContext; clas
   const { metrics, text, format, days } = context;
   const words = text.valueStream;
   const { total, shares } = valueStreamShares(metrics.valueStream);
-  const stageName = (share: StageShare) =>
+  const stageName = (share: ValueStreamShare) =>
     share.stage.kind === 'commit' ? words.commit : words[share.stage.kind](share.stage.environment ?? '');
-  const stageText = (share: StageShare) => words.stage(stageName(share), format.duration(share.stage.medianMs), format.percent(share.share));
+  const stageText = (share: ValueStreamShare) => words.stage(stageName(share), format.duration(share.stage.medianMs), format.percent(share.share));
   return (
     <Section title={words.title} description={words.description} context={context} className={className}>
       {shares.length === 0 ? (
@@ -205,7 +205,7 @@ export function EnvironmentsTable({ context, className }: { context: PartContext
       {metrics.environments.length === 0 ? (
         <p className="gr-release-insights__none">{words.empty}</p>
       ) : (
-        <div className="gr-release-insights__scroller" role="group" aria-label={words.title} tabIndex={0}>
+        <div className="gr-release-insights__scroller" role="group" aria-label={words.title} tabIndex={0} data-scroll>
           <table className="gr-release-insights__table">
             <caption className="gr-visually-hidden">{words.title}</caption>
             <thead>

@@ -17,3 +17,18 @@ export type {
   ValueStreamStage,
   DeliveryMetrics,
 } from './types';
+export {
+  DELIVERY_KEY_IDS,
+  deliveryKeyValue,
+  deliveryTrend,
+  deliveryKeyChange,
+  deliveryKeySeries,
+  summarizeSeries,
+  valueStreamShares,
+  checkDeliveryMetrics,
+  type DeliveryKeyId,
+  type DeliveryTrend,
+  type DeliveryKeyChange,
+  type SeriesSummary,
+  type ValueStreamShare,
+} from './trends';

@@ -157,6 +157,8 @@ function medianOf(values: Float64Array, lo: number, hi: number): number | null {
   for (let i = lo + 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
   return (lower + upper) / 2;
 }
+/** The median (the mean of the two middle values when the count is even) of values, on a copy; `null` for none. */
+export const medianOrNull = (values: readonly number[]): number | null => medianOf(Float64Array.from(values), 0, values.length);
 /** The median and p90 (nearest rank) of `values[lo..hi)`, rearranging them. */
 function spread(values: Float64Array, lo: number, hi: number): { medianMs: number | null; p90Ms: number | null } {
   const medianMs = medianOf(values, lo, hi);
