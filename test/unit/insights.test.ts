@@ -506,6 +506,20 @@ describe('computeDeliveryMetrics properties', () => {
     }
   });
 
+  it('reads a time with any one character changed exactly as Date.parse does', () => {
+    // Whatever stands where a digit, a separator or the zone should be (another digit, a letter,
+    // a sign, a space, a character beyond ASCII), the answer is Date.parse's.
+    const forms = ['2026-11-26T09:30:07Z', '2026-11-26T09:30:07.125Z', '2026-11-26T09:30:07+05:30', '2026-11-26T09:30:07.125-11:45'];
+    fc.assert(
+      fc.property(fc.constantFrom(...forms), fc.nat(), fc.constantFrom('0', '9', '/', ':', 'a', 'Z', '+', '-', '.', ' ', 'T', '\u0660', '\uFF11'), (form, at, char) => {
+        const i = at % form.length;
+        const text = form.slice(0, i) + char + form.slice(i + 1);
+        expect(isoMs(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads times with an offset exactly as Date.parse does', () => {
     const pad = (n: number, width: number) => String(n).padStart(width, '0');
     fc.assert(
