@@ -44,7 +44,9 @@ module.exports = [
     // 21.5 kB until big DAGs got the layered layout and the far-out overview: 22.35 kB.
     // 23 kB until the delivery metrics, the table's selection and compareReleases: 27.51 kB.
     // 28 kB until what a view of the metrics judges (trends, series, shares, the check): 28.30 kB.
-    limit: '28.5 kB',
+    // 28.5 kB until the delivery metrics read a history in one pass, in scratch memory kept
+    // between calls, with their own SHA table (a whole history 2-3 times sooner): 29.58 kB.
+    limit: '30 kB',
   },
   {
     name: 'gitops-releases/headless: everything, sample data and adapters included, without dagre',
@@ -66,7 +68,8 @@ module.exports = [
     // recoveries, commits and notes, failing steps): 42.12 kB.
     // 42.5 kB until the delivery metrics, the table's selection and compareReleases: 47.17 kB.
     // 47.5 kB until what a view of the metrics judges (trends, series, shares, the check): 47.97 kB.
-    limit: '48.5 kB',
+    // 48.5 kB until the delivery metrics' one pass, scratch memory and SHA table: 49.31 kB.
+    limit: '50 kB',
   },
   ...Object.entries(ADAPTERS)
     .filter(([, names]) => names.every((name) => headlessExports.includes(name)))
@@ -81,7 +84,9 @@ module.exports = [
     name: 'gitops-releases/headless: toCommitStatus and createReleaseLinks alone (a server posting statuses)',
     path: 'dist/headless.js',
     import: '{ toCommitStatus, createReleaseLinks }',
-    limit: '4 kB',
+    // 4,002 B when the delivery metrics grew: the same code, but the minifier names the shared
+    // chunk's identifiers by how often they occur, and so compresses it 2 bytes worse.
+    limit: '4.1 kB',
   },
   {
     name: 'gitops-releases/headless: compileReleaseNotes and releaseNotesToMarkdown alone (a chat bot)',
@@ -95,7 +100,10 @@ module.exports = [
     import: '{ computeDeliveryMetrics }',
     // 5.29 kB: the metrics (about 4 kB), ReleaseDataError, and the status tables of the chunk it
     // shares with the rest of headless.
-    limit: '5.5 kB',
+    // 5.5 kB (5.32 kB) until a window of years had to meet the 300 ms target too: one pass over
+    // the releases, scratch memory reused between calls (fresh memory and V8's full collections
+    // were most of the time), an open-addressing SHA table and a faster isoMs: 6.6 kB.
+    limit: '7 kB',
   },
   {
     name: 'gitops-releases: every component, with headless, without React, React Flow, dagre, Radix or the virtualiser',
@@ -114,7 +122,8 @@ module.exports = [
     // back, the outline first, the grouping in tasks of their own): 50.00 kB.
     // 50.5 kB until big DAGs got the layered layout and the far-out overview: 51.39 kB.
     // 52 kB until ReleaseInsights, the table's selection mode and ReleaseComparison: 63.88 kB.
-    limit: '64.5 kB',
+    // 64.5 kB until the delivery metrics' one pass, scratch memory and SHA table: 65.16 kB.
+    limit: '66 kB',
   },
   {
     name: 'gitops-releases: every component, everything but React',
@@ -130,7 +139,8 @@ module.exports = [
     // back, the outline first, the grouping in tasks of their own): 133.54 kB.
     // 134.5 kB until big DAGs got the layered layout and the far-out overview: 134.94 kB.
     // 135.5 kB until ReleaseInsights, the table's selection mode and ReleaseComparison: 147.18 kB.
-    limit: '147.5 kB',
+    // 147.5 kB until the delivery metrics' one pass, scratch memory and SHA table: 148.53 kB.
+    limit: '149.5 kB',
   },
   // The per-component entries whole (`import *`): what a host pays whose bundler keeps every
   // export of a "use client" entry (Next.js with React Server Components), entry by entry.
@@ -247,7 +257,8 @@ module.exports = [
     ignore: REACT,
     // 12.53 kB with computeDeliveryMetrics (its own bisection and selection: d3-time and d3-array,
     // kept whole once any of their exports is used, made it 14.98 kB).
-    limit: '13 kB',
+    // 13 kB until the delivery metrics' one pass, scratch memory and SHA table: 13.82 kB.
+    limit: '14.5 kB',
   },
   {
     name: 'gitops-releases/styles.css',
@@ -353,7 +364,8 @@ module.exports = [
     import: '{ ReleaseInsights }',
     ignore: REACT,
     // 12.51 kB with computeDeliveryMetrics (14.92 kB when it used d3-time and d3-array).
-    limit: '13 kB',
+    // 13 kB until the delivery metrics' one pass, scratch memory and SHA table: 13.74 kB.
+    limit: '14.5 kB',
   },
   {
     name: 'ReleaseComparison imported alone: our code and headless, without React',

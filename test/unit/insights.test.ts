@@ -505,6 +505,36 @@ describe('computeDeliveryMetrics properties', () => {
       expect(isoMs(text)).toBe(Date.parse(text));
     }
   });
+
+  it('reads a time with any one character changed exactly as Date.parse does', () => {
+    // Whatever stands where a digit, a separator or the zone should be (another digit, a letter,
+    // a sign, a space, a character beyond ASCII), the answer is Date.parse's.
+    const forms = ['2026-11-26T09:30:07Z', '2026-11-26T09:30:07.125Z', '2026-11-26T09:30:07+05:30', '2026-11-26T09:30:07.125-11:45'];
+    fc.assert(
+      fc.property(fc.constantFrom(...forms), fc.nat(), fc.constantFrom('0', '9', '/', ':', 'a', 'Z', '+', '-', '.', ' ', 'T', '\u0660', '\uFF11'), (form, at, char) => {
+        const i = at % form.length;
+        const text = form.slice(0, i) + char + form.slice(i + 1);
+        expect(isoMs(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads times with an offset exactly as Date.parse does', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 60 })),
+        fc.option(fc.integer({ min: 0, max: 999 })),
+        fc.tuple(fc.constantFrom('+', '-', '*', ''), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom(':', '')),
+        ([y, mo, d, h, mi], ms, [sign, oh, om, colon]) => {
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:07${ms === null ? '' : `.${pad(ms, 3)}`}${sign}${pad(oh, 2)}${colon}${pad(om, 2)}`;
+          expect(isoMs(text)).toBe(Date.parse(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 // ——— Errors and hostile names ———

@@ -73,42 +73,123 @@ function optionTime(value: unknown, name: string): number {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const envPath = (r: number, e: number): string => `$[${r}].environments[${e}]`;
 const nonNegative = (ms: number): number => (ms > 0 ? ms : 0);
-/** The median and p90 (nearest rank) of values, by selection (linear) on a copy. */
-function spread(values: readonly number[], p90 = true): { medianMs: number | null; p90Ms: number | null } {
-  const n = values.length;
-  if (n === 0) return { medianMs: null, p90Ms: null };
-  const copy = Float64Array.from(values);
-  const mid = n >> 1;
-  let median = select(copy, mid);
-  if (n % 2 === 0) {
-    // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
-    let lower = copy[0]!;
-    for (let i = 1; i < mid; i++) if (copy[i]! > lower) lower = copy[i]!;
-    median = (lower + median) / 2;
-  }
-  const rank = Math.ceil(0.9 * n) - 1;
-  return { medianMs: median, p90Ms: p90 ? select(copy, rank) : null };
-}
-/** The median (the mean of the two middle values when the count is even); `null` for none. */
-export const medianOrNull = (values: readonly number[]): number | null => spread(values, false).medianMs;
+/**
+ * Scratch memory: typed arrays taken for one call and given back at its end, kept for the next
+ * (weakly: a full collection takes them). A window of years needs tens of megabytes of numbers,
+ * and fresh memory is the dearest thing a call can ask for: where page faults are slow it cost
+ * more than all the computation, and V8 starts a full collection of the host's heap after about
+ * 64 MB of new typed arrays. Arrays under 64 kB are simply made.
+ */
+const spare: Array<WeakRef<ArrayBuffer>> = [];
+class Scratch {
+  #taken: ArrayBuffer[] = [];
 
-/** Calls `visit` for each commit a release carries: its trigger commit (`index` −1), then `notes.commits`. */
-function eachCommit(release: Json, r: number, visit: (commit: Json, sha: string, index: number) => void): void {
-  const trigger = release.trigger;
-  if (isObject(trigger)) {
-    const commit = trigger.commit;
-    if (commit !== undefined && commit !== null) visit(checkCommit(commit, r, -1), (commit as Json).sha as string, -1);
+  /** `length` numbers, not cleared. */
+  f64(length: number): Float64Array {
+    return new Float64Array(this.#buffer(length * 8), 0, length);
   }
+  i32(length: number): Int32Array {
+    return new Int32Array(this.#buffer(length * 4), 0, length);
+  }
+
+  /** The smallest spare buffer of at least `bytes`, else a new one (of a power of two). */
+  #buffer(bytes: number): ArrayBuffer {
+    if (bytes < 65_536) return new ArrayBuffer(bytes);
+    let at = -1;
+    let best = Infinity;
+    spare.forEach((ref, i) => {
+      const size = ref.deref()?.byteLength ?? 0;
+      if (size >= bytes && size < best) [at, best] = [i, size];
+    });
+    const buffer = at >= 0 ? spare.splice(at, 1)[0]!.deref()! : new ArrayBuffer(2 ** Math.ceil(Math.log2(bytes)));
+    this.#taken.push(buffer);
+    return buffer;
+  }
+
+  /** Gives back an array taken here, or all of them (and forgets those a collection took). */
+  give(array?: Float64Array | Int32Array): void {
+    const taken = this.#taken;
+    const i = array ? taken.indexOf(array.buffer as ArrayBuffer) : 0;
+    if (i < 0) return;
+    for (const buffer of taken.splice(i, array ? 1 : taken.length)) spare.push(new WeakRef(buffer));
+    if (!array) spare.splice(0, spare.length, ...spare.filter((ref) => ref.deref()));
+  }
+}
+
+/** A list of numbers in scratch memory, growing by doubling. */
+class Vector {
+  length = 0;
+  values: Float64Array;
+  #scratch: Scratch;
+  constructor(scratch: Scratch) {
+    this.#scratch = scratch;
+    this.values = scratch.f64(16);
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const values = this.#scratch.f64(2 * this.length);
+      values.set(this.values);
+      this.#scratch.give(this.values);
+      this.values = values;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The median of the values (rearranging them): see `medianOf`. */
+  median(): number | null {
+    return medianOf(this.values, 0, this.length);
+  }
+}
+
+/**
+ * The median of `values[lo..hi)` (the mean of the two middle values when the count is even), by
+ * selection (linear), rearranging them; `null` for none.
+ */
+function medianOf(values: Float64Array, lo: number, hi: number): number | null {
+  const n = hi - lo;
+  if (n <= 0) return null;
+  const mid = lo + (n >> 1);
+  const upper = select(values, mid, lo, hi - 1);
+  if (n % 2) return upper;
+  // Everything before `mid` is now at most the upper middle value: the lower one is their largest.
+  let lower = values[lo]!;
+  for (let i = lo + 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
+}
+/** The median (the mean of the two middle values when the count is even) of values, on a copy; `null` for none. */
+export const medianOrNull = (values: readonly number[]): number | null => medianOf(Float64Array.from(values), 0, values.length);
+/** The median and p90 (nearest rank) of `values[lo..hi)`, rearranging them. */
+function spread(values: Float64Array, lo: number, hi: number): { medianMs: number | null; p90Ms: number | null } {
+  const medianMs = medianOf(values, lo, hi);
+  return { medianMs, p90Ms: medianMs === null ? null : select(values, lo + Math.ceil(0.9 * (hi - lo)) - 1, lo, hi - 1) };
+}
+
+/**
+ * The commits a release carries, checked, into `into` from index 0 (its trigger commit, then
+ * `notes.commits`; entries after them are left from other releases), and how many.
+ */
+function commitsOf(release: Json, r: number, into: Json[]): number {
+  let n = 0;
+  const commit = isObject(release.trigger) ? release.trigger.commit : undefined;
+  if (commit !== undefined && commit !== null) into[n++] = checkCommit(commit, r, -1);
   const notes = release.notes;
-  if (notes === undefined || notes === null) return;
+  if (notes === undefined || notes === null) return n;
   if (!isObject(notes)) throw new ReleaseDataError('Release notes must be an object', `$[${r}].notes`, notes);
   const commits = notes.commits;
-  if (commits === undefined || commits === null) return;
+  if (commits === undefined || commits === null) return n;
   if (!Array.isArray(commits)) throw new ReleaseDataError('Release notes must be lists', `$[${r}].notes.commits`, commits);
-  for (let c = 0; c < commits.length; c++) {
-    const commit: unknown = commits[c];
-    visit(checkCommit(commit, r, c), (commit as Json).sha as string, c);
-  }
+  for (let c = 0; c < commits.length; c++) into[n++] = checkCommit(commits[c], r, c);
+  return n;
+}
+/** Where commit `c` of the `length` that `commitsOf` read is: its index in `notes.commits`, −1 for the trigger's. */
+const noteIndex = (release: Json, c: number, length: number): number =>
+  c - length + (((release.notes as Json | null | undefined)?.commits as unknown[] | null | undefined)?.length ?? 0);
+/** The SHA of commit `c` of those `commitsOf` read from a release. */
+function shaAt(release: Json, c: number): string {
+  const trigger = isObject(release.trigger) ? release.trigger.commit : undefined;
+  const first = trigger === undefined || trigger === null ? 0 : 1;
+  return ((c < first ? trigger : ((release.notes as Json).commits as Json[])[c - first]) as Json).sha as string;
 }
 const commitPath = (r: number, index: number): string => (index < 0 ? `$[${r}].trigger.commit` : `$[${r}].notes.commits[${index}]`);
 function checkCommit(commit: unknown, r: number, index: number): Json {
@@ -121,7 +202,8 @@ function checkCommit(commit: unknown, r: number, index: number): Json {
 /**
  * DORA's four keys and where delivery time goes, from a release history (any order, any length,
  * newest or oldest first). Pure: the current time is read only when neither `options.now` nor
- * `options.to` is given. Runs anywhere (no DOM).
+ * `options.to` is given. Runs anywhere (no DOM). Keeps the scratch memory a long history needed
+ * for the next call (weakly: a full garbage collection frees it).
  *
  * Definitions:
  * - **Target environments**: `options.environment` is a name, or a predicate over a release's
@@ -212,188 +294,130 @@ export function computeDeliveryMetrics(releases: readonly Release[], options: De
         ? (env) => env.name === environment
         : (env, release) => !!environment(env as unknown as EnvironmentStep, release as unknown as Release);
 
-  // One pass over every release: check its shape, read its creation time and classify its
-  // deployment. Only the target environments' times are read here.
-  const count = releases.length;
-  const created = new Float64Array(count);
-  /** 0 no deployment (or still running), SUCCEEDED or FAILED. */
-  const outcome = new Uint8Array(count);
-  const at = new Float64Array(count);
-  const failedEnvironment = new Int32Array(count);
-  /** Where each release's environments start in the flat arrays of environment times. */
-  const offsets = new Int32Array(count + 1);
-  for (let r = 0; r < count; r++) {
-    const release: unknown = releases[r];
-    if (!isObject(release)) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
-    const environments = release.environments;
-    if (!Array.isArray(environments)) throw new ReleaseDataError('A release needs a list of environments', `$[${r}].environments`, environments);
-    const createdAt = timeAt(release.createdAt, r, -1, 'createdAt');
-    if (createdAt === undefined) throw new ReleaseDataError('A release needs a creation time', `$[${r}].createdAt`, release.createdAt, 'an ISO-8601 date-time string');
-    created[r] = createdAt;
-    offsets[r + 1] = offsets[r]! + environments.length;
-    let started = false;
-    let allSucceeded = true;
-    let failed = -1;
-    let latest = -Infinity;
-    for (let e = 0; e < environments.length; e++) {
-      const env: unknown = environments[e];
-      if (!isObject(env)) throw new ReleaseDataError('An environment must be an object', envPath(r, e), env);
-      const name = env.name;
-      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('An environment needs a name', `${envPath(r, e)}.name`, name);
-      if (!isTarget(env, release)) continue;
-      const p = phase(env.status);
-      if (p === NOT_STARTED) continue;
-      started = true;
-      if (p === FAILED) {
-        if (failed < 0) failed = e;
-      } else if (p === SUCCEEDED) {
-        if (failed < 0) {
-          const finished = timeAt(env.finishedAt, r, e, 'finishedAt');
-          if (finished !== undefined && finished > latest) latest = finished;
-        }
-      } else allSucceeded = false;
-    }
-    if (!started) continue;
-    if (failed >= 0) {
-      outcome[r] = FAILED;
-      failedEnvironment[r] = failed;
-      at[r] = timeAt((environments[failed] as Json).finishedAt, r, failed, 'finishedAt') ?? latestKnown(release, r);
-    } else if (allSucceeded) {
-      outcome[r] = SUCCEEDED;
-      at[r] = latest > -Infinity ? latest : latestKnown(release, r);
-    }
-  }
-
-  // Deployments of the two windows, and successful ones from the earlier window's start on (a
-  // recovery is the first success after a failure, so nothing before can be one).
-  const current: number[] = [];
-  const previous: number[] = [];
-  const successTimes: number[] = [];
-  for (let r = 0; r < count; r++) {
-    if (!outcome[r]) continue;
-    const time = at[r]!;
-    if (time < previousFrom) continue;
-    if (outcome[r] === SUCCEEDED) successTimes.push(time);
-    if (time < from) previous.push(r);
-    else if (time < to) current.push(r);
-  }
-  const successes = Float64Array.from(successTimes).sort();
-  const recoveryOf = (time: number): number | null => {
-    const next = bisectRight(successes, time);
-    return next < successes.length ? successes[next]! - time : null;
-  };
-
-  // Lead-time de-duplication: for each SHA the windows' successful deployments carry, the earliest
-  // success time that carried it, over every release before the windows too.
-  const firstReached = new Map<string, number>();
-  let time = 0;
-  const earliest = (_: Json, sha: string) => {
-    const known = firstReached.get(sha);
-    if (known === undefined || time < known) firstReached.set(sha, time);
-  };
-  const earlier = (_: Json, sha: string) => {
-    const known = firstReached.get(sha);
-    if (known !== undefined && time < known) firstReached.set(sha, time);
-  };
-  const windows = [...previous, ...current];
-  for (const r of windows) {
-    if (outcome[r] !== SUCCEEDED) continue;
-    time = at[r]!;
-    eachCommit(releases[r] as unknown as Json, r, earliest);
-  }
-  if (firstReached.size > 0) {
-    for (let r = 0; r < count; r++) {
-      if (outcome[r] !== SUCCEEDED || !(at[r]! < previousFrom)) continue;
-      time = at[r]!;
-      eachCommit(releases[r] as unknown as Json, r, earlier);
-    }
-  }
-
-  // The changes each successful deployment of the windows brought: lead times in one flat list
-  // (release r's from changesFrom[r] to changesTo[r]), and the oldest of their dates.
-  const leadTimes: number[] = [];
-  const changesFrom = new Int32Array(count);
-  const changesTo = new Int32Array(count);
-  const oldestChange = new Float64Array(count).fill(NaN);
-  const counted = new Set<string>();
-  let deployment = 0;
-  const change = (commit: Json, sha: string, index: number) => {
-    if (counted.has(sha)) return;
-    const date = readTime(commit.date);
-    if (date !== date) badTime(`${commitPath(deployment, index)}.date`, commit.date);
-    if (date === undefined) return;
-    counted.add(sha);
-    if (firstReached.get(sha) !== time) return;
-    leadTimes.push(nonNegative(time - date));
-    if (!(date >= oldestChange[deployment]!)) oldestChange[deployment] = date;
-  };
-  for (const r of windows) {
-    if (outcome[r] !== SUCCEEDED) continue;
-    time = at[r]!;
-    deployment = r;
-    counted.clear();
-    changesFrom[r] = leadTimes.length;
-    eachCommit(releases[r] as unknown as Json, r, change);
-    changesTo[r] = leadTimes.length;
-  }
-  const changes: Changes = { leadTimes, from: changesFrom, to: changesTo };
-
-  const keysOf = (deployments: readonly number[], start: number, end: number): DeliveryKeys => {
-    const windowDays = (end - start) / DAY;
-    let succeeded = 0;
-    let failed = 0;
-    const leads: number[] = [];
-    const recoveries: number[] = [];
-    let unrecovered = 0;
-    for (const r of deployments) {
-      if (outcome[r] === SUCCEEDED) {
-        succeeded++;
-        for (let i = changesFrom[r]!; i < changesTo[r]!; i++) leads.push(leadTimes[i]!);
-      } else {
-        failed++;
-        const recovery = recoveryOf(at[r]!);
-        if (recovery === null) unrecovered++;
-        else recoveries.push(recovery);
+  // One pass over every release, doing all a release needs while its objects are at hand (on a
+  // long history, walking the objects again costs more than what is done with them): check its
+  // shape, read its creation time and classify its deployment; for a release created in the
+  // window, or a successful deployment of the window, read its environments once and count them
+  // or follow its value stream; for a successful deployment of either window, read its commits.
+  // Each part is a method of its own, which V8 optimizes once for every call.
+  const scratch = new Scratch();
+  try {
+    const list = releases as unknown as readonly Json[];
+    const history = new History(list, isTarget, scratch);
+    const { created, outcome, at, targetOf } = history;
+    const environments = new Environments(list);
+    const stats = new EnvironmentStats(list, environments, scratch);
+    const stream = new ValueStream(environments, targetOf, scratch);
+    const changes = new Changes(list, at, scratch);
+    // Deployments of the two windows, and successful ones from the earlier window's start on (a
+    // recovery is the first success after a failure, so nothing before can be one).
+    const current = new Vector(scratch);
+    const previous = new Vector(scratch);
+    const successes = new Vector(scratch);
+    /** The current window's failed deployments, with the target that failed (read while the release is at hand). */
+    const failures: Array<[number, string]> = [];
+    for (let r = 0; r < list.length; r++) {
+      const createdAt = history.check(r);
+      const inWindow = createdAt >= from && createdAt < to;
+      if (inWindow) environments.load(r);
+      history.classify(r, inWindow && environments);
+      const time = at[r]!;
+      const deployed = outcome[r] === SUCCEEDED && time >= from && time < to;
+      if (deployed && !inWindow) environments.load(r);
+      if (inWindow) stats.add(r, createdAt);
+      if (deployed) stream.add(r, createdAt);
+      if (outcome[r] === FAILED && time >= from && time < to) failures.push([r, (list[r]!.environments as Json[])[targetOf[r]!]!.name as string]);
+      if (!outcome[r] || time < previousFrom) continue;
+      if (outcome[r] === SUCCEEDED) successes.push(time);
+      if (time < to) {
+        (time < from ? previous : current).push(r);
+        if (outcome[r] === SUCCEEDED) changes.add(r);
       }
     }
-    const perDay = succeeded / windowDays;
-    return {
-      window: { from: iso(start), to: iso(end), days: windowDays },
-      deploymentFrequency: { deployments: succeeded, perDay, perWeek: perDay * 7 },
-      changeLeadTime: { ...spread(leads), changes: leads.length },
-      changeFailRate: { rate: succeeded + failed ? failed / (succeeded + failed) : null, failed, deployments: succeeded + failed },
-      failedDeploymentRecoveryTime: { medianMs: medianOrNull(recoveries), recoveries: recoveries.length, unrecovered },
+    const successTimes = successes.values.subarray(0, successes.length).sort();
+    const recoveryOf = (time: number): number | null => {
+      const next = bisectRight(successTimes, time);
+      return next < successTimes.length ? successTimes[next]! - time : null;
     };
-  };
+    // Which of the windows' commits had reached the target before, and the others' lead times.
+    changes.before(outcome, previousFrom);
 
-  const keys = keysOf(current, from, to);
-  const times = environmentTimes(releases as unknown as readonly Json[], offsets);
-  return {
-    ...keys,
-    previous: keysOf(previous, previousFrom, from),
-    ...perEnvironment(releases as unknown as readonly Json[], created, from, to, times),
-    series: seriesOf(current, bucket, from, to, outcome, at, changes),
-    failedDeployments: current
-      .filter((r) => outcome[r] === FAILED)
-      .sort((a, b) => at[b]! - at[a]! || compareIds(releases[a]!, releases[b]!) || created[b]! - created[a]!)
-      .map((r): FailedDeployment => {
-        const release = releases[r]!;
-        return {
-          release,
-          at: iso(at[r]!),
-          environment: (release.environments[failedEnvironment[r]!] as EnvironmentStep).name,
-          recoveryMs: recoveryOf(at[r]!),
-        };
+    // The windows' lead times side by side: the current window's bucket by bucket (a counting
+    // sort), then the previous window's; each median is selected in place, the buckets' first.
+    const starts = bucketStarts(bucket, from, to);
+    const buckets = starts.length;
+    /** Bucket b's lead times end at `ends[b + 1]`; the previous window's at `ends[buckets + 1]`. */
+    const ends = new Int32Array(buckets + 2);
+    const succeeded = new Int32Array(buckets);
+    const failed = new Int32Array(buckets);
+    const bucketOf = scratch.i32(current.length);
+    const changed = (r: number) => changes.to[r]! - changes.from[r]!;
+    for (let k = 0; k < current.length; k++) {
+      const r = current.values[k]!;
+      const b = (bucketOf[k] = bisectRight(starts, at[r]!) - 1);
+      if (outcome[r] === SUCCEEDED) succeeded[b]!++;
+      else failed[b]!++;
+      ends[b + 1]! += changed(r);
+    }
+    for (let k = 0; k < previous.length; k++) ends[buckets + 1]! += changed(previous.values[k]!);
+    for (let b = 0; b <= buckets; b++) ends[b + 1]! += ends[b]!;
+    const leads = scratch.f64(ends[buckets + 1]!);
+    const next = ends.slice();
+    const place = (r: number, b: number) => {
+      for (let i = changes.from[r]!; i < changes.to[r]!; i++) leads[next[b]!++] = changes.leadTimes.values[i]!;
+    };
+    for (let k = 0; k < current.length; k++) place(current.values[k]!, bucketOf[k]!);
+    for (let k = 0; k < previous.length; k++) place(previous.values[k]!, buckets);
+    // A bucket ends where the next starts: one string for both.
+    const bounds = [...starts, to].map(iso);
+    const series = starts.map(
+      (_, b): DeliverySeriesPoint => ({
+        from: bounds[b]!,
+        to: bounds[b + 1]!,
+        deployments: succeeded[b]!,
+        failed: failed[b]!,
+        medianLeadTimeMs: medianOf(leads, ends[b]!, ends[b + 1]!),
       }),
-    valueStream: valueStreamOf(
-      current.filter((r) => outcome[r] === SUCCEEDED),
-      releases as unknown as readonly Json[],
-      created,
-      oldestChange,
-      isTarget,
-      times,
-    ),
-  };
+    );
+
+    const keysOf = (deployments: Vector, start: number, end: number, lo: number, hi: number): DeliveryKeys => {
+      const windowDays = (end - start) / DAY;
+      let succeeded = 0;
+      const recoveries = new Vector(scratch);
+      let unrecovered = 0;
+      for (let k = 0; k < deployments.length; k++) {
+        const r = deployments.values[k]!;
+        if (outcome[r] === SUCCEEDED) succeeded++;
+        else {
+          const recovery = recoveryOf(at[r]!);
+          if (recovery === null) unrecovered++;
+          else recoveries.push(recovery);
+        }
+      }
+      const failed = deployments.length - succeeded;
+      const perDay = succeeded / windowDays;
+      return {
+        window: { from: iso(start), to: iso(end), days: windowDays },
+        deploymentFrequency: { deployments: succeeded, perDay, perWeek: perDay * 7 },
+        changeLeadTime: { ...spread(leads, lo, hi), changes: hi - lo },
+        changeFailRate: { rate: deployments.length ? failed / deployments.length : null, failed, deployments: deployments.length },
+        failedDeploymentRecoveryTime: { medianMs: recoveries.median(), recoveries: recoveries.length, unrecovered },
+      };
+    };
+
+    return {
+      ...keysOf(current, from, to, 0, ends[buckets]!),
+      previous: keysOf(previous, previousFrom, from, ends[buckets]!, ends[buckets + 1]!),
+      ...stats.result(),
+      series,
+      failedDeployments: failures
+        .sort(([a], [b]) => at[b]! - at[a]! || compareIds(releases[a]!, releases[b]!) || created[b]! - created[a]!)
+        .map(([r, environment]): FailedDeployment => ({ release: releases[r]!, at: iso(at[r]!), environment, recoveryMs: recoveryOf(at[r]!) })),
+      valueStream: stream.result(created, changes.oldest),
+    };
+  } finally {
+    scratch.give();
+  }
 }
 
 const compareIds = (a: Release, b: Release): number => {
@@ -402,6 +426,16 @@ const compareIds = (a: Release, b: Release): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where the series' buckets start: UTC days or weeks (from Monday), the first clipped to `from`. */
+function bucketStarts(bucket: 'day' | 'week', from: number, to: number): number[] {
+  // UTC days start at multiples of DAY; 1970-01-01 was a Thursday, so Mondays are 3 days later.
+  const size = bucket === 'week' ? 7 * DAY : DAY;
+  const shift = bucket === 'week' ? 4 * DAY : 0;
+  const starts = [from];
+  for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
+  return starts;
+}
 
 /** The latest time a release knows: its own times and every environment's. */
 function latestKnown(release: Json, r: number): number {
@@ -420,52 +454,361 @@ function latestKnown(release: Json, r: number): number {
   return latest;
 }
 
-/**
- * Every environment's `startedAt` and `finishedAt` (NaN when absent), read once per release and
- * only for the releases a metric looks into, in two flat arrays (no allocation per release);
- * and each release's environments by name (the first of a name).
- */
-interface EnvironmentTimes {
-  /** Reads release `r`'s times (once) and returns where they start in `started` and `finished`. */
-  load: (r: number) => number;
-  started: Float64Array;
-  finished: Float64Array;
-  /** The index in release `r` of the first environment named `name`; −1 when none is. */
-  indexOf: (r: number, name: unknown) => number;
-}
-function environmentTimes(releases: readonly Json[], offsets: Int32Array): EnvironmentTimes {
-  const total = offsets[releases.length]!;
-  const started = new Float64Array(total);
-  const finished = new Float64Array(total);
-  const loaded = new Uint8Array(releases.length);
-  const lookups = new Map<number, Map<unknown, number>>();
-  const load = (r: number): number => {
-    const base = offsets[r]!;
-    if (loaded[r]) return base;
-    loaded[r] = 1;
-    const environments = releases[r]!.environments as Json[];
+/** What the first pass finds in each release: see `check` and `classify`. */
+class History {
+  readonly created: Float64Array;
+  /** 0 no deployment (or still running), SUCCEEDED or FAILED. */
+  readonly outcome: Int32Array;
+  /** A deployment's time. */
+  readonly at: Float64Array;
+  /** A failed deployment's first failed target; a successful one's target that finished last (−1 when none has a `finishedAt`). */
+  readonly targetOf: Int32Array;
+  #releases: readonly Json[];
+  #isTarget: (env: Json, release: Json) => boolean;
+
+  constructor(releases: readonly Json[], isTarget: (env: Json, release: Json) => boolean, scratch: Scratch) {
+    this.#releases = releases;
+    this.#isTarget = isTarget;
+    this.created = scratch.f64(releases.length);
+    this.outcome = scratch.i32(releases.length);
+    this.at = scratch.f64(releases.length);
+    this.targetOf = scratch.i32(releases.length);
+  }
+
+  /** Checks release `r`'s shape and returns its creation time. */
+  check(r: number): number {
+    const release: unknown = this.#releases[r];
+    if (!isObject(release)) throw new ReleaseDataError('A release must be an object', `$[${r}]`, release);
+    const environments = release.environments;
+    if (!Array.isArray(environments)) throw new ReleaseDataError('A release needs a list of environments', `$[${r}].environments`, environments);
+    const createdAt = timeAt(release.createdAt, r, -1, 'createdAt');
+    if (createdAt === undefined) throw new ReleaseDataError('A release needs a creation time', `$[${r}].createdAt`, release.createdAt, 'an ISO-8601 date-time string');
+    for (let e = 0; e < environments.length; e++) {
+      const env: unknown = environments[e];
+      if (!isObject(env)) throw new ReleaseDataError('An environment must be an object', envPath(r, e), env);
+      const name = env.name;
+      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('An environment needs a name', `${envPath(r, e)}.name`, name);
+    }
+    return (this.created[r] = createdAt);
+  }
+
+  /**
+   * Classifies release `r`'s deployment (checked): of its environments' times only the targets'
+   * are read, from `table` when it has loaded the release.
+   */
+  classify(r: number, table: Environments | false): void {
+    const release = this.#releases[r]!;
+    const environments = release.environments as Json[];
+    /** The `finishedAt` of environment `e` (NaN when absent). */
+    const finishedAt = (e: number): number => (table ? table.finished[e]! : (timeAt(environments[e]!.finishedAt, r, e, 'finishedAt') ?? NaN));
+    this.outcome[r] = 0;
+    this.at[r] = NaN;
+    let started = false;
+    let allSucceeded = true;
+    let failed = -1;
+    let last = -1;
+    let latest = -Infinity;
     for (let e = 0; e < environments.length; e++) {
       const env = environments[e]!;
-      started[base + e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
-      finished[base + e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
+      if (!this.#isTarget(env, release)) continue;
+      const p = table ? table.phase[e]! : phase(env.status);
+      if (p === NOT_STARTED) continue;
+      started = true;
+      if (p === FAILED) {
+        if (failed < 0) failed = e;
+      } else if (p === SUCCEEDED) {
+        if (failed < 0) {
+          const finished = finishedAt(e);
+          if (finished > latest) {
+            latest = finished;
+            last = e;
+          }
+        }
+      } else allSucceeded = false;
     }
-    return base;
-  };
-  const indexOf = (r: number, name: unknown): number => {
-    const environments = releases[r]!.environments as Json[];
+    if (!started) return;
+    if (failed >= 0) {
+      const finished = finishedAt(failed);
+      this.outcome[r] = FAILED;
+      this.targetOf[r] = failed;
+      this.at[r] = finished === finished ? finished : latestKnown(release, r);
+    } else if (allSucceeded) {
+      this.outcome[r] = SUCCEEDED;
+      this.targetOf[r] = last;
+      this.at[r] = last >= 0 ? latest : latestKnown(release, r);
+    }
+  }
+}
+
+/**
+ * The changes the windows' successful deployments brought (see `computeDeliveryMetrics`). `add`
+ * reads a deployment's commits (once): each SHA gets a number and the earliest success time
+ * that carried it, and the deployment keeps each SHA's first commit with a date. `before` looks
+ * at older releases for those SHAs and keeps, as lead times, the commits whose SHA first reached
+ * the target with their deployment: release r's from `from[r]` to `to[r]` in `leadTimes`, with
+ * the oldest of their dates (NaN without one).
+ */
+class Changes {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly oldest: Float64Array;
+  /** Each kept commit's date, then (after `before`) the lead times. */
+  readonly leadTimes: Vector;
+  /** Each kept commit's SHA number. */
+  #shas: Vector;
+  #numbers: Shas;
+  /** By SHA number: the earliest success time that carried it, and 1 + the last deployment that kept it. */
+  #reached: Vector;
+  #counted: Vector;
+  #commits: Json[] = [];
+  #releases: readonly Json[];
+  #at: Float64Array;
+
+  constructor(releases: readonly Json[], at: Float64Array, scratch: Scratch) {
+    this.#releases = releases;
+    this.#at = at;
+    this.from = scratch.i32(releases.length).fill(0);
+    this.to = scratch.i32(releases.length).fill(0);
+    this.oldest = scratch.f64(releases.length).fill(NaN);
+    this.#numbers = new Shas(releases, scratch);
+    this.leadTimes = new Vector(scratch);
+    this.#shas = new Vector(scratch);
+    this.#reached = new Vector(scratch);
+    this.#counted = new Vector(scratch);
+  }
+
+  /** Reads the commits of release `r`, a successful deployment of the windows. */
+  add(r: number): void {
+    const commits = this.#commits;
+    const reached = this.#reached;
+    const counted = this.#counted;
+    const time = this.#at[r]!;
+    const release = this.#releases[r]!;
+    const length = commitsOf(release, r, commits);
+    this.from[r] = this.#shas.length;
+    for (let c = 0; c < length; c++) {
+      const commit = commits[c]!;
+      const n = this.#numbers.find(commit.sha as string, r, c);
+      if (n === reached.length) {
+        reached.push(time);
+        counted.push(0);
+      } else if (time < reached.values[n]!) reached.values[n] = time;
+      if (counted.values[n] === r + 1) continue;
+      const date = readTime(commit.date);
+      if (date !== date) badTime(`${commitPath(r, noteIndex(release, c, length))}.date`, commit.date);
+      if (date === undefined) continue;
+      counted.values[n] = r + 1;
+      this.#shas.push(n);
+      this.leadTimes.push(date);
+    }
+    this.to[r] = this.#shas.length;
+  }
+
+  /** See the class. */
+  before(outcome: Int32Array, previousFrom: number): void {
+    const { from, to, oldest } = this;
+    const at = this.#at;
+    const reached = this.#reached.values;
+    const numbers = this.#numbers;
+    // Older deployments carry many SHAs, and the windows' are often few: then a Map of those
+    // answers sooner (V8 keeps each string's hash, so a SHA is hashed once, not once a call).
+    let known: Map<string, number> | undefined;
+    for (let r = 0; r < from.length && numbers.size; r++) {
+      const time = at[r]!;
+      if (outcome[r] !== SUCCEEDED || !(time < previousFrom)) continue;
+      known ??= numbers.size < 65_536 ? numbers.map() : undefined;
+      const length = commitsOf(this.#releases[r]!, r, this.#commits);
+      for (let c = 0; c < length; c++) {
+        const sha = this.#commits[c]!.sha as string;
+        const n = known ? (known.get(sha) ?? -1) : numbers.find(sha);
+        if (n >= 0 && time < reached[n]!) reached[n] = time;
+      }
+    }
+    // Kept in place: ranges are in release order, so writing never overtakes reading.
+    const values = this.leadTimes.values;
+    const shas = this.#shas.values;
+    let kept = 0;
+    for (let r = 0; r < from.length; r++) {
+      const start = kept;
+      for (let i = from[r]!; i < to[r]!; i++) {
+        const date = values[i]!;
+        if (reached[shas[i]!] !== at[r]) continue;
+        values[kept++] = nonNegative(at[r]! - date);
+        if (!(date >= oldest[r]!)) oldest[r] = date;
+      }
+      from[r] = start;
+      to[r] = kept;
+    }
+    this.leadTimes.length = kept;
+  }
+}
+
+/**
+ * Numbers for SHAs, in the order they are first found: an open-addressing hash table in scratch
+ * memory. A `Map` of a million random SHAs took 0.7 s on the 2-core machine, most of it growing
+ * through fresh memory and following its chains; here a lookup reads the SHA once (the hash
+ * takes every character, so no choice of SHAs makes them collide more than chance) and, most
+ * often, one slot. Equal hashes are told apart by the SHA, read again where it was found.
+ */
+class Shas {
+  size = 0;
+  /** Pairs of 1 + a number (0 for none) and its hash. */
+  #slots: Int32Array;
+  /** By number: the release and `commitsOf` index it was found at. */
+  #where: Vector;
+  #releases: readonly Json[];
+  #scratch: Scratch;
+
+  constructor(releases: readonly Json[], scratch: Scratch) {
+    this.#releases = releases;
+    this.#scratch = scratch;
+    this.#slots = scratch.i32(2048).fill(0);
+    this.#where = new Vector(scratch);
+  }
+
+  /**
+   * The number of `sha`; when it has none, a new one (`size` before the call) if `r` and `c` say
+   * where it was found, else −1.
+   */
+  find(sha: string, r = -1, c = 0): number {
+    // FNV-1a, then a finalizer that spreads it over the low bits.
+    let hash = -2128831035;
+    for (let i = 0; i < sha.length; i++) hash = Math.imul(hash ^ sha.charCodeAt(i), 16777619);
+    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+    hash ^= hash >>> 12;
+    const slots = this.#slots;
+    const where = this.#where.values;
+    const mask = slots.length - 2;
+    for (let i = (hash << 1) & mask; ; i = (i + 2) & mask) {
+      const n = slots[i]! - 1;
+      if (n < 0) {
+        if (r < 0) return -1;
+        slots[i] = ++this.size;
+        slots[i + 1] = hash;
+        this.#where.push(r);
+        this.#where.push(c);
+        if (this.size * 4 > slots.length) this.#grow();
+        return this.size - 1;
+      }
+      if (slots[i + 1] === hash && shaAt(this.#releases[where[2 * n]!]!, where[2 * n + 1]!) === sha) return n;
+    }
+  }
+
+  /** The SHAs and their numbers. */
+  map(): Map<string, number> {
+    const where = this.#where.values;
+    const map = new Map<string, number>();
+    for (let n = 0; n < this.size; n++) map.set(shaAt(this.#releases[where[2 * n]!]!, where[2 * n + 1]!), n);
+    return map;
+  }
+
+  /** Twice the slots, each number placed again by its hash. */
+  #grow(): void {
+    const old = this.#slots;
+    const slots = (this.#slots = this.#scratch.i32(2 * old.length).fill(0));
+    const mask = slots.length - 2;
+    for (let j = 0; j < old.length; j += 2) {
+      if (!old[j]) continue;
+      let i = (old[j + 1]! << 1) & mask;
+      while (slots[i]) i = (i + 2) & mask;
+      slots[i] = old[j]!;
+      slots[i + 1] = old[j + 1]!;
+    }
+    this.#scratch.give(old);
+  }
+}
+
+/**
+ * The environments of one release at a time, read once into small arrays reused from release to
+ * release: name as a small number (one `Map` from name to number for the call), phase and times
+ * (NaN when absent); and, once `depend` has checked its `dependsOn`, which of them finished last.
+ */
+class Environments {
+  /** The names, by number. */
+  readonly names: string[] = [];
+  readonly numbers = new Map<string, number>();
+  name = new Int32Array(16);
+  phase = new Int32Array(16);
+  started = new Float64Array(16);
+  finished = new Float64Array(16);
+  /** 0 until `depend` has read it, then 3 + `depend`'s answer. */
+  #after = new Int32Array(16);
+  #r = -1;
+  #environments: Json[] = [];
+  #byName: Map<unknown, number> | undefined;
+  #releases: readonly Json[];
+
+  constructor(releases: readonly Json[]) {
+    this.#releases = releases;
+  }
+
+  /** Reads release `r`'s environments. */
+  load(r: number): void {
+    const environments = (this.#environments = this.#releases[r]!.environments as Json[]);
     const n = environments.length;
-    if (n <= 16) {
-      for (let e = 0; e < n; e++) if (environments[e]!.name === name) return e;
+    if (n > this.name.length) {
+      this.name = new Int32Array(2 * n);
+      this.phase = new Int32Array(2 * n);
+      this.started = new Float64Array(2 * n);
+      this.finished = new Float64Array(2 * n);
+      this.#after = new Int32Array(2 * n);
+    }
+    this.#r = r;
+    this.#byName = undefined;
+    for (let e = 0; e < n; e++) {
+      const env = environments[e]!;
+      this.started[e] = timeAt(env.startedAt, r, e, 'startedAt') ?? NaN;
+      this.finished[e] = timeAt(env.finishedAt, r, e, 'finishedAt') ?? NaN;
+      const name = env.name as string;
+      let number = this.numbers.get(name);
+      if (number === undefined) this.numbers.set(name, (number = this.names.push(name) - 1));
+      this.name[e] = number;
+      this.phase[e] = phase(env.status);
+      this.#after[e] = 0;
+    }
+  }
+
+  /**
+   * Checks the `dependsOn` of environment `e`, once, and returns the index of the dependency
+   * that finished last (the first of equals); −1 when none has a `finishedAt`, −2 when it depends
+   * on nothing.
+   */
+  depend(e: number): number {
+    const known = this.#after[e]!;
+    if (known) return known - 3;
+    const dependsOn = dependsOnOf(this.#environments[e]!, this.#r, e);
+    let last = dependsOn.length ? -1 : -2;
+    for (const name of dependsOn) {
+      const d = this.#indexOf(name);
+      const finished = d < 0 ? NaN : this.finished[d]!;
+      if (finished === finished && (last < 0 || finished > this.finished[last]!)) last = d;
+    }
+    this.#after[e] = last + 3;
+    return last;
+  }
+
+  /**
+   * `startedAt` of environment `e` − the latest `finishedAt` of its `dependsOn` (`alone` when it
+   * depends on nothing); NaN without both.
+   */
+  wait(e: number, alone: number): number {
+    const d = this.depend(e);
+    return this.started[e]! - (d >= 0 ? this.finished[d]! : d < -1 ? alone : NaN);
+  }
+
+  /** The index of the first environment named `name`; −1 when none is. */
+  #indexOf(name: unknown): number {
+    const environments = this.#environments;
+    if (environments.length <= 16) {
+      for (let e = 0; e < environments.length; e++) if (environments[e]!.name === name) return e;
       return -1;
     }
-    let byName = lookups.get(r);
-    if (!byName) {
-      lookups.set(r, (byName = new Map()));
-      for (let e = n - 1; e >= 0; e--) byName.set(environments[e]!.name, e);
+    if (!this.#byName) {
+      this.#byName = new Map();
+      for (let e = environments.length - 1; e >= 0; e--) this.#byName.set(environments[e]!.name, e);
     }
-    return byName.get(name) ?? -1;
-  };
-  return { load, started, finished, indexOf };
+    return this.#byName.get(name) ?? -1;
+  }
 }
 
 /** An environment's `dependsOn`, checked to be a list (absent reads as none). */
@@ -476,134 +819,134 @@ function dependsOnOf(env: Json, r: number, e: number): unknown[] {
   return dependsOn;
 }
 
-/** The latest `finishedAt` among an environment's dependencies in release `r` (loaded); NaN when none has one. */
-function latestDependency(times: EnvironmentTimes, r: number, dependsOn: readonly unknown[]): number {
-  let latest = NaN;
-  const base = times.load(r);
-  for (let i = 0; i < dependsOn.length; i++) {
-    const d = times.indexOf(r, dependsOn[i]);
-    if (d < 0) continue;
-    const finished = times.finished[base + d]!;
-    if (finished === finished && !(finished <= latest)) latest = finished;
-  }
-  return latest;
+/** Pushes `ms` (never negative) unless it is NaN. */
+function pushTime(vector: Vector, ms: number): void {
+  if (ms === ms) vector.push(nonNegative(ms));
 }
 
 interface EnvironmentAccumulator {
   runs: number;
   succeeded: number;
   failed: number;
-  durations: number[];
-  waits: number[];
+  durations: Vector;
+  waits: Vector;
 }
 interface StepAccumulator {
   failures: number;
   runs: number;
 }
 
-/** Per environment name and failing steps, over the releases created in `[from, to)`. */
-function perEnvironment(
-  releases: readonly Json[],
-  created: Float64Array,
-  from: number,
-  to: number,
-  times: EnvironmentTimes,
-): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
-  const byName = new Map<string, EnvironmentAccumulator>();
-  const steps = new Map<string, Array<Map<string, StepAccumulator>>>();
-  let newest = -1;
-  for (let r = 0; r < releases.length; r++) {
-    const createdAt = created[r]!;
-    if (createdAt < from || createdAt >= to) continue;
-    const release = releases[r]!;
-    if (newest < 0 || createdAt > created[newest]! || (createdAt === created[newest]! && compareIds(release as unknown as Release, releases[newest] as unknown as Release) < 0)) newest = r;
-    const base = times.load(r);
+/** Per environment name and failing steps, over the releases `add`ed (those created in the window), each loaded just before. */
+class EnvironmentStats {
+  /** By name number; only for the names of these releases. */
+  #accumulators: EnvironmentAccumulator[] = [];
+  #steps: Array<Array<Map<string, StepAccumulator>>> = [];
+  #newest = -1;
+  #newestAt = NaN;
+  #releases: readonly Json[];
+  #table: Environments;
+  #scratch: Scratch;
+
+  constructor(releases: readonly Json[], table: Environments, scratch: Scratch) {
+    this.#releases = releases;
+    this.#table = table;
+    this.#scratch = scratch;
+  }
+
+  add(r: number, createdAt: number): void {
+    const table = this.#table;
+    const release = this.#releases[r]!;
+    if (this.#newest < 0 || createdAt > this.#newestAt || (createdAt === this.#newestAt && compareIds(release as unknown as Release, this.#releases[this.#newest] as unknown as Release) < 0)) {
+      this.#newest = r;
+      this.#newestAt = createdAt;
+    }
     const environments = release.environments as Json[];
     for (let e = 0; e < environments.length; e++) {
-      const env = environments[e]!;
-      const name = env.name as string;
-      let acc = byName.get(name);
-      if (!acc) byName.set(name, (acc = { runs: 0, succeeded: 0, failed: 0, durations: [], waits: [] }));
-      const dependsOn = dependsOnOf(env, r, e);
-      const p = phase(env.status);
+      const n = table.name[e]!;
+      const acc = (this.#accumulators[n] ??= { runs: 0, succeeded: 0, failed: 0, durations: new Vector(this.#scratch), waits: new Vector(this.#scratch) });
+      const wait = table.wait(e, NaN);
+      const p = table.phase[e]!;
       if (p !== NOT_STARTED) {
         acc.runs++;
         if (p === SUCCEEDED) acc.succeeded++;
         else if (p === FAILED) acc.failed++;
-        const started = times.started[base + e]!;
-        const finished = times.finished[base + e]!;
-        if (started === started && finished === finished) acc.durations.push(nonNegative(finished - started));
-        const ready = latestDependency(times, r, dependsOn);
-        if (started === started && ready === ready) acc.waits.push(nonNegative(started - ready));
+        pushTime(acc.durations, table.finished[e]! - table.started[e]!);
+        pushTime(acc.waits, wait);
       }
-      countSteps(env, r, e, name, steps);
+      countSteps(environments[e]!, r, e, (this.#steps[n] ??= WORKFLOW_SECTIONS.map(() => new Map())));
     }
   }
 
-  const order: string[] = [];
-  const placed = new Set<string>();
-  if (newest >= 0) {
-    for (const env of releases[newest]!.environments as Json[]) {
-      const name = env.name as string;
-      if (placed.has(name)) continue;
-      placed.add(name);
-      order.push(name);
-    }
-  }
-  order.push(...[...byName.keys()].filter((name) => !placed.has(name)).sort(compareText));
-  const environments = order.map((name): EnvironmentMetrics => {
-    const acc = byName.get(name)!;
-    const finished = acc.succeeded + acc.failed;
-    return {
-      name,
-      runs: acc.runs,
-      succeeded: acc.succeeded,
-      failed: acc.failed,
-      successRate: finished ? acc.succeeded / finished : null,
-      medianDurationMs: medianOrNull(acc.durations),
-      medianWaitMs: medianOrNull(acc.waits),
-    };
-  });
-
-  const failingSteps: FailingStep[] = [];
-  for (const [environment, sections] of steps) {
-    sections.forEach((names, s) => {
-      for (const [name, acc] of names) {
-        if (acc.failures > 0) failingSteps.push({ environment, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
+  result(): { environments: EnvironmentMetrics[]; failingSteps: FailingStep[] } {
+    const accumulators = this.#accumulators;
+    const { names, numbers } = this.#table;
+    // Flow order: the newest release's environments, then the others by name.
+    const order: number[] = [];
+    const placed: boolean[] = [];
+    if (this.#newest >= 0) {
+      for (const env of this.#releases[this.#newest]!.environments as Json[]) {
+        const n = numbers.get(env.name as string)!;
+        if (!placed[n]) order.push(n);
+        placed[n] = true;
       }
+    }
+    const rest: number[] = [];
+    accumulators.forEach((_, n) => {
+      if (!placed[n]) rest.push(n);
     });
+    order.push(...rest.sort((a, b) => compareText(names[a]!, names[b]!)));
+    const environments = order.map((n): EnvironmentMetrics => {
+      const acc = accumulators[n]!;
+      const finished = acc.succeeded + acc.failed;
+      return {
+        name: names[n]!,
+        runs: acc.runs,
+        succeeded: acc.succeeded,
+        failed: acc.failed,
+        successRate: finished ? acc.succeeded / finished : null,
+        medianDurationMs: acc.durations.median(),
+        medianWaitMs: acc.waits.median(),
+      };
+    });
+
+    const failingSteps: FailingStep[] = [];
+    this.#steps.forEach((sections, n) =>
+      sections.forEach((byName, s) => {
+        for (const [name, acc] of byName) {
+          if (acc.failures > 0) failingSteps.push({ environment: names[n]!, section: WORKFLOW_SECTIONS[s]!, name, failures: acc.failures, runs: acc.runs });
+        }
+      }),
+    );
+    const sectionIndex = (section: WorkflowSection) => WORKFLOW_SECTIONS.indexOf(section);
+    failingSteps.sort(
+      (a, b) =>
+        b.failures - a.failures ||
+        b.runs - a.runs ||
+        compareText(a.environment, b.environment) ||
+        sectionIndex(a.section) - sectionIndex(b.section) ||
+        compareText(a.name, b.name),
+    );
+    return { environments, failingSteps };
   }
-  const sectionIndex = (section: WorkflowSection) => WORKFLOW_SECTIONS.indexOf(section);
-  failingSteps.sort(
-    (a, b) =>
-      b.failures - a.failures ||
-      b.runs - a.runs ||
-      compareText(a.environment, b.environment) ||
-      sectionIndex(a.section) - sectionIndex(b.section) ||
-      compareText(a.name, b.name),
-  );
-  return { environments, failingSteps };
 }
 
-function countSteps(env: Json, r: number, e: number, environment: string, steps: Map<string, Array<Map<string, StepAccumulator>>>): void {
+/** Counts the steps of one environment's workflows that started, and those that failed, by section and name. */
+function countSteps(env: Json, r: number, e: number, sections: Array<Map<string, StepAccumulator>>): void {
   const workflows = env.workflows;
   if (workflows === undefined || workflows === null) return;
   if (!isObject(workflows)) throw new ReleaseDataError('Workflows must be an object', `${envPath(r, e)}.workflows`, workflows);
   for (let s = 0; s < WORKFLOW_SECTIONS.length; s++) {
-    const section = WORKFLOW_SECTIONS[s]!;
-    const list = workflows[section];
+    const list = workflows[WORKFLOW_SECTIONS[s]!];
     if (list === undefined || list === null) continue;
-    const path = () => `${envPath(r, e)}.workflows.${section}`;
-    if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', path(), list);
+    // The path is built only when it is needed: a closure here would be made for every environment.
+    if (!Array.isArray(list)) throw new ReleaseDataError('Workflow steps must be a list', stepsPath(r, e, s), list);
     for (let i = 0; i < list.length; i++) {
       const step: unknown = list[i];
-      if (!isObject(step)) throw new ReleaseDataError('A workflow step must be an object', `${path()}[${i}]`, step);
+      if (!isObject(step)) throw new ReleaseDataError('A workflow step must be an object', `${stepsPath(r, e, s)}[${i}]`, step);
       const name = step.name;
-      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('A workflow step needs a name', `${path()}[${i}].name`, name);
+      if (typeof name !== 'string' || name === '') throw new ReleaseDataError('A workflow step needs a name', `${stepsPath(r, e, s)}[${i}].name`, name);
       const p = phase(step.status);
       if (p === NOT_STARTED) continue;
-      let sections = steps.get(environment);
-      if (!sections) steps.set(environment, (sections = WORKFLOW_SECTIONS.map(() => new Map())));
       let acc = sections[s]!.get(name);
       if (!acc) sections[s]!.set(name, (acc = { failures: 0, runs: 0 }));
       acc.runs++;
@@ -611,107 +954,74 @@ function countSteps(env: Json, r: number, e: number, environment: string, steps:
     }
   }
 }
+const stepsPath = (r: number, e: number, s: number): string => `${envPath(r, e)}.workflows.${WORKFLOW_SECTIONS[s]!}`;
 
-/** The window cut into UTC days or weeks (from Monday), the first and last clipped to it. */
-function seriesOf(
-  deployments: readonly number[],
-  bucket: 'day' | 'week',
-  from: number,
-  to: number,
-  outcome: Uint8Array,
-  at: Float64Array,
-  changes: Changes,
-): DeliverySeriesPoint[] {
-  // UTC days start at multiples of DAY; 1970-01-01 was a Thursday, so Mondays are 3 days later.
-  const size = bucket === 'week' ? 7 * DAY : DAY;
-  const shift = bucket === 'week' ? 4 * DAY : 0;
-  const starts = [from];
-  for (let start = Math.floor((from - shift) / size) * size + shift + size; start < to; start += size) starts.push(start);
-  const points = starts.map((start, i) => ({ start, end: starts[i + 1] ?? to, deployments: 0, failed: 0, leadTimes: [] as number[] }));
-  for (const r of deployments) {
-    const point = points[bisectRight(starts, at[r]!) - 1]!;
-    if (outcome[r] === SUCCEEDED) {
-      point.deployments++;
-      for (let i = changes.from[r]!; i < changes.to[r]!; i++) point.leadTimes.push(changes.leadTimes[i]!);
-    } else point.failed++;
+/** Whether `e` is among the first `length` of `path`. */
+function onPath(path: Int32Array, length: number, e: number): boolean {
+  for (let i = 0; i < length; i++) if (path[i] === e) return true;
+  return false;
+}
+
+interface Stage {
+  positions: number;
+  paths: number;
+  wait: Vector;
+  run: Vector;
+}
+
+/** Where time goes (see `computeDeliveryMetrics`), over the deployments `add`ed, each loaded just before. */
+class ValueStream {
+  #deployments: Vector;
+  /** By name number. */
+  #stages: Stage[] = [];
+  /** The path being followed, and its length. */
+  #path = new Int32Array(16);
+  #table: Environments;
+  #targetOf: Int32Array;
+  #scratch: Scratch;
+
+  constructor(table: Environments, targetOf: Int32Array, scratch: Scratch) {
+    this.#table = table;
+    this.#targetOf = targetOf;
+    this.#scratch = scratch;
+    this.#deployments = new Vector(scratch);
   }
-  return points.map((point) => ({
-    from: iso(point.start),
-    to: iso(point.end),
-    deployments: point.deployments,
-    failed: point.failed,
-    medianLeadTimeMs: spread(point.leadTimes).medianMs,
-  }));
-}
 
-/** The lead times of the windows' successful deployments: release r's are `leadTimes[from[r] .. to[r])`. */
-interface Changes {
-  leadTimes: readonly number[];
-  from: Int32Array;
-  to: Int32Array;
-}
-
-/** Where time goes: see `computeDeliveryMetrics`. */
-function valueStreamOf(
-  deployments: readonly number[],
-  releases: readonly Json[],
-  created: Float64Array,
-  oldestChange: Float64Array,
-  isTarget: (env: Json, release: Json) => boolean,
-  times: EnvironmentTimes,
-): ValueStreamStage[] {
-  if (deployments.length === 0) return [];
-  const commit: number[] = [];
-  const stages = new Map<string, { positions: number; paths: number; wait: number[]; run: number[] }>();
-  const { started: startedAt, finished: finishedAt } = times;
-  const path: number[] = [];
-  for (const r of deployments) {
-    const release = releases[r]!;
-    const oldest = oldestChange[r]!;
-    if (oldest === oldest) commit.push(nonNegative(created[r]! - oldest));
-    const base = times.load(r);
-    const environments = release.environments as Json[];
-    // The succeeded target that finished last (the first of equals).
-    let last = -1;
-    for (let e = 0; e < environments.length; e++) {
-      const env = environments[e]!;
-      const finished = finishedAt[base + e]!;
-      if (phase(env.status) === SUCCEEDED && finished === finished && (last < 0 || finished > finishedAt[base + last]!) && isTarget(env, release)) last = e;
-    }
-    // Back through the dependency that finished last, to one that depends on nothing (a cycle stops it).
-    path.length = 0;
-    for (let e = last; e >= 0 && !path.includes(e); ) {
-      path.push(e);
-      let next = -1;
-      const dependsOn = dependsOnOf(environments[e]!, r, e);
-      for (let i = 0; i < dependsOn.length; i++) {
-        const d = times.indexOf(r, dependsOn[i]);
-        const finished = d < 0 ? NaN : finishedAt[base + d]!;
-        if (finished === finished && (next < 0 || finished > finishedAt[base + next]!)) next = d;
-      }
-      e = next;
-    }
-    for (let position = 0; position < path.length; position++) {
-      const e = path[path.length - 1 - position]!;
-      const env = environments[e]!;
-      const name = env.name as string;
-      let stage = stages.get(name);
-      if (!stage) stages.set(name, (stage = { positions: 0, paths: 0, wait: [], run: [] }));
+  add(r: number, createdAt: number): void {
+    const table = this.#table;
+    if (this.#path.length < table.name.length) this.#path = new Int32Array(table.name.length);
+    const path = this.#path;
+    this.#deployments.push(r);
+    // From the succeeded target that finished last back through the dependency that finished
+    // last, to one that depends on nothing (a cycle stops it).
+    let length = 0;
+    for (let e = this.#targetOf[r]!; e >= 0 && !onPath(path, length, e); e = table.depend(e)) path[length++] = e;
+    for (let position = 0; position < length; position++) {
+      const e = path[length - 1 - position]!;
+      const stage = (this.#stages[table.name[e]!] ??= { positions: 0, paths: 0, wait: new Vector(this.#scratch), run: new Vector(this.#scratch) });
       stage.positions += position;
       stage.paths++;
-      const dependsOn = dependsOnOf(env, r, e);
-      const ready = dependsOn.length ? latestDependency(times, r, dependsOn) : created[r]!;
-      const started = startedAt[base + e]!;
-      const finished = finishedAt[base + e]!;
-      if (started === started && ready === ready) stage.wait.push(nonNegative(started - ready));
-      if (started === started && finished === finished) stage.run.push(nonNegative(finished - started));
+      pushTime(stage.wait, table.wait(e, createdAt));
+      pushTime(stage.run, table.finished[e]! - table.started[e]!);
     }
   }
-  const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: medianOrNull(commit)! }] : [];
-  const ordered = [...stages].sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
-  for (const [environment, stage] of ordered) {
-    if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: medianOrNull(stage.wait)! });
-    if (stage.run.length) out.push({ kind: 'run', environment, medianMs: medianOrNull(stage.run)! });
+
+  result(created: Float64Array, oldestChange: Float64Array): ValueStreamStage[] {
+    const deployments = this.#deployments;
+    if (deployments.length === 0) return [];
+    const commit = new Vector(this.#scratch);
+    for (let k = 0; k < deployments.length; k++) {
+      const r = deployments.values[k]!;
+      pushTime(commit, created[r]! - oldestChange[r]!);
+    }
+    const out: ValueStreamStage[] = commit.length ? [{ kind: 'commit', medianMs: commit.median()! }] : [];
+    const ordered: Array<[string, Stage]> = [];
+    this.#stages.forEach((stage, n) => ordered.push([this.#table.names[n]!, stage]));
+    ordered.sort(([a, x], [b, y]) => x.positions / x.paths - y.positions / y.paths || compareText(a, b));
+    for (const [environment, stage] of ordered) {
+      if (stage.wait.length) out.push({ kind: 'wait', environment, medianMs: stage.wait.median()! });
+      if (stage.run.length) out.push({ kind: 'run', environment, medianMs: stage.run.median()! });
+    }
+    return out;
   }
-  return out;
 }

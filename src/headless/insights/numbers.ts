@@ -17,13 +17,11 @@ export function bisectRight(sorted: ArrayLike<number>, x: number): number {
 }
 
 /**
- * The `k`-th smallest value (0-based) of `values`, which it rearranges so that every value before
- * `k` is at most it and every value after at least it: Hoare's selection with a median-of-three
- * pivot, linear on average.
+ * The `k`-th smallest value (0-based) of `values[lo..hi]` (`k` an index in that range), which it
+ * rearranges so that every value there before `k` is at most it and every value after at least
+ * it: Hoare's selection with a median-of-three pivot, linear on average.
  */
-export function select(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
+export function select(values: Float64Array, k: number, lo = 0, hi = values.length - 1): number {
   while (lo < hi) {
     const a = values[lo]!;
     const b = values[(lo + hi) >>> 1]!;
