@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { ReleaseComparison } from 'gitops-releases/notes';
 import type { Release } from 'gitops-releases/headless';
 import { findProduct, useReleases } from './data';
-import { UnknownProduct } from './ProductHeader';
+import { ProductBreadcrumbs, UnknownProduct } from './ProductHeader';
 import { Link } from './router';
 import { productHref, releaseHref } from './routes';
 
@@ -20,19 +20,7 @@ export function ComparePage({ productId, from, to }: { productId: string; from: 
   if (!product) return <UnknownProduct productId={productId} />;
 
   const missing = [...new Set([from, to])].filter((id): id is string => id !== undefined && !byId.has(id));
-  const breadcrumbs = (
-    <nav className="host-breadcrumbs" aria-label="Breadcrumbs">
-      <ol>
-        <li>
-          <Link href="/">Products</Link>
-        </li>
-        <li>
-          <Link href={productHref(product.id)}>{product.name}</Link>
-        </li>
-        <li aria-current="page">Compare</li>
-      </ol>
-    </nav>
-  );
+  const breadcrumbs = <ProductBreadcrumbs product={product} current="Compare" />;
 
   if (missing.length > 0) {
     return (

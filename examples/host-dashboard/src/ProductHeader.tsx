@@ -45,3 +45,20 @@ export function UnknownProduct({ productId }: { productId: string }) {
     </section>
   );
 }
+
+/** Products › the product › the page below it (`current`), as a breadcrumb trail. */
+export function ProductBreadcrumbs({ product, current }: { product: Product; current: string }) {
+  return (
+    <nav className="host-breadcrumbs" aria-label="Breadcrumbs">
+      <ol>
+        <li>
+          <Link href="/">Products</Link>
+        </li>
+        <li>
+          <Link href={productHref(product.id)}>{product.name}</Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
