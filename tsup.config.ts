@@ -7,7 +7,7 @@ import { defineConfig, type Options } from 'tsup';
  * the root (`src/index.ts`, which re-exports them all). One line adds one; package.json's
  * `exports` and `typesVersions` must then name it (test/package checks both).
  */
-const COMPONENT_ENTRIES = ['badge', 'provider', 'table', 'graph', 'view', 'notes'];
+const COMPONENT_ENTRIES = ['badge', 'provider', 'table', 'graph', 'view', 'notes', 'insights'];
 
 const CLIENT = '"use client";';
 

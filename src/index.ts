@@ -13,6 +13,7 @@ export * from './entries/table';
 export * from './entries/graph';
 export * from './entries/view';
 export * from './entries/notes';
+export * from './entries/insights';
 
 // Root only: the model's types, re-exported from `gitops-releases/headless` (a host importing the
 // per-component entries imports them from there).

@@ -5,7 +5,9 @@ import { sampleRelease, sampleReleaseHistory, type Release } from 'gitops-releas
 import {
   DEFAULT_MESSAGES,
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
+  ReleaseInsights,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -32,6 +34,8 @@ function German({ children }: { children: ReactNode }) {
 
 const now = new Date().toISOString();
 const history = sampleReleaseHistory({ count: 30, shape: 'regions', seed: 4, now });
+/** A team's half year, for the delivery metrics. */
+const teamHistory = sampleReleaseHistory({ team: 'struggling', days: 180, shape: 'regions', seed: 4, now });
 const failed = sampleRelease({ shape: 'regions', state: 'failed' });
 const running = sampleRelease({ shape: 'parallel', state: 'running', now });
 const previous = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 3 });
@@ -227,6 +231,62 @@ export const Diff: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('table', { name: 'Änderungen zwischen den beiden Releases' })).toBeInTheDocument();
     await expect(canvas.getByRole('checkbox', { name: 'Unveränderte zeigen' })).toBeChecked();
+    await expectNoEnglish(canvasElement);
+  },
+};
+
+export const Insights: Story = {
+  name: 'ReleaseInsights',
+  render: () => (
+    <German>
+      <ReleaseInsights releases={teamHistory} now={now} defaultDays={90} getReleaseHref={(release) => `/releases/${release.id}`} />
+    </German>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('radiogroup', { name: 'Zeitraum' })).toBeInTheDocument();
+    await expect(canvas.getByRole('region', { name: 'Bereitstellungshäufigkeit' })).toHaveTextContent(/pro (Tag|Woche)/);
+    for (const button of canvas.getAllByRole('button', { name: /Als Tabelle zeigen/ })) await userEvent.click(button);
+    await expectNoEnglish(canvasElement);
+    await userEvent.click(canvas.getByRole('radio', { name: '7 Tage' }));
+    await expectNoEnglish(canvasElement);
+  },
+};
+
+export const TableSelection: Story = {
+  name: 'ReleasesTable, selecting two to compare',
+  render: () => (
+    <German>
+      <ReleasesTable releases={history} onCompare={fn()} height={360} />
+    </German>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Vergleichen' })).toBeDisabled();
+    const boxes = canvas.getAllByRole('checkbox', { name: /auswählen$/ });
+    await userEvent.click(boxes[0]!);
+    await userEvent.click(boxes[2]!);
+    await expect(canvas.getByRole('group', { name: 'Ausgewählte Releases' })).toHaveTextContent('2 ausgewählt');
+    await expect(canvas.getByRole('button', { name: 'Vergleichen' })).toBeEnabled();
+    await expectNoEnglish(canvasElement);
+  },
+};
+
+const comparedOlder = sampleRelease({ shape: 'regions', state: 'succeeded', seed: 2 });
+const comparedNewer = sampleRelease({ shape: 'regions', state: 'failed', seed: 1 });
+
+export const Comparison: Story = {
+  name: 'ReleaseComparison',
+  render: () => (
+    <German>
+      <ReleaseComparison older={comparedOlder} newer={comparedNewer} />
+    </German>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(`Von checkout ${comparedOlder.version} zu checkout ${comparedNewer.version}`);
+    await expect(canvas.getByRole('table', { name: 'Jede Umgebung in beiden Releases' })).toBeInTheDocument();
+    await expect(canvas.getByRole('heading', { name: /^Änderungen der Promotion/ })).toBeInTheDocument();
     await expectNoEnglish(canvasElement);
   },
 };

@@ -488,3 +488,60 @@ export const Live: Story = {
     await expect(bodyRows(canvasElement).length).toBeGreaterThan(0);
   },
 };
+
+/**
+ * Selection mode: a checkbox per row; Shift-click selects the range from the last row clicked,
+ * in the order shown (here sorted by version). With exactly two selected, Compare calls
+ * `onCompare` with them, older first.
+ */
+export const SelectToCompare: Story = {
+  args: { releases: REFERENCE, onCompare: fn(), onSelectedReleasesChange: fn(), height: 420 },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    const box = (index: number) => within(bodyRows(canvasElement)[index]!).getByRole('checkbox');
+    const compare = canvas.getByRole('button', { name: 'Compare' });
+    await expect(compare).toBeDisabled();
+    await expect(compare).toHaveAccessibleDescription('Select two releases to compare');
+    // Sort by version, then select rows 1 to 4 of that order with a Shift-click.
+    await user.click(within(headerOf(canvasElement, 'Version')).getByRole('button'));
+    await user.click(box(1));
+    await user.keyboard('{Shift>}');
+    await user.click(box(4));
+    await user.keyboard('{/Shift}');
+    await expect(bodyRows(canvasElement).map((row) => row.hasAttribute('data-selected'))).toEqual(bodyRows(canvasElement).map((_, i) => i >= 1 && i <= 4));
+    const status = within(canvas.getByRole('group', { name: 'Selected releases' })).getByRole('status');
+    await expect(status).toHaveTextContent('4 selected');
+    await expect(compare).toBeDisabled();
+    // The checkbox never opens the release.
+    await expect(args.onReleaseSelect).not.toHaveBeenCalled();
+
+    // Two, then Compare: the older of the two first.
+    await user.click(canvas.getByRole('button', { name: 'Clear selection' }));
+    await user.click(box(0));
+    await user.click(box(5));
+    await expect(compare).toBeEnabled();
+    await user.click(compare);
+    const versionOf = (index: number) => bodyRows(canvasElement)[index]!.querySelector('[data-column="version"]')!.textContent;
+    const [older, newer] = (args.onCompare as ReturnType<typeof fn>).mock.calls[0]! as [Release, Release];
+    await expect([older.version, newer.version].sort()).toEqual([versionOf(0), versionOf(5)].sort());
+    await expect(Date.parse(older.createdAt)).toBeLessThan(Date.parse(newer.createdAt));
+  },
+};
+
+/** Selection mode in the dark, with a selection a filter partly hides: it still counts. */
+export const SelectionDark: Story = {
+  globals: { colorMode: 'dark' },
+  args: {
+    releases: REFERENCE,
+    onCompare: fn(),
+    height: 420,
+    defaultSelectedReleases: [REFERENCE[0]!.id, REFERENCE.find((release) => release.status === 'succeeded')!.id],
+    defaultState: { ...DEFAULT_TABLE_STATE, filters: { statuses: ['succeeded'] } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(within(canvas.getByRole('group', { name: 'Selected releases' })).getByRole('status')).toHaveTextContent('2 selected, 1 not shown');
+    await expect(canvas.getByRole('button', { name: 'Compare' })).toBeEnabled();
+  },
+};

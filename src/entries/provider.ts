@@ -20,6 +20,8 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  InsightsMessages,
+  ComparisonMessages,
   WaitingMessages,
   LinkRenderProps,
   RenderLink,

@@ -210,6 +210,15 @@ export {
   nextPage,
   type ReleasesTablePaging,
 } from './table/transitions';
+export {
+  toggleReleaseSelection,
+  orderReleasePair,
+  releasesToCompare,
+  releaseSelectionSummary,
+  type ReleaseSelectionState,
+  type ToggleReleaseSelectionOptions,
+  type ReleaseSelectionSummary,
+} from './table/selection';
 
 // Release notes and diffs
 export {
@@ -245,6 +254,46 @@ export {
   type ReleaseDiffResult,
   type EnvironmentChanges,
 } from './diff/diff';
+export {
+  compareReleases,
+  type CompareReleasesOptions,
+  type ReleaseComparisonResult,
+  type EnvironmentComparison,
+  type EnvironmentSnapshot,
+} from './diff/compare';
+
+// Delivery insights
+export {
+  computeDeliveryMetrics,
+  type DeliveryBucket,
+  type DeliveryTime,
+  type DeliveryMetricsOptions,
+  type DeliveryWindow,
+  type DeploymentFrequency,
+  type ChangeLeadTime,
+  type ChangeFailRate,
+  type FailedDeploymentRecoveryTime,
+  type DeliveryKeys,
+  type EnvironmentMetrics,
+  type FailingStep,
+  type DeliverySeriesPoint,
+  type FailedDeployment,
+  type ValueStreamStage,
+  type DeliveryMetrics,
+  DELIVERY_KEY_IDS,
+  deliveryKeyValue,
+  deliveryTrend,
+  deliveryKeyChange,
+  deliveryKeySeries,
+  summarizeSeries,
+  valueStreamShares,
+  checkDeliveryMetrics,
+  type DeliveryKeyId,
+  type DeliveryTrend,
+  type DeliveryKeyChange,
+  type SeriesSummary,
+  type ValueStreamShare,
+} from './insights';
 
 // Git commit statuses and release links
 export {

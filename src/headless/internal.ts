@@ -56,4 +56,8 @@ export {
 export { compileReleaseNotes, filterReleaseNotes } from './notes/compile';
 export { releaseNotesToMarkdown } from './notes/markdown';
 export { diffReleases } from './diff/diff';
+export { computeDeliveryMetrics } from './insights/metrics';
+export { DELIVERY_KEY_IDS, checkDeliveryMetrics, deliveryKeyChange, deliveryKeySeries, summarizeSeries, valueStreamShares } from './insights/trends';
+export { compareReleases } from './diff/compare';
+export { toggleReleaseSelection, releasesToCompare, releaseSelectionSummary } from './table/selection';
 export { shownTimeZone, type ShownTimeZone } from './model/time-zone';

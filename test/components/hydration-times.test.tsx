@@ -4,10 +4,11 @@
 import { act } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleRelease, sampleReleaseHistory, type ReleaseColumn, type ReleaseRow } from 'gitops-releases/headless';
 import { EnvironmentDetails, ReleaseHeader, ReleasesProvider, ReleasesTable } from '../../src';
 import * as cells from '../../src/components/ReleasesTable/cells';
+import { sizeTableScroller } from './table-scroller-size';
 
 // Each call of `releaseCell` is a row rendering one of its cells: counting them per row and
 // column tells which rows rendered, and how often.
@@ -28,27 +29,7 @@ const MEDIUM = { dateStyle: 'medium', timeStyle: 'short' } as const;
 const inUtc = (ms: number) => `${new Intl.DateTimeFormat('en-US', { ...MEDIUM, timeZone: 'UTC' }).format(ms)} UTC`;
 const local = (ms: number) => new Intl.DateTimeFormat('en-US', MEDIUM).format(ms);
 
-// jsdom lays nothing out: give the table's scrolling box the size a browser would (the same
-// as the server assumes), so the virtualiser keeps the rows the server drew.
-const sizes = { clientHeight: 560, clientWidth: 1200 } as const;
-const original = new Map<string, PropertyDescriptor | undefined>();
-beforeAll(() => {
-  for (const [name, value] of Object.entries(sizes)) {
-    original.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
-    Object.defineProperty(HTMLElement.prototype, name, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('gr-releases-table__scroller') ? value : 0;
-      },
-    });
-  }
-});
-afterAll(() => {
-  for (const [name, descriptor] of original) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  }
-});
+sizeTableScroller();
 
 let mounted: { container: HTMLElement; root: Root } | undefined;
 afterEach(async () => {

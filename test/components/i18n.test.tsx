@@ -7,9 +7,11 @@ import { sampleRelease, sampleReleaseHistory, type EnvironmentStep, type Release
 import {
   DEFAULT_MESSAGES,
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
   ReleaseGraph,
   ReleaseHeader,
+  ReleaseInsights,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -22,6 +24,7 @@ import {
 import { mergeMessages } from '../../src/components/provider';
 import { durationFormatter } from '../../src/components/internal/time';
 import { englishIn, readableTexts } from '../../stories/readable-texts';
+import { emptyMetrics, fixtureMetrics } from '../fixtures/delivery-metrics';
 
 /**
  * Every message replaced by a mark naming it: `⟦table.columns.date⟧` for a string,
@@ -285,6 +288,8 @@ describe('messages: no English left', () => {
     ['ReleasesTable, error', <ReleasesTable releases={undefined} error={new Error('offline')} onRetry={() => {}} />],
     ['ReleasesTable, bad data', <ReleasesTable releases={[{ id: 1 } as never]} />],
     ['ReleasesTable, empty', <ReleasesTable releases={[]} />],
+    ['ReleasesTable, selection', <ReleasesTable releases={history} onCompare={() => {}} defaultSelectedReleases={[history[0]!.id]} />],
+    ['ReleasesTable, two selected', <ReleasesTable releases={history} onCompare={() => {}} defaultSelectedReleases={[history[0]!.id, history[1]!.id]} />],
     ['ReleasesTable, no match', <ReleasesTable releases={history} defaultState={{ filters: { query: 'zzz-nothing' } }} />],
     ['ReleaseGraph', <ReleaseGraph release={failed} showMinimap />],
     ['ReleaseGraph, running', <ReleaseGraph release={running} />],
@@ -317,6 +322,19 @@ describe('messages: no English left', () => {
     ['ReleaseDiff, empty', <ReleaseDiff previous={{ ...failed, environments: [] }} next={{ ...failed, environments: [] }} />],
     ['ReleaseDiff, loading', <ReleaseDiff loading />],
     ['ReleaseDiff, error', <ReleaseDiff error={new Error('offline')} />],
+    ['ReleaseInsights', <ReleaseInsights metrics={fixtureMetrics()} getReleaseHref={(release) => `/r/${release.id}`} />],
+    ['ReleaseInsights, weekly', <ReleaseInsights metrics={fixtureMetrics({ series: fixtureMetrics().series.slice(0, 1).map((point) => ({ ...point, to: fixtureMetrics().window.to })) })} />],
+    ['ReleaseInsights, empty', <ReleaseInsights metrics={emptyMetrics()} />],
+    ['ReleaseInsights, loading', <ReleaseInsights loading />],
+    ['ReleaseInsights, error', <ReleaseInsights error={new Error('offline')} />],
+    ['ReleaseInsights, bad data', <ReleaseInsights metrics={{ ...fixtureMetrics(), environments: 'x' as never }} />],
+    ['ReleaseComparison', <ReleaseComparison older={failed} newer={running} releases={[failed, suspended, running]} getReleaseHref={(release) => `/r/${release.id}`} />],
+    ['ReleaseComparison, one release twice', <ReleaseComparison older={failed} newer={failed} />],
+    ['ReleaseComparison, nothing changed', <ReleaseComparison older={failed} newer={{ ...failed, id: 'copy', createdAt: '2030-01-01T00:00:00Z' }} />],
+    ['ReleaseComparison, empty', <ReleaseComparison />],
+    ['ReleaseComparison, loading', <ReleaseComparison loading />],
+    ['ReleaseComparison, error', <ReleaseComparison error={new Error('offline')} />],
+    ['ReleaseComparison, bad data', <ReleaseComparison older={failed} newer={{ ...running, environments: 'x' as never }} />],
   ])('%s shows only messages', (_name, element) => {
     const container = serverRendered(element);
     expect(readableTexts(container).join('')).toContain('⟦');
@@ -333,6 +351,11 @@ describe('messages: no English left', () => {
     await user.type(within(notes.container).getByRole('searchbox'), 'zzz-nothing');
     expect(within(notes.container).getByText('⟦notes.noMatch⟧')).toBeInTheDocument();
     expect(englishInRoot(notes.container)).toEqual([]);
+
+    const insights = render(withMarks(<ReleaseInsights metrics={fixtureMetrics()} />));
+    for (const button of within(insights.container).getAllByRole('button')) await user.click(button);
+    expect(insights.container.querySelectorAll('table')).toHaveLength(8);
+    expect(englishInRoot(insights.container)).toEqual([]);
   });
 });
 

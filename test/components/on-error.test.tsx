@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EnvironmentDetails, ReleaseDiff, ReleaseGraph, ReleaseNotes, ReleasesProvider, ReleasesTable, ReleaseView } from '../../src/index';
+import { EnvironmentDetails, ReleaseComparison, ReleaseDiff, ReleaseGraph, ReleaseInsights, ReleaseNotes, ReleasesProvider, ReleasesTable, ReleaseView } from '../../src/index';
+import { fixtureMetrics } from '../fixtures/delivery-metrics';
 import type { ReleasesErrorHandler } from '../../src/index';
 import { isReleaseDataError, sampleRelease, type Release } from '../../src/headless';
 
@@ -21,6 +22,8 @@ const cases: Array<[string, (onError?: ReleasesErrorHandler) => ReactElement]> =
   ['EnvironmentDetails', (onError) => <EnvironmentDetails environment={badEnvironment} release={release} onError={onError} />],
   ['ReleaseNotes', (onError) => <ReleaseNotes release={{ ...release, notes: { ...release.notes!, issues: [{ title: 'x' } as never] } }} onError={onError} />],
   ['ReleaseDiff', (onError) => <ReleaseDiff previous={release} next={{ ...release, environments: 'x' as never }} onError={onError} />],
+  ['ReleaseInsights', (onError) => <ReleaseInsights metrics={{ ...fixtureMetrics(), failingSteps: 'x' as never }} onError={onError} />],
+  ['ReleaseComparison', (onError) => <ReleaseComparison older={release} newer={{ ...release, id: 'other', environments: 'x' as never }} onError={onError} />],
 ];
 
 afterEach(() => vi.restoreAllMocks());

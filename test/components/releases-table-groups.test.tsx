@@ -1,33 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromSearchParams, sampleReleaseHistory, toSearchString, type EnvironmentStep, type Release, type ReleasesTableState } from 'gitops-releases/headless';
 import { ReleasesProvider } from '../../src/components/provider';
 import { ReleasesTable } from '../../src/components/ReleasesTable';
 import { FLEET_REGIONS, fleetHistory, fleetRelease } from '../fixtures/fleet';
+import { sizeTableScroller } from './table-scroller-size';
 
-// jsdom lays nothing out: give the table's scrolling box the size a browser would, so the
-// virtualiser draws the rows that fit (the real browser tests need no such help).
-const sizes = { clientHeight: 560, clientWidth: 1200 } as const;
-const original = new Map<string, PropertyDescriptor | undefined>();
-beforeAll(() => {
-  for (const [name, value] of Object.entries(sizes)) {
-    original.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
-    Object.defineProperty(HTMLElement.prototype, name, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('gr-releases-table__scroller') ? value : 0;
-      },
-    });
-  }
-});
-afterAll(() => {
-  for (const [name, descriptor] of original) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  }
-});
+sizeTableScroller();
 
 // Five releases of 1,000 stores in four waves (10, 250, 370, 370), newest first: the newest runs
 // in wave-3, the second failed in wave-2 with 3 stores of 250.

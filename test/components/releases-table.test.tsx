@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef, useState } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_TABLE_STATE,
   buildReleaseRows,
@@ -13,28 +13,9 @@ import {
   type ReleasesTableState,
 } from 'gitops-releases/headless';
 import { ReleasesTable, useReleasesTable } from '../../src/components/ReleasesTable';
+import { sizeTableScroller } from './table-scroller-size';
 
-// jsdom lays nothing out: give the table's scrolling box the size a browser would, so the
-// virtualiser draws the rows that fit (the real browser tests need no such help).
-const sizes = { clientHeight: 560, clientWidth: 1200 } as const;
-const original = new Map<string, PropertyDescriptor | undefined>();
-beforeAll(() => {
-  for (const [name, value] of Object.entries(sizes)) {
-    original.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
-    Object.defineProperty(HTMLElement.prototype, name, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('gr-releases-table__scroller') ? value : 0;
-      },
-    });
-  }
-});
-afterAll(() => {
-  for (const [name, descriptor] of original) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  }
-});
+sizeTableScroller();
 
 const releases = sampleReleaseHistory({ count: 30, shape: 'regions', seed: 3 });
 const rows = () => [...document.querySelectorAll<HTMLElement>('tbody tr.gr-releases-table__row')];

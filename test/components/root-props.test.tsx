@@ -1,7 +1,8 @@
 import { render } from '@testing-library/react';
 import { createRef, type ReactElement, type Ref } from 'react';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentDetails, ReleaseDiff, ReleaseGraph, ReleaseNotes, ReleasesTable, ReleaseView, StatusBadge } from '../../src/index';
+import { EnvironmentDetails, ReleaseComparison, ReleaseDiff, ReleaseGraph, ReleaseInsights, ReleaseNotes, ReleasesTable, ReleaseView, StatusBadge } from '../../src/index';
+import { fixtureMetrics } from '../fixtures/delivery-metrics';
 import { sampleRelease, sampleReleaseHistory } from '../../src/headless';
 
 const release = sampleRelease({ shape: 'sequential', state: 'failed' });
@@ -16,6 +17,8 @@ const cases: Array<[string, (ref: Ref<HTMLElement>, extra: Record<string, unknow
   ['EnvironmentDetails', (ref, extra) => <EnvironmentDetails ref={ref as Ref<HTMLElement>} environment={release.environments[0]!} release={release} {...extra} />],
   ['ReleaseNotes', (ref, extra) => <ReleaseNotes ref={ref as Ref<HTMLDivElement>} release={release} {...extra} />],
   ['ReleaseDiff', (ref, extra) => <ReleaseDiff ref={ref as Ref<HTMLDivElement>} previous={release} next={release} {...extra} />],
+  ['ReleaseInsights', (ref, extra) => <ReleaseInsights ref={ref as Ref<HTMLDivElement>} metrics={fixtureMetrics()} {...extra} />],
+  ['ReleaseComparison', (ref, extra) => <ReleaseComparison ref={ref as Ref<HTMLDivElement>} older={history[1]} newer={history[0]} {...extra} />],
 ];
 
 describe('component roots behave like elements', () => {

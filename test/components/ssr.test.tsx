@@ -16,8 +16,10 @@ import {
 import * as library from '../../src/index';
 import {
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
   ReleaseGraph,
+  ReleaseInsights,
   ReleaseHeader,
   ReleaseNotes,
   ReleasesProvider,
@@ -25,6 +27,7 @@ import {
   ReleaseView,
   StatusBadge,
 } from '../../src/index';
+import { emptyMetrics, fixtureMetrics } from '../fixtures/delivery-metrics';
 
 const running = sampleRelease({ shape: 'regions', state: 'running' });
 const succeeded = sampleRelease({ shape: 'parallel', state: 'succeeded' });
@@ -48,6 +51,7 @@ const SERVER_RENDERS: Record<string, Record<string, ReactElement>> = {
     loading: <ReleasesTable releases={undefined} loading />,
     empty: <ReleasesTable releases={[]} />,
     error: <ReleasesTable releases={undefined} error={new Error('boom')} />,
+    selection: <ReleasesTable releases={sampleReleaseHistory({ count: 30, shape: 'regions' })} onCompare={() => {}} defaultSelectedReleases={['nowhere']} />,
   },
   ReleaseGraph: { ready: <ReleaseGraph release={running} />, empty: <ReleaseGraph release={{ ...running, environments: [] }} /> },
   ReleaseView: {
@@ -72,6 +76,18 @@ const SERVER_RENDERS: Record<string, Record<string, ReactElement>> = {
     loading: <ReleaseDiff loading />,
     empty: <ReleaseDiff />,
     error: <ReleaseDiff error={new Error('boom')} />,
+  },
+  ReleaseInsights: {
+    ready: <ReleaseInsights metrics={fixtureMetrics()} getReleaseHref={(release) => `/releases/${release.id}`} />,
+    loading: <ReleaseInsights loading />,
+    empty: <ReleaseInsights metrics={emptyMetrics()} />,
+    error: <ReleaseInsights error={new Error('boom')} />,
+  },
+  ReleaseComparison: {
+    ready: <ReleaseComparison older={succeeded} newer={changed} />,
+    loading: <ReleaseComparison loading />,
+    empty: <ReleaseComparison />,
+    error: <ReleaseComparison error={new Error('boom')} />,
   },
 };
 
@@ -149,6 +165,20 @@ describe('server rendering', () => {
     expect(diff).toContain('9.9.9');
     expect(diff).toContain('<del');
     expect(diff).toContain('<ins');
+  });
+
+  it('renders ReleaseInsights with its numbers, charts named by their summaries, and links', () => {
+    const html = renderToString(<ReleaseInsights metrics={fixtureMetrics()} getReleaseHref={(release) => `/releases/${release.id}`} />);
+    expect(html).toContain('3.1 per day');
+    expect(html).toContain('role="img" aria-label="Deployments per day over the last 7 days: from 2 to 5, 3.1 on average"');
+    expect(html).toContain('aria-expanded="false"');
+    expect(html).toContain('href="/releases/r-2"');
+    // Times name UTC until the page is hydrated in the reader's zone.
+    expect(html).toMatch(/Mar 13, 2026, 3:00\sAM UTC/);
+    // Metrics sent by a host's server in a shape the view cannot draw: an inline error, not a throw.
+    const bad = renderToString(<ReleaseInsights metrics={{ ...fixtureMetrics(), environments: [{ name: { html: 1 } }] as never }} />);
+    expect(bad).toContain('role="alert"');
+    expect(bad).toContain('at $.environments[0].name, expected a string');
   });
 
   it('server-renders the loading placeholder', () => {

@@ -23,7 +23,8 @@ export const ENTRY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   table: ['ReleasesTable', 'useReleasesTable'],
   graph: ['ReleaseGraph'],
   view: ['EnvironmentDetails', 'ReleaseHeader', 'ReleaseView'],
-  notes: ['ReleaseDiff', 'ReleaseNotes'],
+  notes: ['ReleaseComparison', 'ReleaseDiff', 'ReleaseNotes'],
+  insights: ['ReleaseInsights'],
 };
 export const ENTRIES = Object.keys(ENTRY_EXPORTS);
 

@@ -42,6 +42,12 @@ describe('importing one part of the package', () => {
     expect(graphLibraries(headless)).toEqual([]);
   });
 
+  it('ReleaseInsights pulls in neither React Flow, dagre nor Radix', async () => {
+    const inputs = await bundledInputs("export { ReleaseInsights } from 'gitops-releases';");
+    expect(ownFiles(inputs).every((input) => input.startsWith('dist/'))).toBe(true);
+    expect(inputs.filter((input) => /@xyflow|@dagrejs|@radix-ui|@tanstack/.test(input))).toEqual([]);
+  });
+
   it('the graph does pull in both (the check above can fail)', async () => {
     const inputs = await bundledInputs("export { ReleaseGraph } from 'gitops-releases';");
     expect(inputs.some((input) => input.includes('@xyflow/react'))).toBe(true);
@@ -55,7 +61,7 @@ describe('importing one part of the package', () => {
 const GRAPH_LIBRARIES = ['@xyflow/react', '@dagrejs/dagre', '@radix-ui/react-tabs'];
 
 describe.each(['js', 'cjs'])('what each per-component entry imports at all (.%s)', (extension) => {
-  it.each(['table', 'badge', 'notes', 'provider'])('%s reaches neither React Flow, dagre, Radix nor the graph layout', async (entry) => {
+  it.each(['table', 'badge', 'notes', 'provider', 'insights'])('%s reaches neither React Flow, dagre, Radix nor the graph layout', async (entry) => {
     const graph = await importGraph(`${entry}.${extension}`);
     expect(GRAPH_LIBRARIES.filter((name) => graph.packages.has(name))).toEqual([]);
     expect(graph.files.filter((file) => /^dist\/(index|headless|headless-layout)\./.test(file))).toEqual([]);

@@ -12,6 +12,12 @@ import {
   changesSinceLastRelease,
   collapseDownstream,
   compileReleaseNotes,
+  checkDeliveryMetrics,
+  computeDeliveryMetrics,
+  deliveryKeyChange,
+  deliveryKeySeries,
+  deliveryKeyValue,
+  deliveryTrend,
   countByStatusGroup,
   createReleaseLinks,
   describeEnvironment,
@@ -74,11 +80,13 @@ import {
   simulatePromotion,
   sortReleaseRows,
   statusGroup,
+  summarizeSeries,
   toCommitStatus,
   toSearchParams,
   toSearchString,
   topologicalOrder,
   validDay,
+  valueStreamShares,
   withArgoCdApplications,
   type ArgoCdApplication,
   type CodefreshPromotionOptions,
@@ -126,6 +134,11 @@ import {
   groupCountKinds,
   tileInDirection,
   tileCenter,
+  compareReleases,
+  toggleReleaseSelection,
+  orderReleasePair,
+  releasesToCompare,
+  releaseSelectionSummary,
 } from '../../src/headless';
 import { environment as env, release as releaseOf } from '../fixtures/release';
 import { COLLAPSED_PREFIX } from '../../src/headless/graph/derive';
@@ -553,6 +566,75 @@ describe('release notes and diffs on hostile names', () => {
     expect(since.notes.issues.map((issue) => issue.key)).toEqual(['__proto__', 'constructor']);
     // Succeeded in the newest: nothing is.
     expect(changesSinceLastRelease([release, next], '__proto__')).toMatchObject({ since: { id: 'next' }, releases: [] });
+  });
+
+  it('compares two releases and selects them by hostile ids', () => {
+    cover(compareReleases, toggleReleaseSelection, orderReleasePair, releasesToCompare, releaseSelectionSummary);
+    const older = hostileRelease({ id: '__proto__', createdAt: '2026-11-20T10:00:00Z' });
+    const between = hostileRelease({
+      id: 'constructor',
+      createdAt: '2026-11-21T10:00:00Z',
+      notes: { images: [], issues: [{ key: 'toString' }], pullRequests: [], commits: [] },
+    });
+    const newer = hostileRelease({
+      id: 'toString',
+      createdAt: '2026-11-22T10:00:00Z',
+      environments: hostileEnvironments().map((e) => (e.name === 'valueOf' ? { ...e, status: 'failed' as Status } : e)),
+      notes: { ...older.notes!, issues: [...older.notes!.issues, { key: 'hasOwnProperty' }] },
+    });
+    const result = compareReleases(newer, older, { releases: [between, older, newer] });
+    expect([result.older.id, result.newer.id]).toEqual(['__proto__', 'toString']);
+    expect(result.notes.issues.map((issue) => issue.key)).toEqual(['hasOwnProperty', 'toString']);
+    expect(result.environments.map((e) => e.name)).toEqual(names);
+    expect(result.environments.filter((e) => e.statusChanged).map((e) => e.name)).toEqual(names.includes('valueOf') ? ['valueOf'] : []);
+    const ids = ['__proto__', 'constructor', 'toString'];
+    const anchored = toggleReleaseSelection({ selected: [], anchor: undefined }, '__proto__', { orderedIds: ids });
+    const state = toggleReleaseSelection(anchored, 'toString', { range: true, orderedIds: ids });
+    expect(state.selected).toEqual(ids);
+    const byId = new Map([older, between, newer].map((r) => [r.id, r]));
+    expect(releasesToCompare(['toString', '__proto__'], byId)).toEqual([older, newer]);
+    expect(orderReleasePair(newer, older)).toEqual([older, newer]);
+    expect(releaseSelectionSummary(state.selected, byId, ['constructor'])).toEqual({ releases: [older, between, newer], hidden: 2 });
+  });
+});
+
+describe('delivery metrics on hostile names', () => {
+  it('measures deployments to, and environments and steps of, hostile names', () => {
+    cover(computeDeliveryMetrics);
+    const release = hostileRelease();
+    const options = { now: '2026-11-27T00:00:00Z', days: 7 };
+    // `constructor` (second, after `__proto__`) succeeded at 10:17; `propertyIsEnumerable` failed at 11:07.
+    const constructor = computeDeliveryMetrics([release], { ...options, environment: 'constructor' });
+    expect(constructor.deploymentFrequency.deployments).toBe(1);
+    expect(constructor.valueStream).toEqual([
+      { kind: 'wait', environment: '__proto__', medianMs: 5 * 60_000 },
+      { kind: 'run', environment: '__proto__', medianMs: 7 * 60_000 },
+      { kind: 'wait', environment: 'constructor', medianMs: 3 * 60_000 },
+      { kind: 'run', environment: 'constructor', medianMs: 7 * 60_000 },
+    ]);
+    const failed = computeDeliveryMetrics([release], { ...options, environment: (env) => env.name === 'propertyIsEnumerable' || env.name === '__proto__' });
+    expect(failed.failedDeployments.map((f) => [f.environment, f.at])).toEqual([['propertyIsEnumerable', '2026-11-26T11:07:00.000Z']]);
+    expect(failed.environments.map((e) => e.name)).toEqual(names);
+    expect(failed.environments.find((e) => e.name === '__proto__')).toMatchObject({ runs: 1, succeeded: 1, medianWaitMs: null });
+    expect(failed.failingSteps).toEqual([{ environment: 'propertyIsEnumerable', section: 'preAction', name: 'constructor', failures: 1, runs: 1 }]);
+    const unknown = computeDeliveryMetrics([release], { ...options, environment: 'valueOf-not' });
+    expect(unknown.changeFailRate).toEqual({ rate: null, failed: 0, deployments: 0 });
+  });
+
+  it('judges, draws and checks metrics of hostile names as of any other', () => {
+    cover(deliveryKeyValue, deliveryTrend, deliveryKeyChange, deliveryKeySeries, summarizeSeries, valueStreamShares, checkDeliveryMetrics);
+    const metrics = computeDeliveryMetrics([hostileRelease()], { now: '2026-11-27T00:00:00Z', days: 7, environment: 'constructor' });
+    // Sent as JSON and checked: every hostile name survives as an own string.
+    const sent = checkDeliveryMetrics(JSON.parse(JSON.stringify(metrics)));
+    expect(sent.environments.map((e) => e.name)).toEqual(names);
+    expect(deliveryKeyValue(sent, 'deploymentFrequency')).toBeCloseTo(1 / 7);
+    // Nothing before the window: no baseline, so no trend.
+    expect(deliveryKeyChange(sent, 'deploymentFrequency')).toEqual({ value: 1 / 7, previous: null, trend: undefined });
+    expect(deliveryTrend('changeLeadTime', 2, 1)).toMatchObject({ verdict: 'worse' });
+    expect(summarizeSeries(deliveryKeySeries(sent, 'deploymentFrequency'))).toMatchObject({ highest: 1, count: 7 });
+    const { shares } = valueStreamShares(sent.valueStream);
+    expect(shares.map((share) => share.stage.environment)).toEqual(['__proto__', '__proto__', 'constructor', 'constructor']);
+    expect(shares.reduce((sum, share) => sum + share.share, 0)).toBeCloseTo(1);
   });
 });
 

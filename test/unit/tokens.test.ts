@@ -431,6 +431,7 @@ const FIXED_PRIVATE: Record<string, string> = {
   '--_gr-avatar-size': 'picture size',
   '--_gr-timeline-name': 'column width',
   '--_gr-timeline-duration': 'column width',
+  '--_gr-table-select-width': "column width: the date column sticks beside it (ReleasesTable's tableMinWidth counts it)",
 };
 
 /** Hard-coded colours and lengths in one stylesheet, as readable lines. */

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ReleasesProvider, StatusBadge, type LinkRenderProps } from 'gitops-releases';
+import { ComparePage } from './ComparePage';
 import { PRODUCTS, useReleases, type Product } from './data';
+import { InsightsPage } from './InsightsPage';
 import { ProductPage } from './ProductPage';
 import { ReleasePage } from './ReleasePage';
 import { Link, navigate, useLocation } from './router';
@@ -48,10 +50,13 @@ export function App() {
     if (route.page === 'home' && PRODUCTS[0]) navigate(productHref(PRODUCTS[0].id), { replace: true });
   }, [route.page]);
 
-  const current = route.page === 'product' ? route.product : route.page === 'release' ? route.target.product : undefined;
+  const current =
+    route.page === 'product' || route.page === 'insights' || route.page === 'compare' ? route.product : route.page === 'release' ? route.target.product : undefined;
 
   let page: ReactNode;
   if (route.page === 'product') page = <ProductPage productId={route.product} key={route.product} />;
+  else if (route.page === 'insights') page = <InsightsPage productId={route.product} days={route.days} key={route.product} />;
+  else if (route.page === 'compare') page = <ComparePage productId={route.product} from={route.from} to={route.to} />;
   else if (route.page === 'release') page = <ReleasePage target={route.target} tab={route.tab} />;
   else if (route.page === 'not-found') page = <NotFound />;
 

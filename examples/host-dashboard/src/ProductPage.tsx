@@ -1,11 +1,17 @@
 import { useCallback, useMemo } from 'react';
 import { ReleasesTable } from 'gitops-releases';
-import { countByStatusGroup, fromSearchParams, toSearchString, type Release, type ReleasesTableState } from 'gitops-releases/headless';
+import { computeDeliveryMetrics, countByStatusGroup, fromSearchParams, toSearchString, type Release, type ReleasesTableState } from 'gitops-releases/headless';
 import { findProduct, useReleases } from './data';
+import { ProductHeader, UnknownProduct } from './ProductHeader';
 import { navigate } from './router';
-import { releaseHref } from './routes';
+import { compareHref, releaseHref } from './routes';
 
-/** A product's page: its header and every release, with the table's filters kept in the URL. */
+const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+
+/**
+ * A product's page: its header with the last 30 days' delivery numbers, and every release, with
+ * the table's filters kept in the URL. Two releases selected in the table open their comparison.
+ */
 export function ProductPage({ productId }: { productId: string }) {
   const product = findProduct(productId);
   const releases = useReleases(product);
@@ -16,33 +22,19 @@ export function ProductPage({ productId }: { productId: string }) {
   }, []);
   const getReleaseHref = useCallback((release: Release) => releaseHref({ product: release.product, releaseId: release.id }), []);
   const open = useCallback((release: Release) => navigate(getReleaseHref(release)), [getReleaseHref]);
+  const compare = useCallback((older: Release, newer: Release) => navigate(compareHref(productId, older.id, newer.id)), [productId]);
+  // The same definitions as the Insights page (production deployments, DORA's change fail rate).
+  const metrics = useMemo(() => computeDeliveryMetrics(releases, { days: 30 }), [releases]);
 
-  if (!product) {
-    return (
-      <section className="host-page host-empty">
-        <h1>Unknown product</h1>
-        <p>There is no product called “{productId}”.</p>
-      </section>
-    );
-  }
+  if (!product) return <UnknownProduct productId={productId} />;
 
-  const finished = releases.filter((release) => release.status === 'succeeded' || release.status === 'failed' || release.status === 'terminated');
-  const succeeded = finished.filter((release) => release.status === 'succeeded').length;
   const counts = countByStatusGroup(releases);
   const newest = releases[0];
+  const failRate = metrics.changeFailRate.rate;
 
   return (
     <section className="host-page" aria-labelledby="product-title">
-      <header className="host-page__header">
-        <div>
-          <p className="host-eyebrow">
-            {product.team} · <span className="host-mono">{product.repository}</span>
-          </p>
-          <h1 id="product-title" className="host-page__title">
-            {product.name}
-          </h1>
-          <p className="host-page__lead">{product.description}</p>
-        </div>
+      <ProductHeader product={product} current="releases">
         <dl className="host-stats">
           <div>
             <dt>Latest</dt>
@@ -53,11 +45,15 @@ export function ProductPage({ productId }: { productId: string }) {
             <dd>{counts.running + counts.pending}</dd>
           </div>
           <div>
-            <dt>Success rate</dt>
-            <dd>{finished.length ? `${Math.round((succeeded / finished.length) * 100)}%` : '—'}</dd>
+            <dt>Deployments, 30 days</dt>
+            <dd>{metrics.deploymentFrequency.deployments}</dd>
+          </div>
+          <div>
+            <dt>Change fail rate, 30 days</dt>
+            <dd>{failRate === null ? '—' : percent.format(failRate)}</dd>
           </div>
         </dl>
-      </header>
+      </ProductHeader>
       <div className="host-card">
         <ReleasesTable
           releases={releases}
@@ -65,7 +61,8 @@ export function ProductPage({ productId }: { productId: string }) {
           onStateChange={onStateChange}
           onReleaseSelect={open}
           getReleaseHref={getReleaseHref}
-          height="calc(100vh - 330px)"
+          onCompare={compare}
+          height="calc(100vh - 420px)"
           aria-label={`${product.name} releases`}
         />
       </div>

@@ -3,6 +3,7 @@ import { EnvironmentDetails, ReleaseView, StatusBadge, type ReleaseViewTab, type
 import { WORKFLOW_SECTIONS, groupReleaseEnvironments, type EnvironmentStep, type Release, type ReleaseTarget } from 'gitops-releases/headless';
 import { CommitChecks } from './CommitChecks';
 import { findProduct, useReleases } from './data';
+import { ProductBreadcrumbs } from './ProductHeader';
 import { Link, navigate } from './router';
 import { productHref, releaseHref } from './routes';
 
@@ -54,17 +55,7 @@ export function ReleasePage({ target, tab }: { target: ReleaseTarget; tab: Relea
 
   return (
     <section className="host-page" aria-label={`Release ${release.version ?? release.id}`}>
-      <nav className="host-breadcrumbs" aria-label="Breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/">Products</Link>
-          </li>
-          <li>
-            <Link href={productHref(product.id)}>{product.name}</Link>
-          </li>
-          <li aria-current="page">Release {release.version ?? release.id}</li>
-        </ol>
-      </nav>
+      <ProductBreadcrumbs product={product} current={`Release ${release.version ?? release.id}`} />
       <div className="host-release" data-drawer-open={target.environment ? '' : undefined}>
         <div className="host-release__content">
           <div className="host-card host-release__view">

@@ -23,8 +23,13 @@ export interface Product {
   repository: string;
   shape: SampleFlowShape;
   seed: number;
-  /** Releases in its history. @default 60 */
+  /** Releases in its history, without `delivery`. @default 60 */
   history?: number;
+  /**
+   * How its team delivers (`sampleReleaseHistory`'s `team`): then its history is the last 90 days
+   * of releases with commits, failures and recoveries, enough for its Insights page to measure.
+   */
+  delivery?: 'healthy' | 'struggling';
   /** How its live release is simulated, besides the product and seed. */
   live?: Pick<SimulateOptions, 'step' | 'structuralSharing'>;
 }
@@ -38,6 +43,7 @@ export const PRODUCTS: readonly Product[] = [
     repository: 'acme/checkout-gitops',
     shape: 'sequential',
     seed: 1,
+    delivery: 'healthy',
   },
   {
     id: 'payments',
@@ -47,6 +53,7 @@ export const PRODUCTS: readonly Product[] = [
     repository: 'acme/payments-gitops',
     shape: 'parallel',
     seed: 7,
+    delivery: 'struggling',
   },
   {
     id: 'storefront',
@@ -56,6 +63,7 @@ export const PRODUCTS: readonly Product[] = [
     repository: 'acme/storefront-gitops',
     shape: 'regions',
     seed: 3,
+    delivery: 'healthy',
   },
   {
     id: 'store-fleet',
@@ -66,13 +74,17 @@ export const PRODUCTS: readonly Product[] = [
     shape: 'fleet',
     seed: 8,
     // 2,000 stores a release (about a megabyte of sample data each, made when the page starts):
-    // a short history, still with a run, a queue, a failure in wave-2 and a manual promotion.
+    // a short history, still with a run, a queue, a failure in wave-2 and a manual promotion;
+    // 90 days of a team's deliveries would be hundreds of megabytes.
     history: 10,
     // Five hours of rollout in three-minute steps (about 100 snapshots, not thousands), each
     // keeping the stores that did not change, so the graph and table redraw only what did.
     live: { step: 180_000, structuralSharing: true },
   },
 ];
+
+/** How far back a delivering team's history goes: the Insights page's longest window. */
+const HISTORY_DAYS = 90;
 
 export const findProduct = (id: string) => PRODUCTS.find((product) => product.id === id);
 
@@ -147,7 +159,13 @@ class ProductFeed {
     // runs; the history ends before its earliest possible start, and the live one stays newest.
     const replayed = last ? Date.parse(last.updatedAt ?? last.createdAt) - Date.parse(last.createdAt) : 0;
     const now = new Date(Date.now() - replayed - 5 * 60 * 1000).toISOString();
-    const history = sampleReleaseHistory({ count: product.history ?? 60, product: product.id, shape: product.shape, seed: product.seed, now });
+    const history = sampleReleaseHistory({
+      ...(product.delivery ? { team: product.delivery, days: HISTORY_DAYS } : { count: product.history ?? 60 }),
+      product: product.id,
+      shape: product.shape,
+      seed: product.seed,
+      now,
+    });
     const [newest, ...older] = history;
     // The replay itself: each snapshot made when its tick comes, never all of them at once.
     const snapshots = simulatePromotion(flow, options);

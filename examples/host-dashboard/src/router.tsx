@@ -1,7 +1,7 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 /**
- * A tiny router on the History API: the dashboard has four kinds of pages, so a router library
+ * A tiny router on the History API: the dashboard has a handful of kinds of pages, so a router library
  * would be most of its code. Every in-app navigation goes through `navigate`, which notifies the
  * subscribers of `useLocation`; the browser's back and forward buttons arrive as `popstate`.
  */

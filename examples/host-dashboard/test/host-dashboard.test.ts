@@ -239,6 +239,119 @@ describe('host dashboard (example)', () => {
     await page.context().close();
   });
 
+  it('opens a product’s insights from its page, keeps the window in the URL, and links failed deployments to their releases', async () => {
+    const session = await open('/products/checkout');
+    const { page } = session;
+    await table(page).waitFor();
+
+    // The product's header measures the last 30 days as the Insights page does; no rate of its own.
+    const stats = page.locator('.host-stats');
+    await stats.getByText('Deployments, 30 days').waitFor();
+    expect(await stats.getByText('Change fail rate, 30 days').locator('xpath=following-sibling::dd').innerText()).toMatch(/^[\d.]+%$/);
+    expect(await stats.getByText('Success rate').count()).toBe(0);
+
+    // Insights, from the product's pages.
+    const pages = page.getByRole('navigation', { name: 'Checkout pages' });
+    expect(await pages.getByRole('link', { name: 'Releases' }).getAttribute('aria-current')).toBe('page');
+    await pages.getByRole('link', { name: 'Insights' }).click();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout/insights');
+    expect(query(page, 'days')).toBe('30');
+    expect(await pages.getByRole('link', { name: 'Insights' }).getAttribute('aria-current')).toBe('page');
+    const insights = page.getByRole('region', { name: 'Checkout delivery insights' });
+    const tile = (name: string) => insights.getByRole('region', { name, exact: true });
+    const deployments = () => tile('Deployment frequency').getByText(/^\d+ deployments?$/).innerText();
+
+    // The four keys, each with a value: a team that deploys several times a day, some failures.
+    await tile('Deployment frequency').getByText(/^[\d.]+ per day$/).waitFor();
+    await tile('Change lead time').getByText(/^(\d+[dhms] ?)+$/).waitFor();
+    await tile('Change fail rate').getByText(/^[\d.]+%$/).waitFor();
+    await tile('Failed deployment recovery time').getByText(/^(\d+[dhms] ?)+$/).waitFor();
+    expect(await insights.getByRole('radio', { name: '30 days' }).isChecked()).toBe(true);
+    const month = await deployments();
+
+    // A shorter window: into the URL, fewer deployments; a reload (or a shared link) shows the same.
+    await insights.getByRole('radio', { name: '7 days' }).check();
+    await expect.poll(() => query(page, 'days')).toBe('7');
+    await expect.poll(deployments).not.toBe(month);
+    const week = await deployments();
+    expect(Number.parseInt(week, 10)).toBeLessThan(Number.parseInt(month, 10));
+    await page.reload();
+    await insights.getByRole('radio', { name: '7 days' }).waitFor();
+    expect(await insights.getByRole('radio', { name: '7 days' }).isChecked()).toBe(true);
+    expect(await deployments()).toBe(week);
+
+    // A failed deployment (the longest window has plenty) opens its release page through the app's links.
+    await insights.getByRole('radio', { name: '90 days' }).check();
+    await expect.poll(() => query(page, 'days')).toBe('90');
+    const failed = insights.getByRole('region', { name: 'Failed deployments' }).getByRole('link').first();
+    const version = (await failed.innerText()).trim();
+    await failed.click();
+    await expect.poll(() => pathOf(page)).toMatch(/^\/products\/checkout\/releases\/[^/?]+$/);
+    await view(page).locator('.gr-release-header').getByText(version, { exact: true }).waitFor();
+    await view(page).locator('.gr-release-header').getByText('Failed', { exact: true }).first().waitFor();
+
+    // Back to the insights as they were, and from there back to the releases.
+    await page.goBack();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout/insights');
+    expect(query(page, 'days')).toBe('90');
+    await pages.getByRole('link', { name: 'Releases' }).click();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout');
+    await table(page).waitFor();
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
+  it('compares two releases selected in the table, by a URL that holds both, and says when one is unknown', async () => {
+    const session = await open('/products/checkout');
+    const { page } = session;
+    await table(page).waitFor();
+    const versionOf = async (index: number) => (await row(page, index).locator('td[data-column="version"]').innerText()).trim();
+    const idOf = async (index: number) => (await rowHref(row(page, index))).split('/').pop()!;
+    const [newer, older] = [await versionOf(2), await versionOf(5)];
+    const [newerId, olderId] = [await idOf(2), await idOf(5)];
+
+    // Compare is offered once two releases are selected; selecting opens nothing.
+    const compare = page.getByRole('button', { name: 'Compare' });
+    expect(await compare.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: `Select checkout ${newer}` }).check();
+    await page.getByRole('checkbox', { name: `Select checkout ${older}` }).check();
+    expect(pathOf(page)).toBe('/products/checkout');
+    await page.getByText('2 selected').waitFor();
+    await compare.click();
+
+    // The comparison's page: both ids in the URL, older first, and the heading naming both.
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout/compare');
+    expect(query(page, 'from')).toBe(olderId);
+    expect(query(page, 'to')).toBe(newerId);
+    const heading = page.getByRole('heading', { level: 2, name: `From checkout ${older} to checkout ${newer}` });
+    await heading.waitFor();
+    await page.getByRole('heading', { name: /^Changes to promote \(\d+\)$/ }).waitFor();
+
+    // The same URL, reloaded, shows the same comparison; each release's name opens its page.
+    await page.reload();
+    await heading.waitFor();
+    await page.getByRole('link', { name: `checkout ${newer}`, exact: true }).click();
+    await expect.poll(() => pathOf(page)).toBe(`/products/checkout/releases/${newerId}`);
+    await page.goBack();
+    await heading.waitFor();
+
+    // Ids are the URL's data: an unknown one (even one named like an object's property) says so,
+    // with a way back, and escaped characters arrive decoded.
+    await page.goto(`${origin}/products/checkout/compare?from=__proto__&to=${encodeURIComponent(newerId)}`);
+    await page.getByRole('heading', { level: 1, name: 'Release not found' }).waitFor();
+    await page.getByText('Checkout has no release “__proto__”', { exact: false }).waitFor();
+    await page.goto(`${origin}/products/checkout/compare?from=a%26b%20c&to=constructor`);
+    await page.getByRole('heading', { level: 1, name: 'Releases not found' }).waitFor();
+    await page.getByText('Checkout has no release “a&b c” or “constructor”', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Back to Checkout' }).click();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout');
+    await table(page).waitFor();
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
   it('shows a fleet of 2,000 stores as group columns in the table and as groups in the live graph', async () => {
     const session = await open('/products/store-fleet');
     const { page } = session;

@@ -24,7 +24,9 @@ const BROWSER: BrowserContextOptions = { timezoneId: BROWSER_TIME_ZONE, locale: 
 // The library's share of a table-only page's client JS, gzipped (the README gives the figure).
 // 35 kB until the table got group columns (roll-ups per release, expandable group headers, their
 // state and URL) and the provider the groups' messages: 39,326 bytes.
-const TABLE_PAGE_BUDGET = 41 * 1024;
+// 41 kB until the table's selection mode (checkboxes, ranges, the Compare bar) and the provider's
+// words for insights and comparisons: 42,875 bytes.
+const TABLE_PAGE_BUDGET = 43 * 1024;
 
 const nextCli = createRequire(join(app, 'package.json')).resolve('next/dist/bin/next');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TZ: SERVER_TIME_ZONE, LANG: 'en_US.UTF-8', NODE_ENV: 'production' };

@@ -156,7 +156,8 @@ export const ReleaseDiff = /* @__PURE__ */ forwardRef<HTMLDivElement, ReleaseDif
       {rows.length === 0 ? (
         <StateMessage kind="empty" title={text.noChange} detail={text.noChangeDetail} />
       ) : (
-        <div className="gr-release-diff__scroller">
+        // Focusable, so a keyboard can scroll a table wider than its box (long names).
+        <div className="gr-release-diff__scroller" tabIndex={0} role="region" aria-label={props['aria-label'] ?? text.tableLabel}>
           <table className={cx('gr-release-diff__table', classNames?.table)} aria-label={props['aria-label'] ?? text.tableLabel} aria-describedby={`${id}-summary`}>
             <thead>
               <tr>

@@ -1,4 +1,4 @@
-import { forwardRef, memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { EnvironmentStep, Release, ReleaseColumn, ReleaseRow, ReleaseSortKey, ReleasesPageInfo } from 'gitops-releases/headless';
 import { cx } from '../internal/cx';
@@ -10,6 +10,7 @@ import { useNumberFormatter } from '../internal/time';
 import { releaseCell, tableMinWidth, useCellContext, type CellContext } from './cells';
 import { FilterBar } from './FilterBar';
 import { useReleasesTable, type ReleasesTableStateOptions } from './useReleasesTable';
+import { useSelection, type Selection } from './use-selection';
 
 export type ReleasesTableDensity = Density;
 
@@ -118,6 +119,37 @@ export interface ReleasesTableProps extends ReleasesTableStateOptions, RootEleme
   /** Shows the filter bar. @default true */
   showFilters?: boolean;
   /**
+   * Selection mode: a checkbox first in every row ("Select checkout 1.4.2"), Shift-click for
+   * the range from the last row clicked to this one in the order shown, and a bar above the
+   * table with the count. From the keyboard, Space on a row toggles it and Shift+Space selects
+   * the range (Enter still calls `onReleaseSelect`). The selection is of release ids: it
+   * survives sorting, filtering and paging, and selected rows a filter hides still count ("3
+   * selected, 1 not shown").
+   * @default false (true when `onCompare` is given)
+   */
+  selectable?: boolean;
+  /**
+   * Controlled selection: the ids of the selected releases.
+   * @default undefined (uncontrolled)
+   */
+  selectedReleases?: readonly string[];
+  /**
+   * The selection at first when uncontrolled.
+   * @default [] (none)
+   */
+  defaultSelectedReleases?: readonly string[];
+  /**
+   * The selection changed: every selected id, in the order they were selected.
+   * @default undefined
+   */
+  onSelectedReleasesChange?: (ids: readonly string[]) => void;
+  /**
+   * Shows a Compare button in the selection bar, enabled when exactly two releases are selected,
+   * which calls this with them, older first (by `createdAt`); turns selection mode on.
+   * @default undefined (no Compare button)
+   */
+  onCompare?: (older: Release, newer: Release) => void;
+  /**
    * Accessible name of the table (on the `table`, not the root).
    * @default `messages.table.tableLabel` ('Releases')
    */
@@ -133,6 +165,8 @@ export interface ReleasesTableProps extends ReleasesTableStateOptions, RootEleme
 const ROW_HEIGHT: Record<ReleasesTableDensity, number> = { comfortable: 44, compact: 32 };
 const HEADER_HEIGHT = 40;
 const SKELETON_ROWS = 8;
+/** The checkbox column's width in rem, as in releases-table.css. */
+const SELECT_REM = 2.5;
 
 /**
  * Every release of a product, newest first: sortable, filterable (status, flow, environment or
@@ -159,6 +193,11 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
     onReload = props.onRetry,
     height = 560,
     showFilters = true,
+    onCompare,
+    selectable = onCompare !== undefined,
+    selectedReleases,
+    defaultSelectedReleases,
+    onSelectedReleasesChange,
     className,
     style,
     classNames,
@@ -177,6 +216,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
   const problem = error ?? table.error;
   const dataState = problem !== undefined ? 'error' : firstLoad ? 'loading' : table.rows.length === 0 ? 'empty' : 'ready';
   const paged = mode === 'server' || (pageSize !== undefined && pageSize > 0);
+  const selection = useSelection({ selectedReleases, defaultSelectedReleases, onSelectedReleasesChange, releases, rows: table.rows });
 
   const summary =
     dataState === 'loading'
@@ -209,6 +249,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
           summary={summary}
         />
       ) : null}
+      {selectable && dataState !== 'error' ? <SelectionBar selection={selection} onCompare={onCompare} text={text.selection} /> : null}
       {dataState === 'error' ? (
         <StateMessage
           kind="error"
@@ -233,6 +274,7 @@ export const ReleasesTable = /* @__PURE__ */ forwardRef<HTMLDivElement, Releases
             onSort={table.toggleSort}
             onGroupExpandedChange={table.setGroupExpanded}
             onReleaseSelect={onReleaseSelect}
+            selection={selectable ? selection : undefined}
             context={context}
             density={density}
             height={height}
@@ -276,6 +318,8 @@ interface TableBodyProps {
   onSort: (key: ReleaseSortKey) => void;
   onGroupExpandedChange: (group: string, expanded: boolean) => void;
   onReleaseSelect: ((release: Release) => void) | undefined;
+  /** Selection mode's state; `undefined` outside it. */
+  selection: Selection | undefined;
   context: CellContext;
   density: ReleasesTableDensity;
   height: number | string;
@@ -285,7 +329,7 @@ interface TableBodyProps {
   dimmed: boolean;
 }
 
-function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onReleaseSelect, context, density, height, skeleton, classNames, ariaLabel, dimmed }: TableBodyProps) {
+function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onReleaseSelect, selection, context, density, height, skeleton, classNames, ariaLabel, dimmed }: TableBodyProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const rowHeight = ROW_HEIGHT[density];
   const numericHeight = typeof height === 'number' ? height : 560;
@@ -353,11 +397,32 @@ function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onRelea
     } else if (event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
       moveTo(event.key === 'Home' ? 0 : rows.length - 1);
+    } else if (event.key === ' ' && selection) {
+      // Selection mode: Space toggles the row, Shift+Space selects the range to it.
+      event.preventDefault();
+      const release = rows[index]?.release;
+      if (release) selection.toggle(release.id, event.shiftKey);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const release = rows[index]?.release;
       if (release) onReleaseSelect?.(release);
     }
+  };
+
+  // Whether Shift was down at the last press (pointer or key) in the body: a checkbox's change
+  // event does not always carry the modifiers of the click or key that caused it.
+  const shift = useRef(false);
+  const toggle = selection?.toggle;
+  const onCheck = useCallback(
+    (id: string, event: ChangeEvent<HTMLInputElement>) => {
+      const range = (event.nativeEvent as globalThis.MouseEvent).shiftKey === true || shift.current;
+      shift.current = false;
+      toggle?.(id, range);
+    },
+    [toggle],
+  );
+  const noteShift = (event: { shiftKey: boolean }) => {
+    shift.current = event.shiftKey;
   };
 
   const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
@@ -366,8 +431,8 @@ function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onRelea
     if (!row) return;
     const index = Number(row.dataset.index);
     setActiveIndex(index);
-    // A link in the row does its own navigation.
-    if (target.closest('a, button, input, select')) return;
+    // A link in the row does its own navigation; the selection checkbox (and its label) select.
+    if (target.closest('a, button, input, select, label')) return;
     const release = rows[index]?.release;
     if (release) onReleaseSelect?.(release);
   };
@@ -383,26 +448,41 @@ function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onRelea
         className={cx('gr-releases-table__table', classNames?.table)}
         aria-label={ariaLabel}
         aria-rowcount={skeleton ? -1 : rows.length + 1}
-        style={{ minWidth: tableMinWidth(columns) }}
+        style={{ minWidth: tableMinWidth(columns, selection ? SELECT_REM : 0) }}
         aria-busy={skeleton || undefined}
+        data-selectable={selection ? '' : undefined}
       >
         <colgroup>
+          {selection ? <col className="gr-releases-table__col" data-column="select" /> : null}
           {columns.map((column) => (
             <col key={column.id} className="gr-releases-table__col" data-column={column.kind === 'field' ? column.id : column.kind} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
+            {selection ? (
+              <th scope="col" className="gr-releases-table__th" data-column="select">
+                <span className="gr-visually-hidden">{context.messages.selection.column}</span>
+              </th>
+            ) : null}
             {columns.map((column) => (
               <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} onGroupExpandedChange={onGroupExpandedChange} text={context.messages} />
             ))}
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown} onClick={onClick}>
+        <tbody
+          onKeyDown={(event) => {
+            noteShift(event);
+            onKeyDown(event);
+          }}
+          onPointerDown={noteShift}
+          onClick={onClick}
+        >
           {paddingTop > 0 ? <tr className="gr-releases-table__spacer" style={{ height: paddingTop }} aria-hidden="true" /> : null}
           {items.map((item) =>
             skeleton ? (
               <tr key={item.key} className="gr-releases-table__row" data-skeleton="" aria-hidden="true" style={{ height: rowHeight }}>
+                {selection ? <td className="gr-releases-table__td" data-column="select" /> : null}
                 {columns.map((column) => (
                   <td key={column.id} className="gr-releases-table__td">
                     <span className="gr-releases-table__skeleton" />
@@ -419,6 +499,8 @@ function TableBody({ rows, columns, sort, onSort, onGroupExpandedChange, onRelea
                 height={rowHeight}
                 tabbable={item.index === active}
                 selectable={!!onReleaseSelect}
+                selected={selection ? selection.selected.has(rows[item.index]!.release.id) : undefined}
+                onCheck={selection ? onCheck : undefined}
                 className={classNames?.row}
               />
             ),
@@ -497,20 +579,41 @@ interface RowProps {
   height: number;
   tabbable: boolean;
   selectable: boolean;
+  /** Selection mode: whether the row is selected; `undefined` outside it. */
+  selected: boolean | undefined;
+  onCheck: ((id: string, event: ChangeEvent<HTMLInputElement>) => void) | undefined;
   className: string | undefined;
 }
 
-const Row = /* @__PURE__ */ memo(function Row({ row, index, columns, context, height, tabbable, selectable, className }: RowProps) {
+const Row = /* @__PURE__ */ memo(function Row({ row, index, columns, context, height, tabbable, selectable, selected, onCheck, className }: RowProps) {
+  const id = row.release.id;
   return (
     <tr
       className={cx('gr-releases-table__row', className)}
       data-index={index}
       data-status={row.status}
       data-selectable={selectable ? '' : undefined}
+      data-selected={selected ? '' : undefined}
       aria-rowindex={index + 2}
       tabIndex={tabbable ? 0 : -1}
       style={{ height }}
     >
+      {selected !== undefined ? (
+        <td className="gr-releases-table__td" data-column="select">
+          {/* The label fills the cell: a click near the box selects, and never opens the release. */}
+          <label className="gr-releases-table__select">
+            <input
+              type="checkbox"
+              className="gr-releases-table__checkbox"
+              checked={selected}
+              // One Tab stop per table (the row's), as for the rows themselves.
+              tabIndex={tabbable ? 0 : -1}
+              aria-label={context.messages.selection.select([row.release.product, row.version ?? row.release.name ?? id].filter(Boolean).join(' '))}
+              onChange={(event) => onCheck?.(id, event)}
+            />
+          </label>
+        </td>
+      ) : null}
       {columns.map((column) => (
         <td key={column.id} className="gr-releases-table__td" data-column={column.kind === 'field' ? column.id : column.kind}>
           {releaseCell(column, row, context)}
@@ -520,3 +623,43 @@ const Row = /* @__PURE__ */ memo(function Row({ row, index, columns, context, he
   );
 });
 
+
+/** Selection mode's bar: how many are selected (hidden ones too), Clear, and Compare. */
+function SelectionBar({ selection, onCompare, text }: { selection: Selection; onCompare: ((older: Release, newer: Release) => void) | undefined; text: CellContext['messages']['selection'] }) {
+  const formatNumber = useNumberFormatter();
+  const hintId = useId();
+  const { pair } = selection;
+  return (
+    <div className="gr-releases-table__selection" role="group" aria-label={text.label} data-count={selection.count}>
+      <span className="gr-releases-table__count" role="status">
+        {text.count(selection.count, selection.hidden, formatNumber)}
+      </span>
+      {selection.count > 0 ? (
+        <button type="button" className="gr-releases-table__button" onClick={selection.clear}>
+          {text.clear}
+        </button>
+      ) : null}
+      {onCompare ? (
+        <span className="gr-releases-table__compare">
+          {pair ? null : (
+            <span id={hintId} className="gr-releases-table__hint">
+              {text.compareHint}
+            </span>
+          )}
+          <button
+            type="button"
+            className="gr-releases-table__button"
+            data-variant="primary"
+            disabled={!pair}
+            aria-describedby={pair ? undefined : hintId}
+            onClick={() => {
+              if (pair) onCompare(pair[0], pair[1]);
+            }}
+          >
+            {text.compare}
+          </button>
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -256,9 +256,9 @@ const COMMIT_MIN_REM = 11;
 const ENVIRONMENT_REM = 5.25;
 const GROUP_REM = 8.5;
 
-/** The table's min-width for these columns. */
-export function tableMinWidth(columns: readonly ReleaseColumn[]): string {
-  let rem = FIELD_REM + COMMIT_MIN_REM;
+/** The table's min-width for these columns (and `extraRem` more, e.g. for the checkbox column). */
+export function tableMinWidth(columns: readonly ReleaseColumn[], extraRem = 0): string {
+  let rem = FIELD_REM + COMMIT_MIN_REM + extraRem;
   for (const column of columns) rem += column.kind === 'environment' ? ENVIRONMENT_REM : column.kind === 'group' ? GROUP_REM : 0;
   return `${rem}rem`;
 }

@@ -32,7 +32,7 @@ const GLYPHS = {
     <>
       <path d="M8 1.9 14.5 13.6H1.5Z" />
       <path d="M8 6.1v3.4" />
-      {dot(11.55)}
+      {/* @__PURE__ */ dot(11.55)}
     </>
   ),
   running: (
@@ -82,7 +82,7 @@ const GLYPHS = {
     <>
       {ring}
       <path d="M6.1 6.35a1.95 1.95 0 1 1 2.75 1.75c-.55.25-.85.6-.85 1.2v.25" />
-      {dot(11.3)}
+      {/* @__PURE__ */ dot(11.3)}
     </>
   ),
   'pull-request': (

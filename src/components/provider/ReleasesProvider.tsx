@@ -153,7 +153,7 @@ export interface ReleasesProviderProps {
   colorMode?: ColorMode;
   /**
    * Every text the components show, grouped per component (`table`, `graph`, `view`,
-   * `environment`, `notes`, `diff`, `common`, `badge`) plus the status labels (`status`, `sync`,
+   * `environment`, `notes`, `diff`, `insights`, `common`, `badge`) plus the status labels (`status`, `sync`,
    * `health`, `waitingForPullRequest`, `loading`): any subset at any depth, merged over the
    * English defaults (`DEFAULT_MESSAGES`) and over an enclosing provider's messages. Strings stay
    * strings and functions functions (returning plain text); anything else is ignored. Pass a

@@ -1,8 +1,10 @@
 import {
   COMMON_MESSAGES,
+  COMPARISON_MESSAGES,
   DIFF_MESSAGES,
   ENVIRONMENT_MESSAGES,
   GRAPH_MESSAGES,
+  INSIGHTS_MESSAGES,
   NOTES_MESSAGES,
   STATUS_MESSAGES,
   TABLE_MESSAGES,
@@ -51,3 +53,5 @@ export const useViewMessages = /* @__PURE__ */ messagesOf('view', VIEW_MESSAGES)
 export const useEnvironmentMessages = /* @__PURE__ */ messagesOf('environment', ENVIRONMENT_MESSAGES);
 export const useNotesMessages = /* @__PURE__ */ messagesOf('notes', NOTES_MESSAGES);
 export const useDiffMessages = /* @__PURE__ */ messagesOf('diff', DIFF_MESSAGES);
+export const useInsightsMessages = /* @__PURE__ */ messagesOf('insights', INSIGHTS_MESSAGES);
+export const useComparisonMessages = /* @__PURE__ */ messagesOf('comparison', COMPARISON_MESSAGES);

@@ -24,5 +24,7 @@ export type {
   EnvironmentMessages,
   NotesMessages,
   DiffMessages,
+  InsightsMessages,
+  ComparisonMessages,
   WaitingMessages,
 } from './messages';

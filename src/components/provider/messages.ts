@@ -117,6 +117,22 @@ export interface TableMessages {
     /** A group among the choices of the Columns menu and the Environment filter, by its path. */
     option: (group: string) => string;
   };
+  /** Selection mode (`selectable`): a checkbox per row, and the bar above the table. */
+  selection: {
+    /** The accessible name of the checkbox column's header. */
+    column: string;
+    /** A row's checkbox, with the release's name (product and version, e.g. "checkout 1.4.2"). */
+    select: (release: string) => string;
+    /** The bar's accessible name. */
+    label: string;
+    /** How many releases are selected, `hidden` of them not shown (filtered out, or on another page). */
+    count: (selected: number, hidden: number, format: NumberFormatter) => string;
+    clear: string;
+    /** The button that compares the two selected releases (`onCompare`). */
+    compare: string;
+    /** Next to the compare button while it is disabled (not exactly two selected). */
+    compareHint: string;
+  };
 }
 
 export interface GraphMessages {
@@ -343,6 +359,136 @@ export interface DiffMessages {
   noChangeDetail: string;
 }
 
+/** The delivery metrics' words (`ReleaseInsights`). Numbers arrive written in the provider's locale. */
+export interface InsightsMessages {
+  /** The accessible name of the whole view. */
+  label: string;
+  /** The name of the window's radio group. */
+  window: string;
+  /** One choice of the window, and the window named in sentences ("30 days"). */
+  days: (days: number, format: NumberFormatter) => string;
+  /** The titles of the four key tiles. */
+  keys: { deploymentFrequency: string; changeLeadTime: string; changeFailRate: string; recoveryTime: string };
+  /** Deployments per day, the number written with one decimal at most ("3.2 per day"). */
+  perDay: (value: number, format: NumberFormatter) => string;
+  /** Deployments per week, for fewer than one a day ("2.8 per week"). */
+  perWeek: (value: number, format: NumberFormatter) => string;
+  /** A tile, a stage or a cell without a value (no deployment, no change measured). */
+  noData: string;
+  /** How a change against the previous window is judged: better, worse, or the same. */
+  verdicts: { better: string; worse: string; same: string };
+  /** A fail rate's change, in percentage points ("4 pts"). */
+  points: (value: number, format: NumberFormatter) => string;
+  /** Under a tile's change: the previous window's value (written) and its length. */
+  previous: (value: string, days: number, format: NumberFormatter) => string;
+  /** Under a tile when the previous window has no value to compare with. */
+  noPrevious: (days: number, format: NumberFormatter) => string;
+  /** How many measured a tile's value ("from 42 changes", "of 18 deployments", "3 not recovered"). */
+  basis: {
+    deployments: (count: number, format: NumberFormatter) => string;
+    changes: (count: number, format: NumberFormatter) => string;
+    failures: (failed: number, deployments: number, format: NumberFormatter) => string;
+    recoveries: (recovered: number, unrecovered: number, format: NumberFormatter) => string;
+  };
+  /** What each sparkline shows, by the series' bucket. */
+  series: {
+    deployments: { day: string; week: string };
+    leadTime: { day: string; week: string };
+    failRate: { day: string; week: string };
+    recoveryTime: { day: string; week: string };
+  };
+  /**
+   * A chart's accessible name: what it shows, over the window, its lowest and highest values and
+   * their mean, each written ("Deployments per day over the last 30 days: from 2 to 5, 3.1 on average").
+   */
+  chartSummary: (series: string, days: number, lowest: string, highest: string, average: string, format: NumberFormatter) => string;
+  /** A chart's accessible name when it has no value at all. */
+  chartEmpty: (series: string, days: number, format: NumberFormatter) => string;
+  /** The button under each chart that shows its numbers as a table (`aria-expanded` says whether it is open). */
+  showTable: string;
+  /** The first column of a chart's table: the bucket's start. */
+  period: string;
+  valueStream: {
+    title: string;
+    /** Under the title: what the bar shows. */
+    description: string;
+    /** The stage from a deployment's oldest new commit to its release. */
+    commit: string;
+    /** An environment waiting for what it depends on. */
+    wait: (environment: string) => string;
+    /** An environment running. */
+    run: (environment: string) => string;
+    /** The bar's accessible name: the stages' total, over the window, then each stage (`stage`s, joined). */
+    summary: (total: string, days: number, stages: string, format: NumberFormatter) => string;
+    /** One stage in the summary and the legend: its name, median time and share of the total. */
+    stage: (stage: string, duration: string, share: string) => string;
+    /** The legend's words for the stage kinds. */
+    kinds: { commit: string; wait: string; run: string };
+    columns: { stage: string; median: string; share: string };
+    empty: string;
+  };
+  environments: {
+    title: string;
+    columns: { name: string; runs: string; succeeded: string; failed: string; successRate: string; medianDuration: string; medianWait: string };
+    empty: string;
+  };
+  failingSteps: {
+    title: string;
+    columns: { step: string; environment: string; section: string; failures: string; runs: string };
+    empty: string;
+  };
+  failedDeployments: {
+    title: string;
+    columns: { release: string; environment: string; failedAt: string; recovery: string };
+    /** A failure with no successful deployment after it yet. */
+    unrecovered: string;
+    empty: string;
+  };
+  loading: string;
+  /** The host's fetch failed (`error`). */
+  loadError: string;
+  /** The releases could not be measured (bad data). */
+  error: string;
+  /** No deployment in the window: its length in days. */
+  empty: (days: number, format: NumberFormatter) => string;
+  emptyDetail: string;
+}
+
+/** ReleaseComparison's words. */
+export interface ComparisonMessages {
+  /** The heading: a sentence with `{older}` and `{newer}` (each a release's product and version). */
+  title: string;
+  /** The labels of the two releases' cards in the header. */
+  older: string;
+  newer: string;
+  /** Before a release's creation time. */
+  created: string;
+  /** A release with neither product nor version. */
+  unnamed: string;
+  environments: string;
+  /** The environments table's accessible name. */
+  environmentsLabel: string;
+  columns: { environment: string; before: string; after: string; change: string };
+  /** How a screen reader reads a changed value, a sentence with `{before}` and `{after}`. */
+  change: string;
+  applications: string;
+  /** The notes' heading: the changes the newer release brings, with their count. */
+  changes: (count: number, format: NumberFormatter) => string;
+  /** Under the notes' heading: a sentence with `{older}` and `{newer}`; `{between}` counts the releases in between. */
+  changesDetail: (between: number, format: NumberFormatter) => string;
+  noChanges: string;
+  noChangesDetail: string;
+  loadError: string;
+  loading: string;
+  error: string;
+  empty: string;
+  emptyDetail: string;
+  same: string;
+  sameDetail: string;
+  nothingChanged: string;
+  nothingChangedDetail: string;
+}
+
 /**
  * Every text the components show, fully resolved (English by default). Plain strings, and small
  * functions of numbers and strings for plurals and interpolation: all return plain text, never
@@ -368,6 +514,8 @@ export interface ReleasesMessages {
   environment: EnvironmentMessages;
   notes: NotesMessages;
   diff: DiffMessages;
+  insights: InsightsMessages;
+  comparison: ComparisonMessages;
 }
 
 /** Every key optional, at every depth: a function stays a function, a record becomes partial. */
@@ -461,6 +609,15 @@ export const TABLE_MESSAGES: TableMessages = {
     expand: (group) => `Show the columns of ${group}`,
     collapse: (group) => `Hide the columns of ${group}`,
     option: (group) => `${group} (group)`,
+  },
+  selection: {
+    column: 'Select',
+    select: (release) => `Select ${release}`,
+    label: 'Selected releases',
+    count: (n, hidden, f) => (hidden > 0 ? `${f(n)} selected, ${f(hidden)} not shown` : `${f(n)} selected`),
+    clear: 'Clear selection',
+    compare: 'Compare',
+    compareHint: 'Select two releases to compare',
   },
 };
 
@@ -658,6 +815,111 @@ export const DIFF_MESSAGES: DiffMessages = {
   noChangeDetail: 'Every application runs the same version, image and commit in both releases.',
 };
 
+export const INSIGHTS_MESSAGES: InsightsMessages = {
+  label: 'Delivery insights',
+  window: 'Window',
+  days: (n, f) => `${f(n)} day${s(n)}`,
+  keys: {
+    deploymentFrequency: 'Deployment frequency',
+    changeLeadTime: 'Change lead time',
+    changeFailRate: 'Change fail rate',
+    recoveryTime: 'Failed deployment recovery time',
+  },
+  perDay: (n, f) => `${f(n)} per day`,
+  perWeek: (n, f) => `${f(n)} per week`,
+  noData: 'No data',
+  verdicts: { better: 'better', worse: 'worse', same: 'no change' },
+  points: (n, f) => `${f(n)} pts`,
+  previous: (value, days, f) => `previous ${f(days)} day${s(days)}: ${value}`,
+  noPrevious: (days, f) => `nothing to compare with in the previous ${f(days)} day${s(days)}`,
+  basis: {
+    deployments: (n, f) => `${f(n)} deployment${s(n)}`,
+    changes: (n, f) => `from ${f(n)} change${s(n)}`,
+    failures: (failed, deployments, f) => `${f(failed)} of ${f(deployments)} deployment${s(deployments)} failed`,
+    recoveries: (recovered, unrecovered, f) =>
+      unrecovered > 0 ? `${f(recovered)} recovered, ${f(unrecovered)} not yet` : `${f(recovered)} recover${recovered === 1 ? 'y' : 'ies'}`,
+  },
+  series: {
+    deployments: { day: 'Deployments per day', week: 'Deployments per week' },
+    leadTime: { day: 'Median change lead time per day', week: 'Median change lead time per week' },
+    failRate: { day: 'Change fail rate per day', week: 'Change fail rate per week' },
+    recoveryTime: { day: 'Median recovery time per day', week: 'Median recovery time per week' },
+  },
+  chartSummary: (series, days, lowest, highest, average, f) =>
+    `${series} over the last ${f(days)} day${s(days)}: from ${lowest} to ${highest}, ${average} on average`,
+  chartEmpty: (series, days, f) => `${series} over the last ${f(days)} day${s(days)}: no data`,
+  showTable: 'Show as table',
+  period: 'Period',
+  valueStream: {
+    title: 'Value stream',
+    description: 'Median time from first commit to production, and where it goes',
+    commit: 'Commit to release',
+    wait: (environment) => `${environment} waiting`,
+    run: (environment) => `${environment} running`,
+    summary: (total, days, stages, f) => `From first commit to production in ${total} (median, last ${f(days)} day${s(days)}): ${stages}`,
+    stage: (stage, duration, share) => `${stage} ${duration} (${share})`,
+    kinds: { commit: 'Commit to release', wait: 'Waiting', run: 'Running' },
+    columns: { stage: 'Stage', median: 'Median time', share: 'Share' },
+    empty: 'No successful deployment in this window',
+  },
+  environments: {
+    title: 'Environments',
+    columns: {
+      name: 'Environment',
+      runs: 'Runs',
+      succeeded: 'Succeeded',
+      failed: 'Failed',
+      successRate: 'Success rate',
+      medianDuration: 'Median duration',
+      medianWait: 'Median wait',
+    },
+    empty: 'No environment ran in this window',
+  },
+  failingSteps: {
+    title: 'Failing steps',
+    columns: { step: 'Step', environment: 'Environment', section: 'Workflow', failures: 'Failures', runs: 'Runs' },
+    empty: 'No step failed in this window',
+  },
+  failedDeployments: {
+    title: 'Failed deployments',
+    columns: { release: 'Release', environment: 'Environment', failedAt: 'Failed', recovery: 'Recovered after' },
+    unrecovered: 'not recovered yet',
+    empty: 'No deployment failed in this window',
+  },
+  loading: 'Loading delivery metrics',
+  loadError: 'Could not load the release history',
+  error: 'Could not measure the releases',
+  empty: (n, f) => `No deployments in the last ${f(n)} day${s(n)}`,
+  emptyDetail: 'A deployment counts when a release reaches its target environments.',
+};
+
+export const COMPARISON_MESSAGES: ComparisonMessages = {
+  title: 'From {older} to {newer}',
+  older: 'Older',
+  newer: 'Newer',
+  created: 'Created',
+  unnamed: 'Unnamed release',
+  environments: 'Environments',
+  environmentsLabel: 'Each environment in the two releases',
+  columns: { environment: 'Environment', before: 'Before', after: 'After', change: 'Change' },
+  change: '{before} to {after}',
+  applications: 'Applications',
+  changes: (n, f) => `Changes to promote (${f(n)})`,
+  changesDetail: (between, f) =>
+    between === 0 ? 'In {newer}, not in {older}' : between === 1 ? 'In {newer} or the release before it, not in {older}' : `In {newer} or the ${f(between)} releases before it, not in {older}`,
+  noChanges: 'No new commits, pull requests or issues',
+  noChangesDetail: 'The newer release carries nothing the older one did not.',
+  loadError: 'Could not load the releases to compare',
+  loading: 'Comparing the releases',
+  error: 'Could not compare the releases',
+  empty: 'Nothing to compare',
+  emptyDetail: 'Select two releases to compare them.',
+  same: 'The same release twice',
+  sameDetail: 'Select two different releases to see what changes between them.',
+  nothingChanged: 'Nothing changes',
+  nothingChangedDetail: 'Both releases run the same everywhere and carry the same changes.',
+};
+
 /** The status labels and StatusBadge's words: what every component with a badge reads. */
 export const STATUS_MESSAGES: Pick<ReleasesMessages, 'status' | 'sync' | 'health' | 'waitingForPullRequest' | 'loading' | 'badge'> = {
   status: STATUS_LABELS,
@@ -683,6 +945,8 @@ export const DEFAULT_MESSAGES: ReleasesMessages = {
   environment: ENVIRONMENT_MESSAGES,
   notes: NOTES_MESSAGES,
   diff: DIFF_MESSAGES,
+  insights: INSIGHTS_MESSAGES,
+  comparison: COMPARISON_MESSAGES,
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -693,7 +957,7 @@ function reportDropped(path: string): void {
 }
 
 /** The top-level keys of `ReleasesMessages`: any other key in a host's `messages` is a typo. */
-const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff']);
+const GROUPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['status', 'sync', 'health', 'waitingForPullRequest', 'loading', 'badge', 'common', 'table', 'graph', 'view', 'environment', 'notes', 'diff', 'insights', 'comparison']);
 
 /** Reports the top-level keys of a host's `messages` that name no group (development only). */
 export function reportUnknownGroups(messages: unknown): void {

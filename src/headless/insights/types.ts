@@ -43,6 +43,7 @@ export interface DeliveryWindow {
 
 /** Successful deployments in the window, in all and per day and per week. */
 export interface DeploymentFrequency {
+  /** Successful deployments whose time falls in the window. */
   deployments: number;
   /** `deployments ÷ window.days`. */
   perDay: number;
@@ -64,6 +65,7 @@ export interface ChangeLeadTime {
 export interface ChangeFailRate {
   /** `null` when the window has no finished deployment. */
   rate: number | null;
+  /** Failed deployments in the window. */
   failed: number;
   /** Successful + failed deployments. */
   deployments: number;
@@ -81,18 +83,25 @@ export interface FailedDeploymentRecoveryTime {
 
 /** DORA's four keys for one window. */
 export interface DeliveryKeys {
+  /** The window these keys cover. */
   window: DeliveryWindow;
+  /** How often the target was reached. */
   deploymentFrequency: DeploymentFrequency;
+  /** How long changes took from commit to the target. */
   changeLeadTime: ChangeLeadTime;
+  /** How many deployments failed. */
   changeFailRate: ChangeFailRate;
+  /** How long failed deployments took to be followed by a successful one. */
   failedDeploymentRecoveryTime: FailedDeploymentRecoveryTime;
 }
 
 /** One environment name, over every release of the window (by the release's `createdAt`). */
 export interface EnvironmentMetrics {
+  /** The environment's name, as the releases give it. */
   name: string;
   /** Times the environment started (its status is not `queued`, `pending` or `skipped`). */
   runs: number;
+  /** Runs that ended `succeeded`. */
   succeeded: number;
   /** Ended `failed`, `error` or `terminated`. */
   failed: number;
@@ -100,14 +109,20 @@ export interface EnvironmentMetrics {
   successRate: number | null;
   /** Median of `finishedAt − startedAt`; `null` when no run has both. */
   medianDurationMs: number | null;
-  /** Median of `startedAt` − the latest `finishedAt` of its `dependsOn` in the same release. */
+  /**
+   * Median of `startedAt` − the latest `finishedAt` of its `dependsOn` in the same release; `null`
+   * when no run has both (an environment that depends on nothing never waits).
+   */
   medianWaitMs: number | null;
 }
 
 /** A workflow step that failed, over every release of the window. */
 export interface FailingStep {
+  /** The environment's name. */
   environment: string;
+  /** The workflow list the step is in. */
   section: WorkflowSection;
+  /** The step's name. */
   name: string;
   /** Runs that ended `failed`, `error` or `terminated`. */
   failures: number;
@@ -123,6 +138,7 @@ export interface DeliverySeriesPoint {
   to: string;
   /** Successful deployments. */
   deployments: number;
+  /** Failed deployments. */
   failed: number;
   /** Median change lead time of the bucket's successful deployments; `null` without changes. */
   medianLeadTimeMs: number | null;

@@ -1,0 +1,2 @@
+export { ReleaseComparison } from './ReleaseComparison';
+export type { ReleaseComparisonProps, ReleaseComparisonClassNames } from './ReleaseComparison';

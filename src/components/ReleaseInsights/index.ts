@@ -1,0 +1,2 @@
+export { ReleaseInsights } from './ReleaseInsights';
+export type { ReleaseInsightsProps, ReleaseInsightsClassNames, InsightsWindowDays } from './ReleaseInsights';
