@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReleaseDataError } from '../../src/headless/adapters/errors';
 import type { Release } from '../../src/headless/model/types';
-import { sampleReleaseHistory } from '../../src/headless/sample';
+import { SAMPLE_FLOW_SHAPES, sampleReleaseHistory } from '../../src/headless/sample';
 import { expectConsistent, time } from './sample-checks';
 
 const NOW = '2026-11-20T10:00:00.000Z';
@@ -63,21 +63,27 @@ describe('sampleReleaseHistory with a team', () => {
     expect(other.filter((r) => ids.has(r.id))).toEqual([]);
   });
 
-  it.each(TEAMS)('%s: 90 days back from now, newest first, every release consistent', (team) => {
-    for (const shape of ['sequential', 'parallel', 'regions'] as const) {
-      const history = sampleReleaseHistory({ team, days: 90, shape, now: NOW });
+  it.each(TEAMS)('%s: the days back from now, newest first, every release consistent', (team) => {
+    for (const [shape, days] of [['regions', 90], ['sequential', 14], ['parallel', 14]] as const) {
+      const history = sampleReleaseHistory({ team, days, shape, now: NOW });
       for (const release of history) expectConsistent(release);
       const created = history.map((r) => time(r.createdAt));
       expect(created).toEqual([...created].sort((a, b) => b - a));
-      expect(Math.min(...created)).toBeGreaterThanOrEqual(time(NOW) - 90 * DAY);
       expect(Math.max(...created)).toBeLessThan(time(NOW));
+      // The days are filled, not a few of them.
+      expect(Math.min(...created)).toBeGreaterThanOrEqual(time(NOW) - days * DAY);
+      expect(Math.min(...created)).toBeLessThan(time(NOW) - (days - 2) * DAY);
       // One release at a time: each finished before the next was created.
       for (let i = 1; i < history.length; i++) expect(time(history[i]!.finishedAt)).toBeLessThanOrEqual(created[i - 1]!);
       // Versions count up with time.
-      expect(new Set(history.map((r) => r.version)).size).toBe(history.length);
+      const versions = history.map((r) => (r.version ?? '').split('.').map(Number)).reverse();
+      for (let i = 1; i < versions.length; i++) {
+        const [a = [], b = []] = [versions[i - 1], versions[i]];
+        expect((a[0]! - b[0]!) || (a[1]! - b[1]!) || (a[2]! - b[2]!)).toBeLessThan(0);
+      }
       expect(history.every((r) => r.flow?.name === `${shape}-flow` && r.trigger.kind === 'git-commit')).toBe(true);
     }
-  });
+  }, 30_000);
 
   it.each([1, 2, 3])('healthy (seed %i): several production deployments a day, few failures, fixed within hours', (seed) => {
     const list = deployments(sampleReleaseHistory({ team: 'healthy', days: 90, shape: 'regions', seed }));
@@ -190,6 +196,13 @@ describe('sampleReleaseHistory with a team', () => {
     expect([...where].sort()).toEqual(['non-production', 'production']);
     expect(failedSteps.size).toBeGreaterThanOrEqual(3);
   });
+
+  it.each(SAMPLE_FLOW_SHAPES)('%s: a team history of any shape keeps the model invariants', (shape) => {
+    const history = sampleReleaseHistory({ team: 'struggling', count: 12, shape, size: 40, seed: 2 });
+    expect(history).toHaveLength(12);
+    for (const release of history) expectConsistent(release);
+    expect(history.some((r) => r.status === 'failed')).toBe(true);
+  }, 30_000);
 
   it('count stays the number of releases; days fill that many days, with or without a team', () => {
     expect(sampleReleaseHistory({ team: 'struggling', count: 40 })).toHaveLength(40);
