@@ -94,7 +94,7 @@ async function open(path: string, options: BrowserContextOptions = {}, cookies: 
   const problems: string[] = [];
   const scripts = new Set<string>();
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()} (${message.location().url || 'no location'})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
@@ -175,6 +175,13 @@ describe('Next.js App Router host (example)', () => {
     await view(session.page).waitFor();
     await drawer(session.page).getByRole('heading', { name: 'dev' }).waitFor();
     await close(session);
+  });
+
+  it('answers the browser’s own /favicon.ico request, which Chromium makes after some client-side navigations', async () => {
+    // A 404 here is a console error on the reader's page (it failed one walk in four under load).
+    const response = await fetch(`${origin}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
   });
 
   it('paints the reader’s theme from its cookie before any script runs (no flash)', async () => {
