@@ -194,7 +194,8 @@ module.exports = [
     // 24 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 24.18 kB.
     // 25 kB until big DAGs got the layered layout and the far-out overview: 25.54 kB.
-    limit: '26 kB',
+    // 26 kB until edges were named in the messages' words (and kept until an end changes): 26.12 kB.
+    limit: '26.5 kB',
   },
   {
     name: 'gitops-releases/graph: the whole entry, everything but React',
@@ -239,7 +240,8 @@ module.exports = [
     // 112.5 kB until a big fleet's grouping left the mount's task (a release's grouping handed
     // back, the outline first, the grouping in tasks of their own): 112.46-112.66 kB.
     // 113.5 kB until big DAGs got the layered layout and the far-out overview: 114.14 kB.
-    limit: '114.5 kB',
+    // 114.5 kB until edges were named in the messages' words: 114.50 kB.
+    limit: '115 kB',
   },
   {
     name: 'gitops-releases/notes: the whole entry, without React',

@@ -2,6 +2,9 @@
 // the heap after collections, and the soak loop. One copy, so the numbers the pages report mean
 // the same thing.
 
+import { DEFAULT_MESSAGES } from '../src';
+import { edgeNamer } from '../src/components/ReleaseGraph/flow-model';
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Resolves after `count` animation frames. */
@@ -69,3 +72,6 @@ export async function soak<T>({ total, warmup, batch, budgetMs, next, render }: 
   const times = Array.from(commit.subarray(0, done)).sort((x, y) => x - y);
   return { done, heapAfterWarmup, heapEnd, samples, elapsed, median: times[Math.floor(times.length / 2)] ?? Number.NaN, p95: times[Math.floor(times.length * 0.95)] ?? Number.NaN };
 }
+
+/** Edges named as ReleaseGraph names them with the default messages (the flow-model's patch takes it). */
+export const nameEdge = edgeNamer(DEFAULT_MESSAGES.graph.edge, (count) => DEFAULT_MESSAGES.graph.more(count, (n) => n.toLocaleString('en-US')));

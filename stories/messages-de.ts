@@ -159,6 +159,7 @@ export const MESSAGES_DE: ReleasesMessages = {
     collapseGroup: 'Inhalt von {group} ausblenden',
     tiles: 'Umgebungen in {group}',
     tile: '{environment}, {status}',
+    edge: 'Promotion von {from} nach {to}',
   },
   environment: {
     close: 'Schließen',

@@ -23,7 +23,7 @@ import {
 } from 'gitops-releases/headless';
 import { ReleaseGraph, ReleasesProvider, type ReleaseGraphProps } from '../../src';
 import { createFlowModel } from '../../src/components/ReleaseGraph/flow-model';
-import { frames, gc, heap, sleep, soak } from '../page';
+import { frames, nameEdge, gc, heap, sleep, soak } from '../page';
 import '../../src/styles/index.css';
 
 const HEIGHT = 800;
@@ -534,7 +534,7 @@ const api = {
         let layout: GroupedReleaseGraphLayout | undefined;
         layoutMs.push(part(() => (layout = layoutReleaseGraph(other, options)), true));
         const model = createFlowModel();
-        patchMs.push(part(() => model.patch(layout!, shown.hidden), true));
+        patchMs.push(part(() => model.patch(layout!, shown.hidden, nameEdge), true));
         units = layout!.nodes.length;
         await sleep(0);
       }
@@ -552,7 +552,7 @@ const api = {
     const snapshots = [...fleetSnapshots()];
     const model = createFlowModel();
     const options: GroupedLayoutOptions = { direction: 'LR', groups: { expanded: [] } };
-    let previous = model.patch(layoutReleaseGraph(snapshots[0]!, options), new Map());
+    let previous = model.patch(layoutReleaseGraph(snapshots[0]!, options), new Map(), nameEdge);
     const warmGrouping: number[] = [];
     const warmLayout: number[] = [];
     const warmPatch: number[] = [];
@@ -567,7 +567,7 @@ const api = {
         const copy = { ...snapshots[i]! };
         const l = part(() => (layout = layoutReleaseGraph(copy, options)));
         let next: typeof previous | undefined;
-        const p = part(() => (next = model.patch(layout!, new Map())));
+        const p = part(() => (next = model.patch(layout!, new Map(), nameEdge)));
         if (pass === 1 && count >= 50 && count <= 200) {
           warmGrouping.push(g);
           warmLayout.push(l);

@@ -19,7 +19,7 @@ import { GraphContext, type GraphContextValue } from '../../src/components/Relea
 import { CollapsedNode, EnvironmentNode } from '../../src/components/ReleaseGraph/EnvironmentNode';
 import { PromotionEdge } from '../../src/components/ReleaseGraph/PromotionEdge';
 import { createFlowModel, type EnvironmentFlowNode, type PromotionFlowEdge } from '../../src/components/ReleaseGraph/flow-model';
-import { frames, heap, sleep, soak } from '../page';
+import { frames, nameEdge, heap, sleep, soak } from '../page';
 import '../../src/styles/index.css';
 
 const HEIGHT = 800;
@@ -397,7 +397,7 @@ const api = {
     const model = createFlowModel();
     const none = new Set<string>();
     const shownFirst = collapseDownstream(releases[0]!, none);
-    let previous = model.patch(layoutReleaseGraph(shownFirst.release, { direction: 'LR' }), shownFirst.hidden);
+    let previous = model.patch(layoutReleaseGraph(shownFirst.release, { direction: 'LR' }), shownFirst.hidden, nameEdge);
     const layoutMs: number[] = [];
     const patchMs: number[] = [];
     const changedNodes: number[] = [];
@@ -408,7 +408,7 @@ const api = {
       const shown = collapseDownstream(releases[i]!, none);
       const laidOut = layoutReleaseGraph(shown.release, { direction: 'LR' });
       const t1 = performance.now();
-      const next = model.patch(laidOut, shown.hidden);
+      const next = model.patch(laidOut, shown.hidden, nameEdge);
       const t2 = performance.now();
       layoutMs.push(t1 - t0);
       patchMs.push(t2 - t1);

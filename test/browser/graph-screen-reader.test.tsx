@@ -131,4 +131,23 @@ describe('the graph’s screen-reader texts in Chromium', () => {
     // Drawn after hydration only.
     await vi.waitFor(() => expect(page.querySelector('.react-flow__minimap svg title')?.textContent).toBe('Übersichtskarte'));
   });
+
+  it('name each edge by the environments it joins, in the provider’s words (React Flow’s are English and say ids)', async () => {
+    const edgeNames = (page: HTMLElement) => [...page.querySelectorAll('.react-flow__edge')].map((edge) => edge.getAttribute('aria-label'));
+    const { page } = await hydrated(<ReleaseGraph release={release} />);
+    await vi.waitFor(() => expect(edgeNames(page)).toHaveLength(3));
+    expect(edgeNames(page).sort()).toEqual(['Promotion from dev to qa', 'Promotion from qa to staging', 'Promotion from staging to production']);
+    await act(async () => root?.unmount());
+    container?.remove();
+
+    const messages: PartialReleasesMessages = { graph: { edge: 'Promotion von {from} nach {to}' } };
+    const german = await hydrated(
+      <ReleasesProvider messages={messages}>
+        <ReleaseGraph release={release} />
+      </ReleasesProvider>,
+    );
+    await vi.waitFor(() => expect(edgeNames(german.page)).toHaveLength(3));
+    expect(edgeNames(german.page).sort()).toEqual(['Promotion von dev nach qa', 'Promotion von qa nach staging', 'Promotion von staging nach production']);
+    expect(spokenTexts(german.page).filter((text) => /Edge from/.test(text))).toEqual([]);
+  });
 });

@@ -407,9 +407,9 @@ describe('the flow model under a live update', () => {
   const expanded = { groups: { expanded: ['wave-3', 'wave-3/eu-west-1'] } };
   const changedIds = (update: (environment: EnvironmentStep, index: number) => EnvironmentStep) => {
     const model = createFlowModel();
-    const first = model.patch(layoutReleaseGraph(running, expanded), new Map());
+    const first = model.patch(layoutReleaseGraph(running, expanded), new Map(), String);
     const next = { ...running, environments: running.environments.map(update) };
-    const second = model.patch(layoutReleaseGraph(next, expanded), new Map());
+    const second = model.patch(layoutReleaseGraph(next, expanded), new Map(), String);
     const before = new Map(first.nodes.map((node) => [node.id, node]));
     expect(second.nodes.map((node) => node.id)).toEqual(first.nodes.map((node) => node.id));
     return second.nodes.filter((node) => before.get(node.id) !== node).map((node) => node.id);

@@ -54,7 +54,7 @@ import type { GraphMessages } from '../provider/messages';
 import { useRootClassName } from '../provider/ReleasesProvider';
 import { GraphContext, type GraphContextValue } from './context';
 import { CollapsedNode, EnvironmentNode } from './EnvironmentNode';
-import { createFlowModel, domId, type GraphFlowNode, type PromotionFlowEdge } from './flow-model';
+import { createFlowModel, domId, edgeNamer, type GraphFlowNode, type PromotionFlowEdge } from './flow-model';
 import { FrameNode, GroupNode, TilesNode } from './GroupNodes';
 import { GraphSkeleton } from './GraphSkeleton';
 import { GraphOverviewLayer } from './GraphOverview';
@@ -267,6 +267,10 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
   const [expanded, setExpanded] = useExpandedGroups({ ...props, grouping: { groupBy, autoGroupThreshold } });
   // On the server and while hydrating, layouts are made here, as the server made them.
   const hydrated = useHydrated();
+  const { text } = useGraphMessages();
+  const formatNumber = useNumberFormatter();
+  // Edges are named in the reader's words: React Flow's own name is English and says ids.
+  const nameEdge = useMemo(() => edgeNamer(text.edge, (count) => text.more(count, formatNumber)), [text, formatNumber]);
   // Bumped when a worker's layout has reached the cache: the layout is then quick.
   const [arrived, setArrived] = useState(0);
   const [failed, setFailed] = useState<{ key: string; error: unknown }>();
@@ -296,7 +300,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
       }
       // Served from the structure cache when only statuses changed: dagre does not run again.
       const laidOut = completeLayout(plan);
-      const drawn = { layout: laidOut, ...model.patch(laidOut, shown.hidden), error: undefined };
+      const drawn = { layout: laidOut, ...model.patch(laidOut, shown.hidden, nameEdge), error: undefined };
       last.set({ release: release.id, drawn });
       return drawn;
     } catch (error) {
@@ -305,7 +309,7 @@ function GraphModel(props: ReleaseGraphProps & { changeDirection: (direction: La
     }
     // `arrived` is not read: a worker's layout is in the cache, and this memo must look again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [release, collapsed, direction, model, groupBy, autoGroupThreshold, expanded, given, hydrated, layoutWorker, last, arrived]);
+  }, [release, collapsed, direction, model, groupBy, autoGroupThreshold, expanded, given, hydrated, layoutWorker, last, arrived, nameEdge]);
   const pending = computed.pending;
   const pendingKey = pending?.key;
   useEffect(() => {

@@ -15,6 +15,7 @@ import type {
 } from 'gitops-releases/headless';
 import { promotionAction, COLLAPSED_PREFIX, unitLabel, GROUP_METRICS } from '../../headless/internal';
 import { jsonEqual } from '../internal/equal';
+import { formatMessage } from '../internal/message-format';
 
 export interface EnvironmentNodeData extends Record<string, unknown> {
   environment: EnvironmentStep;
@@ -79,6 +80,20 @@ export interface FrameNodeData extends Record<string, unknown> {
   /** 0 for a group at the top, 1 inside one, … */
   depth: number;
 }
+
+/** What an edge's end is called: an environment's name, a group's label, or a hidden subtree's size. */
+export type EdgeEnd = string | { more: number };
+
+/**
+ * Names edges with a sentence of `{from}` and `{to}` (the `edge` message): an end is said by its
+ * name or label, a hidden subtree by the `more` text.
+ */
+export function edgeNamer(sentence: string, more: (count: number) => string): (from: EdgeEnd, to: EdgeEnd) => string {
+  const say = (end: EdgeEnd) => (typeof end === 'string' ? end : more(end.more));
+  return (from, to) => formatMessage(sentence, { from: say(from), to: say(to) });
+}
+
+const sameEnd = (a: EdgeEnd, b: EdgeEnd) => (typeof a === 'string' ? a === b : typeof b !== 'string' && a.more === b.more);
 
 export interface PromotionEdgeData extends Record<string, unknown> {
   state: EdgeState;
@@ -148,6 +163,8 @@ const NODE_FLAGS = { draggable: false, connectable: false, selectable: false, fo
 export function createFlowModel() {
   let nodesById = new Map<string, GraphFlowNode>();
   let edgesById = new Map<string, PromotionFlowEdge>();
+  let namesById = new Map<string, { from: EdgeEnd; to: EdgeEnd; label: string }>();
+  let lastNamer: ((from: EdgeEnd, to: EdgeEnd) => string) | undefined;
 
   function keep<N extends GraphFlowNode>(next: N): N {
     const previous = nodesById.get(next.id);
@@ -162,12 +179,15 @@ export function createFlowModel() {
     return same ? (previous as N) : next;
   }
 
-  function patch(layout: ReleaseGraphLayout | GroupedReleaseGraphLayout, hidden: Map<string, string[]>) {
+  /** `nameEdge` gives an edge's accessible name (React Flow's own is English and says ids). */
+  function patch(layout: ReleaseGraphLayout | GroupedReleaseGraphLayout, hidden: Map<string, string[]>, nameEdge: (from: EdgeEnd, to: EdgeEnd) => string) {
     const grouping = 'grouping' in layout ? layout.grouping : undefined;
     const frames = 'frames' in layout ? layout.frames : [];
     const dependents = new Set(layout.edges.map((edge) => edge.source));
     const nextNodes = new Map<string, GraphFlowNode>();
     const nodes: GraphFlowNode[] = [];
+    /** By layout id, what the edges' ends are called (for their accessible names). */
+    const ends = new Map<string, EdgeEnd>();
     const add = (node: GraphFlowNode) => {
       const kept = keep(node);
       nextNodes.set(kept.id, kept);
@@ -199,11 +219,13 @@ export function createFlowModel() {
           total += 1;
           if (subgroups.length < GROUP_METRICS.maxSubgroupRows) subgroups.push(summarise(grouping!.groups.get(child.id)!, grouping));
         }
+        ends.set(placed.id, group.label);
         add({ ...base, type: 'fleetGroup', data: { group: summarise(group, grouping), subgroups, moreSubgroups: total - subgroups.length, rank: placed.data.rank } });
         continue;
       }
       if (placed.type === 'tiles') {
         const members = placed.data.environments;
+        ends.set(placed.id, placed.data.group.label);
         add({
           ...base,
           type: 'fleetTiles',
@@ -228,9 +250,11 @@ export function createFlowModel() {
         ...(collapsedFrom !== undefined ? { collapsedFrom, hidden: hidden.get(collapsedFrom) ?? [] } : {}),
         ...(waiting ? { waiting, waitingOn: waitingOn(waiting, grouping) } : {}),
       };
+      ends.set(placed.id, collapsedFrom !== undefined ? { more: data.hidden!.length } : environment.name);
       add({ ...base, type: collapsedFrom !== undefined ? 'collapsed' : 'environment', data });
     }
     const nextEdges = new Map<string, PromotionFlowEdge>();
+    const nextNames = new Map<string, { from: EdgeEnd; to: EdgeEnd; label: string }>();
     const edges = layout.edges.map((placed) => {
       const target = environments.get(placed.target);
       const data: PromotionEdgeData = {
@@ -239,17 +263,26 @@ export function createFlowModel() {
         action: target === undefined || placed.target.startsWith(COLLAPSED_PREFIX) ? 'none' : promotionAction(target),
         points: placed.data.points,
       };
+      // Every end is a node of the layout (so the ids are never said). A name is made again only
+      // when an end or the words changed: a status update of 2,000 edges would take milliseconds.
+      const from = ends.get(placed.source) ?? domId(placed.source);
+      const to = ends.get(placed.target) ?? domId(placed.target);
       const id = domId(placed.id);
+      const named = namesById.get(id);
+      const ariaLabel = named && nameEdge === lastNamer && sameEnd(named.from, from) && sameEnd(named.to, to) ? named.label : nameEdge(from, to);
+      nextNames.set(id, { from, to, label: ariaLabel });
       const previous = edgesById.get(id);
       const edge: PromotionFlowEdge =
-        previous !== undefined && jsonEqual(previous.data, data)
+        previous !== undefined && previous.ariaLabel === ariaLabel && jsonEqual(previous.data, data)
           ? previous
-          : { id, source: domId(placed.source), target: domId(placed.target), type: 'promotion', data, focusable: false, selectable: false };
+          : { id, source: domId(placed.source), target: domId(placed.target), type: 'promotion', data, ariaLabel, focusable: false, selectable: false };
       nextEdges.set(edge.id, edge);
       return edge;
     });
     nodesById = nextNodes;
     edgesById = nextEdges;
+    namesById = nextNames;
+    lastNamer = nameEdge;
     return { nodes, edges };
   }
 

@@ -205,6 +205,11 @@ export interface GraphMessages {
   tiles: string;
   /** One tile's accessible name and tooltip, a sentence with `{environment}` and `{status}`. */
   tile: string;
+  /**
+   * An edge's accessible name, a sentence with `{from}` and `{to}`: the names of the environments
+   * or groups it joins (a hidden subtree's is the `more` text).
+   */
+  edge: string;
 }
 
 export interface EnvironmentMessages {
@@ -668,6 +673,7 @@ export const GRAPH_MESSAGES: GraphMessages = {
   collapseGroup: 'Hide what is in {group}',
   tiles: 'Environments in {group}',
   tile: '{environment}, {status}',
+  edge: 'Promotion from {from} to {to}',
 };
 
 export const ENVIRONMENT_MESSAGES: EnvironmentMessages = {
