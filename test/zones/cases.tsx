@@ -6,9 +6,11 @@ import type { ReactElement } from 'react';
 import { sampleRelease, sampleReleaseHistory, type Release } from 'gitops-releases/headless';
 import {
   EnvironmentDetails,
+  ReleaseComparison,
   ReleaseDiff,
   ReleaseGraph,
   ReleaseHeader,
+  ReleaseInsights,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -56,12 +58,14 @@ export function sampleData(now: string) {
     suspended: sampleRelease({ shape: 'regions', state: 'suspended-pr', now }),
     succeeded: sampleRelease({ shape: 'parallel', state: 'succeeded', now }),
     history: sampleReleaseHistory({ count: 60, shape: 'regions', now }),
+    // A team's 90 days, paced, with failures and recoveries: every tile, chart and table of the insights.
+    team: sampleReleaseHistory({ team: 'struggling', days: 90, shape: 'regions', now }),
   };
 }
 
 /** The cases for data seen at `now`. */
 export function cases(now: string): Case[] {
-  const { running, suspended, succeeded, history } = sampleData(now);
+  const { running, suspended, succeeded, history, team } = sampleData(now);
   const qa = succeeded.environments.find((environment) => environment.name === 'qa')!;
   const next: Release = {
     ...succeeded,
@@ -82,6 +86,10 @@ export function cases(now: string): Case[] {
     { name: 'EnvironmentDetails', element: <EnvironmentDetails environment={runningEnvironment} release={running} /> },
     { name: 'ReleaseNotes', element: <ReleaseNotes release={succeeded} /> },
     { name: 'ReleaseDiff', element: <ReleaseDiff previous={succeeded} next={next} /> },
+    // With `now`, as the README asks of a server-rendering host: the server and the browser
+    // measure the same window (the clock at mount would differ by the seconds between them).
+    { name: 'ReleaseInsights', element: <ReleaseInsights releases={team} now={now} getReleaseHref={(release) => `/releases/${release.id}`} /> },
+    { name: 'ReleaseComparison', element: <ReleaseComparison older={history[5]} newer={history[0]} releases={history} /> },
     {
       name: 'StatusBadge',
       element: (
