@@ -23,7 +23,9 @@ import {
   EnvironmentDetails,
   ReleaseDiff,
   ReleaseGraph,
+  ReleaseComparison,
   ReleaseHeader,
+  ReleaseInsights,
   ReleaseNotes,
   ReleasesProvider,
   ReleasesTable,
@@ -52,6 +54,9 @@ const nextRelease: Release = {
     environment === qa ? { ...qa, applications: qa.applications.map((app, i) => (i === 0 ? { ...app, version: '9.9.9' } : app)) } : environment,
   ),
 };
+// A team's 90 days seen now, measured up to the same moment on both sides (as the README asks).
+const measuredAt = minutesAgo(1);
+const team = sampleReleaseHistory({ team: 'struggling', days: 90, shape: 'regions', now: measuredAt });
 const runningEnvironment = running.environments.find((environment) => environment.status === 'running')!;
 const failedEnvironment = failed.environments.find((environment) => environment.status === 'failed')!;
 const thousand = randomDagRelease(1000, 29);
@@ -375,6 +380,30 @@ const CASES: Case[] = [
     },
   },
   { name: 'ReleaseDiff with nothing to compare', element: <ReleaseDiff />, still: true },
+  {
+    name: 'ReleaseInsights',
+    element: <ReleaseInsights releases={team} now={measuredAt} getReleaseHref={(release) => `/releases/${release.id}`} />,
+    still: true,
+    times: true,
+    thenCheck: async ({ container }) => {
+      // The window's radio group and a chart's table answer once hydrated.
+      const seven = within(container, 'input[value="7"]') as HTMLInputElement;
+      await click(seven);
+      await vi.waitFor(() => expect(seven.checked).toBe(true));
+      const show = within(container, 'button[aria-expanded="false"]');
+      await click(show);
+      await vi.waitFor(() => expect(show).toHaveAttribute('aria-expanded', 'true'));
+    },
+  },
+  { name: 'ReleaseInsights loading', element: <ReleaseInsights loading />, still: true },
+  { name: 'ReleaseInsights with no deployments', element: <ReleaseInsights releases={[]} now={measuredAt} />, still: true },
+  {
+    name: 'ReleaseComparison',
+    element: <ReleaseComparison older={history[8]} newer={history[0]} releases={history} getReleaseHref={(release) => `/releases/${release.id}`} />,
+    still: true,
+    times: true,
+  },
+  { name: 'ReleaseComparison loading', element: <ReleaseComparison loading />, still: true },
 ];
 
 /** The same, inside a dark provider with another locale and time zone than the defaults. */
