@@ -7,18 +7,29 @@ import { navigate } from './router';
 import { compareHref, releaseHref } from './routes';
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+/** The URL param of the releases selected in the table, once for each: Back from a comparison finds them again. */
+const SELECTED = 'selected';
 
 /**
  * A product's page: its header with the last 30 days' delivery numbers, and every release, with
- * the table's filters kept in the URL. Two releases selected in the table open their comparison.
+ * the table's filters and selection kept in the URL. Two releases selected in the table open their
+ * comparison; Back from it finds them still selected.
  */
 export function ProductPage({ productId }: { productId: string }) {
   const product = findProduct(productId);
   const releases = useReleases(product);
   // Read once: afterwards the table owns its state and writes it back to the URL.
   const defaultState = useMemo(() => fromSearchParams(window.location.search), []);
+  const defaultSelected = useMemo(() => new URLSearchParams(window.location.search).getAll(SELECTED), []);
   const onStateChange = useCallback((state: ReleasesTableState) => {
-    navigate(window.location.pathname + toSearchString(state), { replace: true });
+    navigate(window.location.pathname + toSearchString(state, { base: window.location.search }), { replace: true });
+  }, []);
+  const onSelectedReleasesChange = useCallback((ids: readonly string[]) => {
+    const params = new URLSearchParams(window.location.search);
+    params.delete(SELECTED);
+    for (const id of ids) params.append(SELECTED, id);
+    const query = params.toString();
+    navigate(window.location.pathname + (query ? `?${query}` : ''), { replace: true });
   }, []);
   const getReleaseHref = useCallback((release: Release) => releaseHref({ product: release.product, releaseId: release.id }), []);
   const open = useCallback((release: Release) => navigate(getReleaseHref(release)), [getReleaseHref]);
@@ -62,6 +73,8 @@ export function ProductPage({ productId }: { productId: string }) {
           onReleaseSelect={open}
           getReleaseHref={getReleaseHref}
           onCompare={compare}
+          defaultSelectedReleases={defaultSelected}
+          onSelectedReleasesChange={onSelectedReleasesChange}
           height="calc(100vh - 420px)"
           aria-label={`${product.name} releases`}
         />

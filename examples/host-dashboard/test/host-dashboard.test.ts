@@ -302,6 +302,38 @@ describe('host dashboard (example)', () => {
     await page.context().close();
   });
 
+  it('finds the two releases still selected on Back from their comparison, and after a reload', async () => {
+    const session = await open('/products/checkout');
+    const { page } = session;
+    await table(page).waitFor();
+    const versionOf = async (index: number) => (await row(page, index).locator('td[data-column="version"]').innerText()).trim();
+    const [newer, older] = [await versionOf(1), await versionOf(4)];
+    const box = (version: string) => page.getByRole('checkbox', { name: `Select checkout ${version}` });
+    await box(newer).check();
+    await box(older).check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout/compare');
+
+    await page.goBack();
+    await expect.poll(() => pathOf(page)).toBe('/products/checkout');
+    await table(page).waitFor();
+    await page.getByText('2 selected').waitFor();
+    expect(await box(newer).isChecked()).toBe(true);
+    expect(await box(older).isChecked()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Compare' }).isDisabled()).toBe(false);
+
+    // The table's own state shares the URL: a sort keeps the selection, and a reload finds both.
+    await page.getByRole('button', { name: /^Version/ }).click();
+    await expect.poll(() => query(page, 'sort')).not.toBeNull();
+    await page.reload();
+    await table(page).waitFor();
+    await page.getByText('2 selected').waitFor();
+    expect(new URL(page.url()).searchParams.getAll('selected')).toHaveLength(2);
+
+    await expectNoProblems(session);
+    await page.context().close();
+  });
+
   it('compares two releases selected in the table, by a URL that holds both, and says when one is unknown', async () => {
     const session = await open('/products/checkout');
     const { page } = session;
