@@ -6,6 +6,7 @@ import { DataErrorBoundary, StateMessage, describeError } from '../internal/Stat
 import { useErrorReporter, useReportedError } from '../internal/report-error';
 import { rootElementProps, type RootElementProps } from '../internal/root-props';
 import { useControllableState } from '../internal/use-controllable-state';
+import { useHydrated } from '../internal/use-hydrated';
 import { useInsightsMessages } from '../provider/component-messages';
 import { useRootClassName, type ReleasesErrorHandler } from '../provider/ReleasesProvider';
 import { useInsightsFormat } from './format';
@@ -50,9 +51,10 @@ export interface ReleaseInsightsProps extends RootElementProps {
    */
   environment?: DeliveryMetricsOptions['environment'];
   /**
-   * The end of the window. Pass it for server rendering, so server and browser measure the same
-   * window; without it the current time is read once, when the view mounts.
-   * @default the time of the first render
+   * The end of the window. Without it the current time is read once, when the view mounts; a
+   * server-rendered view keeps the server's moment through hydration (so the browser measures the
+   * same window) and shows it as `data-measured-at` on its root (when it measures `releases`).
+   * @default the time of the first render (on the server, for a server-rendered view)
    */
   now?: DeliveryTime;
   /** The window in days (controlled). @default undefined (uncontrolled, from `defaultDays`) */
@@ -94,6 +96,17 @@ export interface ReleaseInsightsProps extends RootElementProps {
 const isWindow = (days: unknown): days is InsightsWindowDays => WINDOWS.includes(days as InsightsWindowDays);
 
 /**
+ * While hydrating: the moment the server measured up to, from the root it rendered. The window's
+ * radios are named by the same `useId` on both sides, so they find it.
+ */
+function measuredOnServer(id: string): number | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const value = document.getElementsByName(`${id}-days`)[0]?.closest('.gr-release-insights')?.getAttribute('data-measured-at');
+  const ms = value ? Number(value) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
  * How a team delivers, from release history: DORA's four keys (deployment frequency, change lead
  * time, change fail rate, failed deployment recovery time) with their change against the previous
  * window and a sparkline each, where the time from commit to production goes, and per environment,
@@ -129,8 +142,13 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
     isWindow(defaultDays) ? defaultDays : isWindow(given?.window?.days) ? given.window.days : 30,
     onDaysChange,
   );
-  // Read once: each render measuring up to a new "now" would move every number while the reader looks.
-  const [mountedAt] = useState(() => Date.now());
+  const id = useId();
+  const hydrated = useHydrated();
+  // Read once: each render measuring up to a new "now" would move every number while the reader
+  // looks. While hydrating, the server's moment (written on the root): the browser's clock is
+  // seconds or, for a cached page, hours later, and a deployment on a window's edge would count
+  // on one side only, a mismatch.
+  const [mountedAt] = useState(() => (hydrated ? undefined : measuredOnServer(id)) ?? Date.now());
   const clock = now ?? mountedAt;
   const computed = useMemo(() => {
     if (given === undefined && releases === undefined) return { metrics: undefined, error: undefined };
@@ -143,7 +161,6 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
   }, [given, releases, environment, clock, days, bucket]);
   useReportedError('ReleaseInsights', computed.error, onError);
   const report = useErrorReporter('ReleaseInsights', onError);
-  const id = useId();
 
   const metrics = computed.metrics;
   const state =
@@ -189,6 +206,7 @@ export const ReleaseInsights = /* @__PURE__ */ forwardRef<HTMLDivElement, Releas
       role="region"
       aria-label={ariaLabel ?? text.label}
       data-state={state}
+      data-measured-at={now === undefined && given === undefined && releases !== undefined ? mountedAt : undefined}
       aria-busy={state === 'loading' || undefined}
     >
       <div className={cx('gr-release-insights__toolbar', classNames?.toolbar)}>
